@@ -1,0 +1,595 @@
+//! The exported `Journal` object: the one entry point for Kotlin, Swift and the terminal.
+//!
+//! Every method is synchronous and takes `&self`; the journal is `Send + Sync` (one SQLite
+//! connection behind a mutex), so apps call it from any background thread. Every write is one
+//! transaction: a call either fully happens or changes nothing.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::error::{JournalError, Result};
+use crate::model::entry::Entry;
+use crate::model::episode::{check_end, Episode, EpisodeData, ReliefAttempt, ReliefData};
+use crate::model::exposure::{Exposure, ExposureData};
+use crate::model::kinds::{ReliefMethod, Side};
+use crate::model::lab::{LabResult, LabResultData, SeverityRating, SeverityRatingData};
+use crate::model::sleep::{SleepDiary, SleepDiaryData};
+use crate::model::treatment::{Dose, DoseData, Treatment, TreatmentData};
+use crate::settings::Settings;
+use crate::store::entries::{self, RowKind, RowValues};
+use crate::store::{connection, records, settings as settings_store};
+use crate::time::{LocalDate, Moment, HOUR_MS};
+use crate::views::calendar::{self, CalendarMonth};
+use crate::views::history::{self, HistoryPage, HistoryQuery};
+use crate::views::night::{self, NightView};
+use crate::views::prompts::{self, Prompt};
+
+/// A quick log within this many hours of an open episode's start raises that episode's peak
+/// instead of starting a second one.
+pub const QUICK_LOG_MERGE_HOURS: i64 = 3;
+/// Bedside relief with no open episode goes to the latest episode started this many hours ago.
+pub const RELIEF_ATTACH_HOURS: i64 = 12;
+
+struct Inner {
+    conn: Connection,
+    settings: Settings,
+}
+
+/// A symptom journal stored in one SQLite file (or in memory).
+#[derive(uniffi::Object)]
+pub struct Journal {
+    inner: Mutex<Inner>,
+}
+
+impl Journal {
+    fn from_connection(conn: Connection) -> Result<Arc<Journal>> {
+        let settings = settings_store::load(&conn)?;
+        Ok(Arc::new(Journal {
+            inner: Mutex::new(Inner { conn, settings }),
+        }))
+    }
+
+    /// Opens the journal at a file path (for Rust callers).
+    pub fn open_path(path: &Path) -> Result<Arc<Journal>> {
+        Journal::from_connection(connection::open_file(path)?)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic while holding the lock cannot leave a half-written transaction (rusqlite rolls
+        // back on drop), so a poisoned lock is still safe to use.
+        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` in one immediate transaction with the current settings; commits if it succeeds.
+    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>, &Settings) -> Result<T>) -> Result<T> {
+        let mut inner = self.lock();
+        let settings = inner.settings;
+        let tx = inner
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx, &settings)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Runs a read with the current settings.
+    fn read<T>(&self, f: impl FnOnce(&Connection, &Settings) -> Result<T>) -> Result<T> {
+        let inner = self.lock();
+        f(&inner.conn, &inner.settings)
+    }
+
+    /// Runs a closure on the raw connection (summaries, exports and tests live in this crate).
+    pub(crate) fn with_connection<T>(
+        &self,
+        f: impl FnOnce(&Connection, &Settings) -> Result<T>,
+    ) -> Result<T> {
+        self.read(f)
+    }
+}
+
+fn now_or(at: Option<Moment>) -> Moment {
+    at.unwrap_or_else(Moment::now)
+}
+
+/// Inserts a validated row with a new id and returns the id.
+fn insert_new(tx: &Transaction<'_>, values: &RowValues) -> Result<String> {
+    let id = entries::new_id();
+    entries::insert(tx, &id, values, Moment::now().millis())?;
+    Ok(id)
+}
+
+fn expect_entry(conn: &Connection, id: &str) -> Result<Entry> {
+    records::entry_by_id(conn, id)?.ok_or_else(|| JournalError::not_found(format!("entry {id}")))
+}
+
+fn episode_of(conn: &Connection, id: &str) -> Result<Episode> {
+    match records::entry_by_id(conn, id)? {
+        Some(Entry::Episode { episode }) => Ok(episode),
+        _ => Err(JournalError::not_found(format!("episode {id}"))),
+    }
+}
+
+/// The most recent open episode.
+fn open_episode_in(conn: &Connection) -> Result<Option<Episode>> {
+    let rows = entries::select(
+        conn,
+        &format!(
+            "e.kind = 'episode' AND e.end_ms IS NULL AND {}",
+            entries::LIVE
+        ),
+        "ORDER BY e.sort_ms DESC, e.id DESC LIMIT 1",
+        [],
+    )?;
+    Ok(records::entries_from(conn, &rows)?
+        .into_iter()
+        .find_map(|e| match e {
+            Entry::Episode { episode } => Some(episode),
+            _ => None,
+        }))
+}
+
+/// Checks that `id` is a live row of `kind` (for parents and edits).
+fn require_live(conn: &Connection, id: &str, kind: RowKind) -> Result<()> {
+    match entries::live_kind(conn, id)? {
+        Some(k) if k == kind => Ok(()),
+        _ => Err(JournalError::not_found(format!("{} {id}", kind.noun()))),
+    }
+}
+
+macro_rules! typed_entry {
+    ($conn:expr, $id:expr, $variant:ident, $field:ident) => {
+        match expect_entry($conn, $id)? {
+            Entry::$variant { $field } => Ok($field),
+            _ => Err(JournalError::not_found(format!("entry {}", $id))),
+        }
+    };
+}
+
+#[uniffi::export]
+impl Journal {
+    /// Opens the journal at `path`, creating it (and its schema) if the file does not exist.
+    ///
+    /// Errors: `Corrupt` if the file is not a journal, `IncompatibleVersion` if a newer app wrote
+    /// it (both leave the file untouched), `Storage` if it cannot be opened.
+    #[uniffi::constructor]
+    pub fn open(path: String) -> Result<Arc<Journal>> {
+        Journal::open_path(Path::new(&path))
+    }
+
+    /// Opens a new, empty journal that lives in memory only (tests, previews).
+    #[uniffi::constructor]
+    pub fn open_in_memory() -> Result<Arc<Journal>> {
+        Journal::from_connection(connection::open_memory()?)
+    }
+
+    // ---- bedside ----
+
+    /// Logs symptoms now (or at `at`) with a peak intensity 1–10 and an optional side.
+    ///
+    /// If an episode is open and started less than 3 hours before, it is the same episode: its
+    /// peak is raised to `intensity` if higher (and its side set if given). Otherwise a new
+    /// episode starts. Returns the episode.
+    #[uniffi::method(default(side = None, at = None))]
+    pub fn quick_log(
+        &self,
+        intensity: u8,
+        side: Option<Side>,
+        at: Option<Moment>,
+    ) -> Result<Episode> {
+        let at = now_or(at);
+        let now_ms = Moment::now().millis();
+        let data = EpisodeData::quick(at, intensity, side).validated(now_ms)?;
+        self.write(|tx, settings| {
+            if let Some(open) = open_episode_in(tx)? {
+                let since = data.started_at.millis() - open.data.started_at.millis();
+                if (0..QUICK_LOG_MERGE_HOURS * HOUR_MS).contains(&since) {
+                    let mut merged = open.data.clone();
+                    merged.peak_intensity = merged.peak_intensity.max(data.peak_intensity);
+                    merged.side = data.side.or(merged.side);
+                    entries::update(
+                        tx,
+                        &open.id,
+                        &records::episode_row(&merged, settings.night_cutover_hour)?,
+                        now_ms,
+                    )?;
+                    return episode_of(tx, &open.id);
+                }
+            }
+            let id = insert_new(tx, &records::episode_row(&data, settings.night_cutover_hour)?)?;
+            episode_of(tx, &id)
+        })
+    }
+
+    /// Ends the open episode now (or at `at`). `NotFound` if no episode is open.
+    #[uniffi::method(default(at = None))]
+    pub fn end_episode(&self, at: Option<Moment>) -> Result<Episode> {
+        let at = now_or(at).checked("ended_at", Moment::now().millis())?;
+        self.write(|tx, settings| {
+            let open =
+                open_episode_in(tx)?.ok_or_else(|| JournalError::not_found("an open episode"))?;
+            check_end(&open.data.started_at, &at)?;
+            let mut data = open.data.clone();
+            data.ended_at = Some(at);
+            entries::update(
+                tx,
+                &open.id,
+                &records::episode_row(&data, settings.night_cutover_hour)?,
+                Moment::now().millis(),
+            )?;
+            episode_of(tx, &open.id)
+        })
+    }
+
+    /// Records what was tried for relief, on the open episode (or, if none is open, the latest
+    /// episode started in the last 12 hours). Returns that episode with its relief attempts.
+    #[uniffi::method(default(minutes_to_relief = None, at = None))]
+    pub fn add_relief(
+        &self,
+        method: ReliefMethod,
+        helped: u8,
+        minutes_to_relief: Option<u32>,
+        at: Option<Moment>,
+    ) -> Result<Episode> {
+        let now_ms = Moment::now().millis();
+        let data = ReliefData {
+            method,
+            helped,
+            minutes_to_relief,
+            at: now_or(at),
+        }
+        .validated(now_ms)?;
+        self.write(|tx, settings| {
+            let episode = match open_episode_in(tx)? {
+                Some(e) => e,
+                None => {
+                    let rows = entries::select(
+                        tx,
+                        &format!("e.kind = 'episode' AND e.sort_ms <= ?1 AND e.sort_ms >= ?2 AND {}", entries::LIVE),
+                        "ORDER BY e.sort_ms DESC, e.id DESC LIMIT 1",
+                        [data.at.millis(), data.at.millis() - RELIEF_ATTACH_HOURS * HOUR_MS],
+                    )?;
+                    let id = rows
+                        .first()
+                        .map(|r| r.id.clone())
+                        .ok_or_else(|| JournalError::not_found("an episode in the last 12 hours to add relief to"))?;
+                    episode_of(tx, &id)?
+                }
+            };
+            insert_new(
+                tx,
+                &records::relief_row(&episode.id, &data, settings.night_cutover_hour)?,
+            )?;
+            episode_of(tx, &episode.id)
+        })
+    }
+
+    /// The open episode (the most recent one without an end), if any.
+    pub fn open_episode(&self) -> Result<Option<Episode>> {
+        self.read(|conn, _| open_episode_in(conn))
+    }
+
+    // ---- episodes and relief ----
+
+    /// Adds a complete (possibly backdated) episode.
+    pub fn add_episode(&self, data: EpisodeData) -> Result<Episode> {
+        let data = data.validated(Moment::now().millis())?;
+        self.write(|tx, s| {
+            let id = insert_new(tx, &records::episode_row(&data, s.night_cutover_hour)?)?;
+            episode_of(tx, &id)
+        })
+    }
+
+    /// Replaces what was recorded for an episode (its relief attempts stay).
+    pub fn edit_episode(&self, id: String, data: EpisodeData) -> Result<Episode> {
+        let now_ms = Moment::now().millis();
+        let data = data.validated(now_ms)?;
+        self.write(|tx, s| {
+            entries::update(tx, &id, &records::episode_row(&data, s.night_cutover_hour)?, now_ms)?;
+            episode_of(tx, &id)
+        })
+    }
+
+    /// Adds a relief attempt to a given episode.
+    pub fn add_relief_attempt(&self, episode_id: String, data: ReliefData) -> Result<ReliefAttempt> {
+        let data = data.validated(Moment::now().millis())?;
+        self.write(|tx, s| {
+            require_live(tx, &episode_id, RowKind::Episode)?;
+            let id = insert_new(tx, &records::relief_row(&episode_id, &data, s.night_cutover_hour)?)?;
+            relief_by_id(tx, &id)
+        })
+    }
+
+    /// Replaces what was recorded for a relief attempt.
+    pub fn edit_relief_attempt(&self, id: String, data: ReliefData) -> Result<ReliefAttempt> {
+        let now_ms = Moment::now().millis();
+        let data = data.validated(now_ms)?;
+        self.write(|tx, s| {
+            let current = relief_by_id(tx, &id)?;
+            entries::update(
+                tx,
+                &id,
+                &records::relief_row(&current.episode_id, &data, s.night_cutover_hour)?,
+                now_ms,
+            )?;
+            relief_by_id(tx, &id)
+        })
+    }
+
+    // ---- sleep diary ----
+
+    /// Adds the morning sleep diary of a night. `InvalidInput` (field `night_of`) if that night
+    /// already has one: edit it instead.
+    pub fn add_sleep_diary(&self, data: SleepDiaryData) -> Result<SleepDiary> {
+        let data = data.validated(&Moment::now())?;
+        self.write(|tx, _| {
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM entries WHERE kind = 'sleep' AND night = ?1 AND deleted_ms IS NULL)",
+                [crate::time::iso_date(data.night_of)],
+                |r| r.get(0),
+            )?;
+            if exists {
+                return Err(JournalError::invalid("night_of", "this night already has a sleep diary; edit it instead"));
+            }
+            let id = insert_new(tx, &records::sleep_row(&data)?)?;
+            typed_entry!(tx, &id, SleepDiary, diary)
+        })
+    }
+
+    /// Replaces a sleep diary.
+    pub fn edit_sleep_diary(&self, id: String, data: SleepDiaryData) -> Result<SleepDiary> {
+        let now_ms = Moment::now().millis();
+        let data = data.validated(&Moment::now())?;
+        self.write(|tx, _| {
+            let clash: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM entries WHERE kind = 'sleep' AND night = ?1 AND deleted_ms IS NULL AND id <> ?2)",
+                rusqlite::params![crate::time::iso_date(data.night_of), id],
+                |r| r.get(0),
+            )?;
+            if clash {
+                return Err(JournalError::invalid("night_of", "that night already has another sleep diary"));
+            }
+            entries::update(tx, &id, &records::sleep_row(&data)?, now_ms)?;
+            typed_entry!(tx, &id, SleepDiary, diary)
+        })
+    }
+
+    // ---- exposures ----
+
+    /// Adds an exposure (a possible trigger).
+    pub fn add_exposure(&self, data: ExposureData) -> Result<Exposure> {
+        let data = data.validated(Moment::now().millis())?;
+        self.write(|tx, s| {
+            let id = insert_new(tx, &records::exposure_row(&data, s.night_cutover_hour)?)?;
+            typed_entry!(tx, &id, Exposure, exposure)
+        })
+    }
+
+    /// Replaces an exposure.
+    pub fn edit_exposure(&self, id: String, data: ExposureData) -> Result<Exposure> {
+        let now_ms = Moment::now().millis();
+        let data = data.validated(now_ms)?;
+        self.write(|tx, s| {
+            entries::update(tx, &id, &records::exposure_row(&data, s.night_cutover_hour)?, now_ms)?;
+            typed_entry!(tx, &id, Exposure, exposure)
+        })
+    }
+
+    // ---- treatments and doses ----
+
+    /// Adds a treatment regimen.
+    pub fn add_treatment(&self, data: TreatmentData) -> Result<Treatment> {
+        let data = data.validated(&Moment::now())?;
+        self.write(|tx, _| {
+            let id = insert_new(tx, &records::treatment_row(&data)?)?;
+            typed_entry!(tx, &id, Treatment, treatment)
+        })
+    }
+
+    /// Replaces a treatment regimen.
+    pub fn edit_treatment(&self, id: String, data: TreatmentData) -> Result<Treatment> {
+        let now_ms = Moment::now().millis();
+        let data = data.validated(&Moment::now())?;
+        self.write(|tx, _| {
+            entries::update(tx, &id, &records::treatment_row(&data)?, now_ms)?;
+            typed_entry!(tx, &id, Treatment, treatment)
+        })
+    }
+
+    /// Every live treatment, oldest start first (for the dose picker and treatment lists).
+    pub fn treatments(&self) -> Result<Vec<Treatment>> {
+        self.read(|conn, _| night::all_treatments(conn))
+    }
+
+    /// Records a dose of a treatment. `NotFound` if the treatment does not exist.
+    pub fn add_dose(&self, data: DoseData) -> Result<Dose> {
+        let data = data.validated(Moment::now().millis())?;
+        self.write(|tx, s| {
+            require_live(tx, &data.treatment_id, RowKind::Treatment)?;
+            let id = insert_new(tx, &records::dose_row(&data, s.night_cutover_hour)?)?;
+            typed_entry!(tx, &id, Dose, dose)
+        })
+    }
+
+    /// Replaces a dose.
+    pub fn edit_dose(&self, id: String, data: DoseData) -> Result<Dose> {
+        let now_ms = Moment::now().millis();
+        let data = data.validated(now_ms)?;
+        self.write(|tx, s| {
+            require_live(tx, &data.treatment_id, RowKind::Treatment)?;
+            entries::update(tx, &id, &records::dose_row(&data, s.night_cutover_hour)?, now_ms)?;
+            typed_entry!(tx, &id, Dose, dose)
+        })
+    }
+
+    // ---- labs and ratings ----
+
+    /// Adds a lab result.
+    pub fn add_lab_result(&self, data: LabResultData) -> Result<LabResult> {
+        let data = data.validated(&Moment::now())?;
+        self.write(|tx, _| {
+            let id = insert_new(tx, &records::lab_row(&data)?)?;
+            typed_entry!(tx, &id, LabResult, lab)
+        })
+    }
+
+    /// Replaces a lab result.
+    pub fn edit_lab_result(&self, id: String, data: LabResultData) -> Result<LabResult> {
+        let now_ms = Moment::now().millis();
+        let data = data.validated(&Moment::now())?;
+        self.write(|tx, _| {
+            entries::update(tx, &id, &records::lab_row(&data)?, now_ms)?;
+            typed_entry!(tx, &id, LabResult, lab)
+        })
+    }
+
+    /// Adds an IRLS severity rating (the total from the clinician's form).
+    pub fn add_severity_rating(&self, data: SeverityRatingData) -> Result<SeverityRating> {
+        let data = data.validated(&Moment::now())?;
+        self.write(|tx, _| {
+            let id = insert_new(tx, &records::rating_row(&data)?)?;
+            typed_entry!(tx, &id, SeverityRating, rating)
+        })
+    }
+
+    /// Replaces an IRLS severity rating.
+    pub fn edit_severity_rating(
+        &self,
+        id: String,
+        data: SeverityRatingData,
+    ) -> Result<SeverityRating> {
+        let now_ms = Moment::now().millis();
+        let data = data.validated(&Moment::now())?;
+        self.write(|tx, _| {
+            entries::update(tx, &id, &records::rating_row(&data)?, now_ms)?;
+            typed_entry!(tx, &id, SeverityRating, rating)
+        })
+    }
+
+    // ---- any entry ----
+
+    /// One live entry by id (relief attempts come with their episode).
+    pub fn entry(&self, id: String) -> Result<Entry> {
+        self.read(|conn, _| expect_entry(conn, &id))
+    }
+
+    /// Deletes an entry or relief attempt (a tombstone: `restore_entry` or `undo_delete` bring it
+    /// back). A deleted episode hides its relief attempts; a deleted treatment hides its doses.
+    pub fn delete_entry(&self, id: String) -> Result<()> {
+        self.write(|tx, _| entries::tombstone(tx, &id, Moment::now().millis()))
+    }
+
+    /// Restores a deleted entry.
+    pub fn restore_entry(&self, id: String) -> Result<()> {
+        self.write(|tx, _| {
+            let clash: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM entries d JOIN entries l ON l.night = d.night \
+                 AND l.kind = 'sleep' AND l.deleted_ms IS NULL WHERE d.id = ?1 AND d.kind = 'sleep')",
+                [&id],
+                |r| r.get(0),
+            )?;
+            if clash {
+                return Err(JournalError::invalid(
+                    "id",
+                    "that night has a newer sleep diary; delete it first",
+                ));
+            }
+            entries::restore(tx, &id, Moment::now().millis())
+        })
+    }
+
+    /// Restores the most recently deleted entry and returns its id; `None` if nothing is deleted.
+    pub fn undo_delete(&self) -> Result<Option<String>> {
+        let last = self.read(|conn, _| entries::last_deleted(conn))?;
+        match last {
+            Some(id) => {
+                self.restore_entry(id.clone())?;
+                Ok(Some(id))
+            }
+            None => Ok(None),
+        }
+    }
+
+    // ---- views ----
+
+    /// A page of history, newest first.
+    pub fn history(&self, query: HistoryQuery) -> Result<HistoryPage> {
+        self.read(|conn, _| history::page(conn, &query))
+    }
+
+    /// Everything recorded for one night.
+    pub fn night(&self, night: LocalDate) -> Result<NightView> {
+        self.read(|conn, _| night::night_view(conn, night))
+    }
+
+    /// One month of nights for the calendar heat map.
+    pub fn calendar_month(&self, year: i32, month: u8) -> Result<CalendarMonth> {
+        self.read(|conn, _| calendar::month(conn, year, month))
+    }
+
+    /// The prompts due now (or at `now`): morning check-in, weekly rating, open episode,
+    /// evening check-in.
+    #[uniffi::method(default(now = None))]
+    pub fn prompts(&self, now: Option<Moment>) -> Result<Vec<Prompt>> {
+        let now = now_or(now);
+        self.read(|conn, settings| prompts::due(conn, settings, &now))
+    }
+
+    /// The night a moment belongs to under the current cutover hour.
+    pub fn night_of(&self, at: Moment) -> Result<LocalDate> {
+        self.read(|_, s| Ok(at.night(s.night_cutover_hour)))
+    }
+
+    // ---- settings ----
+
+    /// The current settings.
+    pub fn settings(&self) -> Result<Settings> {
+        self.read(|_, s| Ok(*s))
+    }
+
+    /// Changes the settings. A new cutover hour re-attributes every timed entry to its night.
+    pub fn update_settings(&self, settings: Settings) -> Result<Settings> {
+        let settings = settings.validated()?;
+        let mut inner = self.lock();
+        let old = inner.settings;
+        let tx = inner
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        settings_store::save(&tx, &settings, Moment::now().millis())?;
+        if old.night_cutover_hour != settings.night_cutover_hour {
+            renight_all(&tx, settings.night_cutover_hour)?;
+        }
+        tx.commit()?;
+        inner.settings = settings;
+        Ok(settings)
+    }
+}
+
+fn relief_by_id(conn: &Connection, id: &str) -> Result<ReliefAttempt> {
+    match entries::get_live(conn, id)? {
+        Some(row) if row.kind == RowKind::Relief => records::relief_from(&row),
+        _ => Err(JournalError::not_found(format!("relief attempt {id}"))),
+    }
+}
+
+/// Recomputes the night of every timed row (live and deleted) for a new cutover hour.
+fn renight_all(tx: &Transaction<'_>, cutover: u8) -> Result<()> {
+    let rows: Vec<(String, String, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, kind, data FROM entries WHERE kind IN ('episode','relief','exposure','dose')",
+        )?;
+        let mapped = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        mapped.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    let mut update = tx.prepare("UPDATE entries SET night = ?2 WHERE id = ?1")?;
+    for (id, kind, data) in rows {
+        let kind = RowKind::from_code(&kind).ok_or_else(|| JournalError::Corrupt {
+            detail: format!("unknown kind {kind:?}"),
+        })?;
+        if let Some(night) = records::renight(kind, &data, cutover)? {
+            update.execute(rusqlite::params![id, crate::time::iso_date(night)])?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,34 @@
+//! RLS Journal core: the journal model, local SQLite storage, views for screens, pattern
+//! summaries and exports, exported to Kotlin and Swift through uniffi.
+//!
+//! Start at [`journal::Journal`]; `ARCHITECTURE.md` maps every file to its concern.
+
+uniffi::setup_scaffolding!();
+
+pub mod error;
+pub mod journal;
+pub mod model;
+pub mod settings;
+pub mod store;
+pub mod time;
+pub mod views;
+
+pub use error::JournalError;
+pub use journal::Journal;
+pub use model::entry::Entry;
+pub use model::episode::{Episode, EpisodeData, ReliefAttempt, ReliefData};
+pub use model::exposure::{Exposure, ExposureData};
+pub use model::kinds::{
+    Analyte, BodyArea, EntryKind, ExposureKind, ReliefMethod, Sensation, Setting, Side,
+    TreatmentCategory,
+};
+pub use model::lab::{LabResult, LabResultData, SeverityRating, SeverityRatingData};
+pub use model::meta::RecordMeta;
+pub use model::sleep::{SleepDiary, SleepDiaryData};
+pub use model::treatment::{Dose, DoseData, Treatment, TreatmentData};
+pub use settings::{PaperSize, Settings};
+pub use time::{LocalDate, Moment};
+pub use views::calendar::{CalendarDay, CalendarMonth};
+pub use views::history::{HistoryItem, HistoryPage, HistoryQuery};
+pub use views::night::NightView;
+pub use views::prompts::{Prompt, PromptKind};

@@ -1,0 +1,79 @@
+//! One journal entry of any kind, for generic calls (get by id, history items).
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::episode::Episode;
+use crate::model::exposure::Exposure;
+use crate::model::kinds::EntryKind;
+use crate::model::lab::{LabResult, SeverityRating};
+use crate::model::sleep::SleepDiary;
+use crate::model::treatment::{Dose, Treatment};
+
+/// A journal entry of any kind, with its full record.
+#[derive(uniffi::Enum, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Entry {
+    /// An episode with its relief attempts.
+    Episode {
+        /// The record.
+        episode: Episode,
+    },
+    /// A sleep diary.
+    SleepDiary {
+        /// The record.
+        diary: SleepDiary,
+    },
+    /// An exposure.
+    Exposure {
+        /// The record.
+        exposure: Exposure,
+    },
+    /// A treatment regimen.
+    Treatment {
+        /// The record.
+        treatment: Treatment,
+    },
+    /// A dose taken.
+    Dose {
+        /// The record.
+        dose: Dose,
+    },
+    /// A lab result.
+    LabResult {
+        /// The record.
+        lab: LabResult,
+    },
+    /// An IRLS rating.
+    SeverityRating {
+        /// The record.
+        rating: SeverityRating,
+    },
+}
+
+impl Entry {
+    /// The kind of this entry.
+    pub fn kind(&self) -> EntryKind {
+        match self {
+            Entry::Episode { .. } => EntryKind::Episode,
+            Entry::SleepDiary { .. } => EntryKind::SleepDiary,
+            Entry::Exposure { .. } => EntryKind::Exposure,
+            Entry::Treatment { .. } => EntryKind::Treatment,
+            Entry::Dose { .. } => EntryKind::Dose,
+            Entry::LabResult { .. } => EntryKind::LabResult,
+            Entry::SeverityRating { .. } => EntryKind::SeverityRating,
+        }
+    }
+
+    /// The record id.
+    pub fn id(&self) -> &str {
+        match self {
+            Entry::Episode { episode } => &episode.id,
+            Entry::SleepDiary { diary } => &diary.id,
+            Entry::Exposure { exposure } => &exposure.id,
+            Entry::Treatment { treatment } => &treatment.id,
+            Entry::Dose { dose } => &dose.id,
+            Entry::LabResult { lab } => &lab.id,
+            Entry::SeverityRating { rating } => &rating.id,
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Lab results (ferritin, transferrin saturation…) and IRLS severity ratings.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::model::kinds::Analyte;
+use crate::model::meta::RecordMeta;
+use crate::model::validate::{
+    in_range, optional_text, positive_amount, required_text, MAX_NAME_CHARS, MAX_NOTE_CHARS,
+};
+use crate::time::{check_date, LocalDate, Moment};
+
+/// What a person records about a lab result.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LabResultData {
+    /// The day the sample was taken.
+    pub taken_on: LocalDate,
+    /// What was measured.
+    pub analyte: Analyte,
+    /// The value (finite and > 0).
+    pub value: f64,
+    /// The unit as on the lab report (e.g. `µg/L`, `%`), required.
+    pub unit: String,
+    /// Free note (at most 4,000 characters).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl LabResultData {
+    /// Checks every field.
+    pub fn validated(&self, now: &Moment) -> Result<LabResultData> {
+        Ok(LabResultData {
+            taken_on: check_date("taken_on", self.taken_on, now)?,
+            analyte: self.analyte.validated("analyte")?,
+            value: positive_amount("value", self.value)?,
+            unit: required_text("unit", &self.unit, MAX_NAME_CHARS)?,
+            note: optional_text("note", &self.note, MAX_NOTE_CHARS)?,
+        })
+    }
+}
+
+/// A stored lab result.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LabResult {
+    /// The record id (UUID v7).
+    pub id: String,
+    /// What was recorded.
+    pub data: LabResultData,
+    /// Creation, change and deletion times.
+    pub meta: RecordMeta,
+}
+
+/// What a person records about an IRLS severity rating. The questionnaire is licensed, so the
+/// person enters the total from their clinician's form; the app does not ship the items.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SeverityRatingData {
+    /// The day of the rating.
+    pub rated_on: LocalDate,
+    /// The IRLS total, 0–40.
+    pub irls_total: u8,
+    /// Free note (at most 4,000 characters).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl SeverityRatingData {
+    /// Checks every field.
+    pub fn validated(&self, now: &Moment) -> Result<SeverityRatingData> {
+        Ok(SeverityRatingData {
+            rated_on: check_date("rated_on", self.rated_on, now)?,
+            irls_total: in_range("irls_total", self.irls_total, 0, 40)?,
+            note: optional_text("note", &self.note, MAX_NOTE_CHARS)?,
+        })
+    }
+}
+
+/// A stored IRLS rating.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SeverityRating {
+    /// The record id (UUID v7).
+    pub id: String,
+    /// What was recorded.
+    pub data: SeverityRatingData,
+    /// Creation, change and deletion times.
+    pub meta: RecordMeta,
+}
+
+/// The IRLS severity band of a total: 0 none, 1–10 mild, 11–20 moderate, 21–30 severe,
+/// 31–40 very severe.
+pub fn irls_band(total: u8) -> &'static str {
+    match total {
+        0 => "none",
+        1..=10 => "mild",
+        11..=20 => "moderate",
+        21..=30 => "severe",
+        _ => "very severe",
+    }
+}

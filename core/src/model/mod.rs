@@ -1,0 +1,11 @@
+//! The journal model (design §3): entities, their vocabularies and validation.
+
+pub mod entry;
+pub mod episode;
+pub mod exposure;
+pub mod kinds;
+pub mod lab;
+pub mod meta;
+pub mod sleep;
+pub mod treatment;
+pub mod validate;

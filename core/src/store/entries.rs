@@ -1,0 +1,269 @@
+//! Rows of the `entries` table: insert, update, read, tombstone and restore.
+//!
+//! Everything here is kind-agnostic; `records.rs` turns typed records into rows and back.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::{JournalError, Result};
+use crate::time::{iso_date, parse_iso_date, LocalDate};
+
+/// The kinds of row in `entries` (the public entry kinds plus relief attempts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RowKind {
+    /// An episode.
+    Episode,
+    /// A relief attempt (child of an episode).
+    Relief,
+    /// A sleep diary.
+    Sleep,
+    /// An exposure.
+    Exposure,
+    /// A treatment.
+    Treatment,
+    /// A dose (child of a treatment).
+    Dose,
+    /// A lab result.
+    Lab,
+    /// An IRLS rating.
+    Rating,
+}
+
+impl RowKind {
+    /// The value of the `kind` column.
+    pub fn code(self) -> &'static str {
+        match self {
+            RowKind::Episode => "episode",
+            RowKind::Relief => "relief",
+            RowKind::Sleep => "sleep",
+            RowKind::Exposure => "exposure",
+            RowKind::Treatment => "treatment",
+            RowKind::Dose => "dose",
+            RowKind::Lab => "lab",
+            RowKind::Rating => "rating",
+        }
+    }
+
+    /// Parses the `kind` column.
+    pub fn from_code(code: &str) -> Option<RowKind> {
+        Some(match code {
+            "episode" => RowKind::Episode,
+            "relief" => RowKind::Relief,
+            "sleep" => RowKind::Sleep,
+            "exposure" => RowKind::Exposure,
+            "treatment" => RowKind::Treatment,
+            "dose" => RowKind::Dose,
+            "lab" => RowKind::Lab,
+            "rating" => RowKind::Rating,
+            _ => return None,
+        })
+    }
+
+    /// A human word for errors ("episode", "relief attempt"…).
+    pub fn noun(self) -> &'static str {
+        match self {
+            RowKind::Episode => "episode",
+            RowKind::Relief => "relief attempt",
+            RowKind::Sleep => "sleep diary",
+            RowKind::Exposure => "exposure",
+            RowKind::Treatment => "treatment",
+            RowKind::Dose => "dose",
+            RowKind::Lab => "lab result",
+            RowKind::Rating => "severity rating",
+        }
+    }
+}
+
+/// The columns of a row to write (the id and timestamps are passed separately).
+#[derive(Clone, Debug)]
+pub struct RowValues {
+    /// Which kind of record.
+    pub kind: RowKind,
+    /// The episode of a relief attempt, the treatment of a dose.
+    pub parent_id: Option<String>,
+    /// The night the record belongs to.
+    pub night: LocalDate,
+    /// History order, epoch ms.
+    pub sort_ms: i64,
+    /// Episodes: when it ended (epoch ms), `None` while open.
+    pub end_ms: Option<i64>,
+    /// Episodes: peak intensity.
+    pub intensity: Option<u8>,
+    /// The validated record as JSON.
+    pub data: String,
+}
+
+/// A row as read back.
+#[derive(Clone, Debug)]
+pub struct StoredRow {
+    /// The record id.
+    pub id: String,
+    /// Which kind of record.
+    pub kind: RowKind,
+    /// The parent's id, if any.
+    pub parent_id: Option<String>,
+    /// The parent's `name` (a dose's treatment).
+    pub parent_name: Option<String>,
+    /// The night.
+    pub night: LocalDate,
+    /// The record JSON.
+    pub data: String,
+    /// Creation time, epoch ms.
+    pub created_ms: i64,
+    /// Last change, epoch ms.
+    pub updated_ms: i64,
+    /// Tombstone, epoch ms.
+    pub deleted_ms: Option<i64>,
+    /// History order, epoch ms.
+    pub sort_ms: i64,
+}
+
+/// The column list every read uses, matching [`read_row`]. Joins the parent for its name and
+/// for hiding the children of a deleted parent.
+pub const SELECT_ROWS: &str = "SELECT e.id, e.kind, e.parent_id, json_extract(p.data, '$.name'), \
+     e.night, e.data, e.created_ms, e.updated_ms, e.deleted_ms, e.sort_ms \
+     FROM entries e LEFT JOIN entries p ON p.id = e.parent_id";
+
+/// The condition for rows that are live and whose parent (if any) is live.
+pub const LIVE: &str = "e.deleted_ms IS NULL AND (e.parent_id IS NULL OR p.deleted_ms IS NULL)";
+
+/// Maps one row of [`SELECT_ROWS`].
+pub fn read_row(row: &Row<'_>) -> rusqlite::Result<StoredRow> {
+    let kind: String = row.get(1)?;
+    let night: String = row.get(4)?;
+    let bad = |what: String| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, what.into())
+    };
+    Ok(StoredRow {
+        id: row.get(0)?,
+        kind: RowKind::from_code(&kind).ok_or_else(|| bad(format!("unknown kind {kind:?}")))?,
+        parent_id: row.get(2)?,
+        parent_name: row.get(3)?,
+        night: parse_iso_date(&night).map_err(bad)?,
+        data: row.get(5)?,
+        created_ms: row.get(6)?,
+        updated_ms: row.get(7)?,
+        deleted_ms: row.get(8)?,
+        sort_ms: row.get(9)?,
+    })
+}
+
+/// Runs `SELECT_ROWS WHERE <condition> <tail>` and maps every row.
+pub fn select(
+    conn: &Connection,
+    condition: &str,
+    tail: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<StoredRow>> {
+    let sql = format!("{SELECT_ROWS} WHERE {condition} {tail}");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params, read_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Inserts a new row.
+pub fn insert(conn: &Connection, id: &str, values: &RowValues, now_ms: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO entries (id, kind, parent_id, night, sort_ms, end_ms, intensity, data, \
+         created_ms, updated_ms, deleted_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, NULL)",
+    )?
+    .execute(params![
+        id,
+        values.kind.code(),
+        values.parent_id,
+        iso_date(values.night),
+        values.sort_ms,
+        values.end_ms,
+        values.intensity,
+        values.data,
+        now_ms
+    ])?;
+    Ok(())
+}
+
+/// Replaces the values of a live row of the same kind; `NotFound` otherwise.
+pub fn update(conn: &Connection, id: &str, values: &RowValues, now_ms: i64) -> Result<()> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE entries SET parent_id = ?3, night = ?4, sort_ms = ?5, end_ms = ?6, \
+             intensity = ?7, data = ?8, updated_ms = max(?9, updated_ms + 1) \
+             WHERE id = ?1 AND kind = ?2 AND deleted_ms IS NULL",
+        )?
+        .execute(params![
+            id,
+            values.kind.code(),
+            values.parent_id,
+            iso_date(values.night),
+            values.sort_ms,
+            values.end_ms,
+            values.intensity,
+            values.data,
+            now_ms
+        ])?;
+    if changed == 0 {
+        return Err(JournalError::not_found(format!(
+            "{} {id}",
+            values.kind.noun()
+        )));
+    }
+    Ok(())
+}
+
+/// Reads one live row (with a live parent).
+pub fn get_live(conn: &Connection, id: &str) -> Result<Option<StoredRow>> {
+    Ok(select(conn, &format!("e.id = ?1 AND {LIVE}"), "", [id])?
+        .into_iter()
+        .next())
+}
+
+/// The kind of a live row, if there is one.
+pub fn live_kind(conn: &Connection, id: &str) -> Result<Option<RowKind>> {
+    let code: Option<String> = conn
+        .prepare_cached("SELECT kind FROM entries WHERE id = ?1 AND deleted_ms IS NULL")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    Ok(code.as_deref().and_then(RowKind::from_code))
+}
+
+/// Marks a live row deleted (a tombstone); `NotFound` if there is no live row with this id.
+pub fn tombstone(conn: &Connection, id: &str, now_ms: i64) -> Result<()> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE entries SET deleted_ms = ?2, updated_ms = max(?2, updated_ms + 1) \
+             WHERE id = ?1 AND deleted_ms IS NULL",
+        )?
+        .execute(params![id, now_ms])?;
+    if changed == 0 {
+        return Err(JournalError::not_found(format!("entry {id}")));
+    }
+    Ok(())
+}
+
+/// Clears the tombstone of a deleted row; `NotFound` if there is no deleted row with this id.
+pub fn restore(conn: &Connection, id: &str, now_ms: i64) -> Result<()> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE entries SET deleted_ms = NULL, updated_ms = max(?2, updated_ms + 1) \
+             WHERE id = ?1 AND deleted_ms IS NOT NULL",
+        )?
+        .execute(params![id, now_ms])?;
+    if changed == 0 {
+        return Err(JournalError::not_found(format!("deleted entry {id}")));
+    }
+    Ok(())
+}
+
+/// The id of the most recently deleted row, if any.
+pub fn last_deleted(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM entries WHERE deleted_ms IS NOT NULL \
+             ORDER BY deleted_ms DESC, id DESC LIMIT 1",
+        )?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}
+
+/// A new record id: UUID v7, so ids sort by creation time.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}

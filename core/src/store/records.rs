@@ -1,0 +1,275 @@
+//! Typed records ⇄ rows: which night, sort key and indexed columns each kind gets, and how a
+//! stored row becomes a record again (with an episode's relief attempts attached).
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use crate::error::{JournalError, Result};
+use crate::model::entry::Entry;
+use crate::model::episode::{Episode, EpisodeData, ReliefAttempt, ReliefData};
+use crate::model::exposure::{Exposure, ExposureData};
+use crate::model::lab::{LabResult, LabResultData, SeverityRating, SeverityRatingData};
+use crate::model::meta::RecordMeta;
+use crate::model::sleep::{SleepDiary, SleepDiaryData};
+use crate::model::treatment::{Dose, DoseData, Treatment, TreatmentData};
+use crate::store::entries::{self, RowKind, RowValues, StoredRow, LIVE};
+use crate::time::{date_sort_ms, system_from_millis};
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| JournalError::Storage {
+        detail: format!("could not encode a record: {e}"),
+    })
+}
+
+/// The row of an episode.
+pub fn episode_row(data: &EpisodeData, cutover: u8) -> Result<RowValues> {
+    Ok(RowValues {
+        kind: RowKind::Episode,
+        parent_id: None,
+        night: data.started_at.night(cutover),
+        sort_ms: data.started_at.millis(),
+        end_ms: data.ended_at.map(|m| m.millis()),
+        intensity: Some(data.peak_intensity),
+        data: json(data)?,
+    })
+}
+
+/// The row of a relief attempt.
+pub fn relief_row(episode_id: &str, data: &ReliefData, cutover: u8) -> Result<RowValues> {
+    Ok(RowValues {
+        kind: RowKind::Relief,
+        parent_id: Some(episode_id.to_string()),
+        night: data.at.night(cutover),
+        sort_ms: data.at.millis(),
+        end_ms: None,
+        intensity: None,
+        data: json(data)?,
+    })
+}
+
+/// The row of a sleep diary: it belongs to its `night_of`.
+pub fn sleep_row(data: &SleepDiaryData) -> Result<RowValues> {
+    Ok(RowValues {
+        kind: RowKind::Sleep,
+        parent_id: None,
+        night: data.night_of,
+        sort_ms: data.out_of_bed_at.millis(),
+        end_ms: None,
+        intensity: None,
+        data: json(data)?,
+    })
+}
+
+/// The row of an exposure: it counts for the night it falls in.
+pub fn exposure_row(data: &ExposureData, cutover: u8) -> Result<RowValues> {
+    Ok(RowValues {
+        kind: RowKind::Exposure,
+        parent_id: None,
+        night: data.at.night(cutover),
+        sort_ms: data.at.millis(),
+        end_ms: None,
+        intensity: None,
+        data: json(data)?,
+    })
+}
+
+/// The row of a treatment: listed on the night it started.
+pub fn treatment_row(data: &TreatmentData) -> Result<RowValues> {
+    Ok(RowValues {
+        kind: RowKind::Treatment,
+        parent_id: None,
+        night: data.started_on,
+        sort_ms: date_sort_ms(data.started_on),
+        end_ms: None,
+        intensity: None,
+        data: json(data)?,
+    })
+}
+
+/// The row of a dose.
+pub fn dose_row(data: &DoseData, cutover: u8) -> Result<RowValues> {
+    Ok(RowValues {
+        kind: RowKind::Dose,
+        parent_id: Some(data.treatment_id.clone()),
+        night: data.at.night(cutover),
+        sort_ms: data.at.millis(),
+        end_ms: None,
+        intensity: None,
+        data: json(data)?,
+    })
+}
+
+/// The row of a lab result.
+pub fn lab_row(data: &LabResultData) -> Result<RowValues> {
+    Ok(RowValues {
+        kind: RowKind::Lab,
+        parent_id: None,
+        night: data.taken_on,
+        sort_ms: date_sort_ms(data.taken_on),
+        end_ms: None,
+        intensity: None,
+        data: json(data)?,
+    })
+}
+
+/// The row of a severity rating.
+pub fn rating_row(data: &SeverityRatingData) -> Result<RowValues> {
+    Ok(RowValues {
+        kind: RowKind::Rating,
+        parent_id: None,
+        night: data.rated_on,
+        sort_ms: date_sort_ms(data.rated_on),
+        end_ms: None,
+        intensity: None,
+        data: json(data)?,
+    })
+}
+
+/// Recomputes the night of a stored row under a new cutover hour (`None` for kinds whose night
+/// is a date the person chose).
+pub fn renight(kind: RowKind, data: &str, cutover: u8) -> Result<Option<crate::time::LocalDate>> {
+    Ok(match kind {
+        RowKind::Episode => Some(parse::<EpisodeData>(data)?.started_at.night(cutover)),
+        RowKind::Relief => Some(parse::<ReliefData>(data)?.at.night(cutover)),
+        RowKind::Exposure => Some(parse::<ExposureData>(data)?.at.night(cutover)),
+        RowKind::Dose => Some(parse::<DoseData>(data)?.at.night(cutover)),
+        RowKind::Sleep | RowKind::Treatment | RowKind::Lab | RowKind::Rating => None,
+    })
+}
+
+fn parse<T: serde::de::DeserializeOwned>(data: &str) -> Result<T> {
+    serde_json::from_str(data).map_err(|e| JournalError::Corrupt {
+        detail: format!("a stored record could not be read: {e}"),
+    })
+}
+
+fn meta(row: &StoredRow) -> RecordMeta {
+    RecordMeta {
+        created_at: system_from_millis(row.created_ms),
+        updated_at: system_from_millis(row.updated_ms),
+        deleted_at: row.deleted_ms.map(system_from_millis),
+    }
+}
+
+/// A relief attempt from its row.
+pub fn relief_from(row: &StoredRow) -> Result<ReliefAttempt> {
+    Ok(ReliefAttempt {
+        id: row.id.clone(),
+        episode_id: row.parent_id.clone().unwrap_or_default(),
+        data: parse(&row.data)?,
+        meta: meta(row),
+    })
+}
+
+/// A record from its row; episodes get their relief attempts from `relief`.
+fn entry_from(row: &StoredRow, relief: &mut HashMap<String, Vec<ReliefAttempt>>) -> Result<Entry> {
+    Ok(match row.kind {
+        RowKind::Episode => Entry::Episode {
+            episode: Episode {
+                id: row.id.clone(),
+                night: row.night,
+                data: parse(&row.data)?,
+                relief: relief.remove(&row.id).unwrap_or_default(),
+                meta: meta(row),
+            },
+        },
+        RowKind::Sleep => Entry::SleepDiary {
+            diary: SleepDiary {
+                id: row.id.clone(),
+                data: parse(&row.data)?,
+                meta: meta(row),
+            },
+        },
+        RowKind::Exposure => Entry::Exposure {
+            exposure: Exposure {
+                id: row.id.clone(),
+                night: row.night,
+                data: parse(&row.data)?,
+                meta: meta(row),
+            },
+        },
+        RowKind::Treatment => Entry::Treatment {
+            treatment: Treatment {
+                id: row.id.clone(),
+                data: parse(&row.data)?,
+                meta: meta(row),
+            },
+        },
+        RowKind::Dose => Entry::Dose {
+            dose: Dose {
+                id: row.id.clone(),
+                night: row.night,
+                treatment_name: row.parent_name.clone().unwrap_or_default(),
+                data: parse(&row.data)?,
+                meta: meta(row),
+            },
+        },
+        RowKind::Lab => Entry::LabResult {
+            lab: LabResult {
+                id: row.id.clone(),
+                data: parse(&row.data)?,
+                meta: meta(row),
+            },
+        },
+        RowKind::Rating => Entry::SeverityRating {
+            rating: SeverityRating {
+                id: row.id.clone(),
+                data: parse(&row.data)?,
+                meta: meta(row),
+            },
+        },
+        RowKind::Relief => {
+            return Err(JournalError::Corrupt {
+                detail: format!("relief attempt {} read as an entry", row.id),
+            })
+        }
+    })
+}
+
+/// Turns rows into records, loading the live relief attempts of every episode in one query.
+pub fn entries_from(conn: &Connection, rows: &[StoredRow]) -> Result<Vec<Entry>> {
+    let episode_ids: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Episode)
+        .map(|r| r.id.as_str())
+        .collect();
+    let mut relief = relief_of(conn, &episode_ids)?;
+    rows.iter().map(|row| entry_from(row, &mut relief)).collect()
+}
+
+/// The live relief attempts of the given episodes, grouped by episode, oldest first.
+pub fn relief_of(
+    conn: &Connection,
+    episode_ids: &[&str],
+) -> Result<HashMap<String, Vec<ReliefAttempt>>> {
+    let mut grouped: HashMap<String, Vec<ReliefAttempt>> = HashMap::new();
+    if episode_ids.is_empty() {
+        return Ok(grouped);
+    }
+    let ids = json(&episode_ids)?;
+    let rows = entries::select(
+        conn,
+        &format!("e.parent_id IN (SELECT value FROM json_each(?1)) AND e.kind = 'relief' AND {LIVE}"),
+        "ORDER BY e.sort_ms, e.id",
+        [ids],
+    )?;
+    for row in &rows {
+        let attempt = relief_from(row)?;
+        grouped
+            .entry(attempt.episode_id.clone())
+            .or_default()
+            .push(attempt);
+    }
+    Ok(grouped)
+}
+
+/// One live entry by id (not relief attempts: see [`relief_from`]).
+pub fn entry_by_id(conn: &Connection, id: &str) -> Result<Option<Entry>> {
+    match entries::get_live(conn, id)? {
+        Some(row) if row.kind != RowKind::Relief => {
+            Ok(entries_from(conn, std::slice::from_ref(&row))?.into_iter().next())
+        }
+        _ => Ok(None),
+    }
+}

@@ -1,0 +1,37 @@
+//! Settings storage: one JSON document under the key `settings`.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::{JournalError, Result};
+use crate::settings::Settings;
+
+const KEY: &str = "settings";
+
+/// Reads the settings, or the defaults if none were saved.
+pub fn load(conn: &Connection) -> Result<Settings> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([KEY], |r| r.get(0))
+        .optional()?;
+    match text {
+        None => Ok(Settings::default()),
+        Some(t) => serde_json::from_str::<Settings>(&t)
+            .map_err(|e| JournalError::Corrupt {
+                detail: format!("stored settings could not be read: {e}"),
+            })?
+            .validated(),
+    }
+}
+
+/// Saves the settings.
+pub fn save(conn: &Connection, settings: &Settings, now_ms: i64) -> Result<()> {
+    let text = serde_json::to_string(settings).map_err(|e| JournalError::Storage {
+        detail: e.to_string(),
+    })?;
+    conn.prepare_cached(
+        "INSERT INTO settings (key, value, updated_ms) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_ms = excluded.updated_ms",
+    )?
+    .execute(params![KEY, text, now_ms])?;
+    Ok(())
+}

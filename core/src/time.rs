@@ -1,0 +1,267 @@
+//! Time as it was lived: a UTC instant plus the device's UTC offset, and night attribution.
+//!
+//! Every moment in the journal keeps the offset the device had when it happened, so 02:10 stays
+//! 02:10 in history after travel or a DST change. Nights are computed from the instant and that
+//! moment's own offset, never from the device's current zone.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use chrono::{DateTime, Datelike, FixedOffset, Local, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{JournalError, Result};
+
+/// A calendar date (a night, a lab day). Crosses the FFI as an ISO 8601 `YYYY-MM-DD` string;
+/// Kotlin sees `java.time.LocalDate`, Swift a `String` in that format.
+pub type LocalDate = NaiveDate;
+
+uniffi::custom_type!(LocalDate, String, {
+    remote,
+    lower: |date| date.format("%Y-%m-%d").to_string(),
+    try_lift: |text| NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map_err(|e| uniffi::deps::anyhow::anyhow!("not an ISO date {text:?}: {e}")),
+});
+
+/// Milliseconds in one minute, hour and day.
+pub const MINUTE_MS: i64 = 60_000;
+/// Milliseconds in one hour.
+pub const HOUR_MS: i64 = 60 * MINUTE_MS;
+/// Milliseconds in one day.
+pub const DAY_MS: i64 = 24 * HOUR_MS;
+
+/// The largest UTC offset a device can report, in minutes (±18 h, as in ISO 8601).
+const MAX_OFFSET_MINUTES: i32 = 18 * 60;
+
+/// A moment as it was lived: the UTC instant and the device's UTC offset (minutes east of UTC)
+/// at that instant. Kotlin sees `java.time.Instant`, Swift `Date`, plus the offset.
+#[derive(uniffi::Record, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Moment {
+    /// The UTC instant.
+    pub instant: SystemTime,
+    /// The device's UTC offset at that instant, in minutes east of UTC (e.g. 60 for CET).
+    pub offset_minutes: i32,
+}
+
+impl Moment {
+    /// Now, with the device's current UTC offset.
+    pub fn now() -> Moment {
+        let now = Local::now();
+        Moment {
+            instant: SystemTime::from(now),
+            offset_minutes: now.offset().fix().local_minus_utc() / 60,
+        }
+    }
+
+    /// A moment from epoch milliseconds and an offset (no validation; see [`Moment::checked`]).
+    pub fn from_millis(ms: i64, offset_minutes: i32) -> Moment {
+        let instant = if ms >= 0 {
+            UNIX_EPOCH + Duration::from_millis(ms.unsigned_abs())
+        } else {
+            UNIX_EPOCH - Duration::from_millis(ms.unsigned_abs())
+        };
+        Moment {
+            instant,
+            offset_minutes,
+        }
+    }
+
+    /// Milliseconds since the Unix epoch (UTC), truncated to whole milliseconds.
+    pub fn millis(&self) -> i64 {
+        match self.instant.duration_since(UNIX_EPOCH) {
+            Ok(d) => i64::try_from(d.as_millis()).unwrap_or(i64::MAX),
+            Err(e) => -i64::try_from(e.duration().as_millis()).unwrap_or(i64::MAX),
+        }
+    }
+
+    /// The same moment at whole-millisecond precision, as it is stored.
+    pub fn truncated(&self) -> Moment {
+        Moment::from_millis(self.millis(), self.offset_minutes)
+    }
+
+    /// Validates a moment coming from outside: a real offset, not before 1970, and not more than
+    /// 24 h after `now`.
+    pub fn checked(&self, field: &str, now_ms: i64) -> Result<Moment> {
+        if self.offset_minutes.abs() > MAX_OFFSET_MINUTES {
+            return Err(JournalError::invalid(
+                field,
+                format!(
+                    "UTC offset {} minutes is outside ±18 hours",
+                    self.offset_minutes
+                ),
+            ));
+        }
+        let ms = self.millis();
+        if ms < 0 {
+            return Err(JournalError::invalid(field, "is before 1970"));
+        }
+        if ms > now_ms + DAY_MS {
+            return Err(JournalError::invalid(
+                field,
+                "is more than 24 hours in the future",
+            ));
+        }
+        Ok(self.truncated())
+    }
+
+    /// The wall-clock time on the device at this moment.
+    pub fn local(&self) -> NaiveDateTime {
+        let local_ms = self.millis() + i64::from(self.offset_minutes) * MINUTE_MS;
+        DateTime::<Utc>::from_timestamp_millis(local_ms)
+            .unwrap_or_default()
+            .naive_utc()
+    }
+
+    /// Minutes after local midnight (0–1439), for clock-time statistics.
+    pub fn local_minute_of_day(&self) -> u32 {
+        let local = self.local();
+        local.hour() * 60 + local.minute()
+    }
+
+    /// The night this moment belongs to: the night of date D runs from the cutover hour on D to
+    /// the cutover hour on D+1, in the moment's own local time.
+    pub fn night(&self, cutover_hour: u8) -> NaiveDate {
+        let shifted = self.local() - chrono::Duration::hours(i64::from(cutover_hour));
+        shifted.date()
+    }
+
+    /// RFC 3339 in the moment's own offset, e.g. `2026-11-27T02:10:00+01:00`.
+    pub fn to_rfc3339(&self) -> String {
+        match self.fixed() {
+            Some(dt) => dt.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false),
+            None => String::from("invalid time"),
+        }
+    }
+
+    /// Parses RFC 3339 with an explicit offset (`Z` counts as +00:00).
+    pub fn parse_rfc3339(text: &str) -> std::result::Result<Moment, String> {
+        let dt = DateTime::parse_from_rfc3339(text.trim())
+            .map_err(|e| format!("{text:?} is not an RFC 3339 time with offset: {e}"))?;
+        Ok(Moment::from_millis(
+            dt.timestamp_millis(),
+            dt.offset().local_minus_utc() / 60,
+        ))
+    }
+
+    /// Local clock time `HH:MM`.
+    pub fn clock(&self) -> String {
+        self.local().format("%H:%M").to_string()
+    }
+
+    fn fixed(&self) -> Option<DateTime<FixedOffset>> {
+        let offset = FixedOffset::east_opt(self.offset_minutes * 60)?;
+        let utc = DateTime::<Utc>::from_timestamp_millis(self.millis())?;
+        Some(offset.from_utc_datetime(&utc.naive_utc()))
+    }
+}
+
+/// Today's date on the device.
+pub fn today_local(now: &Moment) -> NaiveDate {
+    now.local().date()
+}
+
+/// Validates a date coming from outside: from 1900 on, not after tomorrow.
+pub fn check_date(field: &str, date: NaiveDate, now: &Moment) -> Result<NaiveDate> {
+    if date.year() < 1900 {
+        return Err(JournalError::invalid(field, "is before 1900"));
+    }
+    let latest = today_local(now) + chrono::Duration::days(1);
+    if date > latest {
+        return Err(JournalError::invalid(
+            field,
+            "is more than 24 hours in the future",
+        ));
+    }
+    Ok(date)
+}
+
+/// A sort key for date-only records: noon UTC of that date, in epoch milliseconds.
+pub fn date_sort_ms(date: NaiveDate) -> i64 {
+    date.and_hms_opt(12, 0, 0)
+        .map(|dt| dt.and_utc().timestamp_millis())
+        .unwrap_or(0)
+}
+
+/// ISO `YYYY-MM-DD`, as dates are stored and exported.
+pub fn iso_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// Parses ISO `YYYY-MM-DD`.
+pub fn parse_iso_date(text: &str) -> std::result::Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("{text:?} is not a date YYYY-MM-DD: {e}"))
+}
+
+impl Serialize for Moment {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_rfc3339())
+    }
+}
+
+impl<'de> Deserialize<'de> for Moment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Moment, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Moment::parse_rfc3339(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Serde helpers for `SystemTime` as RFC 3339 UTC (record metadata in JSON exports).
+pub mod rfc3339_utc {
+    use super::*;
+
+    /// Serializes as RFC 3339 UTC.
+    pub fn serialize<S: Serializer>(t: &SystemTime, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&Moment { instant: *t, offset_minutes: 0 }.to_rfc3339())
+    }
+
+    /// Parses RFC 3339.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<SystemTime, D::Error> {
+        let text = String::deserialize(d)?;
+        Moment::parse_rfc3339(&text)
+            .map(|m| m.instant)
+            .map_err(serde::de::Error::custom)
+    }
+
+    /// The same for optional times.
+    pub mod option {
+        use super::*;
+
+        /// Serializes as RFC 3339 UTC or null.
+        pub fn serialize<S: Serializer>(
+            t: &Option<SystemTime>,
+            s: S,
+        ) -> std::result::Result<S::Ok, S::Error> {
+            match t {
+                Some(t) => super::serialize(t, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Parses RFC 3339 or null.
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> std::result::Result<Option<SystemTime>, D::Error> {
+            let text: Option<String> = Option::deserialize(d)?;
+            text.map(|t| {
+                Moment::parse_rfc3339(&t)
+                    .map(|m| m.instant)
+                    .map_err(serde::de::Error::custom)
+            })
+            .transpose()
+        }
+    }
+}
+
+/// Epoch milliseconds of a `SystemTime`.
+pub fn system_millis(t: SystemTime) -> i64 {
+    Moment {
+        instant: t,
+        offset_minutes: 0,
+    }
+    .millis()
+}
+
+/// A `SystemTime` from epoch milliseconds.
+pub fn system_from_millis(ms: i64) -> SystemTime {
+    Moment::from_millis(ms, 0).instant
+}

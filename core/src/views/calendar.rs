@@ -1,0 +1,94 @@
+//! The month calendar: per night, the peak intensity, episode count and whether the diary is done.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+
+use crate::error::{JournalError, Result};
+use crate::time::{iso_date, parse_iso_date, LocalDate};
+
+/// One night of the calendar.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
+pub struct CalendarDay {
+    /// The night (the evening's date).
+    pub night: LocalDate,
+    /// The highest peak intensity; `None` without episodes.
+    pub peak_intensity: Option<u8>,
+    /// How many episodes.
+    pub episode_count: u32,
+    /// Whether the morning sleep diary was done.
+    pub has_sleep_diary: bool,
+    /// How many entries of any kind (0: nothing logged that night).
+    pub entry_count: u32,
+}
+
+/// One month of nights.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
+pub struct CalendarMonth {
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: u8,
+    /// `November 2026`.
+    pub title: String,
+    /// The weekday of the 1st, 1 = Monday … 7 = Sunday (for laying out the grid).
+    pub first_weekday: u8,
+    /// Every night of the month, in order.
+    pub days: Vec<CalendarDay>,
+}
+
+/// Reads a month.
+pub fn month(conn: &Connection, year: i32, month: u8) -> Result<CalendarMonth> {
+    if !(1..=12).contains(&month) {
+        return Err(JournalError::invalid("month", "must be between 1 and 12"));
+    }
+    let first = NaiveDate::from_ymd_opt(year, u32::from(month), 1)
+        .filter(|_| (1900..=9999).contains(&year))
+        .ok_or_else(|| JournalError::invalid("year", "must be between 1900 and 9999"))?;
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .ok_or_else(|| JournalError::invalid("year", "is out of range"))?;
+    let mut days: Vec<CalendarDay> = first
+        .iter_days()
+        .take_while(|d| *d < next)
+        .map(|night| CalendarDay {
+            night,
+            peak_intensity: None,
+            episode_count: 0,
+            has_sleep_diary: false,
+            entry_count: 0,
+        })
+        .collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.night, max(e.intensity), sum(e.kind = 'episode'), max(e.kind = 'sleep'), count(*) \
+         FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
+         WHERE e.night >= ?1 AND e.night < ?2 AND e.deleted_ms IS NULL AND e.kind <> 'relief' \
+           AND (e.parent_id IS NULL OR p.deleted_ms IS NULL) \
+         GROUP BY e.night",
+    )?;
+    let rows = stmt.query_map([iso_date(first), iso_date(next)], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<u8>>(1)?,
+            r.get::<_, u32>(2)?,
+            r.get::<_, bool>(3)?,
+            r.get::<_, u32>(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (night, peak, episodes, diary, count) = row?;
+        let night = parse_iso_date(&night).map_err(|detail| JournalError::Corrupt { detail })?;
+        if let Some(day) = days.iter_mut().find(|d| d.night == night) {
+            day.peak_intensity = peak;
+            day.episode_count = episodes;
+            day.has_sleep_diary = diary;
+            day.entry_count = count;
+        }
+    }
+    Ok(CalendarMonth {
+        year,
+        month,
+        title: first.format("%B %Y").to_string(),
+        first_weekday: first.weekday().number_from_monday() as u8,
+        days,
+    })
+}

@@ -1,0 +1,169 @@
+//! The history list: newest first, cursor-paged, optionally filtered by kind.
+
+use rusqlite::Connection;
+
+use crate::error::{JournalError, Result};
+use crate::model::entry::Entry;
+use crate::model::kinds::EntryKind;
+use crate::store::entries::{self, LIVE};
+use crate::store::records;
+use crate::time::{LocalDate, Moment};
+use crate::views::describe::{describe, moment_text};
+
+/// Most items one page may hold.
+pub const MAX_PAGE: u32 = 200;
+
+/// Which page of history to read.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
+pub struct HistoryQuery {
+    /// Only these kinds; empty for all kinds.
+    pub kinds: Vec<EntryKind>,
+    /// `next_cursor` of the previous page; `None` for the newest page.
+    pub cursor: Option<String>,
+    /// Items per page, 1–200.
+    pub limit: u32,
+}
+
+/// One row of the history list, ready to display, with its full record for editing.
+#[derive(uniffi::Record, Clone, Debug, PartialEq)]
+pub struct HistoryItem {
+    /// The full record.
+    pub entry: Entry,
+    /// Its kind.
+    pub kind: EntryKind,
+    /// Its id.
+    pub id: String,
+    /// The night it belongs to.
+    pub night: LocalDate,
+    /// When, for display (`Thu 26 Nov, 02:10`, or the date for date-only entries).
+    pub when: String,
+    /// A short title (`Symptoms 7/10`).
+    pub title: String,
+    /// One line of detail.
+    pub detail: String,
+    /// Peak intensity, for episodes (colour coding).
+    pub intensity: Option<u8>,
+}
+
+/// A page of history.
+#[derive(uniffi::Record, Clone, Debug, PartialEq)]
+pub struct HistoryPage {
+    /// The items, newest first.
+    pub items: Vec<HistoryItem>,
+    /// Pass this as `cursor` for the next (older) page; `None` when this is the last page.
+    pub next_cursor: Option<String>,
+}
+
+fn kind_code(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Episode => "episode",
+        EntryKind::SleepDiary => "sleep",
+        EntryKind::Exposure => "exposure",
+        EntryKind::Treatment => "treatment",
+        EntryKind::Dose => "dose",
+        EntryKind::LabResult => "lab",
+        EntryKind::SeverityRating => "rating",
+    }
+}
+
+/// Encodes the position after an item: `<sort_ms>:<id>`.
+fn encode_cursor(sort_ms: i64, id: &str) -> String {
+    format!("{sort_ms}:{id}")
+}
+
+fn decode_cursor(cursor: &str) -> Result<(i64, String)> {
+    let bad = || JournalError::invalid("cursor", "is not a cursor from a history page");
+    let (ms, id) = cursor.split_once(':').ok_or_else(bad)?;
+    let ms: i64 = ms.parse().map_err(|_| bad())?;
+    if id.is_empty() || id.len() > 64 {
+        return Err(bad());
+    }
+    Ok((ms, id.to_string()))
+}
+
+/// Reads one page of history.
+pub fn page(conn: &Connection, query: &HistoryQuery) -> Result<HistoryPage> {
+    if query.limit == 0 || query.limit > MAX_PAGE {
+        return Err(JournalError::invalid(
+            "limit",
+            format!("must be between 1 and {MAX_PAGE}"),
+        ));
+    }
+    let (after_ms, after_id) = match &query.cursor {
+        Some(c) => decode_cursor(c)?,
+        None => (i64::MAX, String::new()),
+    };
+    let mut kinds: Vec<&str> = query.kinds.iter().map(|k| kind_code(*k)).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    // Kind codes are our own constants, so they can be written into the SQL; this lets SQLite
+    // pick the per-kind index for a one-kind filter.
+    let kind_filter = match kinds.as_slice() {
+        [] => String::new(),
+        [one] => format!("AND e.kind = '{one}'"),
+        many => format!(
+            "AND e.kind IN ({})",
+            many.iter()
+                .map(|k| format!("'{k}'"))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+    };
+    let condition = format!(
+        "e.deleted_ms IS NULL AND e.kind <> 'relief' AND (e.sort_ms, e.id) < (?1, ?2) \
+         {kind_filter} AND {LIVE}"
+    );
+    let mut rows = entries::select(
+        conn,
+        &condition,
+        "ORDER BY e.sort_ms DESC, e.id DESC LIMIT ?3",
+        rusqlite::params![after_ms, after_id, i64::from(query.limit) + 1],
+    )?;
+    let has_more = rows.len() > query.limit as usize;
+    rows.truncate(query.limit as usize);
+    let entries = records::entries_from(conn, &rows)?;
+    let next_cursor = match (has_more, rows.last()) {
+        (true, Some(last)) => Some(encode_cursor(last.sort_ms, &last.id)),
+        _ => None,
+    };
+    let items = entries
+        .into_iter()
+        .zip(rows.iter())
+        .map(|(entry, row)| item(entry, row.night))
+        .collect();
+    Ok(HistoryPage { items, next_cursor })
+}
+
+/// A history item from an entry.
+pub fn item(entry: Entry, night: LocalDate) -> HistoryItem {
+    let (title, detail) = describe(&entry);
+    let when = match when_of(&entry) {
+        Some(m) => moment_text(&m),
+        None => crate::views::describe::date_text(night),
+    };
+    let intensity = match &entry {
+        Entry::Episode { episode } => Some(episode.data.peak_intensity),
+        _ => None,
+    };
+    HistoryItem {
+        kind: entry.kind(),
+        id: entry.id().to_string(),
+        night,
+        when,
+        title,
+        detail,
+        intensity,
+        entry,
+    }
+}
+
+/// The moment an entry happened, for entries that have one.
+fn when_of(entry: &Entry) -> Option<Moment> {
+    match entry {
+        Entry::Episode { episode } => Some(episode.data.started_at),
+        Entry::SleepDiary { diary } => Some(diary.data.final_awakening_at),
+        Entry::Exposure { exposure } => Some(exposure.data.at),
+        Entry::Dose { dose } => Some(dose.data.at),
+        Entry::Treatment { .. } | Entry::LabResult { .. } | Entry::SeverityRating { .. } => None,
+    }
+}

@@ -1,0 +1,7 @@
+//! Read views for screens: history, a night, a month, prompts, and the display text they share.
+
+pub mod calendar;
+pub mod describe;
+pub mod history;
+pub mod night;
+pub mod prompts;

@@ -1,0 +1,144 @@
+//! One night's full view: everything that belongs to the night, in time order.
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+use crate::model::entry::Entry;
+use crate::model::episode::Episode;
+use crate::model::exposure::Exposure;
+use crate::model::lab::{LabResult, SeverityRating};
+use crate::model::sleep::SleepDiary;
+use crate::model::treatment::{Dose, Treatment};
+use crate::store::entries::{self, LIVE};
+use crate::store::records;
+use crate::time::{iso_date, LocalDate, MINUTE_MS};
+use crate::views::describe::{date_text, duration_text};
+
+/// Everything recorded for one night.
+#[derive(uniffi::Record, Clone, Debug, PartialEq)]
+pub struct NightView {
+    /// The night (the evening's date).
+    pub night: LocalDate,
+    /// `Night of Thu 26 Nov 2026`.
+    pub title: String,
+    /// One line: episodes, worst intensity, time with symptoms, sleep.
+    pub summary: String,
+    /// The highest peak intensity of the night; `None` without episodes.
+    pub peak_intensity: Option<u8>,
+    /// Minutes with symptoms (ended episodes only).
+    pub symptom_minutes: u32,
+    /// Episodes with their relief attempts, in time order.
+    pub episodes: Vec<Episode>,
+    /// The morning sleep diary, if done.
+    pub sleep_diary: Option<SleepDiary>,
+    /// Exposures (possible triggers), in time order.
+    pub exposures: Vec<Exposure>,
+    /// Doses taken, in time order.
+    pub doses: Vec<Dose>,
+    /// Lab results taken on this date.
+    pub lab_results: Vec<LabResult>,
+    /// IRLS ratings made on this date.
+    pub severity_ratings: Vec<SeverityRating>,
+    /// Treatments that started on this date.
+    pub treatments_started: Vec<Treatment>,
+    /// Treatments active on this date.
+    pub active_treatments: Vec<Treatment>,
+}
+
+/// Reads one night.
+pub fn night_view(conn: &Connection, night: LocalDate) -> Result<NightView> {
+    let rows = entries::select(
+        conn,
+        &format!("e.night = ?1 AND e.kind <> 'relief' AND {LIVE}"),
+        "ORDER BY e.sort_ms, e.id",
+        [iso_date(night)],
+    )?;
+    let mut view = NightView {
+        night,
+        title: format!("Night of {}", date_text(night)),
+        summary: String::new(),
+        peak_intensity: None,
+        symptom_minutes: 0,
+        episodes: Vec::new(),
+        sleep_diary: None,
+        exposures: Vec::new(),
+        doses: Vec::new(),
+        lab_results: Vec::new(),
+        severity_ratings: Vec::new(),
+        treatments_started: Vec::new(),
+        active_treatments: active_treatments(conn, night)?,
+    };
+    for entry in records::entries_from(conn, &rows)? {
+        match entry {
+            Entry::Episode { episode } => view.episodes.push(episode),
+            Entry::SleepDiary { diary } => view.sleep_diary = Some(diary),
+            Entry::Exposure { exposure } => view.exposures.push(exposure),
+            Entry::Dose { dose } => view.doses.push(dose),
+            Entry::LabResult { lab } => view.lab_results.push(lab),
+            Entry::SeverityRating { rating } => view.severity_ratings.push(rating),
+            Entry::Treatment { treatment } => view.treatments_started.push(treatment),
+        }
+    }
+    view.peak_intensity = view.episodes.iter().map(|e| e.data.peak_intensity).max();
+    view.symptom_minutes = view
+        .episodes
+        .iter()
+        .filter_map(|e| {
+            e.data
+                .ended_at
+                .map(|end| (end.millis() - e.data.started_at.millis()) / MINUTE_MS)
+        })
+        .sum::<i64>()
+        .clamp(0, i64::from(u32::MAX)) as u32;
+    view.summary = summary_line(&view);
+    Ok(view)
+}
+
+fn summary_line(view: &NightView) -> String {
+    let mut parts = Vec::new();
+    match (view.episodes.len(), view.peak_intensity) {
+        (0, _) | (_, None) => parts.push("no symptoms logged".to_string()),
+        (n, Some(peak)) => {
+            let noun = if n == 1 { "episode" } else { "episodes" };
+            parts.push(format!("{n} {noun}, worst {peak}/10"));
+            if view.symptom_minutes > 0 {
+                parts.push(format!(
+                    "{} with symptoms",
+                    duration_text(i64::from(view.symptom_minutes))
+                ));
+            }
+        }
+    }
+    if let Some(diary) = &view.sleep_diary {
+        parts.push(format!(
+            "slept {}",
+            duration_text(diary.data.total_sleep_minutes())
+        ));
+    }
+    parts.join(" · ")
+}
+
+/// Live treatments active on `night`.
+pub fn active_treatments(conn: &Connection, night: LocalDate) -> Result<Vec<Treatment>> {
+    Ok(all_treatments(conn)?
+        .into_iter()
+        .filter(|t| t.data.active_on(night))
+        .collect())
+}
+
+/// Every live treatment, oldest start first.
+pub fn all_treatments(conn: &Connection) -> Result<Vec<Treatment>> {
+    let rows = entries::select(
+        conn,
+        &format!("e.kind = 'treatment' AND {LIVE}"),
+        "ORDER BY e.sort_ms, e.id",
+        [],
+    )?;
+    Ok(records::entries_from(conn, &rows)?
+        .into_iter()
+        .filter_map(|e| match e {
+            Entry::Treatment { treatment } => Some(treatment),
+            _ => None,
+        })
+        .collect())
+}

@@ -1,0 +1,140 @@
+//! Prompts due now: the morning check-in, the weekly IRLS rating, an episode left open, the
+//! optional evening check. The apps show (and schedule reminders from) exactly this list.
+
+use chrono::Timelike;
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::error::Result;
+use crate::settings::Settings;
+use crate::store::entries::LIVE;
+use crate::time::{iso_date, parse_iso_date, LocalDate, Moment, HOUR_MS};
+use crate::views::describe::{date_text, duration_text};
+
+/// An episode open longer than this is flagged.
+pub const OPEN_EPISODE_PROMPT_HOURS: i64 = 3;
+/// Days between IRLS ratings.
+pub const RATING_INTERVAL_DAYS: i64 = 7;
+
+/// What a prompt asks for.
+#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    /// The sleep diary for last night is not done.
+    MorningCheckIn,
+    /// The weekly IRLS rating is due.
+    SeverityRating,
+    /// An episode is still open after 3 hours.
+    OpenEpisode,
+    /// The evening reminder hour has passed and nothing is logged for tonight.
+    EveningCheckIn,
+}
+
+/// One thing the person should do now.
+#[derive(uniffi::Record, Clone, Debug, PartialEq)]
+pub struct Prompt {
+    /// What it asks for.
+    pub kind: PromptKind,
+    /// A short title (`Morning check-in`).
+    pub title: String,
+    /// One sentence.
+    pub message: String,
+    /// The night it is about (morning check-in, evening check-in).
+    pub night: Option<LocalDate>,
+    /// The open episode (open episode prompts).
+    pub episode_id: Option<String>,
+}
+
+/// The night whose morning check-in is due at `now`: the latest night whose next morning
+/// (`morning_hour` local) has begun.
+pub fn last_night(now: &Moment, morning_hour: u8) -> LocalDate {
+    let shifted = now.local() - chrono::Duration::hours(i64::from(morning_hour));
+    shifted.date() - chrono::Duration::days(1)
+}
+
+/// Every prompt due at `now`.
+pub fn due(conn: &Connection, settings: &Settings, now: &Moment) -> Result<Vec<Prompt>> {
+    let mut prompts = Vec::new();
+    let now_ms = now.millis();
+
+    let mut open = conn.prepare_cached(&format!(
+        "SELECT e.id, e.sort_ms FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
+         WHERE e.kind = 'episode' AND e.end_ms IS NULL AND {LIVE} AND e.sort_ms <= ?1 \
+         ORDER BY e.sort_ms DESC"
+    ))?;
+    let rows = open.query_map([now_ms - OPEN_EPISODE_PROMPT_HOURS * HOUR_MS], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+    })?;
+    for row in rows {
+        let (id, started_ms) = row?;
+        prompts.push(Prompt {
+            kind: PromptKind::OpenEpisode,
+            title: "Episode still open".into(),
+            message: format!(
+                "An episode started {} ago is still open. End it, or edit when it ended.",
+                duration_text((now_ms - started_ms) / 60_000)
+            ),
+            night: None,
+            episode_id: Some(id),
+        });
+    }
+
+    let night = last_night(now, settings.morning_hour);
+    let diary_done: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM entries WHERE kind = 'sleep' AND night = ?1 \
+             AND deleted_ms IS NULL)",
+        )?
+        .query_row([iso_date(night)], |r| r.get(0))?;
+    if !diary_done {
+        prompts.push(Prompt {
+            kind: PromptKind::MorningCheckIn,
+            title: "Morning check-in".into(),
+            message: format!("How did you sleep on the night of {}?", date_text(night)),
+            night: Some(night),
+            episode_id: None,
+        });
+    }
+
+    let last_rating: Option<String> = conn
+        .prepare_cached(
+            "SELECT max(night) FROM entries WHERE kind = 'rating' AND deleted_ms IS NULL",
+        )?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let today = now.local().date();
+    let rating_due = match last_rating.as_deref().map(parse_iso_date) {
+        Some(Ok(date)) => (today - date).num_days() >= RATING_INTERVAL_DAYS,
+        _ => true,
+    };
+    if rating_due {
+        prompts.push(Prompt {
+            kind: PromptKind::SeverityRating,
+            title: "Weekly severity rating".into(),
+            message: "Enter this week's IRLS total from your clinician's form.".into(),
+            night: None,
+            episode_id: None,
+        });
+    }
+
+    if let Some(hour) = settings.evening_reminder_hour {
+        let tonight = now.night(settings.night_cutover_hour);
+        let local_hour = now.local().hour();
+        let logged: bool = conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM entries WHERE night = ?1 AND deleted_ms IS NULL \
+                 AND kind IN ('episode', 'exposure', 'dose'))",
+            )?
+            .query_row([iso_date(tonight)], |r| r.get(0))?;
+        if local_hour >= u32::from(hour) && !logged {
+            prompts.push(Prompt {
+                kind: PromptKind::EveningCheckIn,
+                title: "Evening check-in".into(),
+                message: "Anything to note tonight: caffeine, alcohol, long sitting, a dose?"
+                    .into(),
+                night: Some(tonight),
+                episode_id: None,
+            });
+        }
+    }
+    Ok(prompts)
+}
