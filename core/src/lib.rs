@@ -5,11 +5,13 @@
 
 uniffi::setup_scaffolding!();
 
+pub mod demo;
 pub mod error;
 pub mod journal;
 pub mod model;
 pub mod settings;
 pub mod store;
+pub mod summary;
 pub mod time;
 pub mod views;
 

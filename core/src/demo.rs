@@ -1,0 +1,1 @@
+//! Deterministic synthetic journals for the demo and benchmarks (being written).

@@ -1,0 +1,1 @@
+//! Pattern summaries of a range of nights (being written).
