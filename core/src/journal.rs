@@ -59,7 +59,9 @@ impl Journal {
     fn lock(&self) -> MutexGuard<'_, Inner> {
         // A panic while holding the lock cannot leave a half-written transaction (rusqlite rolls
         // back on drop), so a poisoned lock is still safe to use.
-        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Runs `f` in one immediate transaction with the current settings; commits if it succeeds.
@@ -81,6 +83,7 @@ impl Journal {
     }
 
     /// Runs a closure on the raw connection (summaries, exports and tests live in this crate).
+    #[allow(dead_code)] // until summaries and exports use it
     pub(crate) fn with_connection<T>(
         &self,
         f: impl FnOnce(&Connection, &Settings) -> Result<T>,
@@ -197,7 +200,10 @@ impl Journal {
                     return episode_of(tx, &open.id);
                 }
             }
-            let id = insert_new(tx, &records::episode_row(&data, settings.night_cutover_hour)?)?;
+            let id = insert_new(
+                tx,
+                &records::episode_row(&data, settings.night_cutover_hour)?,
+            )?;
             episode_of(tx, &id)
         })
     }
@@ -246,14 +252,19 @@ impl Journal {
                 None => {
                     let rows = entries::select(
                         tx,
-                        &format!("e.kind = 'episode' AND e.sort_ms <= ?1 AND e.sort_ms >= ?2 AND {}", entries::LIVE),
+                        &format!(
+                            "e.kind = 'episode' AND e.sort_ms <= ?1 AND e.sort_ms >= ?2 AND {}",
+                            entries::LIVE
+                        ),
                         "ORDER BY e.sort_ms DESC, e.id DESC LIMIT 1",
-                        [data.at.millis(), data.at.millis() - RELIEF_ATTACH_HOURS * HOUR_MS],
+                        [
+                            data.at.millis(),
+                            data.at.millis() - RELIEF_ATTACH_HOURS * HOUR_MS,
+                        ],
                     )?;
-                    let id = rows
-                        .first()
-                        .map(|r| r.id.clone())
-                        .ok_or_else(|| JournalError::not_found("an episode in the last 12 hours to add relief to"))?;
+                    let id = rows.first().map(|r| r.id.clone()).ok_or_else(|| {
+                        JournalError::not_found("an episode in the last 12 hours to add relief to")
+                    })?;
                     episode_of(tx, &id)?
                 }
             };
@@ -286,17 +297,29 @@ impl Journal {
         let now_ms = Moment::now().millis();
         let data = data.validated(now_ms)?;
         self.write(|tx, s| {
-            entries::update(tx, &id, &records::episode_row(&data, s.night_cutover_hour)?, now_ms)?;
+            entries::update(
+                tx,
+                &id,
+                &records::episode_row(&data, s.night_cutover_hour)?,
+                now_ms,
+            )?;
             episode_of(tx, &id)
         })
     }
 
     /// Adds a relief attempt to a given episode.
-    pub fn add_relief_attempt(&self, episode_id: String, data: ReliefData) -> Result<ReliefAttempt> {
+    pub fn add_relief_attempt(
+        &self,
+        episode_id: String,
+        data: ReliefData,
+    ) -> Result<ReliefAttempt> {
         let data = data.validated(Moment::now().millis())?;
         self.write(|tx, s| {
             require_live(tx, &episode_id, RowKind::Episode)?;
-            let id = insert_new(tx, &records::relief_row(&episode_id, &data, s.night_cutover_hour)?)?;
+            let id = insert_new(
+                tx,
+                &records::relief_row(&episode_id, &data, s.night_cutover_hour)?,
+            )?;
             relief_by_id(tx, &id)
         })
     }
@@ -371,7 +394,12 @@ impl Journal {
         let now_ms = Moment::now().millis();
         let data = data.validated(now_ms)?;
         self.write(|tx, s| {
-            entries::update(tx, &id, &records::exposure_row(&data, s.night_cutover_hour)?, now_ms)?;
+            entries::update(
+                tx,
+                &id,
+                &records::exposure_row(&data, s.night_cutover_hour)?,
+                now_ms,
+            )?;
             typed_entry!(tx, &id, Exposure, exposure)
         })
     }
@@ -418,7 +446,12 @@ impl Journal {
         let data = data.validated(now_ms)?;
         self.write(|tx, s| {
             require_live(tx, &data.treatment_id, RowKind::Treatment)?;
-            entries::update(tx, &id, &records::dose_row(&data, s.night_cutover_hour)?, now_ms)?;
+            entries::update(
+                tx,
+                &id,
+                &records::dose_row(&data, s.night_cutover_hour)?,
+                now_ms,
+            )?;
             typed_entry!(tx, &id, Dose, dose)
         })
     }

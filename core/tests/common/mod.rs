@@ -1,0 +1,137 @@
+//! Fixtures shared by the core's integration tests: journals on real files, moments, records.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use rlsjournal_core::*;
+
+/// A journal on a real file in a fresh temp dir (kept alive by the returned guard).
+pub fn file_journal() -> (tempfile::TempDir, std::path::PathBuf, Arc<Journal>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("journal.db");
+    let journal = Journal::open(path.to_string_lossy().into_owned()).expect("open journal");
+    (dir, path, journal)
+}
+
+/// Parses an RFC 3339 time with offset.
+pub fn at(text: &str) -> Moment {
+    Moment::parse_rfc3339(text).expect("valid test time")
+}
+
+/// Parses a date.
+pub fn date(text: &str) -> LocalDate {
+    rlsjournal_core::time::parse_iso_date(text).expect("valid test date")
+}
+
+/// An episode with every field set.
+pub fn full_episode(start: &str, end: &str, peak: u8) -> EpisodeData {
+    EpisodeData {
+        started_at: at(start),
+        ended_at: Some(at(end)),
+        peak_intensity: peak,
+        latency_minutes: Some(20),
+        setting: Some(Setting::Other {
+            label: "cinema".into(),
+        }),
+        side: Some(Side::Both),
+        body_areas: vec![BodyArea::Thighs, BodyArea::Calves, BodyArea::Calves],
+        sensations: vec![
+            Sensation::Crawling,
+            Sensation::Other {
+                label: "fizzing".into(),
+            },
+        ],
+        woke_from_sleep: true,
+        note: Some("  after a long drive  ".into()),
+    }
+}
+
+/// A plausible sleep diary for the night of `night` (times in +01:00).
+pub fn diary(night: &str) -> SleepDiaryData {
+    let next = date(night) + chrono::Duration::days(1);
+    SleepDiaryData {
+        night_of: date(night),
+        got_into_bed_at: at(&format!("{night}T22:30:00+01:00")),
+        tried_to_sleep_at: at(&format!("{night}T22:45:00+01:00")),
+        sleep_onset_minutes: 30,
+        awakenings: 2,
+        wake_after_sleep_onset_minutes: 45,
+        final_awakening_at: at(&format!("{next}T06:45:00+01:00")),
+        out_of_bed_at: at(&format!("{next}T07:00:00+01:00")),
+        quality: 3,
+        note: None,
+    }
+}
+
+/// An exposure of `kind` at `time`.
+pub fn exposure(time: &str, kind: ExposureKind) -> ExposureData {
+    ExposureData {
+        at: at(time),
+        kind,
+        amount: Some(2.0),
+        unit: Some("cups".into()),
+        note: None,
+    }
+}
+
+/// A dopamine agonist started on `started`.
+pub fn treatment(started: &str) -> TreatmentData {
+    TreatmentData {
+        name: "pramipexole".into(),
+        category: TreatmentCategory::DopamineAgonist,
+        dose: Some(0.125),
+        dose_unit: Some("mg".into()),
+        started_on: date(started),
+        stopped_on: None,
+        note: None,
+    }
+}
+
+/// A ferritin result.
+pub fn ferritin(taken: &str, value: f64) -> LabResultData {
+    LabResultData {
+        taken_on: date(taken),
+        analyte: Analyte::Ferritin,
+        value,
+        unit: "µg/L".into(),
+        note: None,
+    }
+}
+
+/// An IRLS rating.
+pub fn rating(rated: &str, total: u8) -> SeverityRatingData {
+    SeverityRatingData {
+        rated_on: date(rated),
+        irls_total: total,
+        note: None,
+    }
+}
+
+/// Every history item, paging with `limit`, newest first.
+pub fn all_history(journal: &Journal, kinds: Vec<EntryKind>, limit: u32) -> Vec<HistoryItem> {
+    let mut items = Vec::new();
+    let mut cursor = None;
+    loop {
+        let page = journal
+            .history(HistoryQuery {
+                kinds: kinds.clone(),
+                cursor,
+                limit,
+            })
+            .expect("history page");
+        items.extend(page.items);
+        match page.next_cursor {
+            Some(c) => cursor = Some(c),
+            None => return items,
+        }
+    }
+}
+
+/// A fingerprint of everything live in the journal (history of every kind, plus settings).
+pub fn fingerprint(journal: &Journal) -> String {
+    format!(
+        "{:?}\n{:?}",
+        all_history(journal, vec![], 200),
+        journal.settings().expect("settings")
+    )
+}
