@@ -6,7 +6,10 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use chrono::{DateTime, Datelike, FixedOffset, Local, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike, Utc};
+use chrono::{
+    DateTime, Datelike, FixedOffset, Local, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike,
+    Utc,
+};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{JournalError, Result};
@@ -211,11 +214,19 @@ pub mod rfc3339_utc {
 
     /// Serializes as RFC 3339 UTC.
     pub fn serialize<S: Serializer>(t: &SystemTime, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&Moment { instant: *t, offset_minutes: 0 }.to_rfc3339())
+        s.serialize_str(
+            &Moment {
+                instant: *t,
+                offset_minutes: 0,
+            }
+            .to_rfc3339(),
+        )
     }
 
     /// Parses RFC 3339.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<SystemTime, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<SystemTime, D::Error> {
         let text = String::deserialize(d)?;
         Moment::parse_rfc3339(&text)
             .map(|m| m.instant)

@@ -39,8 +39,12 @@ impl SleepDiaryData {
         let now_ms = now.millis();
         let night_of = check_date("night_of", self.night_of, now)?;
         let bed = self.got_into_bed_at.checked("got_into_bed_at", now_ms)?;
-        let tried = self.tried_to_sleep_at.checked("tried_to_sleep_at", now_ms)?;
-        let woke = self.final_awakening_at.checked("final_awakening_at", now_ms)?;
+        let tried = self
+            .tried_to_sleep_at
+            .checked("tried_to_sleep_at", now_ms)?;
+        let woke = self
+            .final_awakening_at
+            .checked("final_awakening_at", now_ms)?;
         let up = self.out_of_bed_at.checked("out_of_bed_at", now_ms)?;
         if tried.millis() < bed.millis() {
             return Err(JournalError::invalid(

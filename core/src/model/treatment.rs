@@ -6,8 +6,7 @@ use crate::error::{JournalError, Result};
 use crate::model::kinds::TreatmentCategory;
 use crate::model::meta::RecordMeta;
 use crate::model::validate::{
-    amount_with_unit, optional_text, positive_amount, required_text, MAX_NAME_CHARS,
-    MAX_NOTE_CHARS,
+    amount_with_unit, optional_text, positive_amount, required_text, MAX_NAME_CHARS, MAX_NOTE_CHARS,
 };
 use crate::time::{check_date, LocalDate, Moment};
 

@@ -69,7 +69,9 @@ pub fn amount_with_unit(
     unit_field: &str,
     unit: &Option<String>,
 ) -> Result<(Option<f64>, Option<String>)> {
-    let amount = amount.map(|a| positive_amount(amount_field, a)).transpose()?;
+    let amount = amount
+        .map(|a| positive_amount(amount_field, a))
+        .transpose()?;
     let unit = optional_text(unit_field, unit, MAX_NAME_CHARS)?;
     if amount.is_none() && unit.is_some() {
         return Err(JournalError::invalid(unit_field, "a unit needs an amount"));

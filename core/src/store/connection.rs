@@ -110,7 +110,8 @@ fn prepare(mut conn: Connection, durable_file: bool) -> Result<Connection> {
 ///   schema tricks or direct writes to corrupt itself further.
 fn configure(conn: &Connection, durable_file: bool) -> Result<()> {
     if durable_file {
-        let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        let mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(JournalError::Storage {
                 detail: format!("the journal could not switch to WAL mode (got {mode})"),

@@ -235,7 +235,9 @@ pub fn entries_from(conn: &Connection, rows: &[StoredRow]) -> Result<Vec<Entry>>
         .map(|r| r.id.as_str())
         .collect();
     let mut relief = relief_of(conn, &episode_ids)?;
-    rows.iter().map(|row| entry_from(row, &mut relief)).collect()
+    rows.iter()
+        .map(|row| entry_from(row, &mut relief))
+        .collect()
 }
 
 /// The live relief attempts of the given episodes, grouped by episode, oldest first.
@@ -250,7 +252,9 @@ pub fn relief_of(
     let ids = json(&episode_ids)?;
     let rows = entries::select(
         conn,
-        &format!("e.parent_id IN (SELECT value FROM json_each(?1)) AND e.kind = 'relief' AND {LIVE}"),
+        &format!(
+            "e.parent_id IN (SELECT value FROM json_each(?1)) AND e.kind = 'relief' AND {LIVE}"
+        ),
         "ORDER BY e.sort_ms, e.id",
         [ids],
     )?;
@@ -268,7 +272,9 @@ pub fn relief_of(
 pub fn entry_by_id(conn: &Connection, id: &str) -> Result<Option<Entry>> {
     match entries::get_live(conn, id)? {
         Some(row) if row.kind != RowKind::Relief => {
-            Ok(entries_from(conn, std::slice::from_ref(&row))?.into_iter().next())
+            Ok(entries_from(conn, std::slice::from_ref(&row))?
+                .into_iter()
+                .next())
         }
         _ => Ok(None),
     }

@@ -91,7 +91,10 @@ pub fn describe(entry: &Entry) -> (String, String) {
                     helped_words(r.data.helped)
                 ));
             }
-            (format!("Symptoms {}/10", d.peak_intensity), parts.join(" · "))
+            (
+                format!("Symptoms {}/10", d.peak_intensity),
+                parts.join(" · "),
+            )
         }
         Entry::SleepDiary { diary } => {
             let d = &diary.data;
