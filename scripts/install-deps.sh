@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests need, only when missing:
+#   libjna-java    JNA, which the generated Kotlin bindings load the core with
+#   poppler-utils  pdftotext/pdftoppm, to read the clinician report back in tests
+#   qpdf           qpdf --check, to validate the report
+# The Kotlin compiler comes from npm; tests/kotlin/run.sh installs it.
+set -euo pipefail
+
+missing=()
+[[ -f /usr/share/java/jna.jar ]] || missing+=(libjna-java)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+
+if ((${#missing[@]} == 0)); then
+  echo "all present"
+  exit 0
+fi
+if [[ $(id -u) -ne 0 ]] && ! command -v sudo >/dev/null 2>&1; then
+  echo "install-deps: missing ${missing[*]}; run as root or install them with apt-get" >&2
+  exit 1
+fi
+SUDO=""
+[[ $(id -u) -eq 0 ]] || SUDO="sudo"
+echo "installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+if ! $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null; then
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
