@@ -7,6 +7,7 @@ uniffi::setup_scaffolding!();
 
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod journal;
 pub mod model;
 pub mod settings;

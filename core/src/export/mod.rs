@@ -1,0 +1,4 @@
+//! Exports the person asked for: the clinician report (PDF), CSV tables, the lossless backup
+//! (and its import), and a plain-text summary. Nothing leaves the device any other way.
+
+pub mod pdf;

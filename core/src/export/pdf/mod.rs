@@ -1,0 +1,1 @@
+//! The one-page clinician report as PDF (being written).
