@@ -83,12 +83,28 @@ impl Journal {
     }
 
     /// Runs a closure on the raw connection (summaries, exports and tests live in this crate).
-    #[allow(dead_code)] // until summaries and exports use it
     pub(crate) fn with_connection<T>(
         &self,
         f: impl FnOnce(&Connection, &Settings) -> Result<T>,
     ) -> Result<T> {
         self.read(f)
+    }
+
+    /// Runs `f` in one immediate transaction that may also change the settings (backup import);
+    /// the cached settings follow only if the transaction commits.
+    pub(crate) fn with_transaction<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>, &mut Settings) -> Result<T>,
+    ) -> Result<T> {
+        let mut inner = self.lock();
+        let mut settings = inner.settings;
+        let tx = inner
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx, &mut settings)?;
+        tx.commit()?;
+        inner.settings = settings;
+        Ok(value)
     }
 }
 
@@ -591,7 +607,7 @@ impl Journal {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         settings_store::save(&tx, &settings, Moment::now().millis())?;
         if old.night_cutover_hour != settings.night_cutover_hour {
-            renight_all(&tx, settings.night_cutover_hour)?;
+            records::renight_all(&tx, settings.night_cutover_hour)?;
         }
         tx.commit()?;
         inner.settings = settings;
@@ -604,25 +620,4 @@ fn relief_by_id(conn: &Connection, id: &str) -> Result<ReliefAttempt> {
         Some(row) if row.kind == RowKind::Relief => records::relief_from(&row),
         _ => Err(JournalError::not_found(format!("relief attempt {id}"))),
     }
-}
-
-/// Recomputes the night of every timed row (live and deleted) for a new cutover hour.
-fn renight_all(tx: &Transaction<'_>, cutover: u8) -> Result<()> {
-    let rows: Vec<(String, String, String)> = {
-        let mut stmt = tx.prepare(
-            "SELECT id, kind, data FROM entries WHERE kind IN ('episode','relief','exposure','dose')",
-        )?;
-        let mapped = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        mapped.collect::<rusqlite::Result<Vec<_>>>()?
-    };
-    let mut update = tx.prepare("UPDATE entries SET night = ?2 WHERE id = ?1")?;
-    for (id, kind, data) in rows {
-        let kind = RowKind::from_code(&kind).ok_or_else(|| JournalError::Corrupt {
-            detail: format!("unknown kind {kind:?}"),
-        })?;
-        if let Some(night) = records::renight(kind, &data, cutover)? {
-            update.execute(rusqlite::params![id, crate::time::iso_date(night)])?;
-        }
-    }
-    Ok(())
 }

@@ -1,4 +1,8 @@
 //! Exports the person asked for: the clinician report (PDF), CSV tables, the lossless backup
 //! (and its import), and a plain-text summary. Nothing leaves the device any other way.
 
+pub mod archive;
+pub mod backup;
+pub mod calls;
+pub mod csv;
 pub mod pdf;

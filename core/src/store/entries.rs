@@ -267,3 +267,66 @@ pub fn last_deleted(conn: &Connection) -> Result<Option<String>> {
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
+
+/// A row's stored change times, for merging.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowStamp {
+    /// Which kind the existing row is.
+    pub kind: RowKind,
+    /// Its last change, epoch ms.
+    pub updated_ms: i64,
+}
+
+/// The kind and last change of any row (live or deleted) with this id.
+pub fn stamp(conn: &Connection, id: &str) -> Result<Option<RowStamp>> {
+    let row: Option<(String, i64)> = conn
+        .prepare_cached("SELECT kind, updated_ms FROM entries WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(row.and_then(|(kind, updated_ms)| {
+        RowKind::from_code(&kind).map(|kind| RowStamp { kind, updated_ms })
+    }))
+}
+
+/// The bookkeeping times of a row written by an import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowTimes {
+    /// Creation, epoch ms.
+    pub created_ms: i64,
+    /// Last change, epoch ms.
+    pub updated_ms: i64,
+    /// Tombstone, epoch ms.
+    pub deleted_ms: Option<i64>,
+}
+
+/// Writes a row exactly as given (an import): inserts it, or replaces every column of the row
+/// with the same id.
+pub fn put(conn: &Connection, id: &str, values: &RowValues, times: RowTimes) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO entries (id, kind, parent_id, night, sort_ms, end_ms, intensity, data, \
+         created_ms, updated_ms, deleted_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, parent_id = excluded.parent_id, \
+         night = excluded.night, sort_ms = excluded.sort_ms, end_ms = excluded.end_ms, \
+         intensity = excluded.intensity, data = excluded.data, created_ms = excluded.created_ms, \
+         updated_ms = excluded.updated_ms, deleted_ms = excluded.deleted_ms",
+    )?
+    .execute(params![
+        id,
+        values.kind.code(),
+        values.parent_id,
+        iso_date(values.night),
+        values.sort_ms,
+        values.end_ms,
+        values.intensity,
+        values.data,
+        times.created_ms,
+        times.updated_ms,
+        times.deleted_ms
+    ])?;
+    Ok(())
+}
+
+/// Every row, live and deleted, ordered by id (exports and backups).
+pub fn all_rows(conn: &Connection) -> Result<Vec<StoredRow>> {
+    select(conn, "1 = 1", "ORDER BY e.id", [])
+}

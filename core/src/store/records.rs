@@ -279,3 +279,24 @@ pub fn entry_by_id(conn: &Connection, id: &str) -> Result<Option<Entry>> {
         _ => Ok(None),
     }
 }
+
+/// Recomputes the night of every timed row (live and deleted) for a new cutover hour.
+pub fn renight_all(tx: &Connection, cutover: u8) -> Result<()> {
+    let rows: Vec<(String, String, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, kind, data FROM entries WHERE kind IN ('episode','relief','exposure','dose')",
+        )?;
+        let mapped = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        mapped.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    let mut update = tx.prepare("UPDATE entries SET night = ?2 WHERE id = ?1")?;
+    for (id, kind, data) in rows {
+        let kind = RowKind::from_code(&kind).ok_or_else(|| JournalError::Corrupt {
+            detail: format!("unknown kind {kind:?}"),
+        })?;
+        if let Some(night) = renight(kind, &data, cutover)? {
+            update.execute(rusqlite::params![id, crate::time::iso_date(night)])?;
+        }
+    }
+    Ok(())
+}

@@ -35,3 +35,11 @@ pub fn save(conn: &Connection, settings: &Settings, now_ms: i64) -> Result<()> {
     .execute(params![KEY, text, now_ms])?;
     Ok(())
 }
+
+/// When the settings were last changed (epoch ms), if they ever were.
+pub fn updated_ms(conn: &Connection) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT updated_ms FROM settings WHERE key = ?1")?
+        .query_row([KEY], |r| r.get(0))
+        .optional()?)
+}

@@ -1,0 +1,65 @@
+//! The exported export and import calls on `Journal`.
+
+use crate::error::Result;
+use crate::export::archive;
+use crate::export::backup::{self, ImportSummary, BACKUP_FILE_NAME, MAX_BACKUP_BYTES};
+use crate::export::csv::{self, CsvTable};
+use crate::journal::Journal;
+use crate::time::Moment;
+
+impl Journal {
+    /// The backup document as of `now` (deterministic, for tests).
+    pub fn backup_json_at(&self, now: &Moment) -> Result<String> {
+        self.with_connection(|conn, settings| backup::export_json(conn, settings, now))
+    }
+
+    /// Imports a backup with an explicit `now` for validation (tests).
+    pub fn import_backup_at(&self, bytes: &[u8], now: &Moment) -> Result<ImportSummary> {
+        let json = if archive::is_zip(bytes) {
+            archive::read_backup_json(bytes, MAX_BACKUP_BYTES)?
+        } else {
+            bytes.to_vec()
+        };
+        self.with_transaction(|tx, settings| backup::import_json(tx, settings, &json, now))
+    }
+}
+
+#[uniffi::export]
+impl Journal {
+    /// The lossless backup: a versioned JSON document of every record (deleted ones included)
+    /// and the settings. Import it with `import_backup`.
+    pub fn backup_json(&self) -> Result<String> {
+        self.backup_json_at(&Moment::now())
+    }
+
+    /// The backup as a zip holding `rlsjournal-backup.json` (smaller, for a share sheet).
+    pub fn backup_zip(&self) -> Result<Vec<u8>> {
+        let json = self.backup_json()?;
+        archive::write_zip(&[(BACKUP_FILE_NAME, json.as_bytes())])
+    }
+
+    /// Imports a backup (JSON or zipped JSON), merging by id: a record newer in the backup
+    /// replaces the one here, an older one is skipped. All or nothing: any problem rejects the
+    /// whole import with `ImportRejected` naming it, and the journal is unchanged.
+    pub fn import_backup(&self, bytes: Vec<u8>) -> Result<ImportSummary> {
+        self.import_backup_at(&bytes, &Moment::now())
+    }
+
+    /// One CSV table per entity (episodes, relief attempts, sleep diary, exposures, treatments,
+    /// doses, lab results, severity ratings), live records only, oldest first.
+    #[uniffi::method(default(include_notes = true))]
+    pub fn csv_tables(&self, include_notes: bool) -> Result<Vec<CsvTable>> {
+        self.with_connection(|conn, _| csv::tables(conn, include_notes))
+    }
+
+    /// The CSV tables as one zip, for a share sheet.
+    #[uniffi::method(default(include_notes = true))]
+    pub fn csv_zip(&self, include_notes: bool) -> Result<Vec<u8>> {
+        let tables = self.csv_tables(include_notes)?;
+        let files: Vec<(&str, &[u8])> = tables
+            .iter()
+            .map(|t| (t.file_name.as_str(), t.content.as_bytes()))
+            .collect();
+        archive::write_zip(&files)
+    }
+}

@@ -1,0 +1,426 @@
+//! CSV tables, one per entity, RFC 4180: a header row, CRLF line ends, quoted fields where
+//! needed, UTF-8 with a byte-order mark so spreadsheets read µ and accents right. Every time has
+//! a local-time column and a UTC-offset column; timed records have a night column.
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+use crate::model::entry::Entry;
+use crate::model::episode::helped_words;
+use crate::model::lab::irls_band;
+use crate::store::entries::{self, RowKind, LIVE};
+use crate::store::records;
+use crate::time::{LocalDate, Moment, MINUTE_MS};
+
+/// One CSV file.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
+pub struct CsvTable {
+    /// The file name, e.g. `episodes.csv`.
+    pub file_name: String,
+    /// The file content (UTF-8 with a byte-order mark, CRLF line ends).
+    pub content: String,
+    /// Data rows, not counting the header.
+    pub rows: u32,
+}
+
+/// A table being built.
+struct Table {
+    file_name: &'static str,
+    lines: Vec<String>,
+}
+
+impl Table {
+    fn new(file_name: &'static str, header: &[&str]) -> Table {
+        Table {
+            file_name,
+            lines: vec![header.join(",")],
+        }
+    }
+
+    fn push(&mut self, cells: Vec<String>) {
+        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+        self.lines.push(line.join(","));
+    }
+
+    fn finish(self) -> CsvTable {
+        let rows = u32::try_from(self.lines.len().saturating_sub(1)).unwrap_or(u32::MAX);
+        let mut content = String::from("\u{feff}");
+        for line in &self.lines {
+            content.push_str(line);
+            content.push_str("\r\n");
+        }
+        CsvTable {
+            file_name: self.file_name.to_string(),
+            content,
+            rows,
+        }
+    }
+}
+
+/// Quotes a field when RFC 4180 requires it. Text that a spreadsheet would run as a formula
+/// (`=`, `+`, `-`, `@` first) gets a leading apostrophe: a note must never become a formula.
+fn field(value: &str) -> String {
+    let guarded = match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_number_or_offset(value) => {
+            format!("'{value}")
+        }
+        _ => value.to_string(),
+    };
+    if guarded.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// Negative numbers and UTC offsets (`-05:00`) are data, not formulas.
+fn is_number_or_offset(value: &str) -> bool {
+    value.parse::<f64>().is_ok()
+        || (value.len() == 6
+            && value.starts_with(['+', '-'])
+            && value
+                .chars()
+                .skip(1)
+                .all(|c| c.is_ascii_digit() || c == ':'))
+}
+
+fn local(m: &Moment) -> String {
+    m.local().format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn offset(m: &Moment) -> String {
+    let sign = if m.offset_minutes < 0 { '-' } else { '+' };
+    let abs = m.offset_minutes.unsigned_abs();
+    format!("{sign}{:02}:{:02}", abs / 60, abs % 60)
+}
+
+fn opt_local(m: &Option<Moment>) -> String {
+    m.as_ref().map(local).unwrap_or_default()
+}
+
+fn opt_offset(m: &Option<Moment>) -> String {
+    m.as_ref().map(offset).unwrap_or_default()
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+fn num(v: f64) -> String {
+    crate::views::describe::number_text(v)
+}
+
+fn date(d: LocalDate) -> String {
+    crate::time::iso_date(d)
+}
+
+/// Every live record of one kind, in time order.
+fn live_entries(conn: &Connection, kind: RowKind) -> Result<Vec<Entry>> {
+    let rows = entries::select(
+        conn,
+        &format!("e.kind = ?1 AND {LIVE}"),
+        "ORDER BY e.sort_ms, e.id",
+        [kind.code()],
+    )?;
+    records::entries_from(conn, &rows)
+}
+
+/// Builds every table from the live journal, optionally with free-text notes.
+pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
+    let note = |n: &Option<String>| {
+        if include_notes {
+            opt(n)
+        } else {
+            String::new()
+        }
+    };
+    let mut episodes = Table::new(
+        "episodes.csv",
+        &[
+            "id",
+            "night",
+            "started_local",
+            "started_utc_offset",
+            "ended_local",
+            "ended_utc_offset",
+            "duration_minutes",
+            "peak_intensity",
+            "latency_minutes",
+            "setting",
+            "side",
+            "body_areas",
+            "sensations",
+            "woke_from_sleep",
+            "note",
+        ],
+    );
+    let mut relief = Table::new(
+        "relief_attempts.csv",
+        &[
+            "id",
+            "episode_id",
+            "night",
+            "at_local",
+            "at_utc_offset",
+            "method",
+            "helped",
+            "helped_words",
+            "minutes_to_relief",
+        ],
+    );
+    for entry in live_entries(conn, RowKind::Episode)? {
+        let Entry::Episode { episode } = entry else {
+            continue;
+        };
+        let d = &episode.data;
+        let duration = d
+            .ended_at
+            .map(|end| ((end.millis() - d.started_at.millis()) / MINUTE_MS).to_string())
+            .unwrap_or_default();
+        episodes.push(vec![
+            episode.id.clone(),
+            date(episode.night),
+            local(&d.started_at),
+            offset(&d.started_at),
+            opt_local(&d.ended_at),
+            opt_offset(&d.ended_at),
+            duration,
+            d.peak_intensity.to_string(),
+            opt(&d.latency_minutes),
+            d.setting
+                .as_ref()
+                .map(|s| s.display_name())
+                .unwrap_or_default(),
+            d.side.map(|s| s.display_name()).unwrap_or_default(),
+            d.body_areas
+                .iter()
+                .map(|a| a.display_name())
+                .collect::<Vec<_>>()
+                .join("; "),
+            d.sensations
+                .iter()
+                .map(|s| s.display_name())
+                .collect::<Vec<_>>()
+                .join("; "),
+            if d.woke_from_sleep { "yes" } else { "no" }.to_string(),
+            note(&d.note),
+        ]);
+        for r in &episode.relief {
+            relief.push(vec![
+                r.id.clone(),
+                episode.id.clone(),
+                date(episode.night),
+                local(&r.data.at),
+                offset(&r.data.at),
+                r.data.method.display_name(),
+                r.data.helped.to_string(),
+                helped_words(r.data.helped).to_string(),
+                opt(&r.data.minutes_to_relief),
+            ]);
+        }
+    }
+
+    let mut sleep = Table::new(
+        "sleep_diary.csv",
+        &[
+            "id",
+            "night",
+            "got_into_bed_local",
+            "got_into_bed_utc_offset",
+            "tried_to_sleep_local",
+            "tried_to_sleep_utc_offset",
+            "sleep_onset_minutes",
+            "awakenings",
+            "wake_after_sleep_onset_minutes",
+            "final_awakening_local",
+            "final_awakening_utc_offset",
+            "out_of_bed_local",
+            "out_of_bed_utc_offset",
+            "time_in_bed_minutes",
+            "total_sleep_minutes",
+            "sleep_efficiency_percent",
+            "quality",
+            "note",
+        ],
+    );
+    for entry in live_entries(conn, RowKind::Sleep)? {
+        let Entry::SleepDiary { diary } = entry else {
+            continue;
+        };
+        let d = &diary.data;
+        sleep.push(vec![
+            diary.id.clone(),
+            date(d.night_of),
+            local(&d.got_into_bed_at),
+            offset(&d.got_into_bed_at),
+            local(&d.tried_to_sleep_at),
+            offset(&d.tried_to_sleep_at),
+            d.sleep_onset_minutes.to_string(),
+            d.awakenings.to_string(),
+            d.wake_after_sleep_onset_minutes.to_string(),
+            local(&d.final_awakening_at),
+            offset(&d.final_awakening_at),
+            local(&d.out_of_bed_at),
+            offset(&d.out_of_bed_at),
+            d.time_in_bed_minutes().to_string(),
+            d.total_sleep_minutes().to_string(),
+            d.sleep_efficiency_percent()
+                .map(|p| format!("{p:.1}"))
+                .unwrap_or_default(),
+            d.quality.to_string(),
+            note(&d.note),
+        ]);
+    }
+
+    let mut exposures = Table::new(
+        "exposures.csv",
+        &[
+            "id",
+            "night",
+            "at_local",
+            "at_utc_offset",
+            "kind",
+            "amount",
+            "unit",
+            "note",
+        ],
+    );
+    for entry in live_entries(conn, RowKind::Exposure)? {
+        let Entry::Exposure { exposure } = entry else {
+            continue;
+        };
+        let d = &exposure.data;
+        exposures.push(vec![
+            exposure.id.clone(),
+            date(exposure.night),
+            local(&d.at),
+            offset(&d.at),
+            d.kind.display_name(),
+            d.amount.map(num).unwrap_or_default(),
+            opt(&d.unit),
+            note(&d.note),
+        ]);
+    }
+
+    let mut treatments = Table::new(
+        "treatments.csv",
+        &[
+            "id",
+            "name",
+            "category",
+            "dose",
+            "dose_unit",
+            "started_on",
+            "stopped_on",
+            "note",
+        ],
+    );
+    for entry in live_entries(conn, RowKind::Treatment)? {
+        let Entry::Treatment { treatment } = entry else {
+            continue;
+        };
+        let d = &treatment.data;
+        treatments.push(vec![
+            treatment.id.clone(),
+            d.name.clone(),
+            d.category.display_name(),
+            d.dose.map(num).unwrap_or_default(),
+            opt(&d.dose_unit),
+            date(d.started_on),
+            d.stopped_on.map(date).unwrap_or_default(),
+            note(&d.note),
+        ]);
+    }
+
+    let mut doses = Table::new(
+        "doses.csv",
+        &[
+            "id",
+            "night",
+            "treatment_id",
+            "treatment_name",
+            "at_local",
+            "at_utc_offset",
+            "amount",
+        ],
+    );
+    for entry in live_entries(conn, RowKind::Dose)? {
+        let Entry::Dose { dose } = entry else {
+            continue;
+        };
+        doses.push(vec![
+            dose.id.clone(),
+            date(dose.night),
+            dose.data.treatment_id.clone(),
+            dose.treatment_name.clone(),
+            local(&dose.data.at),
+            offset(&dose.data.at),
+            dose.data.amount.map(num).unwrap_or_default(),
+        ]);
+    }
+
+    let mut labs = Table::new(
+        "lab_results.csv",
+        &["id", "taken_on", "analyte", "value", "unit", "note"],
+    );
+    for entry in live_entries(conn, RowKind::Lab)? {
+        let Entry::LabResult { lab } = entry else {
+            continue;
+        };
+        let d = &lab.data;
+        labs.push(vec![
+            lab.id.clone(),
+            date(d.taken_on),
+            d.analyte.display_name(),
+            num(d.value),
+            d.unit.clone(),
+            note(&d.note),
+        ]);
+    }
+
+    let mut ratings = Table::new(
+        "severity_ratings.csv",
+        &["id", "rated_on", "irls_total", "band", "note"],
+    );
+    for entry in live_entries(conn, RowKind::Rating)? {
+        let Entry::SeverityRating { rating } = entry else {
+            continue;
+        };
+        let d = &rating.data;
+        ratings.push(vec![
+            rating.id.clone(),
+            date(d.rated_on),
+            d.irls_total.to_string(),
+            irls_band(d.irls_total).to_string(),
+            note(&d.note),
+        ]);
+    }
+
+    Ok(vec![
+        episodes.finish(),
+        relief.finish(),
+        sleep.finish(),
+        exposures.finish(),
+        treatments.finish(),
+        doses.finish(),
+        labs.finish(),
+        ratings.finish(),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_and_guarded_as_rfc_4180_and_spreadsheets_need() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("-05:00"), "-05:00");
+        assert_eq!(field("-3.5"), "-3.5");
+        assert_eq!(field("@home"), "'@home");
+    }
+}

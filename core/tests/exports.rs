@@ -1,0 +1,373 @@
+//! Backup and restore (lossless round trip, idempotent merge, all-or-nothing rejection) and CSV
+//! (golden files), on real journal files.
+
+mod common;
+
+use common::*;
+use proptest::prelude::*;
+use rlsjournal_core::export::backup::MAX_BACKUP_BYTES;
+use rlsjournal_core::*;
+
+const FIXTURE: &str = include_str!("fixtures/journal-v1-backup.json");
+
+fn now() -> Moment {
+    at("2026-11-20T09:00:00+01:00")
+}
+
+/// A journal on a file, restored from the committed fixture backup.
+fn fixture_journal() -> (tempfile::TempDir, std::sync::Arc<Journal>) {
+    let (dir, _path, journal) = file_journal();
+    journal
+        .import_backup_at(FIXTURE.as_bytes(), &now())
+        .unwrap();
+    (dir, journal)
+}
+
+#[test]
+fn export_import_export_gives_the_same_document() {
+    let (_d, source) = fixture_journal();
+    let mut s = source.settings().unwrap();
+    s.night_cutover_hour = 14;
+    s.paper_size = PaperSize::Letter;
+    source.update_settings(s).unwrap();
+    let first = source.backup_json_at(&now()).unwrap();
+    let (_d2, _p2, target) = file_journal();
+    let summary = target.import_backup_at(first.as_bytes(), &now()).unwrap();
+    assert!(summary.added > 20 && summary.updated == 0 && summary.unchanged == 0);
+    assert!(summary.settings_updated);
+    assert_eq!(target.settings().unwrap(), s);
+    assert_eq!(target.backup_json_at(&now()).unwrap(), first);
+    // The fixture's tombstone travelled too, and can be undone in the copy.
+    assert!(first.contains("deleted_at"));
+    assert_eq!(fingerprint(&target), fingerprint(&source));
+}
+
+#[test]
+fn the_fixture_restores_every_kind() {
+    let (_d, journal) = fixture_journal();
+    let items = all_history(&journal, vec![], 200);
+    let count = |k: EntryKind| items.iter().filter(|i| i.kind == k).count();
+    assert_eq!(count(EntryKind::Episode), 5);
+    assert_eq!(count(EntryKind::SleepDiary), 4);
+    assert_eq!(count(EntryKind::Exposure), 4);
+    assert_eq!(count(EntryKind::Treatment), 2);
+    assert_eq!(count(EntryKind::Dose), 4);
+    assert_eq!(count(EntryKind::LabResult), 2);
+    assert_eq!(count(EntryKind::SeverityRating), 1);
+    assert_eq!(journal.undo_delete().unwrap().is_some(), true);
+    // Nights are recomputed on import: 23:10 on the 8th (+02:00) is the night of the 8th.
+    assert_eq!(journal.night(date("2026-10-08")).unwrap().episodes.len(), 1);
+}
+
+#[test]
+fn importing_the_same_backup_twice_changes_nothing() {
+    let (_d, journal) = fixture_journal();
+    let before = journal.backup_json_at(&now()).unwrap();
+    let again = journal
+        .import_backup_at(FIXTURE.as_bytes(), &now())
+        .unwrap();
+    assert_eq!((again.added, again.updated), (0, 0));
+    assert!(again.unchanged > 20);
+    assert!(!again.settings_updated);
+    assert_eq!(journal.backup_json_at(&now()).unwrap(), before);
+}
+
+#[test]
+fn a_zipped_backup_round_trips() {
+    let (_d, source) = fixture_journal();
+    let zip = source.backup_zip().unwrap();
+    assert!(zip.starts_with(b"PK\x03\x04"));
+    let (_d2, _p2, target) = file_journal();
+    target.import_backup(zip).unwrap();
+    assert_eq!(fingerprint(&target), fingerprint(&source));
+}
+
+#[test]
+fn merging_keeps_the_newer_version_of_each_record() {
+    let (_d, phone) = fixture_journal();
+    let (_d2, tablet) = fixture_journal();
+    let lab_id = all_history(&phone, vec![EntryKind::LabResult], 10)[0]
+        .id
+        .clone();
+    let rating_id = all_history(&phone, vec![EntryKind::SeverityRating], 10)[0]
+        .id
+        .clone();
+    // The phone edits the lab later; the tablet deletes the rating.
+    phone
+        .edit_lab_result(lab_id.clone(), ferritin("2026-10-01", 99.0))
+        .unwrap();
+    tablet.delete_entry(rating_id.clone()).unwrap();
+    let from_tablet = tablet.backup_json_at(&now()).unwrap();
+    let summary = phone
+        .import_backup_at(from_tablet.as_bytes(), &now())
+        .unwrap();
+    assert_eq!(summary.updated, 1, "{summary:?}");
+    let Entry::LabResult { lab } = phone.entry(lab_id).unwrap() else {
+        panic!()
+    };
+    assert_eq!(lab.data.value, 99.0, "the phone's newer edit survives");
+    assert!(matches!(
+        phone.entry(rating_id),
+        Err(JournalError::NotFound { .. })
+    ));
+}
+
+fn assert_rejected(journal: &Journal, bytes: &[u8], expect: &str) {
+    let before = journal.backup_json_at(&now()).unwrap();
+    match journal.import_backup_at(bytes, &now()) {
+        Err(JournalError::ImportRejected { reason }) => assert!(
+            reason.contains(expect),
+            "reason {reason:?} does not mention {expect:?}"
+        ),
+        other => panic!("expected ImportRejected ({expect}), got {other:?}"),
+    }
+    assert_eq!(
+        journal.backup_json_at(&now()).unwrap(),
+        before,
+        "journal changed"
+    );
+}
+
+fn edited(f: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let mut doc: serde_json::Value = serde_json::from_str(FIXTURE).unwrap();
+    f(&mut doc);
+    serde_json::to_vec(&doc).unwrap()
+}
+
+#[test]
+fn bad_backups_are_rejected_with_the_reason_and_change_nothing() {
+    let (_d, journal) = fixture_journal();
+    journal.quick_log(3, None, None).unwrap();
+    assert_rejected(&journal, b"", "not a valid backup");
+    assert_rejected(&journal, b"hello", "not a valid backup");
+    assert_rejected(&journal, &FIXTURE.as_bytes()[..FIXTURE.len() / 2], "EOF");
+    assert_rejected(
+        &journal,
+        b"{\"format\":\"something-else\",\"version\":1}",
+        "not an RLS Journal backup",
+    );
+    assert_rejected(
+        &journal,
+        &edited(|d| d["version"] = 2.into()),
+        "newer than this app",
+    );
+    assert_rejected(
+        &journal,
+        &edited(|d| d["surprise"] = 1.into()),
+        "unknown field",
+    );
+    assert_rejected(
+        &journal,
+        &edited(|d| d["entries"][2]["data"]["peak_intensity"] = 11.into()),
+        "peak_intensity",
+    );
+    assert_rejected(
+        &journal,
+        &edited(|d| d["entries"][2]["kind"] = "poem".into()),
+        "unknown kind",
+    );
+    assert_rejected(
+        &journal,
+        &edited(|d| d["entries"][2]["id"] = "not-a-uuid".into()),
+        "not a UUID",
+    );
+    assert_rejected(
+        &journal,
+        &edited(|d| {
+            let copy = d["entries"][2].clone();
+            d["entries"].as_array_mut().unwrap().push(copy);
+        }),
+        "appears twice",
+    );
+    assert_rejected(
+        &journal,
+        &edited(|d| {
+            let entries = d["entries"].as_array_mut().unwrap();
+            let relief = entries.iter_mut().find(|e| e["kind"] == "relief").unwrap();
+            relief["parent_id"] = "01a21a62-0000-7000-8000-000000000000".into();
+        }),
+        "neither in the backup nor in this journal",
+    );
+    assert_rejected(
+        &journal,
+        &edited(|d| {
+            let entries = d["entries"].as_array_mut().unwrap();
+            let dose = entries.iter_mut().find(|e| e["kind"] == "dose").unwrap();
+            dose["data"]["treatment_id"] = "01a21a62-0000-7000-8000-000000000000".into();
+        }),
+        "parent_id",
+    );
+    assert_rejected(
+        &journal,
+        &edited(|d| d["entries"][3]["updated_at"] = "2020-01-01T00:00:00Z".into()),
+        "updated before it was created",
+    );
+    // A record id that is an episode here but a lab in the backup.
+    let episode_id = journal.open_episode().unwrap().unwrap().id;
+    assert_rejected(
+        &journal,
+        &edited(|d| {
+            let entries = d["entries"].as_array_mut().unwrap();
+            let lab = entries.iter_mut().find(|e| e["kind"] == "lab").unwrap();
+            lab["id"] = episode_id.clone().into();
+        }),
+        "is a episode here",
+    );
+    // Deeply nested JSON hits the parser's depth limit instead of the stack.
+    let nested = format!(
+        "{{\"format\":\"rlsjournal-backup\",\"version\":1,\"exported_at\":\"2026-10-20T09:00:00Z\",\
+         \"settings\":{{\"updated_at\":null,\"values\":{{\"night_cutover_hour\":12,\"morning_hour\":5,\
+         \"evening_reminder_hour\":null,\"paper_size\":\"a4\"}}}},\"entries\":[{{\"id\":\"x\",\"kind\":\"episode\",\
+         \"created_at\":\"2026-10-20T09:00:00Z\",\"updated_at\":\"2026-10-20T09:00:00Z\",\"data\":{}{}}}]}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert_rejected(&journal, nested.as_bytes(), "recursion limit");
+    // Larger than the limit: rejected before parsing.
+    let huge = vec![b' '; MAX_BACKUP_BYTES + 1];
+    assert_rejected(&journal, &huge, "larger than");
+    // A damaged zip.
+    let mut zip = journal.backup_zip().unwrap();
+    zip.truncate(zip.len() / 2);
+    assert_rejected(&journal, &zip, "zip");
+}
+
+#[test]
+fn a_zip_bomb_is_refused_without_unpacking_it() {
+    let zeros = vec![b' '; 4 * 1024 * 1024];
+    let zip = rlsjournal_core::export::archive::write_zip(&[("x.json", &zeros)]).unwrap();
+    assert!(zip.len() < 64 * 1024);
+    match rlsjournal_core::export::archive::read_backup_json(&zip, 1024 * 1024) {
+        Err(JournalError::ImportRejected { reason }) => assert!(reason.contains("unpacks to more")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn csv_tables_match_the_golden_files() {
+    let (_d, journal) = fixture_journal();
+    let tables = journal.csv_tables(true).unwrap();
+    assert_eq!(tables.len(), 8);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    for table in &tables {
+        let path = dir.join(&table.file_name);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&path, &table.content).unwrap();
+        }
+        let golden = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("missing {} (run with UPDATE_GOLDEN=1)", path.display()));
+        assert_eq!(
+            table.content, golden,
+            "{} differs from its golden file",
+            table.file_name
+        );
+        assert!(table.content.starts_with('\u{feff}'));
+        assert!(table.content.ends_with("\r\n"));
+        assert!(!table.content.replace("\r\n", "").contains('\n') || table.content.contains('"'));
+    }
+    // Notes are left out on request.
+    let without = journal.csv_tables(false).unwrap();
+    assert!(!without.iter().any(|t| t.content.contains("as advised")));
+    assert!(tables.iter().any(|t| t.content.contains("as advised")));
+    // The zip holds the same eight files.
+    let zip = journal.csv_zip(true).unwrap();
+    assert!(zip.starts_with(b"PK\x03\x04"));
+}
+
+#[test]
+fn csv_parses_back_to_the_same_cells() {
+    let (_d, journal) = fixture_journal();
+    for table in journal.csv_tables(true).unwrap() {
+        let rows = parse_csv(table.content.trim_start_matches('\u{feff}'));
+        let width = rows[0].len();
+        assert!(
+            rows.iter().all(|r| r.len() == width),
+            "{}: ragged rows",
+            table.file_name
+        );
+        assert_eq!(rows.len() - 1, table.rows as usize);
+    }
+}
+
+/// A strict RFC 4180 reader, to prove the writer's output parses.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut cell = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'));
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    rows
+}
+
+fn arb_episode() -> impl Strategy<Value = EpisodeData> {
+    (
+        0i64..60 * 24 * 60,
+        prop::option::of(1i64..600),
+        1u8..=10,
+        prop::option::of(0u32..300),
+        prop::sample::subsequence(BodyArea::ALL.to_vec(), 0..4),
+        any::<bool>(),
+        -720i32..=840,
+        prop::option::of("[a-zA-Z ,\"=\n]{0,40}"),
+    )
+        .prop_map(
+            |(start_min, dur, peak, latency, areas, woke, offset, note)| {
+                let start = at("2026-08-01T00:00:00Z").millis() + start_min * 60_000;
+                EpisodeData {
+                    started_at: Moment::from_millis(start, offset),
+                    ended_at: dur.map(|d| Moment::from_millis(start + d * 60_000, offset)),
+                    peak_intensity: peak,
+                    latency_minutes: latency,
+                    setting: Some(Setting::InBed),
+                    side: Some(Side::Alternating),
+                    body_areas: areas,
+                    sensations: vec![Sensation::Tingling],
+                    woke_from_sleep: woke,
+                    note,
+                }
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn any_journal_round_trips_and_reimports_idempotently(
+        episodes in prop::collection::vec(arb_episode(), 1..12),
+        delete_every in 2usize..5,
+    ) {
+        let source = Journal::open_in_memory().unwrap();
+        for (i, e) in episodes.into_iter().enumerate() {
+            let saved = source.add_episode(e).unwrap();
+            if i % delete_every == 0 {
+                source.delete_entry(saved.id).unwrap();
+            }
+        }
+        let doc = source.backup_json_at(&now()).unwrap();
+        let target = Journal::open_in_memory().unwrap();
+        target.import_backup_at(doc.as_bytes(), &now()).unwrap();
+        prop_assert_eq!(&target.backup_json_at(&now()).unwrap(), &doc);
+        let again = target.import_backup_at(doc.as_bytes(), &now()).unwrap();
+        prop_assert_eq!((again.added, again.updated), (0, 0));
+        prop_assert_eq!(&target.backup_json_at(&now()).unwrap(), &doc);
+    }
+}
