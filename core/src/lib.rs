@@ -3,6 +3,17 @@
 //!
 //! Start at [`journal::Journal`]; `ARCHITECTURE.md` maps every file to its concern.
 
+// No panics may cross the FFI: outside tests, these are compile errors under clippy.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 uniffi::setup_scaffolding!();
 
 pub mod demo;
