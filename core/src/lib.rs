@@ -21,6 +21,8 @@ pub mod error;
 pub mod export;
 pub mod journal;
 pub mod model;
+#[cfg(test)]
+mod reliability_tests;
 pub mod settings;
 pub mod store;
 pub mod summary;

@@ -54,7 +54,7 @@ fn the_fixture_restores_every_kind() {
     assert_eq!(count(EntryKind::Dose), 4);
     assert_eq!(count(EntryKind::LabResult), 2);
     assert_eq!(count(EntryKind::SeverityRating), 1);
-    assert_eq!(journal.undo_delete().unwrap().is_some(), true);
+    assert!(journal.undo_delete().unwrap().is_some());
     // Nights are recomputed on import: 23:10 on the 8th (+02:00) is the night of the 8th.
     assert_eq!(journal.night(date("2026-10-08")).unwrap().episodes.len(), 1);
 }
@@ -348,7 +348,7 @@ fn arb_episode() -> impl Strategy<Value = EpisodeData> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn any_journal_round_trips_and_reimports_idempotently(
