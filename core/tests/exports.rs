@@ -371,3 +371,32 @@ proptest! {
         prop_assert_eq!(&target.backup_json_at(&now()).unwrap(), &doc);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Random bytes, and real backups with random bytes changed or cut off: either a clean
+    /// import or `ImportRejected` with the journal unchanged — never a panic or another error.
+    #[test]
+    fn damaged_backups_are_rejected_or_imported_never_half_done(
+        random in prop::collection::vec(any::<u8>(), 0..200),
+        flips in prop::collection::vec((0usize..FIXTURE.len(), any::<u8>()), 1..6),
+        cut in 0usize..FIXTURE.len(),
+    ) {
+        let (_d, journal) = fixture_journal();
+        let before = journal.backup_json_at(&now()).unwrap();
+        let mut flipped = FIXTURE.as_bytes().to_vec();
+        for (at, byte) in flips {
+            flipped[at] = byte;
+        }
+        for bytes in [random, flipped, FIXTURE.as_bytes()[..cut].to_vec()] {
+            match journal.import_backup_at(&bytes, &now()) {
+                Ok(_) => {}
+                Err(JournalError::ImportRejected { .. }) => {
+                    prop_assert_eq!(&journal.backup_json_at(&now()).unwrap(), &before);
+                }
+                Err(other) => prop_assert!(false, "unexpected error {:?}", other),
+            }
+        }
+    }
+}

@@ -5,7 +5,10 @@
 mod common;
 
 use common::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 use rlsjournal_core::*;
 
 fn base_ms() -> i64 {
@@ -276,27 +279,63 @@ fn apply(
     })
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+static ACCEPTED: AtomicUsize = AtomicUsize::new(0);
+static REJECTED: AtomicUsize = AtomicUsize::new(0);
 
-    #[test]
-    fn every_input_is_accepted_and_reads_back_or_rejected_without_change(
-        inputs in prop::collection::vec(arb_input(), 1..25)
-    ) {
-        let journal = Journal::open_in_memory().unwrap();
-        let episode = journal.add_episode(full_episode("2026-09-02T23:00:00+01:00", "2026-09-02T23:30:00+01:00", 5)).unwrap();
-        let treatment = journal.add_treatment(treatment("2026-09-01")).unwrap();
-        for input in inputs {
-            let before = fingerprint(&journal);
-            match apply(&journal, input.clone(), &episode.id, &treatment.id) {
-                Ok(Some((id, returned))) => prop_assert_eq!(journal.entry(id).unwrap(), returned),
-                Ok(None) => {}
-                Err(JournalError::InvalidInput { field, reason }) => {
-                    prop_assert!(!field.is_empty() && !reason.is_empty());
-                    prop_assert_eq!(&fingerprint(&journal), &before, "changed after rejecting {:?}", input);
+fn check_sequence(inputs: Vec<Input>) -> Result<(), TestCaseError> {
+    let journal = Journal::open_in_memory().unwrap();
+    let episode = journal
+        .add_episode(full_episode(
+            "2026-09-02T23:00:00+01:00",
+            "2026-09-02T23:30:00+01:00",
+            5,
+        ))
+        .unwrap();
+    let treatment = journal.add_treatment(treatment("2026-09-01")).unwrap();
+    for input in inputs {
+        let before = fingerprint(&journal);
+        match apply(&journal, input.clone(), &episode.id, &treatment.id) {
+            Ok(returned) => {
+                ACCEPTED.fetch_add(1, Ordering::Relaxed);
+                if let Some((id, returned)) = returned {
+                    prop_assert_eq!(journal.entry(id).unwrap(), returned);
                 }
-                Err(other) => prop_assert!(false, "unexpected error {:?} for {:?}", other, input),
             }
+            Err(JournalError::InvalidInput { field, reason }) => {
+                REJECTED.fetch_add(1, Ordering::Relaxed);
+                prop_assert!(!field.is_empty() && !reason.is_empty());
+                prop_assert_eq!(
+                    &fingerprint(&journal),
+                    &before,
+                    "changed after rejecting {:?}",
+                    input
+                );
+            }
+            Err(other) => prop_assert!(false, "unexpected error {:?} for {:?}", other, input),
         }
     }
+    Ok(())
+}
+
+#[test]
+fn every_input_is_accepted_and_reads_back_or_rejected_without_change() {
+    let config = ProptestConfig {
+        cases: 64,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let mut runner = proptest::test_runner::TestRunner::new(config);
+    let result = runner.run(&prop::collection::vec(arb_input(), 1..25), check_sequence);
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let (accepted, rejected) = (
+        ACCEPTED.load(Ordering::Relaxed),
+        REJECTED.load(Ordering::Relaxed),
+    );
+    eprintln!("hostile input: {accepted} accepted and read back, {rejected} rejected with the journal unchanged");
+    assert!(
+        accepted > 50 && rejected > 50,
+        "the generator must produce both kinds"
+    );
 }
