@@ -1,1 +1,224 @@
-//! Pattern summaries of a range of nights (being written).
+//! Pattern summaries of a range of nights (design §4): one call, one structured record with
+//! every measure ready to display, and the definitions it used.
+//!
+//! One concern per file: `coverage` (1), `timing` (2, with the circular statistics), `severity`
+//! (3), `anatomy` (4, where and how), `triggers` (5), `relief` (6), `sleep` (7), `treatments`
+//! (8), `iron` (9), `rating` (10), `augmentation` (11), `notes` (12, data quality);
+//! `definitions` states the definitions used; `nights` reads a window of nights in one query
+//! over the night index; `period` aggregates a stretch of nights; `stats` holds the panic-free,
+//! NaN-free statistics and number formats.
+//!
+//! The default range is the 14 nights ending with the last completed night: the night whose
+//! morning check-in is due (the latest night whose next morning, at the `morning_hour` setting,
+//! has begun; see [`crate::views::prompts::last_night`]).
+
+pub mod anatomy;
+pub mod augmentation;
+pub mod coverage;
+pub mod definitions;
+pub mod iron;
+mod nights;
+pub mod notes;
+pub mod period;
+pub mod rating;
+pub mod relief;
+pub mod severity;
+pub mod sleep;
+mod stats;
+pub mod timing;
+pub mod treatments;
+pub mod triggers;
+
+use chrono::Datelike;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::error::{JournalError, Result};
+use crate::journal::Journal;
+use crate::settings::Settings;
+use crate::time::{LocalDate, Moment};
+use crate::views::night::all_treatments;
+use crate::views::prompts::last_night;
+
+pub use anatomy::{Breakdown, CountItem, WhereAndHow};
+pub use augmentation::{
+    AugmentationSign, AugmentationSignKind, AugmentationStatus, AugmentationSummary,
+    AugmentationWatch,
+};
+pub use coverage::Coverage;
+pub use definitions::Definition;
+pub use iron::{IronStatus, LabReading, ThresholdCheck};
+pub use notes::{Note, NoteKind};
+pub use period::PeriodStats;
+pub use rating::{IrlsBand, RatingPoint, RatingSummary};
+pub use relief::{ReliefMethodStats, ReliefToolkit, SeverityTier, TierBest};
+pub use severity::{HalfTrend, NightPoint, Severity, Trend, WorstNight};
+pub use sleep::SleepSummary;
+pub use timing::{ClockSpread, HourBin, Timing};
+pub use treatments::{ActiveTreatment, TreatmentComparison, TreatmentsSummary};
+pub use triggers::{TriggerAssociation, TriggerShortfall, Triggers};
+
+/// Nights in the default range.
+pub const DEFAULT_NIGHTS: i64 = 14;
+/// The longest range one summary may cover: 20 years of nights.
+pub const MAX_RANGE_NIGHTS: i64 = 7_306;
+
+/// An inclusive range of nights (each night named by its evening's date).
+#[derive(uniffi::Record, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct NightRange {
+    /// The first night.
+    pub first: LocalDate,
+    /// The last night (inclusive).
+    pub last: LocalDate,
+}
+
+impl NightRange {
+    /// Checks the range: `first <= last`, years 1900–9999, at most 20 years of nights.
+    pub fn validated(&self) -> Result<NightRange> {
+        for (field, date) in [("first", self.first), ("last", self.last)] {
+            if !(1900..=9999).contains(&date.year()) {
+                return Err(JournalError::invalid(
+                    field,
+                    "must be a date between the years 1900 and 9999",
+                ));
+            }
+        }
+        if self.first > self.last {
+            return Err(JournalError::invalid("first", "is after last"));
+        }
+        if self.nights() > MAX_RANGE_NIGHTS {
+            return Err(JournalError::invalid(
+                "last",
+                "the range is longer than 20 years; summarise a shorter range",
+            ));
+        }
+        Ok(*self)
+    }
+
+    /// The default range at `now`: the 14 nights ending with the last completed night (the night
+    /// whose morning check-in is due, by the `morning_hour` setting).
+    pub fn default_at(now: &Moment, settings: &Settings) -> NightRange {
+        let last = last_night(now, settings.morning_hour);
+        NightRange {
+            first: last - chrono::Duration::days(DEFAULT_NIGHTS - 1),
+            last,
+        }
+    }
+
+    /// Nights in the range (`first` to `last` inclusive).
+    pub fn nights(&self) -> i64 {
+        (self.last - self.first).num_days() + 1
+    }
+
+    /// Whether `night` lies in the range.
+    pub fn contains(&self, night: LocalDate) -> bool {
+        self.first <= night && night <= self.last
+    }
+}
+
+/// What a person and their clinician learn from a range of nights (design §4): one record for
+/// the summary screen, the clinician report and the terminal.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    /// The nights summarised.
+    pub range: NightRange,
+    /// `14 nights, Mon 2 Mar – Sun 15 Mar 2026`.
+    pub title: String,
+    /// Part 1: nights logged, symptom nights, frequency per week.
+    pub coverage: Coverage,
+    /// Part 2: onset clock time, onset histogram, latency, duration, waking.
+    pub timing: Timing,
+    /// Part 3: per-night peaks, mean, median, trend, worst night.
+    pub severity: Severity,
+    /// Part 4: side, body areas (arms flagged), sensations, settings.
+    pub where_and_how: WhereAndHow,
+    /// Part 5: exposures associated with worse (or better) nights.
+    pub triggers: Triggers,
+    /// Part 6: what helps, per method and per severity tier.
+    pub relief: ReliefToolkit,
+    /// Part 7: TIB, TST, SOL, WASO, SE.
+    pub sleep: SleepSummary,
+    /// Part 8: regimens active, before/after a start.
+    pub treatments: TreatmentsSummary,
+    /// Part 9: ferritin and transferrin saturation against AASM 2024.
+    pub iron: IronStatus,
+    /// Part 10: the IRLS rating, band and change.
+    pub rating: RatingSummary,
+    /// Part 11: the augmentation watch (dopamine agonists only).
+    pub augmentation: AugmentationSummary,
+    /// Part 12: data-quality notes and why measures are absent, most important first.
+    pub notes: Vec<Note>,
+    /// The definitions used, for the report and the apps to print.
+    pub definitions: Vec<Definition>,
+}
+
+#[uniffi::export]
+impl Journal {
+    /// A summary of a range of nights (design §4); without a range, the 14 nights ending with
+    /// the last completed night (the night whose morning check-in is due).
+    ///
+    /// Errors: `InvalidInput` (field `first` or `last`) for a range that ends before it starts,
+    /// is longer than 20 years or lies outside the years 1900–9999.
+    #[uniffi::method(default(range = None))]
+    pub fn summary(&self, range: Option<NightRange>) -> Result<Summary> {
+        self.summary_at(range, Moment::now())
+    }
+}
+
+impl Journal {
+    /// [`Journal::summary`] as if it were `now` (the default range and the wording of an open
+    /// episode depend on it): for deterministic tests and reports.
+    pub fn summary_at(&self, range: Option<NightRange>, now: Moment) -> Result<Summary> {
+        self.with_connection(|conn, settings| build(conn, settings, range, &now))
+    }
+}
+
+/// Builds the whole summary from one connection.
+fn build(
+    conn: &Connection,
+    settings: &Settings,
+    range: Option<NightRange>,
+    now: &Moment,
+) -> Result<Summary> {
+    let range = match range {
+        Some(r) => r.validated()?,
+        None => NightRange::default_at(now, settings).validated()?,
+    };
+    let window = nights::Window::load(conn, range.first, range.last, true)?;
+    let treatments = all_treatments(conn)?;
+    let mut notes = notes::data_quality(&window, now);
+    let coverage = coverage::build(&window, &mut notes);
+    let timing = timing::build(&window, &mut notes);
+    let severity = severity::build(&window, &mut notes);
+    let where_and_how = anatomy::build(&window);
+    let triggers = triggers::build(&window);
+    let relief = relief::build(&window);
+    let sleep = sleep::build(&window, &mut notes);
+    let treatments_summary = treatments::build(conn, &range, &treatments, &mut notes)?;
+    let iron = iron::build(conn, range.last, &mut notes)?;
+    let rating = rating::build(conn, &range, &mut notes)?;
+    let augmentation = augmentation::build(conn, &range, &treatments)?;
+    let nights = range.nights();
+    Ok(Summary {
+        title: format!(
+            "{} night{}, {}",
+            nights,
+            if nights == 1 { "" } else { "s" },
+            stats::range_text(range.first, range.last)
+        ),
+        range,
+        coverage,
+        timing,
+        severity,
+        where_and_how,
+        triggers,
+        relief,
+        sleep,
+        treatments: treatments_summary,
+        iron,
+        rating,
+        augmentation,
+        notes,
+        definitions: definitions::all(settings.night_cutover_hour),
+    })
+}

@@ -1,0 +1,152 @@
+//! The definitions a summary uses (design §4), stated in the record so that the report and the
+//! apps print exactly what was computed.
+
+use serde::Serialize;
+
+use crate::summary::{augmentation, notes, relief, sleep, treatments, triggers};
+
+/// A term and what it means in this summary.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct Definition {
+    /// The term (`Sleep efficiency (SE)`).
+    pub term: String,
+    /// Its definition, one or two sentences.
+    pub text: String,
+}
+
+fn def(term: &str, text: String) -> Definition {
+    Definition {
+        term: term.to_string(),
+        text,
+    }
+}
+
+/// Every definition, in the order of the summary's parts.
+pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
+    vec![
+        def(
+            "Night",
+            format!(
+                "The night of date D runs from {cutover_hour:02}:00 on D to {cutover_hour:02}:00 \
+                 on D+1, in the local time the entry was made in; an episode at 02:10 on the 27th \
+                 belongs to the night of the 26th."
+            ),
+        ),
+        def(
+            "Night logged",
+            "A night with at least one entry of any kind.".into(),
+        ),
+        def(
+            "Symptom night",
+            "A night with at least one episode. Logged nights without an episode count as \
+             symptom-free (peak 0); nights with nothing logged are missing, not 0."
+                .into(),
+        ),
+        def(
+            "Frequency per week",
+            "Symptom nights ÷ nights logged × 7. Two or more per week is the frequency of \
+             chronic-persistent RLS (IRLSSG 2014)."
+                .into(),
+        ),
+        def(
+            "Nightly peak",
+            "The highest peak intensity (1–10) of the night's episodes; 0 on a logged night \
+             without symptoms. Means and medians are over logged nights."
+                .into(),
+        ),
+        def(
+            "Onset time",
+            "Clock times are circular: the median of 23:30 and 00:30 is 00:00. The 24 hours are \
+             cut at the widest stretch without any onset, and the median and quartiles are taken \
+             from there; IQR is the span holding the middle half of onsets."
+                .into(),
+        ),
+        def(
+            "Trend",
+            "The mean nightly peak of the first half of the range against the second half \
+             (the middle night of an odd range belongs to neither); a change under 0.5 points \
+             is \"about the same\"."
+                .into(),
+        ),
+        def(
+            "Trigger association",
+            format!(
+                "For each exposure, logged nights with it against logged nights without it, \
+                 only when there are at least {} of each; an exposure counts for the night it \
+                 falls in. An association in this person's data, not a cause.",
+                triggers::MIN_NIGHTS_EACH_SIDE
+            ),
+        ),
+        def(
+            "Relief toolkit",
+            format!(
+                "Help is scored 0 none, 1 some, 2 much, 3 complete. Severity tiers by the \
+                 episode's peak: mild 1–3, moderate 4–6, severe 7–10; a method is among a tier's \
+                 best when tried at least {} times in that tier with a median help of at least 1.",
+                relief::MIN_USES_PER_TIER
+            ),
+        ),
+        def(
+            "Time in bed (TIB)",
+            "Out of bed − got into bed (Consensus Sleep Diary, Carney et al. 2012).".into(),
+        ),
+        def(
+            "Total sleep time (TST)",
+            "(Final awakening − tried to sleep) − minutes to fall asleep (SOL) − minutes awake \
+             after first falling asleep (WASO)."
+                .into(),
+        ),
+        def(
+            "Sleep efficiency (SE)",
+            format!(
+                "TST ÷ TIB × 100; nights below {} % are counted.",
+                sleep::LOW_EFFICIENCY_PERCENT
+            ),
+        ),
+        def(
+            "Treatment before/after",
+            format!(
+                "For a regimen started in the range: the {} nights before its start against \
+                 the start night and up to {} more (within the range), each side with at least \
+                 {} logged nights.",
+                treatments::WINDOW_NIGHTS,
+                treatments::WINDOW_NIGHTS - 1,
+                treatments::MIN_LOGGED_EACH_SIDE
+            ),
+        ),
+        def(
+            "Iron (AASM 2024)",
+            "Ferritin ≤ 75 µg/L (= ng/mL) or transferrin saturation < 20 % → discuss iron \
+             therapy with your clinician. Values in other units are not compared."
+                .into(),
+        ),
+        def(
+            "IRLS bands",
+            "0 none, 1–10 mild, 11–20 moderate, 21–30 severe, 31–40 very severe; a change of 5 \
+             points or more is clinically relevant."
+                .into(),
+        ),
+        def(
+            "Augmentation watch",
+            format!(
+                "Only while a dopamine agonist is taken: the latest {n} nights against the \
+                 first {n} nights after it started (Max Planck Institute criteria, IRLSSG). \
+                 Possible signs: onset 4 h or more earlier, or 2–4 h earlier plus one of: \
+                 latency at rest shorter (by ≥ 25 % and ≥ 10 min), spread to the arms, mean \
+                 peak on symptom nights higher (by ≥ 1 point), time from a dose to the next \
+                 episode shorter (by ≥ 25 % and ≥ 1 h). Each window needs {} logged nights and \
+                 each measure {} values. Possible signs to discuss, never a diagnosis.",
+                augmentation::MIN_LOGGED_PER_WINDOW,
+                augmentation::MIN_VALUES_PER_SIGN,
+                n = augmentation::WATCH_NIGHTS
+            ),
+        ),
+        def(
+            "Gap",
+            format!(
+                "A run of at least {} nights with nothing logged.",
+                notes::MIN_GAP_NIGHTS
+            ),
+        ),
+    ]
+}

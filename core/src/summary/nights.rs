@@ -1,0 +1,229 @@
+//! Reading a window of nights for a summary: one query over the night index for every live entry
+//! of the window (and one for the relief attempts of its episodes), folded into per-night cells.
+//!
+//! Only the columns a summary needs are read, and only the JSON of the kinds it looks inside
+//! (episodes, sleep diaries, exposures, doses) is parsed.
+
+use rusqlite::Connection;
+
+use crate::error::{JournalError, Result};
+use crate::model::episode::{EpisodeData, ReliefData};
+use crate::model::exposure::ExposureData;
+use crate::model::kinds::ExposureKind;
+use crate::model::sleep::SleepDiaryData;
+use crate::model::treatment::DoseData;
+use crate::store::entries::LIVE;
+use crate::time::{iso_date, parse_iso_date, LocalDate, Moment};
+
+/// What one night holds, for frequency and severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct NightCell {
+    /// At least one live entry of any kind (relief attempts travel with their episode).
+    pub logged: bool,
+    /// Episodes that night.
+    pub episodes: u32,
+    /// The highest peak intensity (0 without episodes).
+    pub peak: u8,
+}
+
+/// An episode of the window.
+#[derive(Clone, Debug)]
+pub(crate) struct EpisodeRec {
+    /// Its id (relief attempts point to it).
+    pub id: String,
+    /// What was recorded.
+    pub data: EpisodeData,
+}
+
+/// A relief attempt of an episode of the window.
+#[derive(Clone, Debug)]
+pub(crate) struct ReliefRec {
+    /// The episode.
+    pub episode_id: String,
+    /// What was recorded.
+    pub data: ReliefData,
+}
+
+/// An exposure of the window.
+#[derive(Clone, Debug)]
+pub(crate) struct ExposureRec {
+    /// The night it counts for (cutover rule, as stored).
+    pub night: LocalDate,
+    /// What it was.
+    pub kind: ExposureKind,
+}
+
+/// A dose of the window.
+#[derive(Clone, Debug)]
+pub(crate) struct DoseRec {
+    /// The treatment.
+    pub treatment_id: String,
+    /// When it was taken.
+    pub at: Moment,
+}
+
+/// Everything of a window of nights that a summary reads.
+#[derive(Clone, Debug)]
+pub(crate) struct Window {
+    /// The first night.
+    pub first: LocalDate,
+    /// The last night (inclusive).
+    pub last: LocalDate,
+    /// One cell per night, `first` to `last`.
+    pub cells: Vec<NightCell>,
+    /// Episodes, in time order.
+    pub episodes: Vec<EpisodeRec>,
+    /// Exposures.
+    pub exposures: Vec<ExposureRec>,
+    /// Sleep diaries.
+    pub diaries: Vec<SleepDiaryData>,
+    /// Doses, in time order.
+    pub doses: Vec<DoseRec>,
+    /// Relief attempts of the episodes (only when asked for).
+    pub relief: Vec<ReliefRec>,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(data: Option<&str>) -> Result<T> {
+    let data = data.ok_or_else(|| JournalError::Corrupt {
+        detail: "a stored record has no data".into(),
+    })?;
+    serde_json::from_str(data).map_err(|e| JournalError::Corrupt {
+        detail: format!("a stored record could not be read: {e}"),
+    })
+}
+
+impl Window {
+    /// Reads the nights `first..=last` (`first <= last`); with `with_relief`, also the relief
+    /// attempts of their episodes.
+    pub fn load(
+        conn: &Connection,
+        first: LocalDate,
+        last: LocalDate,
+        with_relief: bool,
+    ) -> Result<Window> {
+        let days = usize::try_from((last - first).num_days() + 1).unwrap_or(0);
+        let mut window = Window {
+            first,
+            last,
+            cells: vec![NightCell::default(); days],
+            episodes: Vec::new(),
+            exposures: Vec::new(),
+            diaries: Vec::new(),
+            doses: Vec::new(),
+            relief: Vec::new(),
+        };
+        let (from, to) = (iso_date(first), iso_date(last));
+        {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT e.kind, e.night, e.id, e.parent_id, \
+                 CASE WHEN e.kind IN ('episode', 'sleep', 'exposure', 'dose') THEN e.data END \
+                 FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
+                 WHERE e.night >= ?1 AND e.night <= ?2 AND e.kind <> 'relief' AND {LIVE}"
+            ))?;
+            let mut rows = stmt.query([&from, &to])?;
+            while let Some(row) = rows.next()? {
+                let kind: String = row.get(0)?;
+                let night: String = row.get(1)?;
+                let night =
+                    parse_iso_date(&night).map_err(|detail| JournalError::Corrupt { detail })?;
+                let data = row
+                    .get_ref(4)?
+                    .as_str_or_null()
+                    .map_err(|e| JournalError::Corrupt {
+                        detail: format!("a stored record is not text: {e}"),
+                    })?;
+                window.add_row(&kind, night, row.get(2)?, row.get(3)?, data)?;
+            }
+        }
+        window
+            .episodes
+            .sort_by_key(|e| (e.data.started_at.millis(), e.id.clone()));
+        window.doses.sort_by_key(|d| d.at.millis());
+        if with_relief {
+            let mut stmt = conn.prepare_cached(
+                "SELECT r.parent_id, r.data FROM entries p JOIN entries r ON r.parent_id = p.id \
+                 WHERE p.night >= ?1 AND p.night <= ?2 AND p.kind = 'episode' \
+                 AND p.deleted_ms IS NULL AND r.kind = 'relief' AND r.deleted_ms IS NULL \
+                 ORDER BY r.sort_ms, r.id",
+            )?;
+            let mut rows = stmt.query([&from, &to])?;
+            while let Some(row) = rows.next()? {
+                let data: String = row.get(1)?;
+                window.relief.push(ReliefRec {
+                    episode_id: row.get(0)?,
+                    data: parse(Some(&data))?,
+                });
+            }
+        }
+        Ok(window)
+    }
+
+    fn add_row(
+        &mut self,
+        kind: &str,
+        night: LocalDate,
+        id: String,
+        parent_id: Option<String>,
+        data: Option<&str>,
+    ) -> Result<()> {
+        let Some(index) = self.index_of(night) else {
+            return Ok(());
+        };
+        match kind {
+            "episode" => {
+                let data: EpisodeData = parse(data)?;
+                if let Some(cell) = self.cells.get_mut(index) {
+                    cell.episodes += 1;
+                    cell.peak = cell.peak.max(data.peak_intensity);
+                }
+                self.episodes.push(EpisodeRec { id, data });
+            }
+            "sleep" => self.diaries.push(parse(data)?),
+            "exposure" => {
+                let data: ExposureData = parse(data)?;
+                self.exposures.push(ExposureRec {
+                    night,
+                    kind: data.kind,
+                });
+            }
+            "dose" => {
+                let data: DoseData = parse(data)?;
+                self.doses.push(DoseRec {
+                    treatment_id: parent_id.unwrap_or(data.treatment_id),
+                    at: data.at,
+                });
+            }
+            _ => {}
+        }
+        if let Some(cell) = self.cells.get_mut(index) {
+            cell.logged = true;
+        }
+        Ok(())
+    }
+
+    /// The position of `night` in `cells`, if it is in the window.
+    pub fn index_of(&self, night: LocalDate) -> Option<usize> {
+        if night < self.first || night > self.last {
+            return None;
+        }
+        usize::try_from((night - self.first).num_days()).ok()
+    }
+
+    /// The cells of the nights `first..=last`, clipped to the window.
+    pub fn cells_between(&self, first: LocalDate, last: LocalDate) -> &[NightCell] {
+        let first = first.max(self.first);
+        let last = last.min(self.last);
+        if first > last {
+            return &[];
+        }
+        match (self.index_of(first), self.index_of(last)) {
+            (Some(a), Some(b)) => self.cells.get(a..=b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The nights of the window, in order, with their cells.
+    pub fn nights(&self) -> impl Iterator<Item = (LocalDate, &NightCell)> {
+        self.first.iter_days().zip(self.cells.iter())
+    }
+}

@@ -1,0 +1,88 @@
+//! Frequency and severity of a stretch of nights: the building block of the severity trend, the
+//! per-week values, treatment before/after and the augmentation windows.
+
+use serde::Serialize;
+
+use crate::summary::nights::NightCell;
+use crate::summary::stats::{mean_of, nights_text, one_decimal, percent, percent_text};
+use crate::time::LocalDate;
+
+/// Frequency and severity over a stretch of nights (a half of the range, a week, the nights
+/// before or after a treatment started).
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct PeriodStats {
+    /// The first night of the stretch.
+    pub first: LocalDate,
+    /// The last night of the stretch (inclusive).
+    pub last: LocalDate,
+    /// Nights in the stretch.
+    pub nights: u32,
+    /// Nights with any entry.
+    pub nights_logged: u32,
+    /// Nights with at least one episode.
+    pub symptom_nights: u32,
+    /// Symptom nights as a percentage of nights logged; `None` without logged nights.
+    pub symptom_night_percent: Option<f64>,
+    /// Symptom nights ÷ nights logged × 7; `None` without logged nights.
+    pub symptom_nights_per_week: Option<f64>,
+    /// The sum of the per-night peaks over logged nights (symptom-free nights add 0).
+    pub peak_sum: u32,
+    /// The mean per-night peak over logged nights (symptom-free nights count as 0); `None`
+    /// without logged nights.
+    pub mean_peak: Option<f64>,
+    /// The mean per-night peak over symptom nights only; `None` without symptom nights.
+    pub mean_peak_symptom_nights: Option<f64>,
+    /// `Mon 2 Mar – Sun 8 Mar 2026`.
+    pub label: String,
+    /// `symptoms on 5 of 7 nights logged (71 %), mean peak 4.3`, or why there is nothing.
+    pub text: String,
+}
+
+impl PeriodStats {
+    /// Aggregates the cells of the nights `first..=last` (`cells` holds exactly those nights;
+    /// missing ones count as not logged).
+    pub(crate) fn from_cells(
+        first: LocalDate,
+        last: LocalDate,
+        cells: &[NightCell],
+    ) -> PeriodStats {
+        let nights = u32::try_from((last - first).num_days() + 1).unwrap_or(0);
+        let mut logged = 0u32;
+        let mut symptom = 0u32;
+        let mut peak_sum = 0u32;
+        for cell in cells.iter().filter(|c| c.logged) {
+            logged += 1;
+            if cell.episodes > 0 {
+                symptom += 1;
+            }
+            peak_sum += u32::from(cell.peak);
+        }
+        let symptom_night_percent = percent(symptom, logged);
+        let symptom_nights_per_week = mean_of(f64::from(symptom) * 7.0, logged);
+        let mean_peak = mean_of(f64::from(peak_sum), logged);
+        let mean_peak_symptom_nights = mean_of(f64::from(peak_sum), symptom);
+        let text = match (symptom_night_percent, mean_peak) {
+            (Some(p), Some(m)) => format!(
+                "symptoms on {symptom} of {} logged ({}), mean peak {}",
+                nights_text(logged),
+                percent_text(p),
+                one_decimal(m)
+            ),
+            _ => format!("nothing logged in {}", nights_text(nights)),
+        };
+        PeriodStats {
+            first,
+            last,
+            nights,
+            nights_logged: logged,
+            symptom_nights: symptom,
+            symptom_night_percent,
+            symptom_nights_per_week,
+            peak_sum,
+            mean_peak,
+            mean_peak_symptom_nights,
+            label: crate::summary::stats::range_text(first, last),
+            text,
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! Part 10, severity rating: the latest IRLS total (on or before the range's last night), its
+//! band (0 none, 1–10 mild, 11–20 moderate, 21–30 severe, 31–40 very severe) and the change from
+//! the rating before it (5 points or more is clinically relevant).
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::error::{JournalError, Result};
+use crate::model::lab::{irls_band, SeverityRatingData};
+use crate::store::entries::LIVE;
+use crate::summary::notes::{missing, Note};
+use crate::summary::NightRange;
+use crate::time::{iso_date, LocalDate};
+use crate::views::describe::date_text;
+
+/// A change of at least this many IRLS points is clinically relevant.
+pub const RELEVANT_CHANGE: i32 = 5;
+
+/// The IRLS severity bands.
+#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IrlsBand {
+    /// 0: no symptoms.
+    NoSymptoms,
+    /// 1–10.
+    Mild,
+    /// 11–20.
+    Moderate,
+    /// 21–30.
+    Severe,
+    /// 31–40.
+    VerySevere,
+}
+
+impl IrlsBand {
+    /// The band of an IRLS total.
+    pub fn of(total: u8) -> IrlsBand {
+        match total {
+            0 => IrlsBand::NoSymptoms,
+            1..=10 => IrlsBand::Mild,
+            11..=20 => IrlsBand::Moderate,
+            21..=30 => IrlsBand::Severe,
+            _ => IrlsBand::VerySevere,
+        }
+    }
+}
+
+/// One IRLS rating.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct RatingPoint {
+    /// The day of the rating.
+    pub rated_on: LocalDate,
+    /// The IRLS total, 0–40.
+    pub total: u8,
+    /// Its band.
+    pub band: IrlsBand,
+    /// `moderate`.
+    pub band_label: String,
+    /// `IRLS 18 (moderate) on Mon 9 Mar 2026`.
+    pub text: String,
+}
+
+/// Part 10: the IRLS rating and how it changed.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct RatingSummary {
+    /// The latest rating on or before the range's last night.
+    pub latest: Option<RatingPoint>,
+    /// The rating before it.
+    pub previous: Option<RatingPoint>,
+    /// Latest minus previous, points; `None` without two ratings.
+    pub change: Option<i32>,
+    /// Whether |change| ≥ 5.
+    pub relevant_change: bool,
+    /// `down 6 points since Mon 2 Mar 2026: a clinically relevant change`.
+    pub change_text: Option<String>,
+    /// The ratings made within the range, oldest first.
+    pub in_range: Vec<RatingPoint>,
+    /// One sentence for the report.
+    pub text: String,
+}
+
+fn point(r: &SeverityRatingData) -> RatingPoint {
+    let band_label = irls_band(r.irls_total).to_string();
+    RatingPoint {
+        rated_on: r.rated_on,
+        total: r.irls_total,
+        band: IrlsBand::of(r.irls_total),
+        text: format!(
+            "IRLS {} ({band_label}) on {}",
+            r.irls_total,
+            date_text(r.rated_on)
+        ),
+        band_label,
+    }
+}
+
+/// Ratings on or before `last`, newest first (`limit` of them), or those within the range.
+fn ratings(
+    conn: &Connection,
+    condition: &str,
+    params: &[&dyn rusqlite::ToSql],
+    order: &str,
+) -> Result<Vec<SeverityRatingData>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT e.data FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
+         WHERE e.kind = 'rating' AND {condition} AND {LIVE} {order}"
+    ))?;
+    let rows = stmt.query_map(params, |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for data in rows {
+        out.push(
+            serde_json::from_str(&data?).map_err(|e| JournalError::Corrupt {
+                detail: format!("a stored rating could not be read: {e}"),
+            })?,
+        );
+    }
+    Ok(out)
+}
+
+/// Builds part 10.
+pub(crate) fn build(
+    conn: &Connection,
+    range: &NightRange,
+    notes: &mut Vec<Note>,
+) -> Result<RatingSummary> {
+    let last = iso_date(range.last);
+    let first = iso_date(range.first);
+    let recent = ratings(
+        conn,
+        "e.night <= ?1",
+        &[&last],
+        "ORDER BY e.night DESC, e.created_ms DESC, e.id DESC LIMIT 2",
+    )?;
+    let in_range: Vec<RatingPoint> = ratings(
+        conn,
+        "e.night >= ?1 AND e.night <= ?2",
+        &[&first, &last],
+        "ORDER BY e.night, e.created_ms, e.id",
+    )?
+    .iter()
+    .map(point)
+    .collect();
+    let latest = recent.first().map(point);
+    let previous = recent.get(1).map(point);
+    let change = latest
+        .as_ref()
+        .zip(previous.as_ref())
+        .map(|(l, p)| i32::from(l.total) - i32::from(p.total));
+    let relevant = change.is_some_and(|c| c.abs() >= RELEVANT_CHANGE);
+    let change_text = change.zip(previous.as_ref()).map(|(c, p)| {
+        let dir = match c {
+            0 => "no change".to_string(),
+            c if c < 0 => format!("down {} points", -c),
+            c => format!("up {c} points"),
+        };
+        let dir = dir
+            .replace("down 1 points", "down 1 point")
+            .replace("up 1 points", "up 1 point");
+        format!(
+            "{dir} since {}{}",
+            date_text(p.rated_on),
+            if relevant {
+                ": a clinically relevant change (5 points or more)"
+            } else {
+                ": less than the 5 points that count as clinically relevant"
+            }
+        )
+    });
+    let text = match (&latest, &change_text) {
+        (Some(l), Some(c)) => format!("{}; {c}.", l.text),
+        (Some(l), None) => format!("{}; no earlier rating to compare with.", l.text),
+        (None, _) => {
+            notes.push(missing(
+                "rating",
+                "No IRLS rating recorded; enter the total from your clinician's form weekly.",
+            ));
+            "No IRLS rating recorded.".to_string()
+        }
+    };
+    Ok(RatingSummary {
+        latest,
+        previous,
+        change,
+        relevant_change: relevant,
+        change_text,
+        in_range,
+        text,
+    })
+}

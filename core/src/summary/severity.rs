@@ -1,0 +1,246 @@
+//! Part 3, severity: the per-night peak series (symptom-free nights are 0, nights with nothing
+//! logged are missing), its mean and median, the trend (first half against second half, and
+//! week by week) and the worst night.
+
+use serde::Serialize;
+
+use crate::summary::nights::Window;
+use crate::summary::notes::{missing, Note};
+use crate::summary::period::PeriodStats;
+use crate::summary::stats::{count, median, one_decimal, short_date};
+use crate::time::LocalDate;
+use crate::views::describe::date_text;
+
+/// A change of the mean peak smaller than this (points) between the halves is "about the same".
+pub const TREND_THRESHOLD: f64 = 0.5;
+/// Nights per week of the weekly values.
+const WEEK: i64 = 7;
+
+/// One night of the severity series.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct NightPoint {
+    /// The night.
+    pub night: LocalDate,
+    /// `Mon 2 Mar`.
+    pub label: String,
+    /// Whether anything was logged that night.
+    pub logged: bool,
+    /// The highest peak intensity: 0 for a logged night without symptoms, `None` for a night
+    /// with nothing logged (missing, not 0).
+    pub peak: Option<u8>,
+    /// Episodes that night.
+    pub episodes: u32,
+}
+
+/// Which way severity went from the first half of the range to the second.
+#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    /// The mean peak fell by 0.5 points or more.
+    Lower,
+    /// It changed by less than 0.5 points.
+    Similar,
+    /// It rose by 0.5 points or more.
+    Higher,
+    /// One half has no logged night.
+    Unknown,
+}
+
+/// The first half of the range against the second.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct HalfTrend {
+    /// The first half (the middle night of an odd range belongs to neither half).
+    pub first_half: PeriodStats,
+    /// The second half.
+    pub second_half: PeriodStats,
+    /// Second-half mean peak minus first-half mean peak; `None` if a half has no logged night.
+    pub mean_peak_change: Option<f64>,
+    /// The direction of that change.
+    pub direction: Trend,
+    /// One sentence.
+    pub text: String,
+}
+
+/// The worst night of the range.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct WorstNight {
+    /// The night.
+    pub night: LocalDate,
+    /// Its peak intensity.
+    pub peak: u8,
+    /// Its episodes.
+    pub episodes: u32,
+    /// `Thu 5 Mar 2026: peak 8/10, 2 episodes`.
+    pub text: String,
+}
+
+/// Part 3: how bad the nights were, and which way it is going.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct Severity {
+    /// Every night of the range, in order.
+    pub nights: Vec<NightPoint>,
+    /// Frequency and severity over the whole range (the sums behind the means).
+    pub overall: PeriodStats,
+    /// The mean per-night peak over logged nights (symptom-free nights count 0); `None` without
+    /// logged nights.
+    pub mean_peak: Option<f64>,
+    /// `3.4`, or `–`.
+    pub mean_peak_text: String,
+    /// The median per-night peak over logged nights; `None` without logged nights.
+    pub median_peak: Option<f64>,
+    /// `4`, or `–`.
+    pub median_peak_text: String,
+    /// First half against second half.
+    pub trend: HalfTrend,
+    /// Week by week from the first night (the last week may be shorter).
+    pub weeks: Vec<PeriodStats>,
+    /// The night with the highest peak (ties: more episodes, then the earlier night); `None`
+    /// without episodes.
+    pub worst_night: Option<WorstNight>,
+    /// One sentence for the report.
+    pub text: String,
+}
+
+fn value_text(v: Option<f64>) -> String {
+    v.map(one_decimal).unwrap_or_else(|| "–".to_string())
+}
+
+/// Builds part 3.
+pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Severity {
+    let mut nights = Vec::with_capacity(window.cells.len());
+    let mut peaks = Vec::new();
+    let mut worst: Option<(LocalDate, u8, u32)> = None;
+    for (night, cell) in window.nights() {
+        nights.push(NightPoint {
+            night,
+            label: short_date(night),
+            logged: cell.logged,
+            peak: cell.logged.then_some(cell.peak),
+            episodes: cell.episodes,
+        });
+        if cell.logged {
+            peaks.push(f64::from(cell.peak));
+        }
+        if cell.episodes > 0 {
+            let better = match worst {
+                None => true,
+                Some((_, p, n)) => (cell.peak, cell.episodes) > (p, n),
+            };
+            if better {
+                worst = Some((night, cell.peak, cell.episodes));
+            }
+        }
+    }
+    let overall = PeriodStats::from_cells(window.first, window.last, &window.cells);
+    let median_peak = median(peaks);
+    let trend = half_trend(window);
+    let weeks = weeks(window);
+    let worst_night = worst.map(|(night, peak, episodes)| WorstNight {
+        night,
+        peak,
+        episodes,
+        text: format!(
+            "{}: peak {peak}/10, {}",
+            date_text(night),
+            crate::summary::stats::plural(episodes, "episode", "episodes")
+        ),
+    });
+    if overall.nights_logged > 0 && trend.direction == Trend::Unknown {
+        notes.push(missing(
+            "severity",
+            "One half of the range has no logged night, so there is no trend.",
+        ));
+    }
+    let text = match overall.mean_peak {
+        Some(m) => format!(
+            "Mean nightly peak {} of 10 over {} logged (median {}); {}",
+            one_decimal(m),
+            crate::summary::stats::nights_text(overall.nights_logged),
+            value_text(median_peak),
+            trend.text
+        ),
+        None => "No logged nights, so no severity.".to_string(),
+    };
+    Severity {
+        nights,
+        mean_peak: overall.mean_peak,
+        mean_peak_text: value_text(overall.mean_peak),
+        median_peak,
+        median_peak_text: value_text(median_peak),
+        overall,
+        trend,
+        weeks,
+        worst_night,
+        text,
+    }
+}
+
+fn half_trend(window: &Window) -> HalfTrend {
+    let n = count(window.cells.len());
+    let half = i64::from(n / 2);
+    let first_end = window.first + chrono::Duration::days(half - 1);
+    let second_start = window.last - chrono::Duration::days(half - 1);
+    let (first_half, second_half) = if half == 0 {
+        let one = PeriodStats::from_cells(window.first, window.last, &window.cells);
+        (one.clone(), one)
+    } else {
+        (
+            PeriodStats::from_cells(
+                window.first,
+                first_end,
+                window.cells_between(window.first, first_end),
+            ),
+            PeriodStats::from_cells(
+                second_start,
+                window.last,
+                window.cells_between(second_start, window.last),
+            ),
+        )
+    };
+    let change = match (half, first_half.mean_peak, second_half.mean_peak) {
+        (1.., Some(a), Some(b)) => crate::summary::stats::finite(b - a),
+        _ => None,
+    };
+    let direction = match change {
+        None => Trend::Unknown,
+        Some(c) if c <= -TREND_THRESHOLD => Trend::Lower,
+        Some(c) if c >= TREND_THRESHOLD => Trend::Higher,
+        Some(_) => Trend::Similar,
+    };
+    let text = match (direction, first_half.mean_peak, second_half.mean_peak) {
+        (Trend::Unknown, _, _) => "not enough data for a trend.".to_string(),
+        (d, Some(a), Some(b)) => format!(
+            "{} in the second half ({} → {}).",
+            match d {
+                Trend::Lower => "lower",
+                Trend::Higher => "higher",
+                _ => "about the same",
+            },
+            one_decimal(a),
+            one_decimal(b)
+        ),
+        _ => "not enough data for a trend.".to_string(),
+    };
+    HalfTrend {
+        first_half,
+        second_half,
+        mean_peak_change: change,
+        direction,
+        text,
+    }
+}
+
+fn weeks(window: &Window) -> Vec<PeriodStats> {
+    let mut weeks = Vec::new();
+    let mut start = window.first;
+    while start <= window.last {
+        let end = (start + chrono::Duration::days(WEEK - 1)).min(window.last);
+        weeks.push(PeriodStats::from_cells(
+            start,
+            end,
+            window.cells_between(start, end),
+        ));
+        start = end + chrono::Duration::days(1);
+    }
+    weeks
+}

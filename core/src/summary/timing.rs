@@ -1,0 +1,284 @@
+//! Part 2, timing: when episodes start (a circular median of clock times with its IQR, and a
+//! 24-bin onset histogram), latency at rest, duration, and how often symptoms woke the person.
+//!
+//! Clock times are circular (design §4): the median of 23:30 and 00:30 is 00:00, not 12:00. The
+//! circle is cut at its widest empty stretch (the largest gap between consecutive onset times),
+//! the times are unrolled from there into a straight line, and the ordinary median and quartiles
+//! are taken on that line. For onsets clustered anywhere on the clock (as RLS onsets are) this is
+//! the natural median; it never depends on where midnight falls.
+
+use serde::Serialize;
+
+use crate::summary::nights::Window;
+use crate::summary::notes::{missing, Note};
+use crate::summary::stats::{
+    clock_text, count, median, minutes_text, percent, percent_text, plural, quantile_sorted,
+    wrap_minute,
+};
+use crate::time::MINUTE_MS;
+
+/// Minutes in a day.
+pub const DAY_MINUTES: f64 = 1440.0;
+
+/// The median and quartiles of clock times on the 24-hour circle, in minutes after midnight on
+/// an unrolled line: `q1 <= median <= q3`, and values may exceed 1440 (wrap them for display).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct CircularQuartiles {
+    /// The first quartile.
+    pub q1: f64,
+    /// The median.
+    pub median: f64,
+    /// The third quartile.
+    pub q3: f64,
+}
+
+/// The circular median and quartiles of minutes of the day (0–1439; others are wrapped).
+/// `None` without values.
+pub(crate) fn circular_quartiles(minutes: &[u32]) -> Option<CircularQuartiles> {
+    let mut values: Vec<f64> = minutes.iter().map(|m| f64::from(m % 1440)).collect();
+    values.sort_by(f64::total_cmp);
+    let first = *values.first()?;
+    let last = *values.last()?;
+    // The widest empty stretch: the wrap-around gap first, so ties keep the clock uncut.
+    let mut cut = 0usize;
+    let mut widest = first + DAY_MINUTES - last;
+    for (i, pair) in values.windows(2).enumerate() {
+        if let [a, b] = pair {
+            if b - a > widest {
+                widest = b - a;
+                cut = i + 1;
+            }
+        }
+    }
+    let base = *values.get(cut)?;
+    let unrolled: Vec<f64> = values
+        .iter()
+        .cycle()
+        .skip(cut)
+        .take(values.len())
+        .map(|&v| if v < base { v + DAY_MINUTES } else { v })
+        .collect();
+    Some(CircularQuartiles {
+        q1: quantile_sorted(&unrolled, 0.25)?,
+        median: quantile_sorted(&unrolled, 0.5)?,
+        q3: quantile_sorted(&unrolled, 0.75)?,
+    })
+}
+
+/// The signed shortest way from clock time `from` to clock time `to`, in minutes (−720, 720]:
+/// positive when `to` is later on the clock.
+pub(crate) fn clock_difference(from: f64, to: f64) -> f64 {
+    let d = (to - from).rem_euclid(DAY_MINUTES);
+    if d > DAY_MINUTES / 2.0 {
+        d - DAY_MINUTES
+    } else {
+        d
+    }
+}
+
+/// When episodes start: circular median and interquartile range of onset clock times.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct ClockSpread {
+    /// Episodes with an onset (all episodes of the range).
+    pub episodes: u32,
+    /// The median onset, minutes after local midnight (0–1439).
+    pub median_minute: u32,
+    /// `23:45`.
+    pub median_text: String,
+    /// The first quartile, minutes after local midnight (0–1439).
+    pub q1_minute: u32,
+    /// `22:50`.
+    pub q1_text: String,
+    /// The third quartile, minutes after local midnight (0–1439).
+    pub q3_minute: u32,
+    /// `00:40`.
+    pub q3_text: String,
+    /// The interquartile range (q3 − q1 along the clock), minutes.
+    pub iqr_minutes: u32,
+    /// `1 h 50 min`.
+    pub iqr_text: String,
+}
+
+impl ClockSpread {
+    pub(crate) fn from_minutes(minutes: &[u32]) -> Option<ClockSpread> {
+        let q = circular_quartiles(minutes)?;
+        Some(ClockSpread {
+            episodes: count(minutes.len()),
+            median_minute: wrap_minute(q.median),
+            median_text: clock_text(q.median),
+            q1_minute: wrap_minute(q.q1),
+            q1_text: clock_text(q.q1),
+            q3_minute: wrap_minute(q.q3),
+            q3_text: clock_text(q.q3),
+            iqr_minutes: (q.q3 - q.q1).round().clamp(0.0, DAY_MINUTES) as u32,
+            iqr_text: minutes_text(q.q3 - q.q1),
+        })
+    }
+}
+
+/// One hour of the onset histogram.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct HourBin {
+    /// The local hour, 0–23.
+    pub hour: u8,
+    /// `00`…`23`.
+    pub label: String,
+    /// Episodes that started in this hour.
+    pub count: u32,
+}
+
+/// Part 2: when symptoms start and how long they last.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct Timing {
+    /// Episodes in the range.
+    pub episodes: u32,
+    /// The median onset clock time and its spread; `None` without episodes.
+    pub onset: Option<ClockSpread>,
+    /// Episodes by local onset hour: always 24 bins, 00 to 23; the counts add up to `episodes`.
+    pub onset_histogram: Vec<HourBin>,
+    /// Episodes with a latency at rest recorded.
+    pub latency_episodes: u32,
+    /// The median minutes from lying or sitting down to onset; `None` if none was recorded.
+    pub median_latency_minutes: Option<f64>,
+    /// `25 min`.
+    pub median_latency_text: Option<String>,
+    /// Episodes with an end (their duration is known).
+    pub ended_episodes: u32,
+    /// Episodes without an end (not counted in the duration).
+    pub open_episodes: u32,
+    /// The median episode duration, minutes; `None` without ended episodes.
+    pub median_duration_minutes: Option<f64>,
+    /// `1 h 05 min`.
+    pub median_duration_text: Option<String>,
+    /// Episodes that woke the person from sleep.
+    pub woke_from_sleep: u32,
+    /// Their share of all episodes, percent; `None` without episodes.
+    pub woke_percent: Option<f64>,
+    /// One sentence for the report.
+    pub text: String,
+}
+
+/// Builds part 2.
+pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Timing {
+    let mut histogram = [0u32; 24];
+    let mut onsets = Vec::with_capacity(window.episodes.len());
+    let mut latencies = Vec::new();
+    let mut durations = Vec::new();
+    let mut woke = 0u32;
+    for e in &window.episodes {
+        let minute = e.data.started_at.local_minute_of_day();
+        onsets.push(minute);
+        if let Some(bin) = histogram.get_mut((minute / 60) as usize) {
+            *bin += 1;
+        }
+        if let Some(l) = e.data.latency_minutes {
+            latencies.push(f64::from(l));
+        }
+        if let Some(end) = e.data.ended_at {
+            durations.push(((end.millis() - e.data.started_at.millis()) / MINUTE_MS) as f64);
+        }
+        if e.data.woke_from_sleep {
+            woke += 1;
+        }
+    }
+    let episodes = count(window.episodes.len());
+    let onset = ClockSpread::from_minutes(&onsets);
+    let latency_episodes = count(latencies.len());
+    let ended_episodes = count(durations.len());
+    let median_latency = median(latencies);
+    let median_duration = median(durations);
+    let woke_percent = percent(woke, episodes);
+    if episodes > 0 {
+        if median_latency.is_none() {
+            notes.push(missing(
+                "timing",
+                "No latency at rest recorded, so there is no median latency.",
+            ));
+        }
+        if median_duration.is_none() {
+            notes.push(missing(
+                "timing",
+                "No episode has an end time, so there is no median duration.",
+            ));
+        }
+    }
+    let text = match (&onset, woke_percent) {
+        (Some(o), Some(w)) => {
+            let mut parts = vec![format!(
+                "Symptoms usually start around {} (half of onsets between {} and {})",
+                o.median_text, o.q1_text, o.q3_text
+            )];
+            if let Some(d) = median_duration {
+                parts.push(format!("last {} (median)", minutes_text(d)));
+            }
+            parts.push(format!(
+                "woke the person in {} of {} ({})",
+                woke,
+                plural(episodes, "episode", "episodes"),
+                percent_text(w)
+            ));
+            format!("{}.", parts.join("; "))
+        }
+        _ => "No episodes in this range.".to_string(),
+    };
+    Timing {
+        episodes,
+        onset,
+        onset_histogram: histogram
+            .iter()
+            .zip(0u8..)
+            .map(|(&n, hour)| HourBin {
+                hour,
+                label: format!("{hour:02}"),
+                count: n,
+            })
+            .collect(),
+        latency_episodes,
+        median_latency_minutes: median_latency,
+        median_latency_text: median_latency.map(minutes_text),
+        ended_episodes,
+        open_episodes: episodes - ended_episodes,
+        median_duration_minutes: median_duration,
+        median_duration_text: median_duration.map(minutes_text),
+        woke_from_sleep: woke,
+        woke_percent,
+        text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn median_of(minutes: &[u32]) -> f64 {
+        circular_quartiles(minutes)
+            .map(|q| q.median.rem_euclid(DAY_MINUTES))
+            .unwrap_or(f64::NAN)
+    }
+
+    #[test]
+    fn midnight_wraps() {
+        assert_eq!(median_of(&[23 * 60 + 30, 30]), 0.0);
+        assert_eq!(median_of(&[30, 23 * 60 + 30]), 0.0);
+        assert_eq!(median_of(&[22 * 60, 23 * 60, 60]), 23.0 * 60.0);
+        assert_eq!(median_of(&[600, 700, 800]), 700.0);
+        assert_eq!(median_of(&[5]), 5.0);
+        assert!(circular_quartiles(&[]).is_none());
+    }
+
+    #[test]
+    fn quartiles_follow_the_clock() {
+        let q = circular_quartiles(&[22 * 60, 23 * 60, 0, 60, 120]).expect("values");
+        assert_eq!(clock_text(q.q1), "23:00");
+        assert_eq!(clock_text(q.median), "00:00");
+        assert_eq!(clock_text(q.q3), "01:00");
+        assert_eq!(q.q3 - q.q1, 120.0);
+    }
+
+    #[test]
+    fn differences_take_the_short_way() {
+        assert_eq!(clock_difference(60.0, 22.0 * 60.0), -180.0);
+        assert_eq!(clock_difference(23.0 * 60.0, 60.0), 120.0);
+        assert_eq!(clock_difference(0.0, 720.0), 720.0);
+    }
+}
