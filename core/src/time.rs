@@ -18,11 +18,18 @@ use crate::error::{JournalError, Result};
 /// Kotlin sees `java.time.LocalDate`, Swift a `String` in that format.
 pub type LocalDate = NaiveDate;
 
+// A malformed date string (possible from Swift, where dates are strings) becomes the typed
+// `InvalidInput` error of the call, not a panic: uniffi hands errors of the call's own error type
+// from a failed argument lift back to the caller.
 uniffi::custom_type!(LocalDate, String, {
     remote,
     lower: |date| date.format("%Y-%m-%d").to_string(),
-    try_lift: |text| NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-        .map_err(|e| uniffi::deps::anyhow::anyhow!("not an ISO date {text:?}: {e}")),
+    try_lift: |text| NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+        uniffi::deps::anyhow::Error::new(JournalError::invalid(
+            "date",
+            format!("{text:?} is not a date YYYY-MM-DD"),
+        ))
+    }),
 });
 
 /// Milliseconds in one minute, hour and day.
@@ -275,4 +282,38 @@ pub fn system_millis(t: SystemTime) -> i64 {
 /// A `SystemTime` from epoch milliseconds.
 pub fn system_from_millis(ms: i64) -> SystemTime {
     Moment::from_millis(ms, 0).instant
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_malformed_date_from_the_ffi_is_a_typed_invalid_input() {
+        use uniffi::{Lift, Lower};
+        let lowered = <String as Lower<crate::UniFfiTag>>::lower("27/11/2026".to_string());
+        let error = <NaiveDate as Lift<crate::UniFfiTag>>::try_lift(lowered)
+            .expect_err("a malformed date must not lift");
+        match error.downcast::<JournalError>() {
+            Ok(JournalError::InvalidInput { field, reason }) => {
+                assert_eq!(field, "date");
+                assert!(reason.contains("27/11/2026"));
+            }
+            other => panic!("expected InvalidInput, got {other:?}"),
+        }
+        let good = <String as Lower<crate::UniFfiTag>>::lower("2026-11-27".to_string());
+        assert_eq!(
+            <NaiveDate as Lift<crate::UniFfiTag>>::try_lift(good).ok(),
+            NaiveDate::from_ymd_opt(2026, 11, 27)
+        );
+    }
+
+    #[test]
+    fn rfc3339_round_trips_with_the_offset() {
+        let m = Moment::parse_rfc3339("2026-11-27T02:10:00+01:00").unwrap();
+        assert_eq!(m.offset_minutes, 60);
+        assert_eq!(m.clock(), "02:10");
+        assert_eq!(m.to_rfc3339(), "2026-11-27T02:10:00+01:00");
+        assert_eq!(m.night(12), NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+    }
 }
