@@ -400,3 +400,33 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_plain_text_summary_reads_as_a_message() {
+    let (_d, journal) = fixture_journal();
+    let range = rlsjournal_core::summary::NightRange {
+        first: date("2026-10-01"),
+        last: date("2026-10-14"),
+    };
+    let text = journal.summary_text_at(Some(range), now()).unwrap();
+    println!("{text}");
+    assert!(text.starts_with("RLS Journal summary: 14 nights"));
+    assert!(text.contains("Self-reported by the patient."));
+    for label in [
+        "Symptoms:",
+        "Onset:",
+        "Severity:",
+        "What helps:",
+        "Sleep:",
+        "Iron:",
+        "IRLS:",
+    ] {
+        assert!(text.contains(label), "missing {label}");
+    }
+    assert!(text.contains("42"), "the ferritin value is quoted");
+    assert!(!text.contains("NaN") && !text.contains("inf"));
+    assert!(
+        text.contains("Augmentation watch:"),
+        "a dopamine agonist is active"
+    );
+}

@@ -6,3 +6,4 @@ pub mod backup;
 pub mod calls;
 pub mod csv;
 pub mod pdf;
+pub mod text;

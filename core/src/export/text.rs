@@ -1,0 +1,64 @@
+//! The plain-text summary, for pasting into a message to a clinician: one line per part of the
+//! summary, in the core's own words, and the notes that qualify them.
+
+use crate::error::Result;
+use crate::journal::Journal;
+use crate::summary::augmentation::AugmentationStatus;
+use crate::summary::{NightRange, Summary};
+use crate::time::Moment;
+
+/// Renders a summary as plain text (UTF-8, `\n` line ends, no markup).
+pub fn summary_text(summary: &Summary) -> String {
+    let mut out = format!(
+        "RLS Journal summary: {}\nSelf-reported by the patient.\n\n",
+        summary.title
+    );
+    let mut line = |label: &str, text: &str| {
+        if !text.trim().is_empty() {
+            out.push_str(&format!("{label}: {}\n", text.trim()));
+        }
+    };
+    line("Symptoms", &summary.coverage.text);
+    line("Onset", &summary.timing.text);
+    line("Severity", &summary.severity.text);
+    line("Where and how", &summary.where_and_how.text);
+    line("Possible triggers", &summary.triggers.text);
+    line("What helps", &summary.relief.text);
+    line("Sleep", &summary.sleep.text);
+    line("Treatments", &summary.treatments.text);
+    let readings = [&summary.iron.ferritin, &summary.iron.transferrin_saturation];
+    let mut iron: Vec<&str> = readings
+        .iter()
+        .filter_map(|r| r.as_ref().map(|r| r.text.as_str()))
+        .collect();
+    iron.push(&summary.iron.text);
+    line("Iron", &iron.join(" "));
+    line("IRLS", &summary.rating.text);
+    if summary.augmentation.status != AugmentationStatus::NotApplicable {
+        line("Augmentation watch", &summary.augmentation.text);
+    }
+    if !summary.notes.is_empty() {
+        out.push_str("\nNotes:\n");
+        for note in &summary.notes {
+            out.push_str(&format!("- {}\n", note.text.trim()));
+        }
+    }
+    out
+}
+
+impl Journal {
+    /// [`Journal::summary_text`] as if it were `now` (tests).
+    pub fn summary_text_at(&self, range: Option<NightRange>, now: Moment) -> Result<String> {
+        Ok(summary_text(&self.summary_at(range, now)?))
+    }
+}
+
+#[uniffi::export]
+impl Journal {
+    /// The summary of a range of nights (default: the last 14) as plain text, for pasting into a
+    /// message.
+    #[uniffi::method(default(range = None))]
+    pub fn summary_text(&self, range: Option<NightRange>) -> Result<String> {
+        self.summary_text_at(range, Moment::now())
+    }
+}
