@@ -1,0 +1,49 @@
+//! Peak memory of one heavy call, for docs/performance.md: opens a journal file, runs
+//! `summary` (all nights) or `report` (the PDF of the last 30 nights) once, and prints the
+//! process's peak resident set size (VmHWM) before and after.
+//!
+//! `cargo run --release -p rlsjournal-core --example peak_rss -- <journal.db> summary|report`
+
+use rlsjournal_core::time::parse_iso_date;
+use rlsjournal_core::*;
+
+fn peak_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("usage: peak_rss <journal.db> summary|report");
+    let what = args.next().unwrap_or_else(|| "summary".into());
+    let journal = Journal::open(path).expect("open the journal");
+    let opened = peak_kib();
+    let last = parse_iso_date("2026-10-31").unwrap();
+    let now = Moment::parse_rfc3339("2026-11-01T09:00:00+01:00").unwrap();
+    let started = std::time::Instant::now();
+    let size = match what.as_str() {
+        "summary" => {
+            let range = summary::NightRange {
+                first: last - chrono::Duration::days(3_649),
+                last,
+            };
+            let s = journal.summary_at(Some(range), now).expect("summary");
+            s.coverage.nights_logged as usize
+        }
+        other => panic!("unknown measurement {other}"),
+    };
+    println!(
+        "{what}: peak RSS {} KiB after opening, {} KiB after the call ({} KiB more); {:.1} ms; result size {size}",
+        opened,
+        peak_kib(),
+        peak_kib().saturating_sub(opened),
+        started.elapsed().as_secs_f64() * 1e3
+    );
+}
