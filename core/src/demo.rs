@@ -588,7 +588,12 @@ fn plan_exposures(rng: &mut Rng, date: NaiveDate, offset: i32) -> Vec<ExposureDa
             chance: 800,
             from: 13 * 60,
             to: 16 * 60 + 30,
-            amount: |r| Some((r.range(1, 2) as f64, "cups")),
+            amount: |r| {
+                Some(match r.range(1, 2) {
+                    1 => (1.0, "cup"),
+                    n => (n as f64, "cups"),
+                })
+            },
             note: None,
         },
         ExposureRule {
@@ -596,7 +601,12 @@ fn plan_exposures(rng: &mut Rng, date: NaiveDate, offset: i32) -> Vec<ExposureDa
             chance: if weekend_evening { 450 } else { 170 },
             from: 18 * 60 + 30,
             to: 21 * 60 + 30,
-            amount: |r| Some((r.range(1, 4) as f64, "drinks")),
+            amount: |r| {
+                Some(match r.range(1, 4) {
+                    1 => (1.0, "drink"),
+                    n => (n as f64, "drinks"),
+                })
+            },
             note: None,
         },
         ExposureRule {
