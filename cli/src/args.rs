@@ -1,0 +1,163 @@
+//! Turning command-line text into the core's types, with errors that name the API field.
+//!
+//! Only the form is checked here (is it a time, a number, a known word); ranges and every other
+//! rule are the core's, so the terminal and the apps reject exactly the same input.
+
+use chrono::{Datelike, NaiveDate};
+use rlsjournal_core::time::parse_iso_date;
+use rlsjournal_core::{
+    Analyte, BodyArea, EntryKind, ExposureKind, Moment, ReliefMethod, Sensation, Setting, Side,
+    TreatmentCategory,
+};
+
+use crate::error::{CliError, CliResult};
+
+/// An optional RFC 3339 time (`None` lets the core use now).
+pub fn moment(field: &str, text: Option<&str>) -> CliResult<Option<Moment>> {
+    text.map(|t| Moment::parse_rfc3339(t).map_err(|reason| CliError::invalid(field, reason)))
+        .transpose()
+}
+
+/// An RFC 3339 time, or now.
+pub fn moment_or_now(field: &str, text: Option<&str>) -> CliResult<Moment> {
+    Ok(moment(field, text)?.unwrap_or_else(Moment::now))
+}
+
+/// A `YYYY-MM-DD` date.
+pub fn date(field: &str, text: &str) -> CliResult<NaiveDate> {
+    parse_iso_date(text).map_err(|reason| CliError::invalid(field, reason))
+}
+
+/// An optional date, or today on this device.
+pub fn date_or_today(field: &str, text: Option<&str>) -> CliResult<NaiveDate> {
+    match text {
+        Some(t) => date(field, t),
+        None => Ok(Moment::now().local().date()),
+    }
+}
+
+/// A `YYYY-MM` month, or this month.
+pub fn month(text: Option<&str>) -> CliResult<(i32, u8)> {
+    let Some(text) = text else {
+        let today = Moment::now().local().date();
+        return Ok((today.year(), today.month() as u8));
+    };
+    let bad = || CliError::invalid("month", format!("{text:?} is not a month YYYY-MM"));
+    let (y, m) = text.trim().split_once('-').ok_or_else(bad)?;
+    let year: i32 = y.parse().map_err(|_| bad())?;
+    let month: u8 = m.parse().map_err(|_| bad())?;
+    Ok((year, month))
+}
+
+/// A whole number in the range of the target type; the core checks the real range.
+pub fn number<T: TryFrom<i64>>(field: &str, value: i64) -> CliResult<T> {
+    T::try_from(value).map_err(|_| CliError::invalid(field, format!("{value} is out of range")))
+}
+
+/// An optional whole number (see [`number`]).
+pub fn optional_number<T: TryFrom<i64>>(field: &str, value: Option<i64>) -> CliResult<Option<T>> {
+    value.map(|v| number(field, v)).transpose()
+}
+
+/// A word from a vocabulary, with the choices in the error.
+fn word<T>(field: &str, text: &str, parse: Option<T>, choices: &[&str]) -> CliResult<T> {
+    parse.ok_or_else(|| {
+        CliError::invalid(
+            field,
+            format!("{text:?} is not one of {}", choices.join(", ")),
+        )
+    })
+}
+
+/// Codes of a labelled vocabulary, plus the `other:<label>` form.
+fn with_other(codes: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
+    codes.chain(std::iter::once("other:<label>")).collect()
+}
+
+/// `left`, `right`, `both`, `alternating`.
+pub fn side(text: &str) -> CliResult<Side> {
+    let codes: Vec<&str> = Side::ALL.iter().map(|s| s.code()).collect();
+    word("side", text, Side::from_code(text.trim()), &codes)
+}
+
+/// A body area.
+pub fn body_area(text: &str) -> CliResult<BodyArea> {
+    let codes: Vec<&str> = BodyArea::ALL.iter().map(|s| s.code()).collect();
+    word("body_areas", text, BodyArea::from_code(text.trim()), &codes)
+}
+
+/// An entry kind for history filters.
+pub fn entry_kind(text: &str) -> CliResult<EntryKind> {
+    let codes: Vec<&str> = EntryKind::ALL.iter().map(|s| s.code()).collect();
+    word("kind", text, EntryKind::from_code(text.trim()), &codes)
+}
+
+/// `in_bed`, `sitting`, `travelling` or `other:<label>`.
+pub fn setting(text: &str) -> CliResult<Setting> {
+    let codes = with_other(Setting::PLAIN.iter().map(|s| s.code()));
+    word("setting", text, Setting::parse(text), &codes)
+}
+
+/// A sensation or `other:<label>`.
+pub fn sensation(text: &str) -> CliResult<Sensation> {
+    let codes = with_other(Sensation::PLAIN.iter().map(|s| s.code()));
+    word("sensations", text, Sensation::parse(text), &codes)
+}
+
+/// A relief method or `other:<label>`.
+pub fn relief_method(text: &str) -> CliResult<ReliefMethod> {
+    let codes = with_other(ReliefMethod::PLAIN.iter().map(|s| s.code()));
+    word("method", text, ReliefMethod::parse(text), &codes)
+}
+
+/// An exposure kind or `other:<label>`.
+pub fn exposure_kind(text: &str) -> CliResult<ExposureKind> {
+    let codes = with_other(ExposureKind::PLAIN.iter().map(|s| s.code()));
+    word("kind", text, ExposureKind::parse(text), &codes)
+}
+
+/// A treatment category or `other:<label>`.
+pub fn treatment_category(text: &str) -> CliResult<TreatmentCategory> {
+    let codes = with_other(TreatmentCategory::PLAIN.iter().map(|s| s.code()));
+    word("category", text, TreatmentCategory::parse(text), &codes)
+}
+
+/// A lab analyte or `other:<label>`.
+pub fn analyte(text: &str) -> CliResult<Analyte> {
+    let codes = with_other(Analyte::PLAIN.iter().map(|s| s.code()));
+    word("analyte", text, Analyte::parse(text), &codes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_field_and_the_choices() {
+        let err = side("up").expect_err("not a side").to_string();
+        assert_eq!(
+            err,
+            "invalid side: \"up\" is not one of left, right, both, alternating"
+        );
+        let err = moment("started_at", Some("tonight"))
+            .expect_err("not a time")
+            .to_string();
+        assert!(err.starts_with("invalid started_at: \"tonight\""), "{err}");
+        assert!(number::<u8>("peak_intensity", 300)
+            .expect_err("too big")
+            .to_string()
+            .contains("peak_intensity"));
+    }
+
+    #[test]
+    fn other_choices_keep_their_label() {
+        assert_eq!(
+            exposure_kind("other:hot bath").expect("parses"),
+            ExposureKind::Other {
+                label: "hot bath".into()
+            }
+        );
+        assert_eq!(month(Some("2026-11")).expect("month"), (2026, 11));
+        assert!(month(Some("2026/11")).is_err());
+    }
+}

@@ -1,0 +1,238 @@
+//! The commands other than `add` and `demo`: bedside logging, the read views, delete and undo,
+//! settings and prompts. Each opens the journal, makes one or two calls and renders the result.
+
+use std::sync::Arc;
+
+use rlsjournal_core::views::history::item as history_item;
+use rlsjournal_core::{Entry, HistoryQuery, Journal, LocalDate, PaperSize, Settings};
+
+use crate::error::{CliError, CliResult};
+use crate::json::{self, ChangeJson};
+use crate::{args, paths, render, Context};
+
+/// Opens the journal of `--db` or the default one.
+pub fn open(ctx: &Context) -> CliResult<Arc<Journal>> {
+    let path = paths::journal(ctx.db.as_ref())?;
+    Ok(Journal::open_path(&path)?)
+}
+
+/// The night an entry belongs to (date-only entries: their date).
+fn night_of(entry: &Entry) -> LocalDate {
+    match entry {
+        Entry::Episode { episode } => episode.night,
+        Entry::SleepDiary { diary } => diary.data.night_of,
+        Entry::Exposure { exposure } => exposure.night,
+        Entry::Treatment { treatment } => treatment.data.started_on,
+        Entry::Dose { dose } => dose.night,
+        Entry::LabResult { lab } => lab.data.taken_on,
+        Entry::SeverityRating { rating } => rating.data.rated_on,
+    }
+}
+
+/// The output of a write: the saved entry as a history row (text) or item (JSON).
+pub fn saved(ctx: &Context, verb: &str, entry: Entry) -> CliResult<String> {
+    let night = night_of(&entry);
+    let item = history_item(entry, night);
+    if ctx.json {
+        Ok(json::to_text(&json::ItemJson::of(&item))?)
+    } else {
+        Ok(render::saved(verb, &item, ctx.color))
+    }
+}
+
+/// `quick <INTENSITY> [--side S] [--at TIME]`.
+pub fn quick(
+    ctx: &Context,
+    intensity: i64,
+    side: Option<&str>,
+    at: Option<&str>,
+) -> CliResult<String> {
+    let intensity = args::number("peak_intensity", intensity)?;
+    let side = side.map(args::side).transpose()?;
+    let at = args::moment("started_at", at)?;
+    let episode = open(ctx)?.quick_log(intensity, side, at)?;
+    saved(ctx, "Logged", Entry::Episode { episode })
+}
+
+/// `end [--at TIME]`.
+pub fn end(ctx: &Context, at: Option<&str>) -> CliResult<String> {
+    let at = args::moment("ended_at", at)?;
+    let episode = open(ctx)?.end_episode(at)?;
+    saved(ctx, "Ended", Entry::Episode { episode })
+}
+
+/// `relief <METHOD> --helped N [--minutes N] [--at TIME]`.
+pub fn relief(
+    ctx: &Context,
+    method: &str,
+    helped: i64,
+    minutes: Option<i64>,
+    at: Option<&str>,
+) -> CliResult<String> {
+    let method = args::relief_method(method)?;
+    let helped = args::number("helped", helped)?;
+    let minutes = args::optional_number("minutes_to_relief", minutes)?;
+    let at = args::moment("at", at)?;
+    let episode = open(ctx)?.add_relief(method, helped, minutes, at)?;
+    saved(ctx, "Relief added to", Entry::Episode { episode })
+}
+
+/// `history [--limit N] [--kind K]… [--cursor C]`.
+pub fn history(
+    ctx: &Context,
+    limit: i64,
+    kinds: &[String],
+    cursor: Option<String>,
+) -> CliResult<String> {
+    let query = HistoryQuery {
+        kinds: kinds
+            .iter()
+            .map(|k| args::entry_kind(k))
+            .collect::<CliResult<Vec<_>>>()?,
+        cursor,
+        limit: args::number("limit", limit)?,
+    };
+    let page = open(ctx)?.history(query)?;
+    if ctx.json {
+        return Ok(json::to_text(&json::HistoryJson::of(&page))?);
+    }
+    let mut out = render::history(&page.items, ctx.color, true);
+    if let Some(next) = page.next_cursor {
+        out.push_str(&format!("more: rlsjournal history --cursor {next}\n"));
+    }
+    Ok(out)
+}
+
+/// `night <DATE>`.
+pub fn night(ctx: &Context, date: &str) -> CliResult<String> {
+    let date = args::date("night", date)?;
+    let view = open(ctx)?.night(date)?;
+    if ctx.json {
+        Ok(json::to_text(&json::NightJson::of(&view))?)
+    } else {
+        Ok(render::night(&view, ctx.color))
+    }
+}
+
+/// `calendar [YYYY-MM]`.
+pub fn calendar(ctx: &Context, month: Option<&str>) -> CliResult<String> {
+    let (year, month) = args::month(month)?;
+    let cal = open(ctx)?.calendar_month(year, month)?;
+    if ctx.json {
+        Ok(json::to_text(&json::CalendarJson::of(&cal))?)
+    } else {
+        Ok(render::calendar(&cal, ctx.color) + &render::calendar_legend(ctx.color))
+    }
+}
+
+/// `delete <ID>`.
+pub fn delete(ctx: &Context, id: String) -> CliResult<String> {
+    open(ctx)?.delete_entry(id.clone())?;
+    if ctx.json {
+        return Ok(json::to_text(&ChangeJson {
+            action: "deleted".into(),
+            id: Some(id),
+        })?);
+    }
+    Ok(format!("Deleted {id} (rlsjournal undo brings it back)\n"))
+}
+
+/// `undo [ID]`: restores that entry, or the most recently deleted one.
+pub fn undo(ctx: &Context, id: Option<String>) -> CliResult<String> {
+    let journal = open(ctx)?;
+    let restored = match id {
+        Some(id) => {
+            journal.restore_entry(id.clone())?;
+            Some(id)
+        }
+        None => journal.undo_delete()?,
+    };
+    if ctx.json {
+        return Ok(json::to_text(&ChangeJson {
+            action: "restored".into(),
+            id: restored,
+        })?);
+    }
+    Ok(match restored {
+        Some(id) => format!("Restored {id}\n"),
+        None => "Nothing to undo.\n".to_string(),
+    })
+}
+
+/// The changes `settings` was asked to make.
+pub struct SettingsChange {
+    /// `--cutover`.
+    pub cutover: Option<i64>,
+    /// `--morning-hour`.
+    pub morning_hour: Option<i64>,
+    /// `--evening-hour` (`none` clears it).
+    pub evening_hour: Option<String>,
+    /// `--paper`.
+    pub paper: Option<String>,
+}
+
+impl SettingsChange {
+    fn is_empty(&self) -> bool {
+        self.cutover.is_none()
+            && self.morning_hour.is_none()
+            && self.evening_hour.is_none()
+            && self.paper.is_none()
+    }
+
+    fn apply(&self, mut s: Settings) -> CliResult<Settings> {
+        if let Some(h) = self.cutover {
+            s.night_cutover_hour = args::number("night_cutover_hour", h)?;
+        }
+        if let Some(h) = self.morning_hour {
+            s.morning_hour = args::number("morning_hour", h)?;
+        }
+        if let Some(text) = &self.evening_hour {
+            s.evening_reminder_hour = match text.trim() {
+                "none" | "off" => None,
+                t => Some(t.parse::<u8>().map_err(|_| {
+                    CliError::invalid(
+                        "evening_reminder_hour",
+                        format!("{t:?} is not an hour 0–23 or none"),
+                    )
+                })?),
+            };
+        }
+        if let Some(p) = &self.paper {
+            s.paper_size = match p.trim().to_ascii_lowercase().as_str() {
+                "a4" => PaperSize::A4,
+                "letter" => PaperSize::Letter,
+                _ => {
+                    return Err(CliError::invalid(
+                        "paper_size",
+                        format!("{p:?} is not one of a4, letter"),
+                    ))
+                }
+            };
+        }
+        Ok(s)
+    }
+}
+
+/// `settings [--cutover H] [--morning-hour H] [--evening-hour H|none] [--paper a4|letter]`.
+pub fn settings(ctx: &Context, change: SettingsChange) -> CliResult<String> {
+    let journal = open(ctx)?;
+    let mut current = journal.settings()?;
+    if !change.is_empty() {
+        current = journal.update_settings(change.apply(current)?)?;
+    }
+    if ctx.json {
+        Ok(json::to_text(&json::SettingsJson::of(&current))?)
+    } else {
+        Ok(render::settings(&current))
+    }
+}
+
+/// `prompts`.
+pub fn prompts(ctx: &Context) -> CliResult<String> {
+    let list = open(ctx)?.prompts(None)?;
+    if ctx.json {
+        Ok(json::to_text(&json::PromptsJson::of(&list))?)
+    } else {
+        Ok(render::prompts(&list, ctx.color))
+    }
+}
