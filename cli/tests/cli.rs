@@ -1,0 +1,608 @@
+//! End-to-end tests of the real `rlsjournal` binary on journals in temp directories.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// A temp home: its own data, cache and journal, so no test touches a real journal.
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn db(&self) -> PathBuf {
+        self.path("journal.db")
+    }
+
+    /// Runs the binary with no `--db` (for path tests).
+    fn bare(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_rlsjournal"))
+            .args(args)
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("XDG_CACHE_HOME", self.path("cache"))
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run rlsjournal")
+    }
+
+    /// Runs the binary on this test's journal.
+    fn run(&self, args: &[&str]) -> Output {
+        let db = self.db();
+        let mut all = vec!["--db", db.to_str().expect("utf-8 path")];
+        all.extend_from_slice(args);
+        self.bare(&all)
+    }
+
+    /// Runs and expects success; returns stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    /// Runs with `--json` and parses stdout.
+    fn json(&self, args: &[&str]) -> Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let text = self.ok(&all);
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: {e}\n{text}"))
+    }
+}
+
+/// An RFC 3339 time `minutes_ago` minutes before now, at this machine's offset.
+fn ago(minutes: i64) -> String {
+    (chrono::Local::now() - chrono::Duration::minutes(minutes)).to_rfc3339()
+}
+
+fn items(page: &Value) -> &Vec<Value> {
+    page["items"].as_array().expect("items")
+}
+
+/// The error of a failed run: its exit status and its stderr.
+fn failure(out: &Output) -> (i32, String) {
+    assert!(!out.status.success(), "expected a failure");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn quick_log_shows_in_history() {
+    let env = Env::new();
+    let at = ago(30);
+    let saved = env.ok(&["quick", "7", "--side", "left", "--at", &at]);
+    assert!(saved.contains("Symptoms 7/10"), "{saved}");
+    let text = env.ok(&["history"]);
+    assert!(text.contains("Symptoms 7/10"), "{text}");
+    let page = env.json(&["history"]);
+    let first = &items(&page)[0];
+    assert_eq!(first["kind"], "episode");
+    assert_eq!(first["intensity"], 7);
+    assert_eq!(first["record"]["side"], "left");
+    assert_eq!(first["record"]["ended_at"], Value::Null);
+    assert_eq!(page["next_cursor"], Value::Null);
+}
+
+#[test]
+fn end_and_relief_complete_the_episode() {
+    let env = Env::new();
+    env.ok(&["quick", "6", "--at", &ago(40)]);
+    let relief = env.json(&[
+        "relief",
+        "walking",
+        "--helped",
+        "2",
+        "--minutes",
+        "10",
+        "--at",
+        &ago(30),
+    ]);
+    assert_eq!(relief["record"]["relief"][0]["method"], "walking");
+    assert_eq!(relief["record"]["relief"][0]["helped"], 2);
+    assert_eq!(relief["record"]["relief"][0]["minutes_to_relief"], 10);
+    let ended = env.json(&["end", "--at", &ago(20)]);
+    assert!(ended["record"]["ended_at"].is_string());
+    let (code, err) = failure(&env.run(&["end"]));
+    assert_eq!(code, 1, "no open episode is not bad input: {err}");
+    assert!(err.starts_with("rlsjournal: not found"), "{err}");
+}
+
+#[test]
+fn add_writes_every_kind() {
+    let env = Env::new();
+    let episode = env.json(&[
+        "add",
+        "episode",
+        "--intensity",
+        "8",
+        "--start",
+        "2025-03-10T23:30:00+01:00",
+        "--end",
+        "2025-03-11T00:20:00+01:00",
+        "--latency",
+        "25",
+        "--setting",
+        "in_bed",
+        "--side",
+        "both",
+        "--areas",
+        "calves,thighs",
+        "--sensations",
+        "crawling,other:fizzing",
+        "--woke",
+        "--note",
+        "after a long drive",
+    ]);
+    let record = &episode["record"];
+    assert_eq!(record["night"], "2025-03-10");
+    assert_eq!(record["latency_minutes"], 25);
+    assert_eq!(
+        record["body_areas"],
+        serde_json::json!(["calves", "thighs"])
+    );
+    assert_eq!(
+        record["sensations"],
+        serde_json::json!(["crawling", "other:fizzing"])
+    );
+    assert_eq!(record["woke_from_sleep"], true);
+    let id = episode["id"].as_str().expect("id");
+    let relief = env.json(&[
+        "add",
+        "relief",
+        id,
+        "other:cold shower",
+        "--helped",
+        "3",
+        "--at",
+        "2025-03-10T23:50:00+01:00",
+    ]);
+    assert_eq!(relief["record"]["relief"][0]["method"], "other:cold shower");
+
+    let sleep = env.json(&[
+        "add",
+        "sleep",
+        "--bed",
+        "2025-03-10T22:45:00+01:00",
+        "--tried",
+        "2025-03-10T23:00:00+01:00",
+        "--sol",
+        "20",
+        "--awakenings",
+        "1",
+        "--waso",
+        "50",
+        "--woke",
+        "2025-03-11T06:40:00+01:00",
+        "--up",
+        "2025-03-11T07:00:00+01:00",
+        "--quality",
+        "2",
+    ]);
+    assert_eq!(sleep["record"]["night_of"], "2025-03-10");
+    assert_eq!(sleep["record"]["total_sleep_minutes"], 460 - 70);
+    let exposure = env.json(&[
+        "add",
+        "exposure",
+        "caffeine",
+        "--at",
+        "2025-03-10T15:00:00+01:00",
+        "--amount",
+        "2",
+        "--unit",
+        "cups",
+    ]);
+    assert_eq!(exposure["record"]["amount"], 2.0);
+    let other = env.json(&[
+        "add",
+        "exposure",
+        "other:hot bath",
+        "--at",
+        "2025-03-10T21:00:00+01:00",
+    ]);
+    assert_eq!(other["record"]["kind"], "other:hot bath");
+    let treatment = env.json(&[
+        "add",
+        "treatment",
+        "pramipexole",
+        "--category",
+        "dopamine_agonist",
+        "--dose",
+        "0.125",
+        "--unit",
+        "mg",
+        "--started",
+        "2025-03-01",
+    ]);
+    assert_eq!(treatment["record"]["category"], "dopamine_agonist");
+    let dose = env.json(&[
+        "add",
+        "dose",
+        "Pramipexole",
+        "--at",
+        "2025-03-10T21:00:00+01:00",
+    ]);
+    assert_eq!(dose["record"]["treatment_id"], treatment["id"]);
+    assert_eq!(dose["record"]["treatment_name"], "pramipexole");
+    let lab = env.json(&[
+        "add",
+        "lab",
+        "ferritin",
+        "45",
+        "--unit",
+        "µg/L",
+        "--on",
+        "2025-03-05",
+    ]);
+    assert_eq!(lab["record"]["value"], 45.0);
+    let rating = env.json(&["add", "rating", "24", "--on", "2025-03-09"]);
+    assert_eq!(rating["record"]["band"], "severe");
+
+    let page = env.json(&["history", "--limit", "200"]);
+    let kinds: HashSet<&str> = items(&page)
+        .iter()
+        .filter_map(|i| i["kind"].as_str())
+        .collect();
+    let expected: HashSet<&str> = [
+        "episode",
+        "sleep",
+        "exposure",
+        "treatment",
+        "dose",
+        "lab",
+        "rating",
+    ]
+    .into();
+    assert_eq!(kinds, expected);
+    let only = env.json(&["history", "--kind", "lab,rating"]);
+    assert_eq!(items(&only).len(), 2);
+}
+
+#[test]
+fn history_pages_return_every_item_once() {
+    let env = Env::new();
+    for i in 0..23 {
+        env.ok(&[
+            "add",
+            "exposure",
+            "screen_time",
+            "--at",
+            &ago(600 - i * 10),
+            "--amount",
+            "30",
+            "--unit",
+            "min",
+        ]);
+    }
+    env.ok(&["quick", "4", "--at", &ago(5)]);
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut args = vec!["history", "--limit", "5"];
+        if let Some(c) = &cursor {
+            args.extend(["--cursor", c.as_str()]);
+        }
+        let page = env.json(&args);
+        seen.extend(
+            items(&page)
+                .iter()
+                .map(|i| i["id"].as_str().expect("id").to_string()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 24);
+    assert_eq!(
+        seen.iter().collect::<HashSet<_>>().len(),
+        24,
+        "no duplicates"
+    );
+    let all = env.json(&["history", "--limit", "200"]);
+    let all_ids: Vec<String> = items(&all)
+        .iter()
+        .map(|i| i["id"].as_str().expect("id").to_string())
+        .collect();
+    assert_eq!(seen, all_ids, "same order as one big page");
+}
+
+#[test]
+fn night_and_calendar_views() {
+    let env = Env::new();
+    env.ok(&[
+        "add",
+        "episode",
+        "--intensity",
+        "5",
+        "--start",
+        "2025-03-11T01:30:00+01:00",
+        "--end",
+        "2025-03-11T02:00:00+01:00",
+    ]);
+    env.ok(&[
+        "add",
+        "exposure",
+        "alcohol",
+        "--at",
+        "2025-03-10T20:00:00+01:00",
+        "--amount",
+        "2",
+        "--unit",
+        "drinks",
+    ]);
+    let night = env.json(&["night", "2025-03-10"]);
+    assert_eq!(night["night"], "2025-03-10");
+    assert_eq!(night["peak_intensity"], 5);
+    assert_eq!(night["symptom_minutes"], 30);
+    assert_eq!(night["episodes"].as_array().expect("episodes").len(), 1);
+    assert_eq!(night["exposures"][0]["kind"], "alcohol");
+    assert_eq!(night["sleep_diary"], Value::Null);
+    let text = env.ok(&["night", "2025-03-10"]);
+    assert!(text.starts_with("Night of Mon 10 Mar 2025"), "{text}");
+
+    let cal = env.json(&["calendar", "2025-03"]);
+    assert_eq!(cal["title"], "March 2025");
+    assert_eq!(cal["first_weekday"], 6);
+    let days = cal["days"].as_array().expect("days");
+    assert_eq!(days.len(), 31);
+    assert_eq!(days[9]["night"], "2025-03-10");
+    assert_eq!(days[9]["peak_intensity"], 5);
+    assert_eq!(days[9]["episode_count"], 1);
+    assert_eq!(days[9]["entry_count"], 2);
+    assert_eq!(days[10]["entry_count"], 0);
+    let grid = env.ok(&["calendar", "2025-03"]);
+    assert!(grid.contains("10  5"), "{grid}");
+}
+
+#[test]
+fn delete_and_undo() {
+    let env = Env::new();
+    let a = env.json(&["quick", "3", "--at", &ago(300)]);
+    let id = a["id"].as_str().expect("id");
+    let deleted = env.json(&["delete", id]);
+    assert_eq!(deleted["action"], "deleted");
+    assert!(items(&env.json(&["history"])).is_empty());
+    let undone = env.json(&["undo"]);
+    assert_eq!(undone["id"], id);
+    assert_eq!(items(&env.json(&["history"])).len(), 1);
+    env.ok(&["delete", id]);
+    assert!(env.ok(&["undo", id]).contains(id));
+    assert_eq!(env.ok(&["undo"]), "Nothing to undo.\n");
+    let (code, _) = failure(&env.run(&["delete", "no-such-id"]));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn settings_change_and_persist() {
+    let env = Env::new();
+    let defaults = env.json(&["settings"]);
+    assert_eq!(defaults["night_cutover_hour"], 12);
+    assert_eq!(defaults["evening_reminder_hour"], Value::Null);
+    let changed = env.json(&[
+        "settings",
+        "--cutover",
+        "6",
+        "--evening-hour",
+        "21",
+        "--paper",
+        "letter",
+        "--morning-hour",
+        "7",
+    ]);
+    assert_eq!(changed["night_cutover_hour"], 6);
+    assert_eq!(changed["paper_size"], "letter");
+    let again = env.json(&["settings"]);
+    assert_eq!(again["evening_reminder_hour"], 21);
+    assert_eq!(again["morning_hour"], 7);
+    assert_eq!(
+        env.json(&["settings", "--evening-hour", "none"])["evening_reminder_hour"],
+        Value::Null
+    );
+    let (code, err) = failure(&env.run(&["settings", "--cutover", "24"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("night_cutover_hour"), "{err}");
+}
+
+#[test]
+fn prompts_list_what_is_due() {
+    let env = Env::new();
+    env.ok(&["quick", "5", "--at", &ago(240)]);
+    let prompts = env.json(&["prompts"]);
+    let kinds: Vec<&str> = prompts["prompts"]
+        .as_array()
+        .expect("prompts")
+        .iter()
+        .filter_map(|p| p["kind"].as_str())
+        .collect();
+    assert!(kinds.contains(&"open_episode"), "{kinds:?}");
+    assert!(kinds.contains(&"severity_rating"), "{kinds:?}");
+}
+
+#[test]
+fn bad_input_is_one_line_naming_the_field_with_status_2() {
+    let env = Env::new();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["quick", "11"],
+            "invalid peak_intensity: must be between 1 and 10, got 11",
+        ),
+        (&["quick", "0"], "peak_intensity"),
+        (&["quick", "-3"], "peak_intensity"),
+        (&["quick", "300"], "peak_intensity"),
+        (&["quick", "5", "--side", "up"], "invalid side"),
+        (&["quick", "5", "--at", "yesterday"], "invalid started_at"),
+        (&["relief", "dancing", "--helped", "1"], "invalid method"),
+        (&["relief", "walking", "--helped", "4"], "invalid helped"),
+        (
+            &[
+                "add",
+                "exposure",
+                "other:",
+                "--at",
+                "2025-03-10T20:00:00+01:00",
+            ],
+            "invalid kind",
+        ),
+        (
+            &["add", "lab", "ferritin", "-4", "--unit", "µg/L"],
+            "invalid value",
+        ),
+        (&["add", "rating", "41"], "invalid irls_total"),
+        (&["add", "dose", "nothing"], "invalid treatment_id"),
+        (&["night", "2025-13-01"], "invalid night"),
+        (&["calendar", "March"], "invalid month"),
+        (&["history", "--limit", "0"], "invalid limit"),
+        (&["history", "--kind", "dream"], "invalid kind"),
+        (&["history", "--cursor", "nonsense"], "invalid cursor"),
+        (&["quick"], "INTENSITY"),
+        (&["quick", "5", "--bogus"], "--bogus"),
+        (&["frobnicate"], "frobnicate"),
+    ];
+    for (args, expected) in cases {
+        let out = env.run(args);
+        let (code, err) = failure(&out);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: one line, got {err:?}");
+        assert!(err.starts_with("rlsjournal: "), "{args:?}: {err}");
+        assert!(
+            err.contains(expected),
+            "{args:?}: {err:?} lacks {expected:?}"
+        );
+    }
+    assert!(
+        items(&env.json(&["history"])).is_empty(),
+        "nothing was written"
+    );
+}
+
+#[test]
+fn help_and_version_succeed() {
+    let env = Env::new();
+    assert!(env.ok(&["--help"]).contains("demo"));
+    assert!(env.ok(&["add", "--help"]).contains("exposure"));
+    assert!(env.ok(&["--version"]).starts_with("rlsjournal "));
+}
+
+/// The demo's stdout with the journal path taken out.
+fn demo_output(env: &Env, db: &Path, seed: &str) -> String {
+    let db = db.to_str().expect("utf-8 path");
+    let out = env.bare(&[
+        "--db",
+        db,
+        "demo",
+        "--nights",
+        "14",
+        "--seed",
+        seed,
+        "--last-night",
+        "2025-10-31",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .replace(db, "<db>")
+}
+
+#[test]
+fn demo_is_deterministic() {
+    let env = Env::new();
+    let a = demo_output(&env, &env.path("a.db"), "1");
+    let b = demo_output(&env, &env.path("b.db"), "1");
+    assert_eq!(a, b);
+    assert!(
+        a.contains("Recent history") && a.contains("October 2025"),
+        "{a}"
+    );
+    assert_ne!(a, demo_output(&env, &env.path("c.db"), "2"));
+    // The demo journals are real journals: their histories match too, apart from ids.
+    let page = |name: &str| {
+        let db = env.path(name);
+        let out = env.bare(&[
+            "--db",
+            db.to_str().expect("path"),
+            "history",
+            "--limit",
+            "200",
+            "--json",
+        ]);
+        let mut v: Value = serde_json::from_slice(&out.stdout).expect("json");
+        for item in v["items"].as_array_mut().expect("items") {
+            item.as_object_mut().expect("item").remove("id");
+            item.as_object_mut().expect("item").remove("record");
+        }
+        v
+    };
+    assert_eq!(page("a.db"), page("b.db"));
+    // A journal with entries is never filled.
+    let again = env.bare(&[
+        "--db",
+        env.path("a.db").to_str().expect("path"),
+        "demo",
+        "--nights",
+        "3",
+    ]);
+    let (code, err) = failure(&again);
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid journal"), "{err}");
+}
+
+#[test]
+fn demo_without_db_leaves_the_default_journal_alone() {
+    let env = Env::new();
+    let out = env.bare(&["demo", "--nights", "10", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(report["nights"], 10);
+    let demo_path = PathBuf::from(report["path"].as_str().expect("path"));
+    assert!(
+        demo_path.starts_with(env.path("cache")),
+        "{}",
+        demo_path.display()
+    );
+    assert!(demo_path.exists());
+    assert!(!env
+        .path("data")
+        .join("rlsjournal")
+        .join("journal.db")
+        .exists());
+    // A second run replaces the demo journal instead of failing on it.
+    let again = env.bare(&["demo", "--nights", "10", "--json"]);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    // And the default journal is created on first use by an ordinary command.
+    env.bare(&["quick", "2"]);
+    assert!(env
+        .path("data")
+        .join("rlsjournal")
+        .join("journal.db")
+        .exists());
+}
