@@ -378,22 +378,14 @@ fn triggers_compare_nights_with_and_without_and_sort_by_effect() {
     }
     // Caffeine on the nights of the 2nd–5th; the 5th's at 11:00 on the 6th (before the
     // cutover), and a second cup the same night that must not count twice.
-    for n in 0..3 {
-        add_exposure(
-            &j,
-            &format!("{}T16:00:00+01:00", nights[n]),
-            ExposureKind::Caffeine,
-        );
+    for n in &nights[0..3] {
+        add_exposure(&j, &format!("{}T16:00:00+01:00", n), ExposureKind::Caffeine);
     }
     add_exposure(&j, "2026-03-06T11:00:00+01:00", ExposureKind::Caffeine);
     add_exposure(&j, "2026-03-05T20:00:00+01:00", ExposureKind::Caffeine);
     // Exercise on the nights of the 6th–11th (at 12:30: after the cutover, same day).
-    for n in 4..10 {
-        add_exposure(
-            &j,
-            &format!("{}T12:30:00+01:00", nights[n]),
-            ExposureKind::Exercise,
-        );
+    for n in &nights[4..10] {
+        add_exposure(&j, &format!("{}T12:30:00+01:00", n), ExposureKind::Exercise);
     }
     // Alcohol on two nights only.
     add_exposure(&j, "2026-03-02T20:00:00+01:00", ExposureKind::Alcohol);
@@ -1054,4 +1046,285 @@ fn deleted_entries_do_not_count() {
     assert_eq!(s.coverage.nights_logged, 1);
     assert_eq!(s.coverage.episodes, 0);
     assert_eq!(s.relief.attempts, 0);
+}
+
+// ---- properties over random journals ----
+
+mod properties {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// One episode of a random night: minutes after the night's noon, duration (None: open),
+    /// peak, side, body-area mask, woke, latency, relief attempts (method, helped, minutes).
+    type EpisodePlan = (
+        u32,
+        Option<u32>,
+        u8,
+        Option<usize>,
+        u8,
+        bool,
+        Option<u32>,
+        Vec<(usize, u8, Option<u32>)>,
+    );
+
+    /// One random night: UTC offset (+1 or +2 h), episodes, exposure mask, diary (SOL, WASO).
+    type NightPlan = (bool, Vec<EpisodePlan>, u8, Option<(u32, u32)>);
+
+    fn episode_plan() -> impl Strategy<Value = EpisodePlan> {
+        (
+            0u32..1440,
+            prop::option::of(0u32..240),
+            1u8..=10,
+            prop::option::of(0usize..4),
+            any::<u8>(),
+            any::<bool>(),
+            prop::option::of(0u32..90),
+            prop::collection::vec((0usize..10, 0u8..=3, prop::option::of(0u32..60)), 0..3),
+        )
+    }
+
+    fn night_plan() -> impl Strategy<Value = NightPlan> {
+        (
+            any::<bool>(),
+            prop::collection::vec(episode_plan(), 0..3),
+            0u8..8,
+            prop::option::weighted(0.5, (0u32..60, 0u32..60)),
+        )
+    }
+
+    const FIRST: &str = "2026-05-04";
+
+    fn fill(journal: &Journal, plan: &[NightPlan]) {
+        for (i, (dst, episodes, exposures, diary_plan)) in plan.iter().enumerate() {
+            let night = plus(FIRST, i as i64);
+            let offset = if *dst { 120 } else { 60 };
+            let noon = at(&format!("{night}T12:00:00+00:00")).millis() - offset * 60_000;
+            let moment = |minutes: i64| Moment::from_millis(noon + minutes * 60_000, offset as i32);
+            for (start, duration, peak, side, areas, woke, latency, relief) in episodes {
+                let started = moment(i64::from(*start));
+                let data = EpisodeData {
+                    started_at: started,
+                    ended_at: duration.map(|d| moment(i64::from(*start + d))),
+                    peak_intensity: *peak,
+                    latency_minutes: *latency,
+                    setting: None,
+                    side: side.and_then(|s| Side::ALL.get(s).copied()),
+                    body_areas: BodyArea::ALL
+                        .iter()
+                        .enumerate()
+                        .filter(|(b, _)| areas & (1 << b) != 0)
+                        .map(|(_, a)| *a)
+                        .collect(),
+                    sensations: Vec::new(),
+                    woke_from_sleep: *woke,
+                    note: None,
+                };
+                let id = add_episode(journal, data);
+                for (method, helped, minutes) in relief {
+                    journal
+                        .add_relief_attempt(
+                            id.clone(),
+                            ReliefData {
+                                method: ReliefMethod::PLAIN[*method].clone(),
+                                helped: *helped,
+                                minutes_to_relief: *minutes,
+                                at: moment(i64::from(*start) + 5),
+                            },
+                        )
+                        .expect("relief");
+                }
+            }
+            let kinds = [
+                ExposureKind::Caffeine,
+                ExposureKind::Alcohol,
+                ExposureKind::Exercise,
+            ];
+            for (b, kind) in kinds.iter().enumerate() {
+                if exposures & (1 << b) != 0 {
+                    journal
+                        .add_exposure(ExposureData {
+                            at: moment(6 * 60 + b as i64),
+                            kind: kind.clone(),
+                            amount: None,
+                            unit: None,
+                            note: None,
+                        })
+                        .expect("exposure");
+                }
+            }
+            if let Some((sol, waso)) = diary_plan {
+                let zone = if *dst { "+02:00" } else { "+01:00" };
+                journal
+                    .add_sleep_diary(diary(
+                        &night, "22:30", "22:45", *sol, *waso, "06:45", "07:00", zone,
+                    ))
+                    .expect("diary");
+            }
+        }
+    }
+
+    /// Checks that the categories and histograms of one summary add up.
+    fn check_counts(s: &Summary) {
+        let episodes = s.coverage.episodes;
+        let c = &s.coverage;
+        assert_eq!(c.symptom_nights + c.symptom_free_nights, c.nights_logged);
+        assert_eq!(c.nights_logged + c.nights_not_logged, c.nights_in_range);
+        assert_eq!(s.severity.nights.len() as u32, c.nights_in_range);
+        assert_eq!(
+            s.severity
+                .nights
+                .iter()
+                .filter(|n| n.peak.is_some())
+                .count() as u32,
+            c.nights_logged
+        );
+        assert_eq!(
+            s.severity.nights.iter().map(|n| n.episodes).sum::<u32>(),
+            episodes
+        );
+        let t = &s.timing;
+        assert_eq!(t.episodes, episodes);
+        assert_eq!(t.onset_histogram.len(), 24);
+        assert_eq!(
+            t.onset_histogram.iter().map(|b| b.count).sum::<u32>(),
+            episodes
+        );
+        assert_eq!(t.ended_episodes + t.open_episodes, episodes);
+        assert!(t.woke_from_sleep <= episodes);
+        let weeks = &s.severity.weeks;
+        assert_eq!(
+            weeks.iter().map(|w| w.nights).sum::<u32>(),
+            c.nights_in_range
+        );
+        assert_eq!(
+            weeks.iter().map(|w| w.nights_logged).sum::<u32>(),
+            c.nights_logged
+        );
+        assert_eq!(
+            weeks.iter().map(|w| w.symptom_nights).sum::<u32>(),
+            c.symptom_nights
+        );
+        assert_eq!(
+            weeks.iter().map(|w| w.peak_sum).sum::<u32>(),
+            s.severity.overall.peak_sum
+        );
+        let w = &s.where_and_how;
+        for b in [&w.sides, &w.body_areas, &w.sensations, &w.settings] {
+            assert_eq!(b.recorded + b.not_recorded, episodes);
+            assert!(b.items.iter().all(|i| i.count <= b.recorded));
+        }
+        assert_eq!(
+            w.sides.items.iter().map(|i| i.count).sum::<u32>(),
+            w.sides.recorded
+        );
+        assert!(w.body_areas.items.iter().map(|i| i.count).sum::<u32>() >= w.body_areas.recorded);
+        for a in &s.triggers.associations {
+            assert_eq!(a.nights_with + a.nights_without, c.nights_logged);
+            assert!(a.symptom_nights_with + a.symptom_nights_without <= c.symptom_nights);
+        }
+        for a in &s.triggers.not_enough_data {
+            assert_eq!(a.nights_with + a.nights_without, c.nights_logged);
+        }
+        let r = &s.relief;
+        assert_eq!(
+            r.methods.iter().map(|m| m.times_used).sum::<u32>(),
+            r.attempts
+        );
+        assert_eq!(r.tiers.iter().map(|t| t.attempts).sum::<u32>(), r.attempts);
+        let z = &s.sleep;
+        assert!(z.nights_below_85_percent <= z.efficiency_nights);
+        assert!(z.efficiency_nights <= z.diaries);
+        for f in floats(s) {
+            assert!(f.is_finite(), "a non-finite number in the summary: {f}");
+        }
+    }
+
+    /// Counts and sums that must add up over adjacent ranges.
+    fn additive(s: &Summary) -> BTreeMap<String, f64> {
+        let mut m = BTreeMap::new();
+        let mut put = |k: String, v: f64| *m.entry(k).or_insert(0.0) += v;
+        let c = &s.coverage;
+        put("nights".into(), f64::from(c.nights_in_range));
+        put("logged".into(), f64::from(c.nights_logged));
+        put("symptom".into(), f64::from(c.symptom_nights));
+        put("episodes".into(), f64::from(c.episodes));
+        put("peak_sum".into(), f64::from(s.severity.overall.peak_sum));
+        put("woke".into(), f64::from(s.timing.woke_from_sleep));
+        put("ended".into(), f64::from(s.timing.ended_episodes));
+        put("latency_n".into(), f64::from(s.timing.latency_episodes));
+        for b in &s.timing.onset_histogram {
+            put(format!("hour {}", b.hour), f64::from(b.count));
+        }
+        let w = &s.where_and_how;
+        for (name, b) in [("side", &w.sides), ("area", &w.body_areas)] {
+            put(format!("{name} recorded"), f64::from(b.recorded));
+            for i in &b.items {
+                put(format!("{name} {}", i.key), f64::from(i.count));
+            }
+        }
+        put("arms".into(), f64::from(w.arms_episodes));
+        put("relief".into(), f64::from(s.relief.attempts));
+        for r in &s.relief.methods {
+            put(format!("relief {}", r.key), f64::from(r.times_used));
+            put(
+                format!("relief help {}", r.key),
+                r.mean_help * f64::from(r.times_used),
+            );
+        }
+        for t in &s.relief.tiers {
+            put(format!("tier {:?}", t.tier), f64::from(t.attempts));
+        }
+        let z = &s.sleep;
+        put("diaries".into(), f64::from(z.diaries));
+        put("below 85".into(), f64::from(z.nights_below_85_percent));
+        let n = f64::from(z.diaries);
+        put("tib".into(), z.mean_time_in_bed_minutes.unwrap_or(0.0) * n);
+        put("tst".into(), z.mean_total_sleep_minutes.unwrap_or(0.0) * n);
+        put("sol".into(), z.mean_sleep_onset_minutes.unwrap_or(0.0) * n);
+        put(
+            "waso".into(),
+            z.mean_wake_after_sleep_onset_minutes.unwrap_or(0.0) * n,
+        );
+        let e = f64::from(z.efficiency_nights);
+        put(
+            "se".into(),
+            z.mean_sleep_efficiency_percent.unwrap_or(0.0) * e,
+        );
+        m
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn counts_add_up_values_are_finite_and_adjacent_ranges_sum_to_their_union(
+            plan in prop::collection::vec(night_plan(), 2..18),
+            split in 1usize..17,
+        ) {
+            let (_dir, journal) = file_journal();
+            fill(&journal, &plan);
+            let n = plan.len() as i64;
+            let split = (split as i64).min(n - 1);
+            let union = range(FIRST, &plus(FIRST, n - 1));
+            let a = range(FIRST, &plus(FIRST, split - 1));
+            let b = range(&plus(FIRST, split), &plus(FIRST, n - 1));
+            let (su, sa, sb) = (summarize(&journal, union), summarize(&journal, a), summarize(&journal, b));
+            for s in [&su, &sa, &sb] {
+                check_counts(s);
+            }
+            let mut parts = additive(&sa);
+            for (k, v) in additive(&sb) {
+                *parts.entry(k).or_insert(0.0) += v;
+            }
+            let whole = additive(&su);
+            prop_assert_eq!(parts.keys().collect::<Vec<_>>(), whole.keys().collect::<Vec<_>>());
+            for (k, v) in &whole {
+                let p = parts.get(k).copied().unwrap_or(f64::NAN);
+                prop_assert!((p - v).abs() < 1e-6, "{}: parts {} vs union {}", k, p, v);
+            }
+        }
+    }
 }

@@ -259,7 +259,7 @@ macro_rules! ignore {
     };
 }
 
-impl<'a> serde::Serializer for &'a mut FloatWalker {
+impl serde::Serializer for &mut FloatWalker {
     type Ok = ();
     type Error = WalkError;
     type SerializeSeq = Self;
@@ -355,7 +355,7 @@ impl<'a> serde::Serializer for &'a mut FloatWalker {
 
 macro_rules! compound {
     ($trait:ident, $method:ident $(, $key:ident)?) => {
-        impl<'a> serde::ser::$trait for &'a mut FloatWalker {
+        impl serde::ser::$trait for &mut FloatWalker {
             type Ok = ();
             type Error = WalkError;
             fn $method<T: serde::Serialize + ?Sized>(
@@ -380,7 +380,7 @@ compound!(SerializeTupleVariant, serialize_field);
 compound!(SerializeStruct, serialize_field, key);
 compound!(SerializeStructVariant, serialize_field, key);
 
-impl<'a> serde::ser::SerializeMap for &'a mut FloatWalker {
+impl serde::ser::SerializeMap for &mut FloatWalker {
     type Ok = ();
     type Error = WalkError;
     fn serialize_key<T: serde::Serialize + ?Sized>(&mut self, k: &T) -> Result<(), WalkError> {
