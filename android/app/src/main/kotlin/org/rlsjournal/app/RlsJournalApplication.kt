@@ -1,0 +1,49 @@
+package org.rlsjournal.app
+
+import android.app.Application
+import android.content.Context
+import java.io.File
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Deferred
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.async
+import kotlinx.coroutines.launch
+import org.rlsjournal.app.reminders.Reminders
+import org.rlsjournal.journal.JournalStore
+
+/**
+ * Opens the journal once per process, in the app's private files dir, off the main thread.
+ *
+ * Everything that needs the journal (the screens' ViewModels, the reminder and quick-log
+ * receivers) awaits [store]; if opening failed (a damaged file, a file from a newer app), the
+ * await throws the core's typed error and the screen shows it. The journal stays open for the
+ * life of the process: SQLite in WAL mode with synchronous=FULL keeps every acknowledged entry
+ * across a kill, so there is nothing to flush on the way out.
+ */
+class RlsJournalApplication : Application() {
+
+    /** Work that outlives a screen (opening the journal, re-arming reminders). */
+    val appScope: CoroutineScope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
+
+    /** The journal store, opened once. */
+    lateinit var store: Deferred<JournalStore>
+        private set
+
+    override fun onCreate() {
+        super.onCreate()
+        val path = File(filesDir, JOURNAL_FILE_NAME).absolutePath
+        store = appScope.async(Dispatchers.IO) { JournalStore.open(path) }
+        Reminders.createChannels(this)
+        appScope.launch { Reminders.rescheduleFromSettings(this@RlsJournalApplication) }
+    }
+
+    companion object {
+        /** The journal file inside the app's private files dir. */
+        const val JOURNAL_FILE_NAME = "journal.sqlite"
+    }
+}
+
+/** The process's journal store (opened by [RlsJournalApplication] once). */
+suspend fun Context.journalStore(): JournalStore =
+    (applicationContext as RlsJournalApplication).store.await()

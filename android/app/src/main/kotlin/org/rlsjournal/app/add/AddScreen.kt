@@ -1,0 +1,253 @@
+package org.rlsjournal.app.add
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.material3.CircularProgressIndicator
+import androidx.compose.material3.Slider
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.lifecycle.viewmodel.compose.viewModel
+import java.time.LocalDate
+import org.rlsjournal.app.R
+import org.rlsjournal.app.checkin.MinutesStepper
+import org.rlsjournal.app.ui.BigButton
+import org.rlsjournal.app.ui.BodyText
+import org.rlsjournal.app.ui.ChoiceRow
+import org.rlsjournal.app.ui.DateField
+import org.rlsjournal.app.ui.DateTimeField
+import org.rlsjournal.app.ui.Heading
+import org.rlsjournal.app.ui.MessageCard
+import org.rlsjournal.app.ui.MultiChoiceRow
+import org.rlsjournal.app.ui.SectionTitle
+import org.rlsjournal.app.ui.SwitchRow
+import org.rlsjournal.app.ui.TextInput
+import org.rlsjournal.app.ui.Vocabulary
+import org.rlsjournal.app.ui.analyteLabel
+import org.rlsjournal.app.ui.bodyAreaLabel
+import org.rlsjournal.app.ui.categoryLabel
+import org.rlsjournal.app.ui.entryKindLabel
+import org.rlsjournal.app.ui.exposureLabel
+import org.rlsjournal.app.ui.sensationLabel
+import org.rlsjournal.app.ui.settingLabel
+import org.rlsjournal.app.ui.sideLabel
+import org.rlsjournal.core.Analyte
+import org.rlsjournal.core.EntryKind
+import org.rlsjournal.core.ExposureKind
+import org.rlsjournal.core.TreatmentCategory
+
+/**
+ * Add (or, with [editId], edit) an entry. Every field is a plain input; what is valid is decided
+ * by the core when saving, and its reason is shown.
+ */
+@Composable
+fun AddScreen(
+    kind: EntryKind? = null,
+    editId: String? = null,
+    onDone: () -> Unit = {},
+    vm: AddViewModel = viewModel(),
+) {
+    val state by vm.state.collectAsStateWithLifecycle()
+    LaunchedEffect(kind, editId) { vm.load(kind, editId) }
+    LaunchedEffect(state.saved) {
+        if (state.saved != null && editId != null) onDone()
+    }
+    val form = state.form
+
+    Column(
+        modifier = Modifier
+            .fillMaxSize()
+            .verticalScroll(rememberScrollState())
+            .padding(16.dp),
+        verticalArrangement = Arrangement.spacedBy(4.dp),
+    ) {
+        Heading(stringResource(if (editId == null) R.string.add_title else R.string.edit_title))
+        state.error?.let { MessageCard(it, isError = true) }
+        state.saved?.let { MessageCard(it, isError = false) }
+        if (state.loading) {
+            CircularProgressIndicator()
+        }
+        if (editId == null) {
+            ChoiceRow(
+                choices = addableKinds,
+                selected = form.kind,
+                label = { entryKindLabel(it) },
+                onSelect = { k -> if (k != null) vm.edit { it.copy(kind = k) } },
+                clearable = false,
+            )
+        } else {
+            SectionTitle(entryKindLabel(form.kind))
+        }
+
+        when (form.kind) {
+            EntryKind.EPISODE -> EpisodeFields(form, vm)
+            EntryKind.EXPOSURE -> ExposureFields(form, vm)
+            EntryKind.TREATMENT -> TreatmentFields(form, vm)
+            EntryKind.DOSE -> DoseFields(state, vm)
+            EntryKind.LAB_RESULT -> LabFields(form, vm)
+            EntryKind.SEVERITY_RATING -> RatingFields(form, vm)
+            EntryKind.SLEEP_DIARY -> BodyText(stringResource(R.string.sleep_diary_on_checkin))
+        }
+
+        if (form.kind != EntryKind.DOSE) {
+            TextInput(stringResource(R.string.note_optional), form.note, { v -> vm.edit { it.copy(note = v) } }, singleLine = false)
+        }
+        BigButton(
+            text = stringResource(R.string.save),
+            description = stringResource(R.string.save_entry_description, entryKindLabel(form.kind)),
+            onClick = { vm.save() },
+            enabled = !state.busy && !state.loading,
+            emphasis = true,
+            modifier = Modifier.fillMaxWidth(),
+        )
+    }
+}
+
+@Composable
+private fun EpisodeFields(form: AddForm, vm: AddViewModel) {
+    DateTimeField(stringResource(R.string.started_at), form.at) { v -> vm.edit { it.copy(at = v) } }
+    SwitchRow(stringResource(R.string.has_ended), form.endAt != null) { ended ->
+        vm.edit { it.copy(endAt = if (ended) it.at.plusMinutes(30) else null) }
+    }
+    val end = form.endAt
+    if (end != null) {
+        DateTimeField(stringResource(R.string.ended_at), end) { v -> vm.edit { it.copy(endAt = v) } }
+    }
+    SectionTitle(stringResource(R.string.peak_intensity))
+    ChoiceRow(
+        choices = (1..10).toList(),
+        selected = form.intensity,
+        label = { it.toString() },
+        onSelect = { v -> if (v != null) vm.edit { it.copy(intensity = v) } },
+        clearable = false,
+    )
+    SectionTitle(stringResource(R.string.which_side))
+    ChoiceRow(Vocabulary.sides, form.side, { sideLabel(it) }, { v -> vm.edit { it.copy(side = v) } })
+    SectionTitle(stringResource(R.string.body_areas))
+    MultiChoiceRow(Vocabulary.bodyAreas, form.bodyAreas, { bodyAreaLabel(it) }) { v -> vm.edit { it.copy(bodyAreas = v) } }
+    SectionTitle(stringResource(R.string.sensations))
+    MultiChoiceRow(Vocabulary.sensations, form.sensations, { sensationLabel(it) }) { v -> vm.edit { it.copy(sensations = v) } }
+    SectionTitle(stringResource(R.string.setting_at_onset))
+    ChoiceRow(Vocabulary.settings, form.setting, { settingLabel(it) }, { v -> vm.edit { it.copy(setting = v) } })
+    SwitchRow(stringResource(R.string.record_latency), form.latencyMinutes != null) { on ->
+        vm.edit { it.copy(latencyMinutes = if (on) 15 else null) }
+    }
+    val latency = form.latencyMinutes
+    if (latency != null) {
+        MinutesStepper(stringResource(R.string.latency_minutes), latency) { v -> vm.edit { it.copy(latencyMinutes = v) } }
+    }
+    SwitchRow(stringResource(R.string.woke_from_sleep), form.wokeFromSleep) { v -> vm.edit { it.copy(wokeFromSleep = v) } }
+}
+
+@Composable
+private fun ExposureFields(form: AddForm, vm: AddViewModel) {
+    DateTimeField(stringResource(R.string.when_label), form.at) { v -> vm.edit { it.copy(at = v) } }
+    SectionTitle(stringResource(R.string.exposure_kind))
+    ChoiceRow(
+        choices = Vocabulary.exposureKinds,
+        selected = form.exposureKind,
+        label = { exposureLabel(it) },
+        onSelect = { v -> if (v != null) vm.edit { it.copy(exposureKind = v) } },
+        clearable = false,
+        sameAs = { a, b -> Vocabulary.sameKind(a, b) },
+    )
+    val kind = form.exposureKind
+    if (kind is ExposureKind.Other) {
+        TextInput(stringResource(R.string.other_label), kind.label, { v -> vm.edit { it.copy(exposureKind = ExposureKind.Other(label = v)) } })
+    }
+    TextInput(stringResource(R.string.amount_optional), form.amount, { v -> vm.edit { it.copy(amount = v) } }, numeric = true)
+    TextInput(stringResource(R.string.unit_optional), form.unit, { v -> vm.edit { it.copy(unit = v) } })
+}
+
+@Composable
+private fun TreatmentFields(form: AddForm, vm: AddViewModel) {
+    TextInput(stringResource(R.string.treatment_name), form.name, { v -> vm.edit { it.copy(name = v) } })
+    SectionTitle(stringResource(R.string.treatment_category))
+    ChoiceRow(
+        choices = Vocabulary.treatmentCategories,
+        selected = form.category,
+        label = { categoryLabel(it) },
+        onSelect = { v -> if (v != null) vm.edit { it.copy(category = v) } },
+        clearable = false,
+        sameAs = { a, b -> Vocabulary.sameKind(a, b) },
+    )
+    val category = form.category
+    if (category is TreatmentCategory.Other) {
+        TextInput(stringResource(R.string.other_label), category.label, { v -> vm.edit { it.copy(category = TreatmentCategory.Other(label = v)) } })
+    }
+    TextInput(stringResource(R.string.dose_optional), form.amount, { v -> vm.edit { it.copy(amount = v) } }, numeric = true)
+    TextInput(stringResource(R.string.unit_optional), form.unit, { v -> vm.edit { it.copy(unit = v) } })
+    DateField(stringResource(R.string.started_on), form.date) { v -> vm.edit { it.copy(date = v) } }
+    SwitchRow(stringResource(R.string.has_stopped), form.stopDate != null) { stopped ->
+        vm.edit { it.copy(stopDate = if (stopped) LocalDate.now() else null) }
+    }
+    val stop = form.stopDate
+    if (stop != null) {
+        DateField(stringResource(R.string.stopped_on), stop) { v -> vm.edit { it.copy(stopDate = v) } }
+    }
+}
+
+@Composable
+private fun DoseFields(state: AddState, vm: AddViewModel) {
+    val form = state.form
+    SectionTitle(stringResource(R.string.which_treatment))
+    if (state.treatments.isEmpty()) {
+        BodyText(stringResource(R.string.no_treatments_yet))
+    }
+    ChoiceRow(
+        choices = state.treatments.map { it.id },
+        selected = form.treatmentId,
+        label = { id -> state.treatments.firstOrNull { it.id == id }?.data?.name ?: id },
+        onSelect = { v -> vm.edit { it.copy(treatmentId = v) } },
+    )
+    DateTimeField(stringResource(R.string.when_label), form.at) { v -> vm.edit { it.copy(at = v) } }
+    TextInput(stringResource(R.string.amount_optional), form.amount, { v -> vm.edit { it.copy(amount = v) } }, numeric = true)
+}
+
+@Composable
+private fun LabFields(form: AddForm, vm: AddViewModel) {
+    DateField(stringResource(R.string.taken_on), form.date) { v -> vm.edit { it.copy(date = v) } }
+    SectionTitle(stringResource(R.string.analyte))
+    ChoiceRow(
+        choices = Vocabulary.analytes,
+        selected = form.analyte,
+        label = { analyteLabel(it) },
+        onSelect = { v -> if (v != null) vm.edit { it.copy(analyte = v) } },
+        clearable = false,
+        sameAs = { a, b -> Vocabulary.sameKind(a, b) },
+    )
+    val analyte = form.analyte
+    if (analyte is Analyte.Other) {
+        TextInput(stringResource(R.string.other_label), analyte.label, { v -> vm.edit { it.copy(analyte = Analyte.Other(label = v)) } })
+    }
+    TextInput(stringResource(R.string.lab_value), form.amount, { v -> vm.edit { it.copy(amount = v) } }, numeric = true)
+    TextInput(stringResource(R.string.lab_unit), form.unit, { v -> vm.edit { it.copy(unit = v) } })
+}
+
+@Composable
+private fun RatingFields(form: AddForm, vm: AddViewModel) {
+    DateField(stringResource(R.string.rated_on), form.date) { v -> vm.edit { it.copy(date = v) } }
+    SectionTitle(stringResource(R.string.irls_total_value, form.irlsTotal))
+    BodyText(stringResource(R.string.irls_hint))
+    val description = stringResource(R.string.irls_total_value, form.irlsTotal)
+    Slider(
+        value = form.irlsTotal.toFloat(),
+        onValueChange = { v -> vm.edit { it.copy(irlsTotal = Math.round(v)) } },
+        valueRange = 0f..40f,
+        steps = 39,
+        modifier = Modifier
+            .fillMaxWidth()
+            .semantics { contentDescription = description },
+    )
+}

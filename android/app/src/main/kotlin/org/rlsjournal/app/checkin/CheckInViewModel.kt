@@ -1,0 +1,184 @@
+package org.rlsjournal.app.checkin
+
+import android.app.Application
+import androidx.lifecycle.AndroidViewModel
+import androidx.lifecycle.viewModelScope
+import java.time.LocalDate
+import java.time.LocalDateTime
+import java.time.LocalTime
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import org.rlsjournal.app.R
+import org.rlsjournal.app.journalStore
+import org.rlsjournal.app.ui.asLocalDateTime
+import org.rlsjournal.app.ui.asMoment
+import org.rlsjournal.app.ui.attempt
+import org.rlsjournal.app.ui.errorText
+import org.rlsjournal.core.Entry
+import org.rlsjournal.core.PromptKind
+import org.rlsjournal.core.SleepDiaryData
+
+/** The sleep diary being filled in (wall-clock times on this device). */
+data class DiaryForm(
+    val gotIntoBed: LocalDateTime,
+    val triedToSleep: LocalDateTime,
+    val sleepOnsetMinutes: Int,
+    val awakenings: Int,
+    val wakeAfterSleepOnsetMinutes: Int,
+    val finalAwakening: LocalDateTime,
+    val outOfBed: LocalDateTime,
+    val quality: Int,
+    val note: String,
+) {
+    companion object {
+        /**
+         * The starting values for the night of [night]: into bed and trying to sleep at 23:00,
+         * 15 minutes to fall asleep, no awakenings, up at 07:00 the next morning, quality 3.
+         * Only a starting point for the controls; the core checks whatever is saved.
+         */
+        fun startingPoint(night: LocalDate): DiaryForm {
+            val evening = LocalDateTime.of(night, LocalTime.of(23, 0))
+            val morning = LocalDateTime.of(night.plusDays(1), LocalTime.of(7, 0))
+            return DiaryForm(
+                gotIntoBed = evening,
+                triedToSleep = evening,
+                sleepOnsetMinutes = 15,
+                awakenings = 0,
+                wakeAfterSleepOnsetMinutes = 0,
+                finalAwakening = morning,
+                outOfBed = morning,
+                quality = 3,
+                note = "",
+            )
+        }
+    }
+}
+
+/** What the Morning check-in screen shows. */
+data class CheckInState(
+    val loading: Boolean = true,
+    /** The night the diary is for (from the core's morning check-in prompt, or the diary edited). */
+    val night: LocalDate? = null,
+    /** The prompt's title and message, as the core wrote them. */
+    val title: String? = null,
+    val message: String? = null,
+    /** The id of the diary being edited, or null for a new one. */
+    val editingId: String? = null,
+    /** No morning check-in is due (last night's diary is done). */
+    val nothingDue: Boolean = false,
+    val form: DiaryForm? = null,
+    val busy: Boolean = false,
+    val saved: String? = null,
+    val error: String? = null,
+)
+
+/**
+ * The morning check-in. Filled by the core's `prompts()`: its morning check-in prompt names the
+ * night whose diary is due (or, when editing, by `entry(id)`). Writes: `addSleepDiary` /
+ * `editSleepDiary`.
+ */
+class CheckInViewModel(application: Application) : AndroidViewModel(application) {
+
+    private val mutableState = MutableStateFlow(CheckInState())
+    val state: StateFlow<CheckInState> = mutableState.asStateFlow()
+
+    /** Loads the diary due now, or the diary [editId] to edit. */
+    fun load(editId: String?) {
+        viewModelScope.launch {
+            val app = getApplication<Application>()
+            mutableState.update { it.copy(loading = true, error = null) }
+            val failure = attempt {
+                val store = app.journalStore()
+                if (editId != null) {
+                    val entry = store.read { journal -> journal.entry(editId) }
+                    if (entry is Entry.SleepDiary) {
+                        val data = entry.diary.data
+                        mutableState.value = CheckInState(
+                            loading = false,
+                            night = data.nightOf,
+                            title = app.getString(R.string.edit_sleep_diary),
+                            editingId = editId,
+                            form = DiaryForm(
+                                gotIntoBed = data.gotIntoBedAt.asLocalDateTime(),
+                                triedToSleep = data.triedToSleepAt.asLocalDateTime(),
+                                sleepOnsetMinutes = data.sleepOnsetMinutes.toInt(),
+                                awakenings = data.awakenings.toInt(),
+                                wakeAfterSleepOnsetMinutes = data.wakeAfterSleepOnsetMinutes.toInt(),
+                                finalAwakening = data.finalAwakeningAt.asLocalDateTime(),
+                                outOfBed = data.outOfBedAt.asLocalDateTime(),
+                                quality = data.quality.toInt(),
+                                note = data.note ?: "",
+                            ),
+                        )
+                    }
+                } else {
+                    val prompt = store.prompts().firstOrNull { it.kind == PromptKind.MORNING_CHECK_IN }
+                    val night = prompt?.night
+                    mutableState.value = if (prompt == null || night == null) {
+                        CheckInState(loading = false, nothingDue = true)
+                    } else {
+                        CheckInState(
+                            loading = false,
+                            night = night,
+                            title = prompt.title,
+                            message = prompt.message,
+                            form = DiaryForm.startingPoint(night),
+                        )
+                    }
+                }
+            }
+            if (failure != null) {
+                mutableState.update { it.copy(loading = false, error = errorText(app, failure)) }
+            }
+        }
+    }
+
+    /** Changes the form. */
+    fun edit(change: (DiaryForm) -> DiaryForm) {
+        mutableState.update { s -> s.copy(form = s.form?.let(change), saved = null) }
+    }
+
+    /** Saves the diary through the core (which checks every field and the order of the times). */
+    fun save() {
+        val current = state.value
+        val form = current.form ?: return
+        val night = current.night ?: return
+        val data = SleepDiaryData(
+            nightOf = night,
+            gotIntoBedAt = form.gotIntoBed.asMoment(),
+            triedToSleepAt = form.triedToSleep.asMoment(),
+            sleepOnsetMinutes = form.sleepOnsetMinutes.toUInt(),
+            awakenings = form.awakenings.toUInt(),
+            wakeAfterSleepOnsetMinutes = form.wakeAfterSleepOnsetMinutes.toUInt(),
+            finalAwakeningAt = form.finalAwakening.asMoment(),
+            outOfBedAt = form.outOfBed.asMoment(),
+            quality = form.quality.toUByte(),
+            note = form.note.ifBlank { null },
+        )
+        val editingId = current.editingId
+        viewModelScope.launch {
+            val app = getApplication<Application>()
+            mutableState.update { it.copy(busy = true, error = null, saved = null) }
+            val failure = attempt {
+                val store = app.journalStore()
+                if (editingId == null) {
+                    store.write { journal -> journal.addSleepDiary(data) }
+                } else {
+                    store.write { journal -> journal.editSleepDiary(editingId, data) }
+                }
+            }
+            mutableState.update {
+                it.copy(
+                    busy = false,
+                    saved = if (failure == null) app.getString(R.string.diary_saved) else null,
+                    error = if (failure == null) null else errorText(app, failure),
+                    nothingDue = failure == null && editingId == null,
+                    form = if (failure == null && editingId == null) null else it.form,
+                )
+            }
+        }
+    }
+}

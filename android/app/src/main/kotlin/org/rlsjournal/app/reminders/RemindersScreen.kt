@@ -1,0 +1,118 @@
+package org.rlsjournal.app.reminders
+
+import android.Manifest
+import android.os.Build
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.lifecycle.viewmodel.compose.viewModel
+import java.time.LocalTime
+import java.time.format.DateTimeFormatter
+import java.time.format.FormatStyle
+import org.rlsjournal.app.R
+import org.rlsjournal.app.ui.BigButton
+import org.rlsjournal.app.ui.BodyText
+import org.rlsjournal.app.ui.ChoiceRow
+import org.rlsjournal.app.ui.Heading
+import org.rlsjournal.app.ui.MessageCard
+import org.rlsjournal.app.ui.QuietButton
+import org.rlsjournal.app.ui.SectionTitle
+import org.rlsjournal.app.ui.Stepper
+import org.rlsjournal.app.ui.SwitchRow
+import org.rlsjournal.core.PaperSize
+
+private val hourFormat: DateTimeFormatter = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+
+/** An hour of the day as the system writes times (the input value of an hour stepper). */
+private fun hourText(hour: Int): String = LocalTime.of(hour.coerceIn(0, 23), 0).format(hourFormat)
+
+/** Reminders (morning check-in, optional evening) and the report's paper size. */
+@Composable
+fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
+    val state by vm.state.collectAsStateWithLifecycle()
+    LaunchedEffect(Unit) { vm.load() }
+    val askPermission = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { }
+
+    Column(
+        modifier = Modifier
+            .fillMaxSize()
+            .verticalScroll(rememberScrollState())
+            .padding(16.dp),
+        verticalArrangement = Arrangement.spacedBy(8.dp),
+    ) {
+        Heading(stringResource(R.string.reminders_title))
+        BodyText(stringResource(R.string.reminders_hint))
+        state.error?.let { MessageCard(it, isError = true) }
+        state.saved?.let { MessageCard(it, isError = false) }
+        if (Build.VERSION.SDK_INT >= 33) {
+            QuietButton(
+                text = stringResource(R.string.allow_notifications),
+                description = stringResource(R.string.allow_notifications_description),
+                onClick = { askPermission.launch(Manifest.permission.POST_NOTIFICATIONS) },
+                modifier = Modifier.fillMaxWidth(),
+            )
+        }
+        val settings = state.settings ?: return@Column
+
+        SectionTitle(stringResource(R.string.morning_reminder))
+        val morning = settings.morningHour.toInt()
+        Stepper(
+            label = stringResource(R.string.morning_hour),
+            value = hourText(morning),
+            onMinus = { vm.edit { it.copy(morningHour = ((morning + 23) % 24).toUByte()) } },
+            onPlus = { vm.edit { it.copy(morningHour = ((morning + 1) % 24).toUByte()) } },
+            minusDescription = stringResource(R.string.earlier_of, stringResource(R.string.morning_hour)),
+            plusDescription = stringResource(R.string.later_of, stringResource(R.string.morning_hour)),
+        )
+
+        SectionTitle(stringResource(R.string.evening_reminder))
+        val evening = settings.eveningReminderHour?.toInt()
+        SwitchRow(stringResource(R.string.evening_reminder_on), evening != null) { on ->
+            vm.edit { it.copy(eveningReminderHour = if (on) DEFAULT_EVENING_HOUR.toUByte() else null) }
+        }
+        if (evening != null) {
+            Stepper(
+                label = stringResource(R.string.evening_hour),
+                value = hourText(evening),
+                onMinus = { vm.edit { it.copy(eveningReminderHour = ((evening + 23) % 24).toUByte()) } },
+                onPlus = { vm.edit { it.copy(eveningReminderHour = ((evening + 1) % 24).toUByte()) } },
+                minusDescription = stringResource(R.string.earlier_of, stringResource(R.string.evening_hour)),
+                plusDescription = stringResource(R.string.later_of, stringResource(R.string.evening_hour)),
+            )
+        }
+
+        SectionTitle(stringResource(R.string.paper_size))
+        ChoiceRow(
+            choices = vm.paperSizes,
+            selected = settings.paperSize,
+            label = { size -> stringResource(if (size == PaperSize.A4) R.string.paper_a4 else R.string.paper_letter) },
+            onSelect = { size -> if (size != null) vm.edit { it.copy(paperSize = size) } },
+            clearable = false,
+        )
+
+        BigButton(
+            text = stringResource(R.string.save),
+            description = stringResource(R.string.save_settings_description),
+            onClick = { vm.save() },
+            enabled = !state.busy,
+            emphasis = true,
+            modifier = Modifier.fillMaxWidth(),
+        )
+    }
+}
+
+/** The hour the evening reminder starts at when switched on (the person can change it). */
+private const val DEFAULT_EVENING_HOUR = 21

@@ -1,0 +1,148 @@
+package org.rlsjournal.app.tonight
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.Spacer
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.height
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.material3.Card
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.lifecycle.viewmodel.compose.viewModel
+import org.rlsjournal.app.R
+import org.rlsjournal.app.ui.BedsideTarget
+import org.rlsjournal.app.ui.BigButton
+import org.rlsjournal.app.ui.BodyText
+import org.rlsjournal.app.ui.ChoiceRow
+import org.rlsjournal.app.ui.Heading
+import org.rlsjournal.app.ui.MessageCard
+import org.rlsjournal.app.ui.SectionTitle
+import org.rlsjournal.app.ui.Vocabulary
+import org.rlsjournal.app.ui.helpedLabel
+import org.rlsjournal.app.ui.reliefLabel
+import org.rlsjournal.app.ui.sideLabel
+
+/**
+ * Tonight, the start screen: usable one-handed in the dark. The intensity buttons (the "log
+ * symptoms" control) sit at the bottom, within thumb reach; every target is at least 64 dp.
+ */
+@Composable
+fun TonightScreen(vm: TonightViewModel = viewModel()) {
+    val state by vm.state.collectAsStateWithLifecycle()
+    LaunchedEffect(Unit) { vm.refresh() }
+
+    Column(
+        modifier = Modifier
+            .fillMaxSize()
+            .verticalScroll(rememberScrollState())
+            .padding(16.dp),
+        verticalArrangement = Arrangement.spacedBy(8.dp),
+    ) {
+        Heading(stringResource(R.string.tonight_title))
+        state.error?.let { MessageCard(it, isError = true) }
+        state.message?.let { MessageCard(it, isError = false) }
+
+        val open = state.openEpisode
+        if (open != null) {
+            OpenEpisodeCard(state, vm)
+        }
+
+        SectionTitle(stringResource(R.string.which_side))
+        ChoiceRow(
+            choices = Vocabulary.sides,
+            selected = state.side,
+            label = { sideLabel(it) },
+            onSelect = { vm.chooseSide(it) },
+            minHeight = BedsideTarget,
+        )
+
+        Spacer(Modifier.height(8.dp))
+        IntensityPad(enabled = !state.busy && !state.loading, onLog = { vm.log(it) })
+    }
+}
+
+/** The open episode: what the core says about it, "end it", and what helped. */
+@Composable
+private fun OpenEpisodeCard(state: TonightState, vm: TonightViewModel) {
+    Card(modifier = Modifier.fillMaxWidth()) {
+        Column(modifier = Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            Text(
+                state.openTitle ?: stringResource(R.string.episode_in_progress),
+                style = MaterialTheme.typography.headlineSmall,
+                modifier = Modifier.semantics { heading() },
+            )
+            state.openDetail?.let { BodyText(it) }
+            BigButton(
+                text = stringResource(R.string.end_episode),
+                description = stringResource(R.string.end_episode_description),
+                onClick = { vm.end() },
+                enabled = !state.busy,
+                emphasis = true,
+                modifier = Modifier.fillMaxWidth(),
+            )
+        }
+    }
+
+    SectionTitle(stringResource(R.string.what_helped))
+    ChoiceRow(
+        choices = Vocabulary.reliefMethods,
+        selected = state.reliefMethod,
+        label = { reliefLabel(it) },
+        onSelect = { vm.chooseRelief(it) },
+        minHeight = BedsideTarget,
+    )
+    val method = state.reliefMethod
+    if (method != null) {
+        val methodName = reliefLabel(method)
+        BodyText(stringResource(R.string.how_much_helped, methodName))
+        Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
+            for (level in Vocabulary.helpedLevels) {
+                val word = helpedLabel(level)
+                BigButton(
+                    text = word,
+                    description = stringResource(R.string.helped_description, methodName, word),
+                    onClick = { vm.relief(level) },
+                    enabled = !state.busy,
+                    modifier = Modifier.weight(1f),
+                )
+            }
+        }
+    }
+}
+
+/** Ten large buttons, 1 to 10: one tap logs symptoms at that intensity. */
+@Composable
+private fun IntensityPad(enabled: Boolean, onLog: (Int) -> Unit) {
+    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        SectionTitle(stringResource(R.string.log_symptoms))
+        Text(stringResource(R.string.log_symptoms_hint), style = MaterialTheme.typography.bodyMedium)
+        for (row in listOf(1..5, 6..10)) {
+            Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
+                for (intensity in row) {
+                    BigButton(
+                        text = intensity.toString(),
+                        description = stringResource(R.string.log_intensity_description, intensity),
+                        onClick = { onLog(intensity) },
+                        enabled = enabled,
+                        minHeight = BedsideTarget,
+                        modifier = Modifier.weight(1f),
+                    )
+                }
+            }
+        }
+    }
+}

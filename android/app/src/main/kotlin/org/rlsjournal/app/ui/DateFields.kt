@@ -1,0 +1,102 @@
+package org.rlsjournal.app.ui
+
+import android.app.DatePickerDialog
+import android.app.TimePickerDialog
+import android.text.format.DateFormat
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
+import java.time.LocalDate
+import java.time.LocalDateTime
+import java.time.LocalTime
+import java.time.ZoneId
+import java.time.format.DateTimeFormatter
+import java.time.format.FormatStyle
+import org.rlsjournal.app.R
+import org.rlsjournal.core.Moment
+import org.rlsjournal.journal.toMoment
+import org.rlsjournal.journal.toOffsetDateTime
+
+// Date and time inputs. What the person picks is a wall-clock date and time on this device; it
+// goes to the core as a Moment (the instant plus this zone's offset at that instant, so a
+// backdated entry across a DST change keeps the offset it really had). Editing shows a stored
+// moment at its own recorded offset, as the journal does. The values shown on these controls are
+// the input itself, in the system's date and time format; everything else the app shows comes
+// from the core.
+
+/** The moment a wall-clock time on this device was lived. */
+fun LocalDateTime.asMoment(): Moment = atZone(ZoneId.systemDefault()).toMoment()
+
+/** The wall-clock time a stored moment was lived at (its own offset). */
+fun Moment.asLocalDateTime(): LocalDateTime = toOffsetDateTime().toLocalDateTime()
+
+private val dateFormat: DateTimeFormatter = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+private val timeFormat: DateTimeFormatter = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+
+/** A date and a time, each on its own large button opening the system picker. */
+@Composable
+fun DateTimeField(label: String, value: LocalDateTime, onChange: (LocalDateTime) -> Unit) {
+    Column(modifier = Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
+        Text(label, style = MaterialTheme.typography.titleSmall)
+        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            DateButton(label, value.toLocalDate()) { date -> onChange(LocalDateTime.of(date, value.toLocalTime())) }
+            TimeButton(label, value.toLocalTime()) { time -> onChange(LocalDateTime.of(value.toLocalDate(), time)) }
+        }
+    }
+}
+
+/** A date on a large button opening the system date picker. */
+@Composable
+fun DateField(label: String, value: LocalDate, onChange: (LocalDate) -> Unit) {
+    Column(modifier = Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
+        Text(label, style = MaterialTheme.typography.titleSmall)
+        DateButton(label, value, onChange)
+    }
+}
+
+@Composable
+private fun DateButton(label: String, value: LocalDate, onChange: (LocalDate) -> Unit) {
+    val context = LocalContext.current
+    val text = value.format(dateFormat)
+    QuietButton(
+        text = text,
+        description = stringResource(R.string.change_date_of, label, text),
+        onClick = {
+            DatePickerDialog(
+                context,
+                { _, year, month, day -> onChange(LocalDate.of(year, month + 1, day)) },
+                value.year,
+                value.monthValue - 1,
+                value.dayOfMonth,
+            ).show()
+        },
+    )
+}
+
+@Composable
+private fun TimeButton(label: String, value: LocalTime, onChange: (LocalTime) -> Unit) {
+    val context = LocalContext.current
+    val text = value.format(timeFormat)
+    QuietButton(
+        text = text,
+        description = stringResource(R.string.change_time_of, label, text),
+        onClick = {
+            TimePickerDialog(
+                context,
+                { _, hour, minute -> onChange(LocalTime.of(hour, minute)) },
+                value.hour,
+                value.minute,
+                DateFormat.is24HourFormat(context),
+            ).show()
+        },
+    )
+}
