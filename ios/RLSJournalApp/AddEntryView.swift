@@ -1,0 +1,513 @@
+import RLSJournal
+import SwiftUI
+
+/// The entry being added or edited: the raw inputs. Amounts are kept as typed; the core checks
+/// them (text that is not a number goes to the core as NaN, which it rejects with its reason).
+struct AddForm {
+    var kind: EntryKind = EntryKind.exposure
+    /// When it happened (episode start, exposure, dose): backdating is changing this.
+    var at = Date()
+    /// Episode end; nil while it is in progress.
+    var endAt: Date?
+    /// The day (treatment start, lab, rating).
+    var day = Date()
+    /// Treatment stop day; nil while it is taken.
+    var stopDay: Date?
+    var intensity: UInt8 = 5
+    var side: Side?
+    var bodyAreas: [BodyArea] = []
+    var sensations: [Sensation] = []
+    var setting: Setting?
+    var latencyMinutes: UInt32?
+    var wokeFromSleep = false
+    var exposureKind: ExposureKind = ExposureKind.caffeine
+    var name = ""
+    var category: TreatmentCategory = TreatmentCategory.dopamineAgonist
+    var treatmentId: String?
+    var analyte: Analyte = Analyte.ferritin
+    var irlsTotal: Double = 0
+    /// Amount, dose or lab value, as typed.
+    var amount = ""
+    /// Its unit.
+    var unit = ""
+    var note = ""
+
+    /// Blank is "not given"; anything else is passed on as a number, or NaN for the core to reject.
+    func typedNumber() -> Double? {
+        let text = amount.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        if text.isEmpty {
+            return nil
+        }
+        return Double(text) ?? Double.nan
+    }
+
+    var optionalNote: String? {
+        return note.isEmpty ? nil : note
+    }
+
+    var optionalUnit: String? {
+        return unit.isEmpty ? nil : unit
+    }
+}
+
+/// Add (or, with `editId`, edit) an exposure, treatment, dose, lab result, IRLS total or
+/// episode, at any time in the past. Filled by the core's `entry(id:)` when editing (and
+/// `treatments()` for the dose picker). Writes: `add…`/`edit…` of that kind.
+struct AddEntryView: View {
+    let kind: EntryKind?
+    let editId: String?
+
+    @EnvironmentObject private var store: JournalStore
+    @Environment(\.dismiss) private var dismiss
+    @State private var form = AddForm()
+    @State private var treatments: [Treatment] = []
+    @State private var busy = false
+    @State private var saved: String?
+    @State private var error: String?
+
+    var body: some View {
+        Form {
+            if let error = error {
+                MessageView(text: error, isError: true)
+            }
+            if let saved = saved {
+                MessageView(text: saved, isError: false)
+            }
+            if editId == nil {
+                Section("What") {
+                    ChoiceChips(
+                        choices: Vocabulary.addableKinds,
+                        selected: form.kind,
+                        label: { Vocabulary.label($0) },
+                        onSelect: { value in
+                            if let value = value {
+                                form.kind = value
+                            }
+                        }
+                    )
+                }
+            }
+            fields
+            if form.kind != EntryKind.dose {
+                TextField("Note (optional)", text: $form.note, axis: .vertical)
+                    .accessibilityLabel("Note, optional")
+            }
+            Button("Save") { save() }
+                .buttonStyle(BigButtonStyle(emphasis: true))
+                .disabled(busy)
+                .accessibilityLabel("Save the \(Vocabulary.label(form.kind))")
+        }
+        .navigationTitle(editId == nil ? "Add" : "Edit \(Vocabulary.label(form.kind))")
+        .task { await load() }
+    }
+
+    @ViewBuilder
+    private var fields: some View {
+        if form.kind == EntryKind.episode {
+            episodeFields
+        } else if form.kind == EntryKind.exposure {
+            exposureFields
+        } else if form.kind == EntryKind.treatment {
+            treatmentFields
+        } else if form.kind == EntryKind.dose {
+            doseFields
+        } else if form.kind == EntryKind.labResult {
+            labFields
+        } else if form.kind == EntryKind.severityRating {
+            ratingFields
+        } else {
+            Text("Sleep diaries are filled in on the Morning screen.")
+        }
+    }
+
+    @ViewBuilder
+    private var episodeFields: some View {
+        Section("When") {
+            DatePicker("Started", selection: $form.at)
+            Toggle("It has ended", isOn: Binding(
+                get: { form.endAt != nil },
+                set: { ended in form.endAt = ended ? form.at.addingTimeInterval(30 * 60) : nil }
+            ))
+            if form.endAt != nil {
+                DatePicker("Ended", selection: Binding(
+                    get: { form.endAt ?? form.at },
+                    set: { form.endAt = $0 }
+                ))
+            }
+        }
+        Section("Worst intensity (1–10)") {
+            ChoiceChips(
+                choices: (1...10).map { UInt8($0) },
+                selected: form.intensity,
+                label: { String($0) },
+                onSelect: { value in
+                    if let value = value {
+                        form.intensity = value
+                    }
+                }
+            )
+        }
+        Section("Side") {
+            ChoiceChips(choices: Vocabulary.sides, selected: form.side, label: { Vocabulary.label($0) }, onSelect: { form.side = $0 })
+        }
+        Section("Where") {
+            MultiChoiceChips(choices: Vocabulary.bodyAreas, selected: form.bodyAreas, label: { Vocabulary.label($0) }, onChange: { form.bodyAreas = $0 })
+        }
+        Section("How it felt") {
+            MultiChoiceChips(choices: Vocabulary.sensations, selected: form.sensations, label: { Vocabulary.label($0) }, onChange: { form.sensations = $0 })
+        }
+        Section("Where you were when it began") {
+            ChoiceChips(choices: Vocabulary.settings, selected: form.setting, label: { Vocabulary.label($0) }, onSelect: { form.setting = $0 })
+        }
+        Section("Time at rest before it began") {
+            Toggle("Record it", isOn: Binding(
+                get: { form.latencyMinutes != nil },
+                set: { on in form.latencyMinutes = on ? 15 : nil }
+            ))
+            if let latency = form.latencyMinutes {
+                StepperRow(
+                    label: "Time at rest before it began",
+                    value: "\(latency) min",
+                    onMinus: { form.latencyMinutes = latency >= 5 ? latency - 5 : 0 },
+                    onPlus: { form.latencyMinutes = latency + 5 }
+                )
+            }
+            Toggle("It woke me from sleep", isOn: $form.wokeFromSleep)
+        }
+    }
+
+    @ViewBuilder
+    private var exposureFields: some View {
+        Section("When") {
+            DatePicker("When", selection: $form.at)
+        }
+        Section("What") {
+            ChoiceChips(
+                choices: Vocabulary.exposureKinds,
+                selected: form.exposureKind,
+                label: { Vocabulary.label($0) },
+                sameAs: { a, b in Vocabulary.sameExposure(a, b) },
+                onSelect: { value in
+                    if let value = value {
+                        form.exposureKind = value
+                    }
+                }
+            )
+            if Vocabulary.isOther(form.exposureKind) {
+                TextField("What it was", text: Binding(
+                    get: { otherLabel(form.exposureKind) },
+                    set: { form.exposureKind = ExposureKind.other(label: $0) }
+                ))
+            }
+            TextField("Amount (optional)", text: $form.amount)
+                .keyboardType(.decimalPad)
+            TextField("Unit (optional)", text: $form.unit)
+        }
+    }
+
+    @ViewBuilder
+    private var treatmentFields: some View {
+        Section("Treatment") {
+            TextField("Name", text: $form.name)
+            ChoiceChips(
+                choices: Vocabulary.treatmentCategories,
+                selected: form.category,
+                label: { Vocabulary.label($0) },
+                sameAs: { a, b in Vocabulary.sameCategory(a, b) },
+                onSelect: { value in
+                    if let value = value {
+                        form.category = value
+                    }
+                }
+            )
+            if Vocabulary.isOther(form.category) {
+                TextField("What it is", text: Binding(
+                    get: { otherLabel(form.category) },
+                    set: { form.category = TreatmentCategory.other(label: $0) }
+                ))
+            }
+            TextField("Dose (optional)", text: $form.amount)
+                .keyboardType(.decimalPad)
+            TextField("Unit (optional)", text: $form.unit)
+        }
+        Section("Dates") {
+            DatePicker("Started on", selection: $form.day, displayedComponents: .date)
+            Toggle("It has stopped", isOn: Binding(
+                get: { form.stopDay != nil },
+                set: { stopped in form.stopDay = stopped ? Date() : nil }
+            ))
+            if form.stopDay != nil {
+                DatePicker("Stopped on", selection: Binding(
+                    get: { form.stopDay ?? Date() },
+                    set: { form.stopDay = $0 }
+                ), displayedComponents: .date)
+            }
+        }
+    }
+
+    @ViewBuilder
+    private var doseFields: some View {
+        Section("Which treatment") {
+            if treatments.isEmpty {
+                Text("Add the treatment first (Add, Treatment), then its doses.")
+            }
+            ChoiceChips(
+                choices: treatments.map { $0.id },
+                selected: form.treatmentId,
+                label: { id in treatments.first(where: { $0.id == id })?.data.name ?? id },
+                onSelect: { form.treatmentId = $0 }
+            )
+        }
+        Section("When") {
+            DatePicker("When", selection: $form.at)
+            TextField("Amount (optional)", text: $form.amount)
+                .keyboardType(.decimalPad)
+        }
+    }
+
+    @ViewBuilder
+    private var labFields: some View {
+        Section("Lab result") {
+            DatePicker("Taken on", selection: $form.day, displayedComponents: .date)
+            ChoiceChips(
+                choices: Vocabulary.analytes,
+                selected: form.analyte,
+                label: { Vocabulary.label($0) },
+                sameAs: { a, b in Vocabulary.sameAnalyte(a, b) },
+                onSelect: { value in
+                    if let value = value {
+                        form.analyte = value
+                    }
+                }
+            )
+            if Vocabulary.isOther(form.analyte) {
+                TextField("Which test", text: Binding(
+                    get: { otherLabel(form.analyte) },
+                    set: { form.analyte = Analyte.other(label: $0) }
+                ))
+            }
+            TextField("Value", text: $form.amount)
+                .keyboardType(.decimalPad)
+            TextField("Unit (e.g. µg/L)", text: $form.unit)
+        }
+    }
+
+    @ViewBuilder
+    private var ratingFields: some View {
+        Section("IRLS total: \(Int(form.irlsTotal))") {
+            DatePicker("Rated on", selection: $form.day, displayedComponents: .date)
+            Text("The total from your clinician's IRLS form (0–40).").font(.subheadline)
+            Slider(value: $form.irlsTotal, in: 0...40, step: 1)
+                .accessibilityLabel("IRLS total")
+                .accessibilityValue("\(Int(form.irlsTotal))")
+        }
+    }
+
+    private func otherLabel(_ kind: ExposureKind) -> String {
+        if case ExposureKind.other(label: let label) = kind {
+            return label
+        }
+        return ""
+    }
+
+    private func otherLabel(_ category: TreatmentCategory) -> String {
+        if case TreatmentCategory.other(label: let label) = category {
+            return label
+        }
+        return ""
+    }
+
+    private func otherLabel(_ analyte: Analyte) -> String {
+        if case Analyte.other(label: let label) = analyte {
+            return label
+        }
+        return ""
+    }
+
+    private func load() async {
+        if let kind = kind {
+            form.kind = kind
+        }
+        do {
+            treatments = try await store.read { journal in try journal.treatments() }
+            if let id = editId {
+                let entry = try await store.read { journal in try journal.entry(id: id) }
+                form = AddEntryView.form(of: entry)
+            }
+        } catch {
+            self.error = ErrorText.describe(error)
+        }
+    }
+
+    private func save() {
+        let current = form
+        let id = editId
+        busy = true
+        error = nil
+        saved = nil
+        Task { @MainActor in
+            do {
+                try await AddEntryView.write(current, id: id, store: store)
+                if id == nil {
+                    saved = "Saved."
+                    form = AddForm(kind: current.kind)
+                } else {
+                    dismiss()
+                }
+            } catch {
+                self.error = ErrorText.describe(error)
+            }
+            busy = false
+        }
+    }
+
+    /// One add or edit call of the entry's kind.
+    private static func write(_ form: AddForm, id: String?, store: JournalStore) async throws {
+        switch form.kind {
+        case EntryKind.episode:
+            let data = EpisodeData(
+                startedAt: Moment.at(form.at),
+                endedAt: form.endAt.map { Moment.at($0) },
+                peakIntensity: form.intensity,
+                latencyMinutes: form.latencyMinutes,
+                setting: form.setting,
+                side: form.side,
+                bodyAreas: form.bodyAreas,
+                sensations: form.sensations,
+                wokeFromSleep: form.wokeFromSleep,
+                note: form.optionalNote
+            )
+            if let id = id {
+                _ = try await store.write { journal in try journal.editEpisode(id: id, data: data) }
+            } else {
+                _ = try await store.write { journal in try journal.addEpisode(data: data) }
+            }
+        case EntryKind.exposure:
+            let data = ExposureData(
+                at: Moment.at(form.at),
+                kind: form.exposureKind,
+                amount: form.typedNumber(),
+                unit: form.optionalUnit,
+                note: form.optionalNote
+            )
+            if let id = id {
+                _ = try await store.write { journal in try journal.editExposure(id: id, data: data) }
+            } else {
+                _ = try await store.write { journal in try journal.addExposure(data: data) }
+            }
+        case EntryKind.treatment:
+            let data = TreatmentData(
+                name: form.name,
+                category: form.category,
+                dose: form.typedNumber(),
+                doseUnit: form.optionalUnit,
+                startedOn: LocalDates.localDate(form.day),
+                stoppedOn: form.stopDay.map { LocalDates.localDate($0) },
+                note: form.optionalNote
+            )
+            if let id = id {
+                _ = try await store.write { journal in try journal.editTreatment(id: id, data: data) }
+            } else {
+                _ = try await store.write { journal in try journal.addTreatment(data: data) }
+            }
+        case EntryKind.dose:
+            let data = DoseData(
+                treatmentId: form.treatmentId ?? "",
+                at: Moment.at(form.at),
+                amount: form.typedNumber()
+            )
+            if let id = id {
+                _ = try await store.write { journal in try journal.editDose(id: id, data: data) }
+            } else {
+                _ = try await store.write { journal in try journal.addDose(data: data) }
+            }
+        case EntryKind.labResult:
+            let data = LabResultData(
+                takenOn: LocalDates.localDate(form.day),
+                analyte: form.analyte,
+                value: form.typedNumber() ?? Double.nan,
+                unit: form.unit,
+                note: form.optionalNote
+            )
+            if let id = id {
+                _ = try await store.write { journal in try journal.editLabResult(id: id, data: data) }
+            } else {
+                _ = try await store.write { journal in try journal.addLabResult(data: data) }
+            }
+        case EntryKind.severityRating:
+            let data = SeverityRatingData(
+                ratedOn: LocalDates.localDate(form.day),
+                irlsTotal: UInt8(max(0, min(255, Int(form.irlsTotal)))),
+                note: form.optionalNote
+            )
+            if let id = id {
+                _ = try await store.write { journal in try journal.editSeverityRating(id: id, data: data) }
+            } else {
+                _ = try await store.write { journal in try journal.addSeverityRating(data: data) }
+            }
+        case EntryKind.sleepDiary:
+            return
+        }
+    }
+
+    /// The form showing a stored entry.
+    private static func form(of entry: Entry) -> AddForm {
+        var form = AddForm()
+        switch entry {
+        case Entry.episode(episode: let episode):
+            let d = episode.data
+            form.kind = EntryKind.episode
+            form.at = d.startedAt.instant
+            form.endAt = d.endedAt?.instant
+            form.intensity = d.peakIntensity
+            form.side = d.side
+            form.bodyAreas = d.bodyAreas
+            form.sensations = d.sensations
+            form.setting = d.setting
+            form.latencyMinutes = d.latencyMinutes
+            form.wokeFromSleep = d.wokeFromSleep
+            form.note = d.note ?? ""
+        case Entry.exposure(exposure: let exposure):
+            let d = exposure.data
+            form.kind = EntryKind.exposure
+            form.at = d.at.instant
+            form.exposureKind = d.kind
+            form.amount = d.amount.map { String($0) } ?? ""
+            form.unit = d.unit ?? ""
+            form.note = d.note ?? ""
+        case Entry.treatment(treatment: let treatment):
+            let d = treatment.data
+            form.kind = EntryKind.treatment
+            form.name = d.name
+            form.category = d.category
+            form.amount = d.dose.map { String($0) } ?? ""
+            form.unit = d.doseUnit ?? ""
+            form.day = LocalDates.date(d.startedOn)
+            form.stopDay = d.stoppedOn.map { LocalDates.date($0) }
+            form.note = d.note ?? ""
+        case Entry.dose(dose: let dose):
+            let d = dose.data
+            form.kind = EntryKind.dose
+            form.treatmentId = d.treatmentId
+            form.at = d.at.instant
+            form.amount = d.amount.map { String($0) } ?? ""
+        case Entry.labResult(lab: let lab):
+            let d = lab.data
+            form.kind = EntryKind.labResult
+            form.day = LocalDates.date(d.takenOn)
+            form.analyte = d.analyte
+            form.amount = String(d.value)
+            form.unit = d.unit
+            form.note = d.note ?? ""
+        case Entry.severityRating(rating: let rating):
+            let d = rating.data
+            form.kind = EntryKind.severityRating
+            form.day = LocalDates.date(d.ratedOn)
+            form.irlsTotal = Double(d.irlsTotal)
+            form.note = d.note ?? ""
+        case Entry.sleepDiary:
+            form.kind = EntryKind.sleepDiary
+        }
+        return form
+    }
+}

@@ -1,0 +1,261 @@
+import RLSJournal
+import SwiftUI
+
+/// The sleep diary being filled in.
+struct DiaryForm {
+    var gotIntoBed: Date
+    var triedToSleep: Date
+    var sleepOnsetMinutes: UInt32
+    var awakenings: UInt32
+    var wakeAfterSleepOnsetMinutes: UInt32
+    var finalAwakening: Date
+    var outOfBed: Date
+    var quality: UInt8
+    var note: String
+
+    /// The starting values for the night of `night`: into bed and trying to sleep at 23:00,
+    /// 15 minutes to fall asleep, no awakenings, up at 07:00 the next morning, quality 3. Only a
+    /// starting point for the controls; the core checks whatever is saved.
+    static func startingPoint(night: LocalDate) -> DiaryForm {
+        let calendar = Calendar.current
+        let day = LocalDates.date(night)
+        let evening = calendar.date(bySettingHour: 23, minute: 0, second: 0, of: day) ?? day
+        let nextDay = calendar.date(byAdding: .day, value: 1, to: day) ?? day
+        let morning = calendar.date(bySettingHour: 7, minute: 0, second: 0, of: nextDay) ?? nextDay
+        return DiaryForm(
+            gotIntoBed: evening,
+            triedToSleep: evening,
+            sleepOnsetMinutes: 15,
+            awakenings: 0,
+            wakeAfterSleepOnsetMinutes: 0,
+            finalAwakening: morning,
+            outOfBed: morning,
+            quality: 3,
+            note: ""
+        )
+    }
+
+    init(
+        gotIntoBed: Date,
+        triedToSleep: Date,
+        sleepOnsetMinutes: UInt32,
+        awakenings: UInt32,
+        wakeAfterSleepOnsetMinutes: UInt32,
+        finalAwakening: Date,
+        outOfBed: Date,
+        quality: UInt8,
+        note: String
+    ) {
+        self.gotIntoBed = gotIntoBed
+        self.triedToSleep = triedToSleep
+        self.sleepOnsetMinutes = sleepOnsetMinutes
+        self.awakenings = awakenings
+        self.wakeAfterSleepOnsetMinutes = wakeAfterSleepOnsetMinutes
+        self.finalAwakening = finalAwakening
+        self.outOfBed = outOfBed
+        self.quality = quality
+        self.note = note
+    }
+
+    /// The form showing a stored diary.
+    init(diary: SleepDiaryData) {
+        self.init(
+            gotIntoBed: diary.gotIntoBedAt.instant,
+            triedToSleep: diary.triedToSleepAt.instant,
+            sleepOnsetMinutes: diary.sleepOnsetMinutes,
+            awakenings: diary.awakenings,
+            wakeAfterSleepOnsetMinutes: diary.wakeAfterSleepOnsetMinutes,
+            finalAwakening: diary.finalAwakeningAt.instant,
+            outOfBed: diary.outOfBedAt.instant,
+            quality: diary.quality,
+            note: diary.note ?? ""
+        )
+    }
+
+    /// What the core receives for the night of `night`.
+    func data(night: LocalDate) -> SleepDiaryData {
+        return SleepDiaryData(
+            nightOf: night,
+            gotIntoBedAt: Moment.at(gotIntoBed),
+            triedToSleepAt: Moment.at(triedToSleep),
+            sleepOnsetMinutes: sleepOnsetMinutes,
+            awakenings: awakenings,
+            wakeAfterSleepOnsetMinutes: wakeAfterSleepOnsetMinutes,
+            finalAwakeningAt: Moment.at(finalAwakening),
+            outOfBedAt: Moment.at(outOfBed),
+            quality: quality,
+            note: note.isEmpty ? nil : note
+        )
+    }
+}
+
+/// The morning check-in: last night's sleep diary, prefilled so a usual night takes a few taps.
+/// Filled by the core's `prompts()` (its morning check-in prompt names the night), or by
+/// `entry(id:)` when editing. Writes: `addSleepDiary` / `editSleepDiary`.
+struct CheckInView: View {
+    let editId: String?
+
+    @EnvironmentObject private var store: JournalStore
+    @Environment(\.dismiss) private var dismiss
+    @State private var night: LocalDate?
+    @State private var title: String?
+    @State private var message: String?
+    @State private var form: DiaryForm?
+    @State private var nothingDue = false
+    @State private var busy = false
+    @State private var saved: String?
+    @State private var error: String?
+
+    var body: some View {
+        Form {
+            if let message = message {
+                Text(message).font(.body)
+            }
+            if let error = error {
+                MessageView(text: error, isError: true)
+            }
+            if let saved = saved {
+                MessageView(text: saved, isError: false)
+            }
+            if nothingDue && form == nil {
+                Text("Last night's check-in is done. You can change it from History.").font(.body)
+            }
+            if form != nil {
+                diaryFields
+                Button("Save") { save() }
+                    .buttonStyle(BigButtonStyle(emphasis: true))
+                    .disabled(busy)
+                    .accessibilityLabel("Save the sleep diary")
+            }
+        }
+        .navigationTitle(title ?? "Morning check-in")
+        .task { await load() }
+    }
+
+    @ViewBuilder
+    private var diaryFields: some View {
+        Section("Going to bed") {
+            DatePicker("Got into bed", selection: binding(\.gotIntoBed))
+                .accessibilityLabel("Got into bed")
+            DatePicker("Tried to sleep", selection: binding(\.triedToSleep))
+                .accessibilityLabel("Tried to sleep")
+            minutesRow("Time to fall asleep", \.sleepOnsetMinutes)
+        }
+        Section("During the night") {
+            StepperRow(
+                label: "Times woken up",
+                value: String(form?.awakenings ?? 0),
+                onMinus: { edit { $0.awakenings = $0.awakenings > 0 ? $0.awakenings - 1 : 0 } },
+                onPlus: { edit { $0.awakenings += 1 } }
+            )
+            minutesRow("Time awake during the night", \.wakeAfterSleepOnsetMinutes)
+        }
+        Section("Getting up") {
+            DatePicker("Woke up for the day", selection: binding(\.finalAwakening))
+                .accessibilityLabel("Woke up for the day")
+            DatePicker("Got out of bed", selection: binding(\.outOfBed))
+                .accessibilityLabel("Got out of bed")
+        }
+        Section("Sleep quality") {
+            ChoiceChips(
+                choices: [UInt8(1), 2, 3, 4, 5],
+                selected: form?.quality,
+                label: { "\($0) of 5" },
+                onSelect: { value in
+                    if let value = value {
+                        edit { $0.quality = value }
+                    }
+                }
+            )
+            TextField("Note (optional)", text: noteBinding, axis: .vertical)
+                .accessibilityLabel("Note, optional")
+        }
+    }
+
+    private func minutesRow(_ label: String, _ path: WritableKeyPath<DiaryForm, UInt32>) -> some View {
+        let minutes = form?[keyPath: path] ?? 0
+        return StepperRow(
+            label: label,
+            value: "\(minutes) min",
+            onMinus: { edit { $0[keyPath: path] = minutes >= 5 ? minutes - 5 : 0 } },
+            onPlus: { edit { $0[keyPath: path] = minutes + 5 } }
+        )
+    }
+
+    private func edit(_ change: (inout DiaryForm) -> Void) {
+        guard var current = form else {
+            return
+        }
+        change(&current)
+        form = current
+        saved = nil
+    }
+
+    private func binding(_ path: WritableKeyPath<DiaryForm, Date>) -> Binding<Date> {
+        return Binding(
+            get: { form?[keyPath: path] ?? Date() },
+            set: { value in edit { $0[keyPath: path] = value } }
+        )
+    }
+
+    private var noteBinding: Binding<String> {
+        return Binding(
+            get: { form?.note ?? "" },
+            set: { value in edit { $0.note = value } }
+        )
+    }
+
+    private func load() async {
+        do {
+            if let id = editId {
+                let entry = try await store.read { journal in try journal.entry(id: id) }
+                if case Entry.sleepDiary(diary: let diary) = entry {
+                    night = diary.data.nightOf
+                    title = "Edit sleep diary"
+                    form = DiaryForm(diary: diary.data)
+                }
+            } else {
+                let prompts = try await store.read { journal in try journal.prompts(now: nil) }
+                if let prompt = prompts.first(where: { $0.kind == PromptKind.morningCheckIn }), let due = prompt.night {
+                    night = due
+                    title = prompt.title
+                    message = prompt.message
+                    form = DiaryForm.startingPoint(night: due)
+                    nothingDue = false
+                } else {
+                    form = nil
+                    nothingDue = true
+                }
+            }
+        } catch {
+            self.error = ErrorText.describe(error)
+        }
+    }
+
+    private func save() {
+        guard let form = form, let night = night else {
+            return
+        }
+        let data = form.data(night: night)
+        let id = editId
+        busy = true
+        error = nil
+        Task { @MainActor in
+            do {
+                if let id = id {
+                    _ = try await store.write { journal in try journal.editSleepDiary(id: id, data: data) }
+                    dismiss()
+                } else {
+                    _ = try await store.write { journal in try journal.addSleepDiary(data: data) }
+                    saved = "Sleep diary saved."
+                    self.form = nil
+                    nothingDue = true
+                    message = nil
+                }
+            } catch {
+                self.error = ErrorText.describe(error)
+            }
+            busy = false
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import RLSJournal
+import SwiftUI
+import UIKit
+import UniformTypeIdentifiers
+
+/// A file ready for the share sheet.
+struct ExportFile: Identifiable {
+    let url: URL
+    var id: URL { url }
+}
+
+/// Share and restore. Each button is one core call: `reportPdf(options:)`,
+/// `csvZip(includeNotes:)`, `backupZip()`; restoring is `importBackup(bytes:)`. The bytes go to
+/// a file in the app's temporary folder and from there to the system share sheet.
+struct ShareView: View {
+    @EnvironmentObject private var store: JournalStore
+    /// Print the person's notes in the report and the CSV tables (off by default: privacy).
+    @State private var includeNotes = false
+    @State private var patientName = ""
+    @State private var busy = false
+    @State private var ready: ExportFile?
+    @State private var picking = false
+    @State private var message: String?
+    @State private var error: String?
+
+    var body: some View {
+        Form {
+            Text("Your journal stays on this phone. It leaves only in a file you share from here.")
+                .font(.body)
+            if let error = error {
+                MessageView(text: error, isError: true)
+            }
+            if let message = message {
+                MessageView(text: message, isError: false)
+            }
+            if busy {
+                ProgressView().accessibilityLabel("Working")
+            }
+            Section("Clinician report") {
+                TextField("Your name on the report (optional)", text: $patientName)
+                Toggle("Include my notes", isOn: $includeNotes)
+                Button("Share the report (PDF)") { shareReport() }
+                    .buttonStyle(BigButtonStyle(emphasis: true))
+                    .disabled(busy)
+                    .accessibilityLabel("Create the one-page clinician report and share it")
+                Button("Share spreadsheet tables (CSV)") { shareCsv() }
+                    .buttonStyle(BigButtonStyle())
+                    .disabled(busy)
+                    .accessibilityLabel("Create the spreadsheet tables as a zip file and share them")
+            }
+            Section("Backup") {
+                Text("A backup holds everything, to restore on this or another phone.").font(.body)
+                Button("Save a backup") { shareBackup() }
+                    .buttonStyle(BigButtonStyle())
+                    .disabled(busy)
+                    .accessibilityLabel("Create a backup file and share or save it")
+                Button("Restore a backup") { picking = true }
+                    .buttonStyle(BigButtonStyle(minHeight: Theme.formTarget))
+                    .disabled(busy)
+                    .accessibilityLabel("Pick a backup file to restore; entries are merged, nothing is lost")
+            }
+        }
+        .navigationTitle("Share and backup")
+        .sheet(item: $ready) { file in
+            ShareSheet(items: [file.url])
+        }
+        .fileImporter(isPresented: $picking, allowedContentTypes: [UTType.zip, UTType.json, UTType.data]) { result in
+            switch result {
+            case .success(let url):
+                restore(url)
+            case .failure(let failure):
+                error = failure.localizedDescription
+            }
+        }
+    }
+
+    private func shareReport() {
+        let options = ReportOptions(
+            range: nil,
+            paperSize: nil,
+            includeNotes: includeNotes,
+            patientName: patientName.isEmpty ? nil : patientName
+        )
+        export(name: "rls-journal-report.pdf") { journal in try journal.reportPdf(options: options) }
+    }
+
+    private func shareCsv() {
+        let notes = includeNotes
+        export(name: "rls-journal-tables.zip") { journal in try journal.csvZip(includeNotes: notes) }
+    }
+
+    private func shareBackup() {
+        export(name: "rls-journal-backup.zip") { journal in try journal.backupZip() }
+    }
+
+    private func export(name: String, _ produce: @escaping @Sendable (Journal) throws -> Data) {
+        busy = true
+        error = nil
+        message = nil
+        Task { @MainActor in
+            do {
+                let bytes = try await store.read(produce)
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exports", isDirectory: true)
+                try? FileManager.default.removeItem(at: folder)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let url = folder.appendingPathComponent(name)
+                try bytes.write(to: url, options: .completeFileProtection)
+                ready = ExportFile(url: url)
+            } catch {
+                self.error = ErrorText.describe(error)
+            }
+            busy = false
+        }
+    }
+
+    /// Restores a backup the person picked: all or nothing, merged by id (the core's rules).
+    private func restore(_ url: URL) {
+        busy = true
+        error = nil
+        message = nil
+        Task { @MainActor in
+            do {
+                let scoped = url.startAccessingSecurityScopedResource()
+                defer {
+                    if scoped {
+                        url.stopAccessingSecurityScopedResource()
+                    }
+                }
+                let bytes = try Data(contentsOf: url)
+                let result = try await store.write { journal in try journal.importBackup(bytes: bytes) }
+                message = "Restored: \(result.added) added, \(result.updated) updated, \(result.unchanged) unchanged."
+            } catch {
+                self.error = ErrorText.describe(error)
+            }
+            busy = false
+        }
+    }
+}
+
+/// The system share sheet.
+struct ShareSheet: UIViewControllerRepresentable {
+    let items: [Any]
+
+    func makeUIViewController(context: Context) -> UIActivityViewController {
+        return UIActivityViewController(activityItems: items, applicationActivities: nil)
+    }
+
+    func updateUIViewController(_ controller: UIActivityViewController, context: Context) {
+    }
+}

@@ -1,0 +1,214 @@
+import RLSJournal
+import SwiftUI
+
+/// The pattern summary, filled by the core's `summary(range:)` and rendered natively: every
+/// sentence and number is the core's text; the charts draw the core's series (per-night peaks,
+/// onset hours) as plain bars.
+struct SummaryView: View {
+    @EnvironmentObject private var store: JournalStore
+    @State private var nights = 14
+    @State private var summary: Summary?
+    @State private var loading = false
+    @State private var error: String?
+
+    /// The range lengths offered; 14 is the core's default range.
+    private let lengths = [14, 30, 90]
+
+    var body: some View {
+        ScrollView {
+            VStack(alignment: .leading, spacing: 8) {
+                ChoiceChips(
+                    choices: lengths,
+                    selected: nights,
+                    label: { "Last \($0) nights" },
+                    onSelect: { value in
+                        if let value = value {
+                            nights = value
+                            Task { @MainActor in await load() }
+                        }
+                    }
+                )
+                if let error = error {
+                    MessageView(text: error, isError: true)
+                }
+                if loading {
+                    ProgressView().accessibilityLabel("Loading the summary")
+                }
+                if let summary = summary {
+                    SummaryContent(summary: summary)
+                }
+            }
+            .padding()
+        }
+        .navigationTitle("Summary")
+        .task { await load() }
+    }
+
+    /// Loads the summary. The default range is the core's; a longer one ends on the same last
+    /// night, which the core chose.
+    private func load() async {
+        loading = true
+        var range: NightRange?
+        if nights != lengths[0], let last = summary?.range.last {
+            range = NightRange(first: LocalDates.adding(days: -(nights - 1), to: last), last: last)
+        }
+        let chosen = range
+        do {
+            summary = try await store.read { journal in try journal.summary(range: chosen) }
+            error = nil
+        } catch {
+            self.error = ErrorText.describe(error)
+        }
+        loading = false
+    }
+}
+
+/// The summary's sections, each the core's text.
+struct SummaryContent: View {
+    let summary: Summary
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 8) {
+            Text(summary.title).font(.title3.weight(.semibold))
+            ForEach(summary.notes, id: \.self) { note in
+                MessageView(text: note.text, isError: false)
+            }
+
+            SectionTitle("How often")
+            Text(summary.coverage.text).font(.body)
+
+            SectionTitle("How strong")
+            Text(summary.severity.text).font(.body)
+            NightBars(nights: summary.severity.nights)
+            Text(summary.severity.trend.text).font(.body)
+            if let worst = summary.severity.worstNight {
+                Text(worst.text).font(.body)
+            }
+
+            SectionTitle("When it starts")
+            Text(summary.timing.text).font(.body)
+            HourBars(bins: summary.timing.onsetHistogram)
+
+            SectionTitle("Where and how")
+            Text(summary.whereAndHow.text).font(.body)
+            BreakdownLines(breakdown: summary.whereAndHow.sides)
+            BreakdownLines(breakdown: summary.whereAndHow.bodyAreas)
+            BreakdownLines(breakdown: summary.whereAndHow.sensations)
+            BreakdownLines(breakdown: summary.whereAndHow.settings)
+            if let arms = summary.whereAndHow.armsText {
+                Text(arms).font(.body)
+            }
+
+            SectionTitle("Possible triggers")
+            Text(summary.triggers.text).font(.body)
+            ForEach(summary.triggers.associations, id: \.self) { association in
+                Text("• " + association.text).font(.body)
+            }
+            ForEach(summary.triggers.notEnoughData, id: \.self) { shortfall in
+                Text("• " + shortfall.text).font(.body)
+            }
+
+            SectionTitle("What helps")
+            Text(summary.relief.text).font(.body)
+            ForEach(summary.relief.methods, id: \.self) { method in
+                Text("• " + method.text).font(.body)
+            }
+            ForEach(summary.relief.tiers, id: \.self) { tier in
+                Text("• " + tier.text).font(.body)
+            }
+
+            SectionTitle("Sleep")
+            Text(summary.sleep.text).font(.body)
+
+            SectionTitle("Treatments")
+            Text(summary.treatments.text).font(.body)
+            ForEach(summary.treatments.active, id: \.self) { active in
+                Text("• " + active.text).font(.body)
+            }
+            ForEach(summary.treatments.comparisons, id: \.self) { comparison in
+                Text("• " + comparison.text).font(.body)
+            }
+
+            SectionTitle("Iron")
+            Text(summary.iron.text).font(.body)
+
+            SectionTitle("IRLS rating")
+            Text(summary.rating.text).font(.body)
+
+            SectionTitle("Augmentation watch")
+            Text(summary.augmentation.text).font(.body)
+            ForEach(summary.augmentation.watches, id: \.self) { watch in
+                Text(watch.text).font(.body)
+                ForEach(watch.signs, id: \.self) { sign in
+                    Text("• " + sign.text).font(.body)
+                }
+            }
+
+            SectionTitle("Definitions used")
+            ForEach(summary.definitions, id: \.self) { definition in
+                Text(definition.term).font(.subheadline.weight(.semibold))
+                Text(definition.text).font(.callout)
+            }
+        }
+    }
+}
+
+/// A breakdown (sides, body areas…): one line per item, the core's label and percentage.
+struct BreakdownLines: View {
+    let breakdown: Breakdown
+
+    var body: some View {
+        ForEach(breakdown.items, id: \.self) { item in
+            HStack {
+                Text(item.label).font(.body)
+                Spacer()
+                Text(item.percentText).font(.body)
+            }
+            .accessibilityElement(children: .combine)
+        }
+    }
+}
+
+/// Per-night peak intensity as vertical bars (0-10); nights with nothing logged stay empty.
+struct NightBars: View {
+    let nights: [NightPoint]
+
+    var body: some View {
+        HStack(alignment: .bottom, spacing: 2) {
+            ForEach(nights, id: \.self) { point in
+                let peak = Int(point.peak ?? 0)
+                Rectangle()
+                    .fill(point.logged ? Theme.intensityColor(peak) : Color.clear)
+                    .frame(height: max(3, CGFloat(peak) * 8))
+                    .frame(maxWidth: .infinity)
+                    .accessibilityLabel(point.logged ? "\(point.label): worst \(peak) of 10" : "\(point.label): nothing logged")
+            }
+        }
+        .frame(height: 84, alignment: .bottom)
+    }
+}
+
+/// Onset clock hours as horizontal bars, with the core's hour labels and counts.
+struct HourBars: View {
+    let bins: [HourBin]
+
+    var body: some View {
+        let maxCount = bins.map { Int($0.count) }.max() ?? 0
+        VStack(alignment: .leading, spacing: 2) {
+            ForEach(bins.filter { $0.count > 0 }, id: \.self) { bin in
+                HStack(spacing: 6) {
+                    Text(bin.label).font(.callout).frame(width: 32, alignment: .leading)
+                    GeometryReader { geometry in
+                        Rectangle()
+                            .fill(Theme.accent)
+                            .frame(width: geometry.size.width * CGFloat(bin.count) / CGFloat(max(maxCount, 1)))
+                    }
+                    .frame(height: 14)
+                    Text(String(bin.count)).font(.callout)
+                }
+                .accessibilityElement(children: .ignore)
+                .accessibilityLabel("\(bin.label): \(bin.count)")
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import RLSJournal
+import SwiftUI
+
+/// Tonight, the start screen: usable one-handed in the dark. Filled by the core's
+/// `openEpisode()` (the store publishes it, re-read after every write with the first history
+/// page, where the open episode's display text is). Writes: `quickLog`, `endEpisode`,
+/// `addRelief`. The intensity buttons sit at the bottom, within thumb reach; every target is at
+/// least 64 pt.
+struct TonightView: View {
+    @EnvironmentObject private var store: JournalStore
+    @State private var side: Side?
+    @State private var reliefMethod: ReliefMethod?
+    @State private var busy = false
+    @State private var message: String?
+    @State private var error: String?
+
+    var body: some View {
+        ScrollView {
+            VStack(alignment: .leading, spacing: 12) {
+                if let error = error {
+                    MessageView(text: error, isError: true)
+                }
+                if let message = message {
+                    MessageView(text: message, isError: false)
+                }
+                if let open = store.openEpisode {
+                    openEpisodeSection(open)
+                }
+                SectionTitle("Side (optional)")
+                ChoiceChips(
+                    choices: Vocabulary.sides,
+                    selected: side,
+                    label: { Vocabulary.label($0) },
+                    minHeight: Theme.bedsideTarget,
+                    onSelect: { side = $0 }
+                )
+                intensityPad
+            }
+            .padding()
+        }
+        .navigationTitle("Tonight")
+        .task { try? await store.refresh() }
+    }
+
+    /// The open episode as the core describes it in history, if it is on the first page.
+    private func openItem(_ episode: Episode) -> HistoryItem? {
+        return store.history.first(where: { $0.id == episode.id })
+    }
+
+    @ViewBuilder
+    private func openEpisodeSection(_ open: Episode) -> some View {
+        let item = openItem(open)
+        VStack(alignment: .leading, spacing: 8) {
+            Text(item?.title ?? "Episode in progress")
+                .font(.title2.weight(.semibold))
+                .accessibilityAddTraits(AccessibilityTraits.isHeader)
+            if let detail = item?.detail {
+                Text(detail).font(.body)
+            }
+            Button("End episode") {
+                act(done: "Episode ended.") {
+                    _ = try await store.endEpisode()
+                }
+            }
+            .buttonStyle(BigButtonStyle(emphasis: true))
+            .disabled(busy)
+            .accessibilityLabel("End the episode in progress now")
+        }
+        .padding()
+        .background(RoundedRectangle(cornerRadius: 14).fill(Color.secondary.opacity(0.12)))
+
+        SectionTitle("What helped?")
+        ChoiceChips(
+            choices: Vocabulary.reliefMethods,
+            selected: reliefMethod,
+            label: { Vocabulary.label($0) },
+            minHeight: Theme.bedsideTarget,
+            onSelect: { reliefMethod = $0 }
+        )
+        if let method = reliefMethod {
+            Text("How much did \(Vocabulary.label(method)) help?").font(.body)
+            HStack(spacing: 8) {
+                ForEach(Vocabulary.helpedLevels, id: \.self) { level in
+                    Button(Vocabulary.helpedLabel(level)) {
+                        reliefMethod = nil
+                        act(done: "Saved what helped.") {
+                            _ = try await store.addRelief(method: method, helped: level, minutesToRelief: nil)
+                        }
+                    }
+                    .buttonStyle(BigButtonStyle())
+                    .disabled(busy)
+                    .accessibilityLabel("\(Vocabulary.label(method)) helped: \(Vocabulary.helpedLabel(level))")
+                }
+            }
+        }
+    }
+
+    /// Ten large buttons, 1 to 10: one tap logs symptoms at that intensity.
+    private var intensityPad: some View {
+        VStack(alignment: .leading, spacing: 8) {
+            SectionTitle("Log symptoms")
+            Text("Tap how strong it is, 1 mild to 10 worst.").font(.subheadline)
+            ForEach([Array(1...5), Array(6...10)], id: \.self) { row in
+                HStack(spacing: 8) {
+                    ForEach(row, id: \.self) { intensity in
+                        Button(String(intensity)) {
+                            let chosenSide = side
+                            act(done: "Logged.") {
+                                _ = try await store.quickLog(intensity: UInt8(intensity), side: chosenSide)
+                            }
+                        }
+                        .buttonStyle(BigButtonStyle())
+                        .disabled(busy || !store.isLoaded)
+                        .accessibilityLabel("Log symptoms now, intensity \(intensity) of 10")
+                    }
+                }
+            }
+        }
+    }
+
+    private func act(done: String, _ body: @escaping () async throws -> Void) {
+        busy = true
+        error = nil
+        message = nil
+        Task { @MainActor in
+            do {
+                try await body()
+                message = done
+            } catch {
+                self.error = ErrorText.describe(error)
+            }
+            busy = false
+        }
+    }
+}
