@@ -229,7 +229,7 @@ fn side(window: &Window, treatment_id: &str) -> Side {
         .iter()
         .filter(|d| d.treatment_id == treatment_id)
     {
-        let at = dose.at.millis();
+        let at = dose.at_ms;
         let next = starts.partition_point(|&s| s <= at);
         let hours = starts
             .get(next)

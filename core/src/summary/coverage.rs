@@ -75,9 +75,9 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Coverage {
     Coverage {
         nights_in_range: period.nights,
         nights_logged: period.nights_logged,
-        nights_not_logged: period.nights - period.nights_logged,
+        nights_not_logged: period.nights.saturating_sub(period.nights_logged),
         symptom_nights: period.symptom_nights,
-        symptom_free_nights: period.nights_logged - period.symptom_nights,
+        symptom_free_nights: period.nights_logged.saturating_sub(period.symptom_nights),
         episodes,
         symptom_nights_per_week: per_week,
         per_week_text,

@@ -13,8 +13,9 @@ use crate::model::kinds::Analyte;
 use crate::model::lab::LabResultData;
 use crate::store::entries::LIVE;
 use crate::summary::notes::{Note, NoteKind};
+use crate::summary::stats::amount_text;
 use crate::time::{iso_date, LocalDate};
-use crate::views::describe::{date_text, number_text};
+use crate::views::describe::date_text;
 
 /// Ferritin at or below this (µg/L) calls for a talk about iron therapy (AASM 2024).
 pub const FERRITIN_THRESHOLD_UG_PER_L: f64 = 75.0;
@@ -100,7 +101,7 @@ fn reading(lab: &LabResultData, range_last: LocalDate) -> LabReading {
                 "Ferritin",
                 v.is_some(),
                 v.is_some_and(|v| v <= FERRITIN_THRESHOLD_UG_PER_L),
-                "≤ 75 µg/L (= ng/mL)",
+                "≤ 75 µg/L",
             )
         }
         _ => {
@@ -118,7 +119,7 @@ fn reading(lab: &LabResultData, range_last: LocalDate) -> LabReading {
         (true, true) => ThresholdCheck::Low,
         (true, false) => ThresholdCheck::NotLow,
     };
-    let value_text = format!("{} {}", number_text(lab.value), lab.unit);
+    let value_text = format!("{} {}", amount_text(lab.value), lab.unit);
     let finding = match check {
         ThresholdCheck::Low => format!("low by the AASM 2024 threshold ({threshold_text})"),
         ThresholdCheck::NotLow => format!("not low by the AASM 2024 threshold ({threshold_text})"),

@@ -2,18 +2,17 @@
 //! of the window (and one for the relief attempts of its episodes), folded into per-night cells.
 //!
 //! Only the columns a summary needs are read, and only the JSON of the kinds it looks inside
-//! (episodes, sleep diaries, exposures, doses) is parsed.
+//! (episodes and sleep diaries) is parsed; an exposure's kind comes from SQL, a dose from its
+//! parent and sort columns.
 
 use rusqlite::Connection;
 
 use crate::error::{JournalError, Result};
 use crate::model::episode::{EpisodeData, ReliefData};
-use crate::model::exposure::ExposureData;
 use crate::model::kinds::ExposureKind;
 use crate::model::sleep::SleepDiaryData;
-use crate::model::treatment::DoseData;
 use crate::store::entries::LIVE;
-use crate::time::{iso_date, parse_iso_date, LocalDate, Moment};
+use crate::time::{iso_date, parse_iso_date, LocalDate};
 
 /// What one night holds, for frequency and severity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -58,8 +57,8 @@ pub(crate) struct ExposureRec {
 pub(crate) struct DoseRec {
     /// The treatment.
     pub treatment_id: String,
-    /// When it was taken.
-    pub at: Moment,
+    /// When it was taken, epoch ms.
+    pub at_ms: i64,
 }
 
 /// Everything of a window of nights that a summary reads.
@@ -115,8 +114,9 @@ impl Window {
         let (from, to) = (iso_date(first), iso_date(last));
         {
             let mut stmt = conn.prepare_cached(&format!(
-                "SELECT e.kind, e.night, e.id, e.parent_id, \
-                 CASE WHEN e.kind IN ('episode', 'sleep', 'exposure', 'dose') THEN e.data END \
+                "SELECT e.kind, e.night, e.id, e.parent_id, e.sort_ms, \
+                 CASE e.kind WHEN 'exposure' THEN json_extract(e.data, '$.kind') \
+                 WHEN 'episode' THEN e.data WHEN 'sleep' THEN e.data END \
                  FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
                  WHERE e.night >= ?1 AND e.night <= ?2 AND e.kind <> 'relief' AND {LIVE}"
             ))?;
@@ -127,22 +127,30 @@ impl Window {
                 let night =
                     parse_iso_date(&night).map_err(|detail| JournalError::Corrupt { detail })?;
                 let data = row
-                    .get_ref(4)?
+                    .get_ref(5)?
                     .as_str_or_null()
                     .map_err(|e| JournalError::Corrupt {
                         detail: format!("a stored record is not text: {e}"),
                     })?;
-                window.add_row(&kind, night, row.get(2)?, row.get(3)?, data)?;
+                window.add_row(&kind, night, row.get(2)?, row.get(3)?, row.get(4)?, data)?;
             }
         }
-        window
-            .episodes
-            .sort_by_key(|e| (e.data.started_at.millis(), e.id.clone()));
-        window.doses.sort_by_key(|d| d.at.millis());
+        window.episodes.sort_by(|a, b| {
+            a.data
+                .started_at
+                .millis()
+                .cmp(&b.data.started_at.millis())
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        window.doses.sort_by_key(|d| d.at_ms);
         if with_relief {
+            // The episodes of the window by the night index, then their relief attempts by the
+            // parent index (CROSS JOIN fixes that order; `+p.kind` keeps SQLite from scanning
+            // every episode through the kind index instead).
             let mut stmt = conn.prepare_cached(
-                "SELECT r.parent_id, r.data FROM entries p JOIN entries r ON r.parent_id = p.id \
-                 WHERE p.night >= ?1 AND p.night <= ?2 AND p.kind = 'episode' \
+                "SELECT r.parent_id, r.data FROM entries p CROSS JOIN entries r \
+                 ON r.parent_id = p.id \
+                 WHERE p.night >= ?1 AND p.night <= ?2 AND +p.kind = 'episode' \
                  AND p.deleted_ms IS NULL AND r.kind = 'relief' AND r.deleted_ms IS NULL \
                  ORDER BY r.sort_ms, r.id",
             )?;
@@ -164,6 +172,7 @@ impl Window {
         night: LocalDate,
         id: String,
         parent_id: Option<String>,
+        sort_ms: i64,
         data: Option<&str>,
     ) -> Result<()> {
         let Some(index) = self.index_of(night) else {
@@ -179,20 +188,19 @@ impl Window {
                 self.episodes.push(EpisodeRec { id, data });
             }
             "sleep" => self.diaries.push(parse(data)?),
+            // Exposures: only the kind (read by SQL); doses: the treatment and the instant
+            // (the parent and sort columns), so neither needs its JSON parsed.
             "exposure" => {
-                let data: ExposureData = parse(data)?;
-                self.exposures.push(ExposureRec {
-                    night,
-                    kind: data.kind,
-                });
+                let code = data.unwrap_or_default();
+                let kind = ExposureKind::parse(code).ok_or_else(|| JournalError::Corrupt {
+                    detail: format!("unknown exposure kind {code:?}"),
+                })?;
+                self.exposures.push(ExposureRec { night, kind });
             }
-            "dose" => {
-                let data: DoseData = parse(data)?;
-                self.doses.push(DoseRec {
-                    treatment_id: parent_id.unwrap_or(data.treatment_id),
-                    at: data.at,
-                });
-            }
+            "dose" => self.doses.push(DoseRec {
+                treatment_id: parent_id.unwrap_or_default(),
+                at_ms: sort_ms,
+            }),
             _ => {}
         }
         if let Some(cell) = self.cells.get_mut(index) {

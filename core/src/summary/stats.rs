@@ -66,6 +66,18 @@ pub(crate) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// An amount as entered, up to 3 decimals without trailing zeros (`0.125`, `300`, `1.5`):
+/// doses like 0.125 mg must not be rounded to 0.13.
+pub(crate) fn amount_text(x: f64) -> String {
+    let text = format!("{x:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text.is_empty() || text == "-" {
+        "0".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
 /// One decimal: `5.2`, `0.0`.
 pub(crate) fn one_decimal(x: f64) -> String {
     format!("{x:.1}")
@@ -150,6 +162,14 @@ mod tests {
         assert_eq!(percent(1, 0), None);
         assert_eq!(percent(1, 4), Some(25.0));
         assert_eq!(mean_of(f64::INFINITY, 2), None);
+    }
+
+    #[test]
+    fn amounts_keep_their_precision() {
+        assert_eq!(amount_text(0.125), "0.125");
+        assert_eq!(amount_text(300.0), "300");
+        assert_eq!(amount_text(1.5), "1.5");
+        assert_eq!(amount_text(0.0), "0");
     }
 
     #[test]

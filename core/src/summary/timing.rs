@@ -237,7 +237,7 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Timing {
         median_latency_minutes: median_latency,
         median_latency_text: median_latency.map(minutes_text),
         ended_episodes,
-        open_episodes: episodes - ended_episodes,
+        open_episodes: episodes.saturating_sub(ended_episodes),
         median_duration_minutes: median_duration,
         median_duration_text: median_duration.map(minutes_text),
         woke_from_sleep: woke,
