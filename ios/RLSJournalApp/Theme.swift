@@ -6,6 +6,8 @@ import UIKit
 enum Theme {
     /// Warm amber in the dark, dark amber in the light: both well above 4.5:1 on the background.
     static let accent = Color("AccentColor")
+    /// Text on a filled accent: black on the dark theme's amber, white on the light theme's.
+    static let onAccent = Color(UIColor.systemBackground)
     /// The smallest touch target on the bedside screen (one-handed, in the dark).
     static let bedsideTarget: CGFloat = 64
     /// The smallest touch target elsewhere.
@@ -27,12 +29,10 @@ enum Theme {
         return Color.red.opacity(0.15 + 0.85 * fraction)
     }
 
-    /// Text colour for a heat-map cell: white on the strong reds, the primary colour otherwise.
+    /// Text colour for a heat-map cell: the primary label colour reads on every shade (black on
+    /// the light theme's reds, white on the dark theme's).
     static func textOn(peak: Int?) -> Color {
-        guard let peak = peak, peak >= 6 else {
-            return Color.primary
-        }
-        return Color.white
+        return Color.primary
     }
 }
 
@@ -47,7 +47,7 @@ struct BigButtonStyle: ButtonStyle {
             .font(.title3.weight(.semibold))
             .frame(maxWidth: .infinity, minHeight: minHeight)
             .padding(.horizontal, 8)
-            .foregroundColor(emphasis ? Color.black : Theme.accent)
+            .foregroundColor(emphasis ? Theme.onAccent : Theme.accent)
             .background(
                 RoundedRectangle(cornerRadius: 14)
                     .fill(emphasis ? Theme.accent : Theme.accent.opacity(0.18))
@@ -66,7 +66,7 @@ struct ChipStyle: ButtonStyle {
             .font(.body.weight(selected ? .semibold : .regular))
             .frame(maxWidth: .infinity, minHeight: minHeight)
             .padding(.horizontal, 6)
-            .foregroundColor(selected ? Color.black : Color.primary)
+            .foregroundColor(selected ? Theme.onAccent : Color.primary)
             .background(
                 RoundedRectangle(cornerRadius: 10)
                     .fill(selected ? Theme.accent : Color.secondary.opacity(0.15))
