@@ -139,7 +139,7 @@ inject_kt 'fun selfTestDrift() = org.rlsjournal.core.Side.UPSIDE_DOWN'
 expect_caught "Kotlin: a qualified enum entry that does not exist" "UPSIDE_DOWN"
 
 fresh_copy
-sed 's/^import org.rlsjournal.journal.JournalStore$/import org.rlsjournal.journal.JournalStore\nimport org.rlsjournal.core.NoSuchCoreType/' \
+awk '{ print } /^import org\.rlsjournal\.journal\.JournalStore$/ { print "import org.rlsjournal.core.NoSuchCoreType" }' \
     "$tmp/case/$kt_file" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/$kt_file"
 expect_caught "Kotlin: an import of a core type that does not exist" "NoSuchCoreType"
 
