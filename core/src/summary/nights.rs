@@ -61,6 +61,16 @@ pub(crate) struct DoseRec {
     pub at_ms: i64,
 }
 
+/// One row of the window query, borrowed from SQLite.
+struct RawRow<'a> {
+    kind: &'a str,
+    night: LocalDate,
+    id: &'a str,
+    parent_id: Option<&'a str>,
+    sort_ms: i64,
+    data: Option<&'a str>,
+}
+
 /// Everything of a window of nights that a summary reads.
 #[derive(Clone, Debug)]
 pub(crate) struct Window {
@@ -121,18 +131,34 @@ impl Window {
                  WHERE e.night >= ?1 AND e.night <= ?2 AND e.kind <> 'relief' AND {LIVE}"
             ))?;
             let mut rows = stmt.query([&from, &to])?;
+            // Rows come in night order: parse each night's date once.
+            let mut last_night: Option<(String, LocalDate)> = None;
             while let Some(row) = rows.next()? {
-                let kind: String = row.get(0)?;
-                let night: String = row.get(1)?;
-                let night =
-                    parse_iso_date(&night).map_err(|detail| JournalError::Corrupt { detail })?;
-                let data = row
-                    .get_ref(5)?
-                    .as_str_or_null()
-                    .map_err(|e| JournalError::Corrupt {
-                        detail: format!("a stored record is not text: {e}"),
-                    })?;
-                window.add_row(&kind, night, row.get(2)?, row.get(3)?, row.get(4)?, data)?;
+                let text = |i: usize| -> Result<Option<&str>> {
+                    row.get_ref(i)?
+                        .as_str_or_null()
+                        .map_err(|e| JournalError::Corrupt {
+                            detail: format!("a stored column is not text: {e}"),
+                        })
+                };
+                let night_text = text(1)?.unwrap_or_default();
+                let night = match &last_night {
+                    Some((t, d)) if t == night_text => *d,
+                    _ => {
+                        let d = parse_iso_date(night_text)
+                            .map_err(|detail| JournalError::Corrupt { detail })?;
+                        last_night = Some((night_text.to_string(), d));
+                        d
+                    }
+                };
+                window.add_row(RawRow {
+                    kind: text(0)?.unwrap_or_default(),
+                    night,
+                    id: text(2)?.unwrap_or_default(),
+                    parent_id: text(3)?,
+                    sort_ms: row.get(4)?,
+                    data: text(5)?,
+                })?;
             }
         }
         window.episodes.sort_by(|a, b| {
@@ -166,15 +192,15 @@ impl Window {
         Ok(window)
     }
 
-    fn add_row(
-        &mut self,
-        kind: &str,
-        night: LocalDate,
-        id: String,
-        parent_id: Option<String>,
-        sort_ms: i64,
-        data: Option<&str>,
-    ) -> Result<()> {
+    fn add_row(&mut self, row: RawRow<'_>) -> Result<()> {
+        let RawRow {
+            kind,
+            night,
+            id,
+            parent_id,
+            sort_ms,
+            data,
+        } = row;
         let Some(index) = self.index_of(night) else {
             return Ok(());
         };
@@ -185,7 +211,10 @@ impl Window {
                     cell.episodes += 1;
                     cell.peak = cell.peak.max(data.peak_intensity);
                 }
-                self.episodes.push(EpisodeRec { id, data });
+                self.episodes.push(EpisodeRec {
+                    id: id.to_string(),
+                    data,
+                });
             }
             "sleep" => self.diaries.push(parse(data)?),
             // Exposures: only the kind (read by SQL); doses: the treatment and the instant
@@ -198,7 +227,7 @@ impl Window {
                 self.exposures.push(ExposureRec { night, kind });
             }
             "dose" => self.doses.push(DoseRec {
-                treatment_id: parent_id.unwrap_or_default(),
+                treatment_id: parent_id.unwrap_or_default().to_string(),
                 at_ms: sort_ms,
             }),
             _ => {}
