@@ -556,7 +556,7 @@ fn rating(out: &mut String, s: &Summary, color: bool) {
         let points: Vec<String> = ratings
             .iter()
             .skip(ratings.len() - shown)
-            .map(|p| format!("{} {}", p.rated_on.format("%-d %b %Y"), p.total))
+            .map(|p| format!("{} ({})", p.total, p.rated_on.format("%-d %b %Y")))
             .collect();
         let lead = if shown < ratings.len() {
             format!(
@@ -617,10 +617,10 @@ fn augmentation(out: &mut String, s: &Summary, color: bool) {
 }
 
 fn notes(out: &mut String, s: &Summary, color: bool) {
-    if s.notes.is_empty() {
-        return;
-    }
     heading(out, "12", "Notes on the data", color);
+    if s.notes.is_empty() {
+        let _ = writeln!(out, "  No gaps, open episodes or missing measures.");
+    }
     for n in &s.notes {
         out.push_str(&wrap(&n.text, "  • "));
     }
