@@ -1,0 +1,55 @@
+//! The exported report call on `Journal`.
+
+use crate::error::Result;
+use crate::export::pdf::gather;
+use crate::export::pdf::options::ReportOptions;
+use crate::export::pdf::render_report;
+use crate::export::pdf::ReportContent;
+use crate::journal::Journal;
+use crate::time::Moment;
+
+impl Journal {
+    /// What the report made at `now` would show (for tests and for previews in Rust).
+    pub fn report_content_at(&self, options: &ReportOptions, now: Moment) -> Result<ReportContent> {
+        let settings = self.settings()?;
+        let resolved = options.resolve(&settings, &now)?;
+        let summary = self.summary_at(Some(resolved.range), now)?;
+        let previous = match resolved.previous {
+            Some(range) => Some(self.summary_at(Some(range), now)?),
+            None => None,
+        };
+        let extras = self.with_connection(|conn, _| gather::extras(conn, &resolved.range))?;
+        Ok(gather::content(
+            &resolved,
+            &summary,
+            previous.as_ref(),
+            &extras,
+            &now,
+        ))
+    }
+
+    /// [`Journal::report_pdf`] as if it were `now` ("generated on" and the default range depend
+    /// on it): the same journal, options and `now` always give the same bytes.
+    pub fn report_pdf_at(&self, options: ReportOptions, now: Moment) -> Result<Vec<u8>> {
+        let settings = self.settings()?;
+        let paper = options.resolve(&settings, &now)?.paper;
+        let content = self.report_content_at(&options, now)?;
+        render_report(&content, paper)
+    }
+}
+
+#[uniffi::export]
+impl Journal {
+    /// The one-page clinician report as PDF bytes (A4 or US Letter): period, key figures with
+    /// the change against the previous period of the same length, points to discuss (iron,
+    /// augmentation watch, frequency), a night-by-night heat map, onset times, weekly symptom
+    /// nights and sleep efficiency, triggers, relief, treatments, labs, and the definitions
+    /// used. Both apps get the same bytes for the same journal and options.
+    ///
+    /// Errors: `InvalidInput` for bad options — a range that ends before it starts or is longer
+    /// than 366 nights (fields `first`, `last`, `range`), a patient name over 120 characters
+    /// (field `patient_name`).
+    pub fn report_pdf(&self, options: ReportOptions) -> Result<Vec<u8>> {
+        self.report_pdf_at(options, Moment::now())
+    }
+}

@@ -1,0 +1,195 @@
+//! Writing the PDF file: one page, its content stream, the embedded font (TrueType in a CID
+//! font with a `/ToUnicode` map, so text extracts exactly), and the document information. Everything is derived from the input, so the same report gives the
+//! same bytes on every platform: no random ids, the creation date is the report's "generated
+//! on" time, and compression is the pure-Rust deflate.
+
+use std::io::Write;
+
+use chrono::{Datelike, Timelike};
+use flate2::write::ZlibEncoder;
+use flate2::Compression;
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::{Date, Filter, Finish, Name, Pdf, Rect as PdfRect, Ref, Str, TextStr};
+
+use crate::error::{JournalError, Result};
+use crate::export::pdf::canvas::Encoding;
+use crate::export::pdf::fonts::{Font, POSTSCRIPT_NAME, RESOURCE_NAME};
+use crate::export::pdf::layout::Page;
+use crate::time::Moment;
+
+/// What goes into the document information dictionary.
+pub(crate) struct Info<'a> {
+    /// The document title.
+    pub title: &'a str,
+    /// When the report was made.
+    pub created: Moment,
+}
+
+/// Allocates object numbers in order.
+struct Refs(i32);
+
+impl Refs {
+    fn next(&mut self) -> Ref {
+        self.0 += 1;
+        Ref::new(self.0)
+    }
+}
+
+fn internal(detail: impl std::fmt::Display) -> JournalError {
+    JournalError::Storage {
+        detail: format!("the report could not be written: {detail}"),
+    }
+}
+
+/// Deflates `data` (zlib format, as `/FlateDecode` expects).
+fn deflate(data: &[u8]) -> Result<Vec<u8>> {
+    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(data).map_err(internal)?;
+    encoder.finish().map_err(internal)
+}
+
+/// The subset tag of the embedded font's name (PDF asks for six capitals before a subset
+/// font's name; the font is the same pre-made subset in every report).
+const SUBSET_TAG: &str = "RLSJRN";
+
+/// Writes the one-page PDF.
+pub(crate) fn write(
+    page: &Page,
+    font: &Font,
+    content: &[u8],
+    encoding: &Encoding,
+    info: &Info<'_>,
+) -> Result<Vec<u8>> {
+    let mut pdf = Pdf::new();
+    let mut refs = Refs(0);
+    let catalog = refs.next();
+    let pages = refs.next();
+    let page_ref = refs.next();
+    let content_ref = refs.next();
+    let info_ref = refs.next();
+    let font_ref = refs.next();
+
+    pdf.catalog(catalog).pages(pages);
+    pdf.pages(pages).kids([page_ref]).count(1);
+    {
+        let mut p = pdf.page(page_ref);
+        p.media_box(PdfRect::new(0.0, 0.0, page.width, page.height));
+        p.parent(pages);
+        p.contents(content_ref);
+        p.resources().fonts().pair(Name(RESOURCE_NAME), font_ref);
+        p.finish();
+    }
+    let stream = deflate(content)?;
+    pdf.stream(content_ref, &stream).filter(Filter::FlateDecode);
+    write_font(&mut pdf, &mut refs, font, encoding, font_ref)?;
+
+    let mut doc_info = pdf.document_info(info_ref);
+    doc_info.title(TextStr(info.title));
+    doc_info.creator(TextStr("RLS Journal"));
+    doc_info.producer(TextStr("RLS Journal core"));
+    doc_info.creation_date(pdf_date(&info.created));
+    doc_info.finish();
+    Ok(pdf.finish())
+}
+
+fn pdf_date(m: &Moment) -> Date {
+    let local = m.local();
+    let offset = m.offset_minutes;
+    let clamp8 = |v: u32| u8::try_from(v).unwrap_or(0);
+    Date::new(u16::try_from(local.year()).unwrap_or(1970))
+        .month(clamp8(local.month()))
+        .day(clamp8(local.day()))
+        .hour(clamp8(local.hour()))
+        .minute(clamp8(local.minute()))
+        .second(clamp8(local.second()))
+        .utc_offset_hour(i8::try_from(offset / 60).unwrap_or(0))
+        .utc_offset_minute(u8::try_from((offset % 60).unsigned_abs()).unwrap_or(0))
+}
+
+/// Writes the font as a CID-keyed TrueType font: CID n is the n-th character the page uses
+/// (CID 0 is `.notdef`), mapped to its glyph, with its width and its Unicode value.
+fn write_font(
+    pdf: &mut Pdf,
+    refs: &mut Refs,
+    font: &Font,
+    encoding: &Encoding,
+    type0: Ref,
+) -> Result<()> {
+    let cid_ref = refs.next();
+    let descriptor_ref = refs.next();
+    let cmap_ref = refs.next();
+    let file_ref = refs.next();
+    let gid_map_ref = refs.next();
+
+    let chars = encoding.chars();
+    let glyphs: Vec<u16> = chars.iter().map(|&c| font.glyph(c)).collect();
+    let base = format!("{SUBSET_TAG}+{POSTSCRIPT_NAME}");
+    let base = Name(base.as_bytes());
+
+    pdf.type0_font(type0)
+        .base_font(base)
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid_ref)
+        .to_unicode(cmap_ref);
+
+    {
+        let mut cid = pdf.cid_font(cid_ref);
+        cid.subtype(CidFontType::Type2)
+            .base_font(base)
+            .system_info(SystemInfo {
+                registry: Str(b"Adobe"),
+                ordering: Str(b"Identity"),
+                supplement: 0,
+            })
+            .font_descriptor(descriptor_ref)
+            .default_width(0.0)
+            .cid_to_gid_map_stream(gid_map_ref);
+        if !glyphs.is_empty() {
+            cid.widths()
+                .consecutive(1, glyphs.iter().map(|&g| font.advance_units(g)));
+        }
+        cid.finish();
+    }
+
+    let m = font.metrics();
+    pdf.font_descriptor(descriptor_ref)
+        .name(base)
+        .flags(FontFlags::NON_SYMBOLIC)
+        .bbox(PdfRect::new(m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]))
+        .italic_angle(0.0)
+        .ascent(m.ascent)
+        .descent(m.descent)
+        .cap_height(m.cap_height)
+        .stem_v(80.0)
+        .font_file2(file_ref);
+
+    let ucs = || SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"UCS"),
+        supplement: 0,
+    };
+    let mut cmap = UnicodeCmap::new(Name(b"Custom"), ucs());
+    for (cid, &c) in (1u16..).zip(chars) {
+        cmap.pair(cid, c);
+    }
+    let cmap = deflate(cmap.finish().as_slice())?;
+    let mut cmap_stream = pdf.cmap(cmap_ref, &cmap);
+    cmap_stream.name(Name(b"Custom")).system_info(ucs());
+    cmap_stream.filter(Filter::FlateDecode);
+    cmap_stream.finish();
+
+    // The font file as stored in the library: already zlib, as /FlateDecode wants.
+    let font_len = i32::try_from(font.data().len()).map_err(internal)?;
+    pdf.stream(file_ref, font.compressed_data())
+        .filter(Filter::FlateDecode)
+        .pair(Name(b"Length1"), font_len);
+
+    let mut gid_map = vec![0u8, 0u8];
+    for g in &glyphs {
+        gid_map.extend_from_slice(&g.to_be_bytes());
+    }
+    let gid_map = deflate(&gid_map)?;
+    pdf.stream(gid_map_ref, &gid_map)
+        .filter(Filter::FlateDecode);
+    Ok(())
+}

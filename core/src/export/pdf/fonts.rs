@@ -1,0 +1,254 @@
+//! The embedded report font (DejaVu Sans Condensed, pre-subset at dev time: see
+//! `core/assets/fonts/README.md`): mapping text to glyphs and measuring it.
+//!
+//! One font file keeps the library small; bold text is the same glyphs drawn with a thin
+//! outline of their own colour (see `canvas.rs`), so both weights measure the same. Every
+//! string the report prints goes through [`Font::width`] before it is placed, so no text
+//! overflows its box. Characters the font lacks print (and measure) as `?`.
+
+use std::io::Read;
+
+use flate2::read::ZlibDecoder;
+
+use crate::error::{JournalError, Result};
+use crate::export::pdf::truetype::Face;
+
+/// The font file, zlib-compressed (the same bytes a PDF's `/FlateDecode` stream holds).
+static FONT_ZLIB: &[u8] =
+    include_bytes!("../../../assets/fonts/DejaVuSansCondensed-report.ttf.zlib");
+
+/// Characters below this have their glyph and advance looked up once, when the font loads
+/// (Latin: nearly everything a report prints).
+const TABLE_CHARS: u32 = 0x0250;
+
+/// The font's other characters (see `make-subset.sh`), also looked up once.
+const SYMBOLS: &str = "Δμ\u{2009}–—‘’“”•…€←↑→↓−≈≤≥■▲▼●";
+
+/// How text is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Weight {
+    /// The font as it is.
+    Regular,
+    /// The font filled and outlined, for headings and figures.
+    Bold,
+}
+
+/// The PostScript name of the font.
+pub(crate) const POSTSCRIPT_NAME: &str = "DejaVuSansCondensed";
+/// The resource name of the font in the page's content stream.
+pub(crate) const RESOURCE_NAME: &[u8] = b"F1";
+
+/// The parsed report font.
+pub(crate) struct Font {
+    data: Vec<u8>,
+    units_per_em: f32,
+    fallback: u16,
+    /// Glyph and advance (1/1000 em) of the characters below [`TABLE_CHARS`], by code point.
+    table: Vec<(u16, f32)>,
+    /// Glyph and advance of the [`SYMBOLS`] the font has, sorted by character.
+    symbols: Vec<(char, u16, f32)>,
+    metrics: FontMetrics,
+}
+
+fn unreadable(detail: impl std::fmt::Display) -> JournalError {
+    JournalError::Storage {
+        detail: format!("the embedded report font could not be read: {detail}"),
+    }
+}
+
+impl Font {
+    /// Inflates and parses the embedded font.
+    pub fn load() -> Result<Font> {
+        let mut data = Vec::new();
+        ZlibDecoder::new(FONT_ZLIB)
+            .read_to_end(&mut data)
+            .map_err(unreadable)?;
+        let face = Face::parse(&data).ok_or_else(|| unreadable("not a TrueType font"))?;
+        let units_per_em = f32::from(face.units_per_em().max(1));
+        let scale = |v: i16| f32::from(v) * 1000.0 / units_per_em;
+        let bbox = face.bbox();
+        let metrics = FontMetrics {
+            ascent: scale(face.ascender()),
+            descent: scale(face.descender()),
+            cap_height: scale(face.cap_height().unwrap_or(face.ascender())),
+            bbox: [
+                scale(bbox[0]),
+                scale(bbox[1]),
+                scale(bbox[2]),
+                scale(bbox[3]),
+            ],
+        };
+        let fallback = face.glyph('?').unwrap_or(0);
+        let advance = |g: u16| f32::from(face.advance(g)) * 1000.0 / units_per_em;
+        let table = (0..TABLE_CHARS)
+            .map(|code| {
+                let glyph = char::from_u32(code)
+                    .and_then(|c| face.glyph(c))
+                    .unwrap_or(fallback);
+                (glyph, advance(glyph))
+            })
+            .collect();
+        let mut symbols: Vec<(char, u16, f32)> = SYMBOLS
+            .chars()
+            .filter_map(|c| face.glyph(c).map(|g| (c, g, advance(g))))
+            .collect();
+        symbols.sort_by_key(|s| s.0);
+        Ok(Font {
+            units_per_em,
+            fallback,
+            table,
+            symbols,
+            metrics,
+            data,
+        })
+    }
+
+    /// The font file (to embed).
+    pub fn data(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// The font file as stored: zlib-compressed, ready for a `/FlateDecode` stream.
+    pub fn compressed_data(&self) -> &'static [u8] {
+        FONT_ZLIB
+    }
+
+    fn face(&self) -> Option<Face<'_>> {
+        Face::parse(&self.data)
+    }
+
+    /// A symbol's glyph and advance, if it is one of the [`SYMBOLS`].
+    fn symbol(&self, c: char) -> Option<(u16, f32)> {
+        self.symbols
+            .binary_search_by_key(&c, |s| s.0)
+            .ok()
+            .and_then(|i| self.symbols.get(i))
+            .map(|&(_, g, a)| (g, a))
+    }
+
+    /// The glyph of `c` looked up in the font (`None` if it has none).
+    fn lookup(&self, c: char) -> Option<u16> {
+        match self.table.get(c as usize) {
+            Some(&(glyph, _)) => (glyph != self.fallback || c == '?').then_some(glyph),
+            None => match self.symbol(c) {
+                Some((glyph, _)) => Some(glyph),
+                None => self.face().and_then(|f| f.glyph(c)),
+            },
+        }
+    }
+
+    /// The character as it will print: itself if the font has it, a space for whitespace and
+    /// control characters, `?` otherwise.
+    pub fn printable(&self, c: char) -> char {
+        if c.is_whitespace() || c.is_control() {
+            ' '
+        } else if self.lookup(c).is_some() {
+            c
+        } else {
+            '?'
+        }
+    }
+
+    /// The glyph a character prints with (see [`Font::printable`]).
+    pub fn glyph(&self, c: char) -> u16 {
+        let c = if c.is_whitespace() || c.is_control() {
+            ' '
+        } else {
+            c
+        };
+        match self.table.get(c as usize) {
+            Some(&(glyph, _)) => glyph,
+            None => self.lookup(self.printable(c)).unwrap_or(self.fallback),
+        }
+    }
+
+    /// The advance width of a glyph in text space units (1/1000 of the font size).
+    pub fn advance_units(&self, glyph: u16) -> f32 {
+        let advance = self.face().map(|f| f.advance(glyph)).unwrap_or(0);
+        f32::from(advance) * 1000.0 / self.units_per_em
+    }
+
+    /// The advance of the character as it prints, 1/1000 em.
+    fn char_units(&self, c: char) -> f32 {
+        let c = if c.is_whitespace() || c.is_control() {
+            ' '
+        } else {
+            c
+        };
+        match self.table.get(c as usize) {
+            Some(&(_, advance)) => advance,
+            None => match self.symbol(c) {
+                Some((_, advance)) => advance,
+                None => self.advance_units(self.glyph(c)),
+            },
+        }
+    }
+
+    /// The width of `text` at `size` points, in points.
+    #[inline(never)]
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        let units: f32 = text.chars().map(|c| self.char_units(c)).sum();
+        units * size / 1000.0
+    }
+
+    /// Ascent, descent (negative), cap height and the bounding box, in 1/1000 em.
+    pub fn metrics(&self) -> FontMetrics {
+        self.metrics
+    }
+}
+
+/// Vertical metrics of a font in 1/1000 em.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FontMetrics {
+    /// Height above the baseline.
+    pub ascent: f32,
+    /// Depth below the baseline (negative).
+    pub descent: f32,
+    /// Height of capital letters.
+    pub cap_height: f32,
+    /// The font's bounding box: x min, y min, x max, y max.
+    pub bbox: [f32; 4],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stored_font_is_the_committed_font() {
+        let font = Font::load().expect("font");
+        let ttf: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSansCondensed-report.ttf");
+        assert_eq!(font.data(), ttf);
+    }
+
+    #[test]
+    fn every_report_symbol_has_a_glyph() {
+        let font = Font::load().expect("font");
+        for c in "µ≥≤–—·×…−→←↑↓▲▼●■°≈ÄéßŁțșΔμ€‘’“”•".chars()
+        {
+            assert_eq!(font.printable(c), c, "{c} missing");
+            assert_ne!(font.glyph(c), 0, "{c}");
+            assert_ne!(font.glyph(c), font.glyph('?'), "{c}");
+        }
+        for c in ['漢', 'Ж', '\u{1F600}'] {
+            assert_eq!(font.printable(c), '?');
+            assert_eq!(font.glyph(c), font.glyph('?'));
+        }
+        assert_eq!(font.printable('\n'), ' ');
+        assert_eq!(font.printable('\u{a0}'), ' ');
+    }
+
+    #[test]
+    fn widths_match_the_font() {
+        let font = Font::load().expect("font");
+        // DejaVu Sans Condensed: 2048 units per em; "A" advances 1260 units, space 585.
+        assert!((font.width("A", 1000.0) - 1260.0 * 1000.0 / 2048.0).abs() < 0.01);
+        assert!((font.width(" ", 1000.0) - 585.0 * 1000.0 / 2048.0).abs() < 0.01);
+        assert_eq!(font.width("", 10.0), 0.0);
+        let a = font.width("Ferritin", 10.0);
+        assert!((font.width("Ferritin", 20.0) - 2.0 * a).abs() < 0.01);
+        assert_eq!(font.width("漢", 10.0), font.width("?", 10.0));
+        let m = font.metrics();
+        assert!(m.ascent > 700.0 && m.descent < -150.0 && m.cap_height > 600.0);
+    }
+}

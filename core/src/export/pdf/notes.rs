@@ -1,0 +1,109 @@
+//! The patient's own notes (printed only when they chose to include them): as many as fit the
+//! space left on the page, each cut to a few lines, then "+ N more".
+
+use crate::export::pdf::canvas::{Align, Canvas};
+use crate::export::pdf::content::NoteLine;
+use crate::export::pdf::heading;
+use crate::export::pdf::layout::Rect;
+use crate::export::pdf::text::wrap;
+use crate::export::pdf::theme::{BODY, BODY_BOLD, MUTED, SMALL};
+
+const WHEN_WIDTH: f32 = 62.0;
+const MAX_LINES: usize = 3;
+const ITEM_GAP: f32 = 1.0;
+
+fn lines(canvas: &Canvas<'_>, note: &NoteLine, width: f32) -> Vec<String> {
+    wrap(
+        &canvas.measure(&BODY),
+        &note.text,
+        width - WHEN_WIDTH,
+        MAX_LINES,
+    )
+}
+
+fn note_height(canvas: &Canvas<'_>, note: &NoteLine, width: f32) -> f32 {
+    lines(canvas, note, width).len().max(1) as f32 * BODY.leading() + ITEM_GAP
+}
+
+/// The height that shows every note (0 without notes).
+pub(crate) fn full_height(canvas: &Canvas<'_>, notes: &[NoteLine], width: f32) -> f32 {
+    if notes.is_empty() {
+        return 0.0;
+    }
+    heading::height()
+        + notes
+            .iter()
+            .map(|n| note_height(canvas, n, width))
+            .sum::<f32>()
+}
+
+/// The smallest useful height: the heading and one note.
+pub(crate) fn min_height(canvas: &Canvas<'_>, notes: &[NoteLine], width: f32) -> f32 {
+    match notes.first() {
+        None => 0.0,
+        Some(n) => heading::height() + note_height(canvas, n, width) + SMALL.leading(),
+    }
+}
+
+/// Draws as many notes as fit in `area`, then a "+ N more" line for the rest.
+pub(crate) fn draw(canvas: &mut Canvas<'_>, area: Rect, notes: &[NoteLine]) {
+    if notes.is_empty() {
+        return;
+    }
+    if area.h < heading::height() + BODY.leading() + ITEM_GAP {
+        // No room for even one note: say so, if there is room for that.
+        if area.h >= SMALL.leading() {
+            let style = SMALL.with_color(MUTED);
+            let text = format!(
+                "{} of the patient's notes not shown: no room left on the page.",
+                notes.len()
+            );
+            canvas.text(
+                area.x,
+                area.y + SMALL.size,
+                area.w,
+                &style,
+                Align::Left,
+                &text,
+            );
+        }
+        return;
+    }
+    let below = heading::draw(canvas, area, "Patient's notes");
+    let mut y = below.y;
+    let mut shown = 0;
+    for (i, note) in notes.iter().enumerate() {
+        let h = note_height(canvas, note, area.w);
+        let remaining = notes.len() - i - 1;
+        let reserve = if remaining > 0 { SMALL.leading() } else { 0.0 };
+        if y + h + reserve > area.bottom() {
+            break;
+        }
+        canvas.text(
+            area.x,
+            y + BODY.size,
+            WHEN_WIDTH - 4.0,
+            &BODY_BOLD,
+            Align::Left,
+            &note.when,
+        );
+        for line in lines(canvas, note, area.w) {
+            canvas.text(
+                area.x + WHEN_WIDTH,
+                y + BODY.size,
+                area.w - WHEN_WIDTH,
+                &BODY,
+                Align::Left,
+                &line,
+            );
+            y += BODY.leading();
+        }
+        y += ITEM_GAP;
+        shown += 1;
+    }
+    if shown < notes.len() {
+        let style = SMALL.with_color(MUTED);
+        let text = format!("+ {} more notes not shown", notes.len() - shown);
+        canvas.text(area.x, y + SMALL.size, area.w, &style, Align::Left, &text);
+    }
+}

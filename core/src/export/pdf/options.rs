@@ -1,0 +1,167 @@
+//! The options of the clinician report, and their validation.
+
+use crate::error::{JournalError, Result};
+use crate::model::validate::optional_text;
+use crate::settings::{PaperSize, Settings};
+use crate::summary::NightRange;
+use crate::time::Moment;
+
+/// Nights in the default report range.
+pub const DEFAULT_REPORT_NIGHTS: i64 = 30;
+/// The longest range one report may cover (a year); the page stays readable up to there.
+pub const MAX_REPORT_NIGHTS: i64 = 366;
+/// The longest patient name printed, in characters.
+pub const MAX_PATIENT_NAME_CHARS: usize = 120;
+
+/// What the clinician report covers and how it is printed. Every field has a default, so
+/// `ReportOptions::default()` (or an empty record in Kotlin/Swift) gives the usual report.
+#[derive(uniffi::Record, Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// The nights to report on; `None` for the 30 nights ending with the last completed night
+    /// (the night whose morning check-in is due). At most 366 nights.
+    #[uniffi(default)]
+    pub range: Option<NightRange>,
+    /// The paper size; `None` for the one in the settings.
+    #[uniffi(default)]
+    pub paper_size: Option<PaperSize>,
+    /// Whether to print the patient's own notes. Off by default: notes can be private.
+    #[uniffi(default)]
+    pub include_notes: bool,
+    /// The patient's name to print in the header; `None` (or blank) prints no name.
+    #[uniffi(default)]
+    pub patient_name: Option<String>,
+}
+
+/// Options with every default filled in and every field checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    /// The nights reported on.
+    pub range: NightRange,
+    /// The nights just before, of the same length (the comparison); `None` before 1900.
+    pub previous: Option<NightRange>,
+    /// The paper size.
+    pub paper: PaperSize,
+    /// Whether notes are printed.
+    pub include_notes: bool,
+    /// The name to print.
+    pub patient_name: Option<String>,
+}
+
+impl ReportOptions {
+    /// Fills in the defaults at `now` and checks every field.
+    ///
+    /// Errors: `InvalidInput` for a range that ends before it starts, lies outside the years
+    /// 1900–9999 (fields `first`, `last`) or is longer than 366 nights (field `range`), and for
+    /// a patient name longer than 120 characters (field `patient_name`).
+    pub(crate) fn resolve(&self, settings: &Settings, now: &Moment) -> Result<Resolved> {
+        let range = match self.range {
+            Some(r) => r.validated()?,
+            None => {
+                let last = NightRange::default_at(now, settings).last;
+                NightRange {
+                    first: last - chrono::Duration::days(DEFAULT_REPORT_NIGHTS - 1),
+                    last,
+                }
+                .validated()?
+            }
+        };
+        if range.nights() > MAX_REPORT_NIGHTS {
+            return Err(JournalError::invalid(
+                "range",
+                format!(
+                    "a one-page report covers at most {MAX_REPORT_NIGHTS} nights; this range has {}",
+                    range.nights()
+                ),
+            ));
+        }
+        let previous = NightRange {
+            first: range.first - chrono::Duration::days(range.nights()),
+            last: range.first - chrono::Duration::days(1),
+        }
+        .validated()
+        .ok();
+        let patient_name =
+            optional_text("patient_name", &self.patient_name, MAX_PATIENT_NAME_CHARS)?;
+        Ok(Resolved {
+            range,
+            previous,
+            paper: self.paper_size.unwrap_or(settings.paper_size),
+            include_notes: self.include_notes,
+            patient_name,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    fn now() -> Moment {
+        Moment::parse_rfc3339("2026-10-28T08:00:00+01:00").expect("time")
+    }
+
+    #[test]
+    fn defaults_are_the_last_30_nights_on_the_settings_paper() {
+        let settings = Settings {
+            paper_size: PaperSize::Letter,
+            ..Settings::default()
+        };
+        let r = ReportOptions::default()
+            .resolve(&settings, &now())
+            .expect("resolve");
+        assert_eq!(r.range.last, date(2026, 10, 27));
+        assert_eq!(r.range.nights(), 30);
+        let previous = r.previous.expect("previous");
+        assert_eq!(previous.last, date(2026, 9, 27));
+        assert_eq!(previous.nights(), 30);
+        assert_eq!(r.paper, PaperSize::Letter);
+        assert!(!r.include_notes);
+        assert_eq!(r.patient_name, None);
+    }
+
+    #[test]
+    fn bad_options_are_invalid_input() {
+        let s = Settings::default();
+        let backwards = ReportOptions {
+            range: Some(NightRange {
+                first: date(2026, 10, 2),
+                last: date(2026, 10, 1),
+            }),
+            ..ReportOptions::default()
+        };
+        assert!(matches!(
+            backwards.resolve(&s, &now()),
+            Err(JournalError::InvalidInput { field, .. }) if field == "first"
+        ));
+        let long = ReportOptions {
+            range: Some(NightRange {
+                first: date(2024, 1, 1),
+                last: date(2026, 1, 1),
+            }),
+            ..ReportOptions::default()
+        };
+        assert!(matches!(
+            long.resolve(&s, &now()),
+            Err(JournalError::InvalidInput { field, .. }) if field == "range"
+        ));
+        let name = ReportOptions {
+            patient_name: Some("x".repeat(121)),
+            ..ReportOptions::default()
+        };
+        assert!(matches!(
+            name.resolve(&s, &now()),
+            Err(JournalError::InvalidInput { field, .. }) if field == "patient_name"
+        ));
+        let blank = ReportOptions {
+            patient_name: Some("  ".into()),
+            paper_size: Some(PaperSize::A4),
+            ..ReportOptions::default()
+        };
+        assert_eq!(blank.resolve(&s, &now()).expect("ok").patient_name, None);
+    }
+}
