@@ -1,0 +1,507 @@
+//! The clinician report (PDF) of a fixture journal on a real file, read back with poppler
+//! (`pdftotext`, `pdfinfo`, `pdftoppm`) and checked with `qpdf --check`.
+//!
+//! The tools come from Debian's `poppler-utils` and `qpdf` (`scripts/install-deps.sh` installs
+//! them, so CI runs these tests); where they are missing, the tests that need them say so and
+//! skip.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+
+use rlsjournal_core::demo::{fill_demo, DemoOptions};
+use rlsjournal_core::export::pdf::ReportOptions;
+use rlsjournal_core::summary::NightRange;
+use rlsjournal_core::*;
+
+use common::*;
+
+/// "Now" for every report of the fixture: the morning after its last night.
+const NOW: &str = "2025-10-31T08:00:00+01:00";
+
+/// Whether the poppler and qpdf tools are installed; if not, says which test skips and why.
+fn tools(test: &str) -> bool {
+    let missing: Vec<&str> = ["pdftotext", "pdfinfo", "pdftoppm", "qpdf"]
+        .into_iter()
+        .filter(|tool| Command::new(tool).arg("-v").output().is_err())
+        .collect();
+    if missing.is_empty() {
+        true
+    } else {
+        eprintln!(
+            "SKIPPED {test}: {} not installed (scripts/install-deps.sh installs poppler-utils \
+             and qpdf)",
+            missing.join(", ")
+        );
+        false
+    }
+}
+
+fn day(d: &str, days: i64) -> String {
+    (date(d) + chrono::Duration::days(days)).to_string()
+}
+
+/// Thirty nights of September (symptoms on 7) and thirty of October (symptoms on 12, caffeine
+/// on 6 of them), a diary every night, iron labs, two IRLS ratings and pramipexole from
+/// 10 October.
+fn fixture() -> (tempfile::TempDir, std::path::PathBuf, Arc<Journal>) {
+    let (dir, path, journal) = file_journal();
+    for i in 0..61 {
+        let night = day("2025-09-01", i);
+        journal.add_sleep_diary(diary(&night)).expect("diary");
+    }
+    for i in 0..7 {
+        let night = day("2025-09-01", i);
+        let next = day(&night, 1);
+        let mut e = full_episode(
+            &format!("{night}T22:00:00+01:00"),
+            &format!("{next}T00:00:00+01:00"),
+            4,
+        );
+        e.note = None;
+        journal.add_episode(e).expect("september episode");
+    }
+    for i in 0..12 {
+        let night = day("2025-10-01", i);
+        let next = day(&night, 1);
+        let mut e = full_episode(
+            &format!("{night}T23:30:00+01:00"),
+            &format!("{next}T00:30:00+01:00"),
+            6,
+        );
+        e.note = (i == 2).then(|| "Long drive to Lyon SECRET-NOTE".to_string());
+        let episode = journal.add_episode(e).expect("october episode");
+        journal
+            .add_relief_attempt(
+                episode.id,
+                ReliefData {
+                    method: ReliefMethod::Walking,
+                    helped: 2,
+                    minutes_to_relief: Some(15),
+                    at: at(&format!("{next}T00:05:00+01:00")),
+                },
+            )
+            .expect("relief");
+    }
+    for i in 0..6 {
+        let night = day("2025-10-01", i);
+        journal
+            .add_exposure(exposure(
+                &format!("{night}T16:00:00+01:00"),
+                ExposureKind::Caffeine,
+            ))
+            .expect("exposure");
+    }
+    journal
+        .add_lab_result(ferritin("2025-10-05", 38.0))
+        .expect("ferritin");
+    journal
+        .add_lab_result(LabResultData {
+            taken_on: date("2025-10-05"),
+            analyte: Analyte::TransferrinSaturation,
+            value: 25.0,
+            unit: "%".into(),
+            note: None,
+        })
+        .expect("tsat");
+    journal
+        .add_severity_rating(rating("2025-09-20", 14))
+        .expect("rating");
+    journal
+        .add_severity_rating(rating("2025-10-20", 22))
+        .expect("rating");
+    journal
+        .add_treatment(treatment("2025-10-10"))
+        .expect("treatment");
+    (dir, path, journal)
+}
+
+fn report(journal: &Journal, options: ReportOptions) -> Vec<u8> {
+    journal.report_pdf_at(options, at(NOW)).expect("report")
+}
+
+fn a4() -> ReportOptions {
+    ReportOptions {
+        paper_size: Some(PaperSize::A4),
+        ..ReportOptions::default()
+    }
+}
+
+fn run(tool: &str, args: &[&str]) -> std::process::Output {
+    let out = Command::new(tool).args(args).output().expect("run tool");
+    assert!(
+        out.status.success(),
+        "{tool} {args:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The page's text in drawing order (`pdftotext -raw`, so it does not depend on how poppler
+/// groups columns) with every run of whitespace as one space.
+fn text_of(pdf: &Path) -> String {
+    let path = pdf.to_string_lossy();
+    let out = run("pdftotext", &["-raw", &path, "-"]);
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn write(dir: &Path, name: &str, pdf: &[u8]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, pdf).expect("write pdf");
+    path
+}
+
+/// The value of a `pdfinfo` field.
+fn info_field(info: &str, field: &str) -> String {
+    info.lines()
+        .find_map(|l| l.strip_prefix(&format!("{field}:")))
+        .map(|v| v.trim().to_string())
+        .unwrap_or_default()
+}
+
+fn assert_has(text: &str, wanted: &str) {
+    assert!(text.contains(wanted), "{wanted:?} not found in:\n{text}");
+}
+
+#[test]
+fn key_figures_of_the_fixture_read_back() {
+    if !tools("key_figures_of_the_fixture_read_back") {
+        return;
+    }
+    let (dir, _path, journal) = fixture();
+    let pdf = report(&journal, a4());
+    let text = text_of(&write(dir.path(), "report.pdf", &pdf));
+    // Header: period, generation, attribution.
+    assert_has(&text, "Wed 1 Oct – Thu 30 Oct 2025 (30 nights, 30 logged)");
+    assert_has(&text, "Generated on Fri 31 Oct 2025, 08:00");
+    assert_has(&text, "Self-reported by the patient");
+    // Symptom nights per week: 12 of 30 logged nights × 7 = 2.8; September: 7 of 30 = 1.6.
+    assert_has(&text, "Symptom nights per week 2.8");
+    assert_has(&text, "12 of 30 logged nights");
+    assert_has(&text, "+1.2 (was 1.6)");
+    // Median peak on symptom nights: 6, September's 4.
+    assert_has(&text, "Median peak, symptom nights 6");
+    assert_has(&text, "+2.0 (was 4)");
+    // Median onset 23:30, 1 h 30 min later than September's 22:00.
+    assert_has(&text, "Median onset time 23:30");
+    assert_has(&text, "1 h 30 min later (was 22:00)");
+    // IRLS 22, severe, up 8 since the rating of 20 Sep: clinically relevant.
+    assert_has(&text, "Latest IRLS (0–40) 22");
+    assert_has(&text, "severe");
+    assert_has(&text, "+8 since 20 Sep: relevant");
+    // Iron: ferritin 38 µg/L is at or below 75 µg/L; TSAT 25 % is not below 20 %.
+    assert_has(
+        &text,
+        "Ferritin 38 µg/L 5 Oct 2025 ≤ 75 µg/L low: discuss iron",
+    );
+    assert_has(&text, "TSAT 25 % 5 Oct 2025 < 20 % above threshold");
+    // Flags, triggers, treatments, relief.
+    assert_has(&text, "To discuss");
+    assert_has(
+        &text,
+        "2 or more per week is the frequency of chronic-persistent RLS",
+    );
+    assert_has(&text, "Discuss iron therapy");
+    assert_has(&text, "Caffeine 6 / 24 100 % vs 25 %");
+    assert_has(&text, "not proof of a cause");
+    assert_has(
+        &text,
+        "Pramipexole 0.125 mg dopamine agonist since 10 Oct 2025",
+    );
+    assert_has(&text, "Walking 12 much 15 min");
+    // Charts' captions and the footer's definitions.
+    assert_has(&text, "Night by night: peak intensity");
+    assert_has(&text, "Onset time of day");
+    assert_has(&text, "median 23:30");
+    assert_has(&text, "Week by week");
+    assert_has(&text, "Definitions.");
+    assert_has(&text, "SE = TST ÷ TIB × 100".replace("SE = ", "").as_str());
+}
+
+#[test]
+fn symbols_extract_exactly() {
+    if !tools("symbols_extract_exactly") {
+        return;
+    }
+    let (dir, _path, journal) = fixture();
+    let text = text_of(&write(dir.path(), "report.pdf", &report(&journal, a4())));
+    for wanted in [
+        "≤ 75 µg/L (= ng/mL)",
+        "by ≥ 25 % and ≥ 10 min",
+        "1–10 mild, 11–20 moderate",
+        "TST ÷ TIB × 100",
+        "23:30 and 00:30",
+        "−",
+    ] {
+        assert_has(&text, wanted);
+    }
+    assert!(
+        !text.contains('\u{fffd}'),
+        "replacement characters in {text}"
+    );
+}
+
+#[test]
+fn one_valid_page_of_the_right_size_on_both_papers() {
+    if !tools("one_valid_page_of_the_right_size_on_both_papers") {
+        return;
+    }
+    let (dir, _path, journal) = fixture();
+    for (paper, size, name) in [
+        (PaperSize::A4, "595.276 x 841.89 pts (A4)", "a4"),
+        (PaperSize::Letter, "612 x 792 pts (letter)", "letter"),
+    ] {
+        let pdf = report(
+            &journal,
+            ReportOptions {
+                paper_size: Some(paper),
+                include_notes: true,
+                patient_name: Some("Alex Example".into()),
+                ..ReportOptions::default()
+            },
+        );
+        let path = write(dir.path(), &format!("{name}.pdf"), &pdf);
+        let p = path.to_string_lossy();
+        let info = String::from_utf8_lossy(&run("pdfinfo", &["-isodates", &p]).stdout).to_string();
+        assert_eq!(info_field(&info, "Pages"), "1", "{info}");
+        assert_eq!(info_field(&info, "Page size"), size, "{info}");
+        assert_eq!(info_field(&info, "Title"), "RLS symptom report", "{info}");
+        // The "generated on" time, with its offset.
+        assert_eq!(
+            info_field(&info, "CreationDate"),
+            "2025-10-31T08:00:00+01",
+            "{info}"
+        );
+        let check = run("qpdf", &["--check", &p]);
+        let check_out = String::from_utf8_lossy(&check.stdout);
+        assert!(
+            check_out.contains("No syntax or stream encoding errors found"),
+            "{check_out}"
+        );
+        let fonts = String::from_utf8_lossy(&run("pdffonts", &[&p]).stdout).to_string();
+        // One embedded font (bold is the same font outlined), with a Unicode map.
+        assert_eq!(fonts.matches("CID TrueType").count(), 1, "{fonts}");
+        assert!(
+            fonts.lines().skip(2).all(|l| l.contains(" yes yes ")),
+            "{fonts}"
+        );
+        let png = dir.path().join(name);
+        let render = run(
+            "pdftoppm",
+            &["-png", "-r", "60", &p, &png.to_string_lossy()],
+        );
+        let errors = String::from_utf8_lossy(&render.stderr);
+        assert!(errors.trim().is_empty(), "pdftoppm: {errors}");
+        let image = dir.path().join(format!("{name}-1.png"));
+        let bytes = std::fs::read(&image).expect("rendered page");
+        assert!(bytes.starts_with(b"\x89PNG"), "not a PNG");
+        let text = text_of(&path);
+        assert_has(&text, "Patient: Alex Example");
+        assert_has(&text, "Symptom nights per week 2.8");
+    }
+}
+
+#[test]
+fn notes_appear_only_when_asked_for() {
+    if !tools("notes_appear_only_when_asked_for") {
+        return;
+    }
+    let (dir, _path, journal) = fixture();
+    let without = text_of(&write(dir.path(), "without.pdf", &report(&journal, a4())));
+    assert!(!without.contains("SECRET-NOTE"), "{without}");
+    assert!(!without.contains("Patient's notes"), "{without}");
+    let with = report(
+        &journal,
+        ReportOptions {
+            include_notes: true,
+            ..a4()
+        },
+    );
+    let with = text_of(&write(dir.path(), "with.pdf", &with));
+    assert_has(&with, "Patient's notes");
+    assert_has(&with, "3 Oct Episode: Long drive to Lyon SECRET-NOTE");
+}
+
+#[test]
+fn the_same_journal_and_time_give_the_same_bytes() {
+    let (_dir, path, journal) = fixture();
+    let first = report(&journal, a4());
+    assert_eq!(first, report(&journal, a4()));
+    drop(journal);
+    let reopened = Journal::open_path(&path).expect("reopen");
+    assert_eq!(first, report(&reopened, a4()));
+    let later = reopened
+        .report_pdf_at(a4(), at("2025-10-31T09:00:00+01:00"))
+        .expect("report");
+    assert_ne!(first, later, "the generation time is printed");
+    assert!(first.len() < 120_000, "{} bytes", first.len());
+}
+
+#[test]
+fn the_paper_size_defaults_to_the_settings() {
+    let (_dir, _path, journal) = fixture();
+    let a4_bytes = report(&journal, a4());
+    let settings = journal.settings().expect("settings");
+    journal
+        .update_settings(Settings {
+            paper_size: PaperSize::Letter,
+            ..settings
+        })
+        .expect("settings");
+    let default = report(&journal, ReportOptions::default());
+    let letter = report(
+        &journal,
+        ReportOptions {
+            paper_size: Some(PaperSize::Letter),
+            ..ReportOptions::default()
+        },
+    );
+    assert_eq!(default, letter);
+    assert_ne!(default, a4_bytes);
+    assert!(String::from_utf8_lossy(&letter).contains("/MediaBox [0 0 612 792]"));
+}
+
+#[test]
+fn bad_options_are_invalid_input_and_change_nothing() {
+    let (_dir, _path, journal) = fixture();
+    let before = fingerprint(&journal);
+    let cases = [
+        (
+            ReportOptions {
+                range: Some(NightRange {
+                    first: date("2025-10-30"),
+                    last: date("2025-10-01"),
+                }),
+                ..ReportOptions::default()
+            },
+            "first",
+        ),
+        (
+            ReportOptions {
+                range: Some(NightRange {
+                    first: date("2024-01-01"),
+                    last: date("2025-10-30"),
+                }),
+                ..ReportOptions::default()
+            },
+            "range",
+        ),
+        (
+            ReportOptions {
+                patient_name: Some("n".repeat(121)),
+                ..ReportOptions::default()
+            },
+            "patient_name",
+        ),
+    ];
+    for (options, field) in cases {
+        match journal.report_pdf(options.clone()) {
+            Err(JournalError::InvalidInput { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("{options:?}: expected InvalidInput {field}, got {other:?}"),
+        }
+    }
+    assert_eq!(before, fingerprint(&journal));
+}
+
+#[test]
+fn an_empty_journal_gives_a_valid_report() {
+    let (dir, _path, journal) = file_journal();
+    let pdf = report(&journal, a4());
+    assert!(pdf.starts_with(b"%PDF-"));
+    if !tools("an_empty_journal_gives_a_valid_report") {
+        return;
+    }
+    let path = write(dir.path(), "empty.pdf", &pdf);
+    run("qpdf", &["--check", &path.to_string_lossy()]);
+    let text = text_of(&path);
+    assert_has(&text, "(30 nights, 0 logged)");
+    assert_has(&text, "Nothing was logged in the previous 30 nights");
+    assert_has(&text, "No ferritin or transferrin saturation");
+}
+
+fn demo_journal() -> (tempfile::TempDir, std::path::PathBuf, Arc<Journal>) {
+    let (dir, path, journal) = file_journal();
+    fill_demo(
+        &journal,
+        &DemoOptions {
+            nights: 56,
+            seed: 1,
+            end_night: date("2025-10-27"),
+            offset_minutes: 60,
+        },
+    )
+    .expect("demo");
+    (dir, path, journal)
+}
+
+const DEMO_NOW: &str = "2025-10-28T08:00:00+01:00";
+
+#[test]
+fn the_demo_journal_fits_one_page_on_both_papers() {
+    if !tools("the_demo_journal_fits_one_page_on_both_papers") {
+        return;
+    }
+    let (dir, _path, journal) = demo_journal();
+    for (paper, name) in [(PaperSize::A4, "a4"), (PaperSize::Letter, "letter")] {
+        for include_notes in [false, true] {
+            let pdf = journal
+                .report_pdf_at(
+                    ReportOptions {
+                        paper_size: Some(paper),
+                        include_notes,
+                        patient_name: Some("Alex Example".into()),
+                        ..ReportOptions::default()
+                    },
+                    at(DEMO_NOW),
+                )
+                .expect("report");
+            let path = write(dir.path(), &format!("demo-{name}.pdf"), &pdf);
+            let p = path.to_string_lossy();
+            let info = String::from_utf8_lossy(&run("pdfinfo", &[&p]).stdout).to_string();
+            assert_eq!(info_field(&info, "Pages"), "1", "{name}: {info}");
+            run("qpdf", &["--check", &p]);
+            let text = text_of(&path);
+            assert_has(&text, "Self-reported by the patient");
+            assert_has(&text, "Symptom nights per week");
+        }
+    }
+}
+
+/// Renders `docs/report.png` (A4, 110 dpi) from the demo journal:
+/// `cargo test -p rlsjournal-core --test report_pdf -- --ignored demo_picture`.
+#[test]
+#[ignore = "rewrites docs/report.png"]
+fn demo_picture() {
+    assert!(tools("demo_picture"), "the picture needs pdftoppm");
+    let (dir, _path, journal) = demo_journal();
+    let pdf = journal
+        .report_pdf_at(
+            ReportOptions {
+                paper_size: Some(PaperSize::A4),
+                patient_name: Some("Alex Example".into()),
+                ..ReportOptions::default()
+            },
+            at(DEMO_NOW),
+        )
+        .expect("report");
+    let path = write(dir.path(), "demo.pdf", &pdf);
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs");
+    let out = docs.join("report");
+    run(
+        "pdftoppm",
+        &[
+            "-png",
+            "-r",
+            "110",
+            "-singlefile",
+            &path.to_string_lossy(),
+            &out.to_string_lossy(),
+        ],
+    );
+}
