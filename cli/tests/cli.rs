@@ -606,3 +606,26 @@ fn demo_without_db_leaves_the_default_journal_alone() {
         .join("journal.db")
         .exists());
 }
+
+/// Core bug, shown here: display text rounds numbers to two decimals, so the common starting
+/// dose of pramipexole, 0.125 mg, reads "0.13 mg" in history, night views and reports.
+#[test]
+#[ignore = "core bug: views::describe::number_text rounds 0.125 to 0.13"]
+fn a_dose_of_0_125_mg_reads_as_written() {
+    let env = Env::new();
+    let saved = env.json(&[
+        "add",
+        "treatment",
+        "pramipexole",
+        "--category",
+        "dopamine_agonist",
+        "--dose",
+        "0.125",
+        "--unit",
+        "mg",
+        "--started",
+        "2025-03-01",
+    ]);
+    assert_eq!(saved["record"]["dose"], 0.125, "the record keeps the value");
+    assert_eq!(saved["title"], "pramipexole 0.125 mg");
+}
