@@ -25,6 +25,10 @@ if [[ -x scripts/syntax-check.sh ]]; then
   scripts/syntax-check.sh
 fi
 
+step "app API drift check (every core call in android/ and ios/ exists in fresh bindings)"
+tests/app-api-check/run.sh
+tests/app-api-check/run.sh --self-test
+
 if [[ -x tests/kotlin/run.sh ]]; then
   step "Kotlin tests through the generated bindings on the JVM"
   tests/kotlin/run.sh

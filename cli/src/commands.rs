@@ -236,3 +236,29 @@ pub fn prompts(ctx: &Context) -> CliResult<String> {
         Ok(render::prompts(&list, ctx.color))
     }
 }
+
+/// `summary [--from DATE] [--to DATE]`: the pattern summary, drawn for the terminal or as JSON.
+pub fn summary(ctx: &Context, from: Option<&str>, to: Option<&str>) -> CliResult<String> {
+    let journal = open(ctx)?;
+    let range = match (from, to) {
+        (None, None) => None,
+        (from, to) => {
+            let default = journal.summary(None)?.range;
+            let last = match to {
+                Some(t) => crate::args::date("to", t)?,
+                None => default.last,
+            };
+            let first = match from {
+                Some(f) => crate::args::date("from", f)?,
+                None => last - chrono::Duration::days(13),
+            };
+            Some(rlsjournal_core::summary::NightRange { first, last })
+        }
+    };
+    let summary = journal.summary(range)?;
+    if ctx.json {
+        Ok(json::to_text(&summary)?)
+    } else {
+        Ok(crate::render_summary::render_summary(&summary, ctx.color))
+    }
+}

@@ -12,6 +12,7 @@ mod error;
 mod json;
 mod paths;
 mod render;
+mod render_summary;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -126,6 +127,15 @@ enum Command {
     },
     /// What is due now: morning check-in, weekly rating, an open episode.
     Prompts,
+    /// The pattern summary of a range of nights (default: the last 14).
+    Summary {
+        /// First night, YYYY-MM-DD (with --to; default: 14 nights before --to).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last night, YYYY-MM-DD (default: the last completed night).
+        #[arg(long)]
+        to: Option<String>,
+    },
     /// Write a realistic synthetic journal (never your own) and show it.
     Demo {
         /// How many nights, ending last night.
@@ -189,6 +199,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<String, CliError> {
             },
         ),
         Command::Prompts => commands::prompts(ctx),
+        Command::Summary { from, to } => commands::summary(ctx, from.as_deref(), to.as_deref()),
         Command::Demo {
             nights,
             seed,

@@ -21,7 +21,9 @@ fn peak_kib() -> u64 {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: peak_rss <journal.db> summary|report");
+    let path = args
+        .next()
+        .expect("usage: peak_rss <journal.db> summary|report");
     let what = args.next().unwrap_or_else(|| "summary".into());
     let journal = Journal::open(path).expect("open the journal");
     let opened = peak_kib();

@@ -253,7 +253,7 @@ pub fn relief_of(
     let rows = entries::select(
         conn,
         &format!(
-            "e.parent_id IN (SELECT value FROM json_each(?1)) AND e.kind = 'relief' AND {LIVE}"
+            "e.parent_id IN (SELECT value FROM json_each(?1)) AND +e.kind = 'relief' AND {LIVE}"
         ),
         "ORDER BY e.sort_ms, e.id",
         [ids],
