@@ -9,7 +9,7 @@ out=target/syntax-check-bindings
 rm -rf "$out"
 mkdir -p "$out"
 cargo build -q -p rlsjournal-core
-lib=target/debug/librlsjournal_core.so
+lib="${CARGO_TARGET_DIR:-target}/debug/librlsjournal_core.so"
 for language in swift kotlin; do
   cargo run -q -p uniffi-bindgen -- generate "$lib" --language "$language" \
     --config bindings/uniffi.toml --no-format --out-dir "$out/$language" >/dev/null

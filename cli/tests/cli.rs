@@ -610,7 +610,6 @@ fn demo_without_db_leaves_the_default_journal_alone() {
 /// Core bug, shown here: display text rounds numbers to two decimals, so the common starting
 /// dose of pramipexole, 0.125 mg, reads "0.13 mg" in history, night views and reports.
 #[test]
-#[ignore = "core bug: views::describe::number_text rounds 0.125 to 0.13"]
 fn a_dose_of_0_125_mg_reads_as_written() {
     let env = Env::new();
     let saved = env.json(&[

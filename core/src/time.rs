@@ -115,7 +115,9 @@ impl Moment {
 
     /// The wall-clock time on the device at this moment.
     pub fn local(&self) -> NaiveDateTime {
-        let local_ms = self.millis() + i64::from(self.offset_minutes) * MINUTE_MS;
+        let local_ms = self
+            .millis()
+            .saturating_add(i64::from(self.offset_minutes) * MINUTE_MS);
         DateTime::<Utc>::from_timestamp_millis(local_ms)
             .unwrap_or_default()
             .naive_utc()
@@ -130,8 +132,12 @@ impl Moment {
     /// The night this moment belongs to: the night of date D runs from the cutover hour on D to
     /// the cutover hour on D+1, in the moment's own local time.
     pub fn night(&self, cutover_hour: u8) -> NaiveDate {
-        let shifted = self.local() - chrono::Duration::hours(i64::from(cutover_hour));
-        shifted.date()
+        let local = self.local();
+        // Out-of-range instants (never stored: validation rejects them) must not panic here.
+        local
+            .checked_sub_signed(chrono::Duration::hours(i64::from(cutover_hour)))
+            .unwrap_or(local)
+            .date()
     }
 
     /// RFC 3339 in the moment's own offset, e.g. `2026-11-27T02:10:00+01:00`.
@@ -306,6 +312,16 @@ mod tests {
             <NaiveDate as Lift<crate::UniFfiTag>>::try_lift(good).ok(),
             NaiveDate::from_ymd_opt(2026, 11, 27)
         );
+    }
+
+    #[test]
+    fn extreme_instants_do_not_panic() {
+        for ms in [i64::MAX, i64::MIN + 1, -1] {
+            let m = Moment::from_millis(ms, 840);
+            let _ = m.night(12);
+            let _ = m.local_minute_of_day();
+            assert!(m.checked("at", 0).is_err() || ms == -1);
+        }
     }
 
     #[test]

@@ -540,3 +540,23 @@ fn content(journal: &Journal) -> Vec<(String, String, String)> {
         .map(|i| (i.id, i.title, i.detail))
         .collect()
 }
+
+#[test]
+fn undo_restores_in_reverse_order_of_deletion_even_within_one_millisecond() {
+    let (_d, _p, journal) = file_journal();
+    let ids: Vec<String> = (0..30)
+        .map(|i| {
+            journal
+                .add_severity_rating(rating("2026-10-01", i))
+                .unwrap()
+                .id
+        })
+        .collect();
+    // Delete newest-created first, as fast as possible.
+    for id in ids.iter().rev() {
+        journal.delete_entry(id.clone()).unwrap();
+    }
+    for id in &ids {
+        assert_eq!(journal.undo_delete().unwrap().as_ref(), Some(id));
+    }
+}

@@ -228,8 +228,11 @@ pub fn live_kind(conn: &Connection, id: &str) -> Result<Option<RowKind>> {
 pub fn tombstone(conn: &Connection, id: &str, now_ms: i64) -> Result<()> {
     let changed = conn
         .prepare_cached(
-            "UPDATE entries SET deleted_ms = ?2, updated_ms = max(?2, updated_ms + 1) \
-             WHERE id = ?1 AND deleted_ms IS NULL",
+            // Strictly after every earlier deletion, so undo restores in reverse order even when
+            // several deletes fall in the same millisecond.
+            "UPDATE entries SET deleted_ms = max(?2, \
+             (SELECT coalesce(max(deleted_ms), 0) + 1 FROM entries WHERE deleted_ms IS NOT NULL)), \
+             updated_ms = max(?2, updated_ms + 1) WHERE id = ?1 AND deleted_ms IS NULL",
         )?
         .execute(params![id, now_ms])?;
     if changed == 0 {

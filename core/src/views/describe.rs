@@ -29,11 +29,12 @@ pub fn moment_text(m: &Moment) -> String {
 
 /// A number without a useless `.0` (`2`, `0.25`).
 pub fn number_text(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
+    // Three decimals: doses like 0.125 mg must read as written.
+    let rounded = (value * 1000.0).round() / 1000.0;
     if rounded.fract() == 0.0 {
         format!("{rounded:.0}")
     } else {
-        let text = format!("{rounded:.2}");
+        let text = format!("{rounded:.3}");
         text.trim_end_matches('0').to_string()
     }
 }
@@ -171,5 +172,6 @@ mod tests {
         assert_eq!(number_text(2.0), "2");
         assert_eq!(number_text(0.25), "0.25");
         assert_eq!(number_text(0.5), "0.5");
+        assert_eq!(number_text(0.125), "0.125");
     }
 }

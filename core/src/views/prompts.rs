@@ -46,8 +46,11 @@ pub struct Prompt {
 /// The night whose morning check-in is due at `now`: the latest night whose next morning
 /// (`morning_hour` local) has begun.
 pub fn last_night(now: &Moment, morning_hour: u8) -> LocalDate {
-    let shifted = now.local() - chrono::Duration::hours(i64::from(morning_hour));
-    shifted.date() - chrono::Duration::days(1)
+    let local = now.local();
+    let shifted = local
+        .checked_sub_signed(chrono::Duration::hours(i64::from(morning_hour)))
+        .unwrap_or(local);
+    shifted.date().pred_opt().unwrap_or(shifted.date())
 }
 
 /// Every prompt due at `now`.
@@ -60,9 +63,10 @@ pub fn due(conn: &Connection, settings: &Settings, now: &Moment) -> Result<Vec<P
          WHERE e.kind = 'episode' AND e.end_ms IS NULL AND {LIVE} AND e.sort_ms <= ?1 \
          ORDER BY e.sort_ms DESC"
     ))?;
-    let rows = open.query_map([now_ms - OPEN_EPISODE_PROMPT_HOURS * HOUR_MS], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-    })?;
+    let rows = open.query_map(
+        [now_ms.saturating_sub(OPEN_EPISODE_PROMPT_HOURS * HOUR_MS)],
+        |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
+    )?;
     for row in rows {
         let (id, started_ms) = row?;
         prompts.push(Prompt {
@@ -70,7 +74,7 @@ pub fn due(conn: &Connection, settings: &Settings, now: &Moment) -> Result<Vec<P
             title: "Episode still open".into(),
             message: format!(
                 "An episode started {} ago is still open. End it, or edit when it ended.",
-                duration_text((now_ms - started_ms) / 60_000)
+                duration_text(now_ms.saturating_sub(started_ms) / 60_000)
             ),
             night: None,
             episode_id: Some(id),
