@@ -607,8 +607,8 @@ fn demo_without_db_leaves_the_default_journal_alone() {
         .exists());
 }
 
-/// Core bug, shown here: display text rounds numbers to two decimals, so the common starting
-/// dose of pramipexole, 0.125 mg, reads "0.13 mg" in history, night views and reports.
+/// Display text keeps three decimals, so the common starting
+/// dose of pramipexole, 0.125 mg, reads as written in history, night views and reports.
 #[test]
 fn a_dose_of_0_125_mg_reads_as_written() {
     let env = Env::new();
