@@ -54,18 +54,6 @@ pub struct HistoryPage {
     pub next_cursor: Option<String>,
 }
 
-fn kind_code(kind: EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Episode => "episode",
-        EntryKind::SleepDiary => "sleep",
-        EntryKind::Exposure => "exposure",
-        EntryKind::Treatment => "treatment",
-        EntryKind::Dose => "dose",
-        EntryKind::LabResult => "lab",
-        EntryKind::SeverityRating => "rating",
-    }
-}
-
 /// Encodes the position after an item: `<sort_ms>:<id>`.
 fn encode_cursor(sort_ms: i64, id: &str) -> String {
     format!("{sort_ms}:{id}")
@@ -93,7 +81,7 @@ pub fn page(conn: &Connection, query: &HistoryQuery) -> Result<HistoryPage> {
         Some(c) => decode_cursor(c)?,
         None => (i64::MAX, String::new()),
     };
-    let mut kinds: Vec<&str> = query.kinds.iter().map(|k| kind_code(*k)).collect();
+    let mut kinds: Vec<&str> = query.kinds.iter().map(|k| k.code()).collect();
     kinds.sort_unstable();
     kinds.dedup();
     // Kind codes are our own constants, so they can be written into the SQL; this lets SQLite
