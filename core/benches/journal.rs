@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use rlsjournal_core::demo::{fill_demo, DemoOptions};
+use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::time::parse_iso_date;
 use rlsjournal_core::*;
 use rusqlite::{params, Connection};
@@ -349,12 +350,58 @@ fn bench_summary(c: &mut Criterion) {
     g.finish();
 }
 
+/// The one-page report of the last 30 nights. It summarises those nights and the 30 before them
+/// (the change against the previous period), so its limit is the bare read of those 60 nights.
+fn bench_report(c: &mut Criterion) {
+    let path = ten_year_file();
+    let journal = open(&path);
+    let conn = Connection::open(&path).unwrap();
+    let last = parse_iso_date(LAST_NIGHT).unwrap();
+    let options = ReportOptions {
+        range: Some(summary::NightRange {
+            first: last - chrono::Duration::days(29),
+            last,
+        }),
+        paper_size: Some(PaperSize::A4),
+        include_notes: false,
+        patient_name: None,
+    };
+    let now = Moment::parse_rfc3339("2026-11-01T09:00:00+01:00").unwrap();
+    let mut g = c.benchmark_group("report");
+    g.bench_function("thirty_nights", |b| {
+        b.iter(|| journal.report_pdf_at(options.clone(), now).unwrap())
+    });
+    g.bench_function("sixty_nights_bare_scan", |b| {
+        let first = time::iso_date(last - chrono::Duration::days(59));
+        b.iter(|| {
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT kind, night, data FROM entries WHERE night >= ?1 AND night <= ?2 \
+                     AND deleted_ms IS NULL",
+                )
+                .unwrap();
+            let rows = stmt
+                .query_map([first.clone(), LAST_NIGHT.to_string()], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                })
+                .unwrap();
+            rows.count()
+        })
+    });
+    g.finish();
+}
+
 criterion_group!(
     benches,
     bench_open,
     bench_quick_log,
     bench_views,
     bench_summary,
+    bench_report,
     bench_backup
 );
 criterion_main!(benches);

@@ -4,6 +4,7 @@
 //!
 //! `cargo run --release -p rlsjournal-core --example peak_rss -- <journal.db> summary|report`
 
+use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::time::parse_iso_date;
 use rlsjournal_core::*;
 
@@ -39,7 +40,19 @@ fn main() {
             let s = journal.summary_at(Some(range), now).expect("summary");
             s.coverage.nights_logged as usize
         }
-        other => panic!("unknown measurement {other}"),
+        "report" => {
+            let options = ReportOptions {
+                range: Some(summary::NightRange {
+                    first: last - chrono::Duration::days(29),
+                    last,
+                }),
+                paper_size: Some(PaperSize::A4),
+                include_notes: false,
+                patient_name: None,
+            };
+            journal.report_pdf_at(options, now).expect("report").len()
+        }
+        other => panic!("unknown measurement {other} (summary or report)"),
     };
     println!(
         "{what}: peak RSS {} KiB after opening, {} KiB after the call ({} KiB more); {:.1} ms; result size {size}",
