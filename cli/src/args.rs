@@ -4,10 +4,11 @@
 //! rule are the core's, so the terminal and the apps reject exactly the same input.
 
 use chrono::{Datelike, NaiveDate};
+use rlsjournal_core::summary::NightRange;
 use rlsjournal_core::time::parse_iso_date;
 use rlsjournal_core::{
-    Analyte, BodyArea, EntryKind, ExposureKind, Moment, ReliefMethod, Sensation, Setting, Side,
-    TreatmentCategory,
+    Analyte, BodyArea, EntryKind, ExposureKind, Moment, PaperSize, ReliefMethod, Sensation,
+    Setting, Settings, Side, TreatmentCategory,
 };
 
 use crate::error::{CliError, CliResult};
@@ -47,6 +48,41 @@ pub fn month(text: Option<&str>) -> CliResult<(i32, u8)> {
     let year: i32 = y.parse().map_err(|_| bad())?;
     let month: u8 = m.parse().map_err(|_| bad())?;
     Ok((year, month))
+}
+
+/// `--from`/`--to` as a range of nights, for `summary` and `export`.
+///
+/// A missing `--to` is the core's default last night (the last completed night, by the
+/// `morning_hour` setting); a missing `--from` is `default_nights` nights ending with `--to`.
+/// The range is not checked here: the core rejects one that ends before it starts (field
+/// `first`) or is too long, with the same words the apps show.
+pub fn night_range(
+    from: Option<&str>,
+    to: Option<&str>,
+    settings: &Settings,
+    default_nights: i64,
+) -> CliResult<NightRange> {
+    let last = match to {
+        Some(t) => date("to", t)?,
+        None => NightRange::default_at(&Moment::now(), settings).last,
+    };
+    let first = match from {
+        Some(f) => date("from", f)?,
+        None => last - chrono::Duration::days(default_nights.max(1) - 1),
+    };
+    Ok(NightRange { first, last })
+}
+
+/// `a4` or `letter` (any case).
+pub fn paper_size(text: &str) -> CliResult<PaperSize> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "a4" => Ok(PaperSize::A4),
+        "letter" => Ok(PaperSize::Letter),
+        _ => Err(CliError::invalid(
+            "paper_size",
+            format!("{text:?} is not one of a4, letter"),
+        )),
+    }
 }
 
 /// A whole number in the range of the target type; the core checks the real range.
@@ -159,5 +195,21 @@ mod tests {
         );
         assert_eq!(month(Some("2026-11")).expect("month"), (2026, 11));
         assert!(month(Some("2026/11")).is_err());
+    }
+
+    #[test]
+    fn night_ranges_fill_a_missing_end() {
+        let settings = Settings::default();
+        let r = night_range(None, Some("2026-11-26"), &settings, 30).expect("range");
+        assert_eq!(r.first.to_string(), "2026-10-28");
+        assert_eq!(r.nights(), 30);
+        let r = night_range(Some("2026-11-20"), Some("2026-11-26"), &settings, 30).expect("range");
+        assert_eq!(r.nights(), 7);
+        let err = night_range(Some("20-11-2026"), None, &settings, 14)
+            .expect_err("not a date")
+            .to_string();
+        assert!(err.starts_with("invalid from:"), "{err}");
+        assert_eq!(paper_size(" Letter ").expect("paper"), PaperSize::Letter);
+        assert!(paper_size("a5").is_err());
     }
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use rlsjournal_core::views::history::item as history_item;
-use rlsjournal_core::{Entry, HistoryQuery, Journal, LocalDate, PaperSize, Settings};
+use rlsjournal_core::{Entry, HistoryQuery, Journal, LocalDate, Settings};
 
 use crate::error::{CliError, CliResult};
 use crate::json::{self, ChangeJson};
@@ -198,16 +198,7 @@ impl SettingsChange {
             };
         }
         if let Some(p) = &self.paper {
-            s.paper_size = match p.trim().to_ascii_lowercase().as_str() {
-                "a4" => PaperSize::A4,
-                "letter" => PaperSize::Letter,
-                _ => {
-                    return Err(CliError::invalid(
-                        "paper_size",
-                        format!("{p:?} is not one of a4, letter"),
-                    ))
-                }
-            };
+            s.paper_size = args::paper_size(p)?;
         }
         Ok(s)
     }
@@ -242,18 +233,12 @@ pub fn summary(ctx: &Context, from: Option<&str>, to: Option<&str>) -> CliResult
     let journal = open(ctx)?;
     let range = match (from, to) {
         (None, None) => None,
-        (from, to) => {
-            let default = journal.summary(None)?.range;
-            let last = match to {
-                Some(t) => crate::args::date("to", t)?,
-                None => default.last,
-            };
-            let first = match from {
-                Some(f) => crate::args::date("from", f)?,
-                None => last - chrono::Duration::days(13),
-            };
-            Some(rlsjournal_core::summary::NightRange { first, last })
-        }
+        (from, to) => Some(args::night_range(
+            from,
+            to,
+            &journal.settings()?,
+            rlsjournal_core::summary::DEFAULT_NIGHTS,
+        )?),
     };
     let summary = journal.summary(range)?;
     if ctx.json {
