@@ -9,6 +9,7 @@
 use std::time::SystemTime;
 
 use rlsjournal_core::demo::DemoReport;
+use rlsjournal_core::export::backup::ImportSummary;
 use rlsjournal_core::model::lab::irls_band;
 use rlsjournal_core::{
     CalendarDay, CalendarMonth, Dose, Entry, Episode, Exposure, HistoryItem, HistoryPage,
@@ -715,11 +716,18 @@ pub struct DemoJson {
     pub lab_results: u32,
     /// IRLS ratings.
     pub severity_ratings: u32,
+    /// The demo's clinician report (PDF).
+    pub report: String,
 }
 
 impl DemoJson {
-    /// From the generator's report.
-    pub fn of(path: &std::path::Path, seed: u64, r: &DemoReport) -> DemoJson {
+    /// From the generator's report and the path of the PDF report.
+    pub fn of(
+        path: &std::path::Path,
+        seed: u64,
+        r: &DemoReport,
+        report: &std::path::Path,
+    ) -> DemoJson {
         DemoJson {
             path: path.display().to_string(),
             seed,
@@ -736,6 +744,63 @@ impl DemoJson {
             doses: r.doses,
             lab_results: r.lab_results,
             severity_ratings: r.severity_ratings,
+            report: report.display().to_string(),
+        }
+    }
+}
+
+/// `export`: what was written.
+#[derive(Serialize)]
+pub struct ExportJson {
+    /// `pdf`, `csv`, `backup` or `text`.
+    pub format: &'static str,
+    /// The file or folder written (as given to `--out`).
+    pub path: String,
+    /// Bytes written (for a csv folder: all its tables together).
+    pub bytes: usize,
+    /// Pages of a PDF; `null` for other formats.
+    pub pages: Option<usize>,
+    /// The first night covered (pdf, text); `null` for csv and backup, which hold everything.
+    pub first_night: Option<String>,
+    /// The last night covered (pdf, text).
+    pub last_night: Option<String>,
+    /// The CSV tables (csv only; empty otherwise).
+    pub tables: Vec<TableJson>,
+}
+
+/// One CSV table of an export.
+#[derive(Serialize)]
+pub struct TableJson {
+    /// Its file name, e.g. `episodes.csv`.
+    pub file_name: String,
+    /// Data rows, not counting the header.
+    pub rows: u32,
+}
+
+/// `import`: what the import did.
+#[derive(Serialize)]
+pub struct ImportJson {
+    /// The backup file read.
+    pub path: String,
+    /// Records new to this journal.
+    pub added: u32,
+    /// Records that replaced an older version here.
+    pub updated: u32,
+    /// Records already here in the same or a newer version.
+    pub unchanged: u32,
+    /// Whether the backup's settings were newer and replaced these.
+    pub settings_updated: bool,
+}
+
+impl ImportJson {
+    /// From the core's summary.
+    pub fn of(path: &std::path::Path, s: &ImportSummary) -> ImportJson {
+        ImportJson {
+            path: path.display().to_string(),
+            added: s.added,
+            updated: s.updated,
+            unchanged: s.unchanged,
+            settings_updated: s.settings_updated,
         }
     }
 }

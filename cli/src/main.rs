@@ -9,6 +9,9 @@ mod args;
 mod commands;
 mod demo;
 mod error;
+mod export;
+mod files;
+mod import;
 mod json;
 mod paths;
 mod render;
@@ -136,7 +139,14 @@ enum Command {
         #[arg(long)]
         to: Option<String>,
     },
-    /// Write a realistic synthetic journal (never your own) and show it.
+    /// Export the clinician report (pdf), CSV tables, a backup or the summary as text.
+    Export(export::ExportArgs),
+    /// Merge a backup (.json or .zip from `export backup`) into the journal, all or nothing.
+    Import {
+        /// The backup file.
+        file: PathBuf,
+    },
+    /// Write a realistic synthetic journal (never your own), its clinician report, and show it.
     Demo {
         /// How many nights, ending last night.
         #[arg(long, default_value_t = 56, allow_negative_numbers = true)]
@@ -147,6 +157,10 @@ enum Command {
         /// The last night, YYYY-MM-DD [default: last night].
         #[arg(long)]
         last_night: Option<String>,
+        /// Where to write the demo's clinician report (PDF) [default: next to the demo
+        /// journal, e.g. rlsjournal-demo-report.pdf].
+        #[arg(long, value_name = "PATH")]
+        report: Option<PathBuf>,
     },
 }
 
@@ -200,11 +214,14 @@ fn dispatch(ctx: &Context, command: Command) -> Result<String, CliError> {
         ),
         Command::Prompts => commands::prompts(ctx),
         Command::Summary { from, to } => commands::summary(ctx, from.as_deref(), to.as_deref()),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Import { file } => import::run(ctx, &file),
         Command::Demo {
             nights,
             seed,
             last_night,
-        } => demo::run(ctx, nights, seed, last_night.as_deref()),
+            report,
+        } => demo::run(ctx, nights, seed, last_night.as_deref(), report),
     }
 }
 

@@ -26,10 +26,12 @@ impl Env {
         self.path("journal.db")
     }
 
-    /// Runs the binary with no `--db` (for path tests).
+    /// Runs the binary with no `--db` (for path tests), in the temp directory, so relative
+    /// paths land there.
     fn bare(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_rlsjournal"))
             .args(args)
+            .current_dir(self.dir.path())
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.path("data"))
             .env("XDG_CACHE_HOME", self.path("cache"))
@@ -501,8 +503,9 @@ fn help_and_version_succeed() {
     assert!(env.ok(&["--version"]).starts_with("rlsjournal "));
 }
 
-/// The demo's stdout with the journal path taken out.
+/// The demo's stdout with the journal and report paths taken out.
 fn demo_output(env: &Env, db: &Path, seed: &str) -> String {
+    let report = db.with_extension("").display().to_string() + "-report.pdf";
     let db = db.to_str().expect("utf-8 path");
     let out = env.bare(&[
         "--db",
@@ -522,6 +525,7 @@ fn demo_output(env: &Env, db: &Path, seed: &str) -> String {
     );
     String::from_utf8(out.stdout)
         .expect("utf-8")
+        .replace(&report, "<report>")
         .replace(db, "<db>")
 }
 
@@ -627,4 +631,527 @@ fn a_dose_of_0_125_mg_reads_as_written() {
     ]);
     assert_eq!(saved["record"]["dose"], 0.125, "the record keeps the value");
     assert_eq!(saved["title"], "pramipexole 0.125 mg");
+}
+
+// ---- export and import ----
+
+/// Fills the test's journal with the demo: `nights` nights ending on 31 October 2025.
+fn demo_journal(env: &Env, nights: &str) {
+    let report = env.path("demo-report.pdf");
+    env.ok(&[
+        "demo",
+        "--nights",
+        nights,
+        "--last-night",
+        "2025-10-31",
+        "--report",
+        report.to_str().expect("utf-8 path"),
+    ]);
+}
+
+/// The PDF's text (`pdftotext -raw`, whitespace runs as one space), or `None` when poppler
+/// is not installed (scripts/install-deps.sh installs it; the test command has it).
+fn pdf_text(path: &Path) -> Option<String> {
+    let out = match Command::new("pdftotext")
+        .args(["-raw", path.to_str().expect("utf-8 path"), "-"])
+        .output()
+    {
+        Ok(out) => out,
+        Err(_) => {
+            eprintln!("SKIPPED the PDF text checks: pdftotext is not installed");
+            return None;
+        }
+    };
+    assert!(out.status.success(), "pdftotext failed on {path:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// A backup document without its `exported_at` time, for comparing two exports.
+fn backup_without_time(path: &Path) -> Value {
+    let bytes = std::fs::read(path).expect("read backup");
+    let mut doc: Value = serde_json::from_slice(&bytes).expect("backup is JSON");
+    doc.as_object_mut()
+        .expect("backup object")
+        .remove("exported_at")
+        .expect("exported_at");
+    doc
+}
+
+/// The journal's backup now, without its `exported_at` time.
+fn snapshot(env: &Env, name: &str) -> Value {
+    let path = env.path(name);
+    env.ok(&["export", "backup", "--out", path.to_str().expect("path")]);
+    backup_without_time(&path)
+}
+
+/// The names of the files in a directory.
+fn file_names(dir: &Path) -> HashSet<String> {
+    std::fs::read_dir(dir)
+        .expect("list dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+        .collect()
+}
+
+#[test]
+fn export_pdf_writes_the_one_page_report() {
+    let env = Env::new();
+    demo_journal(&env, "45");
+    env.ok(&[
+        "add",
+        "exposure",
+        "caffeine",
+        "--at",
+        "2025-10-20T15:00:00+01:00",
+        "--note",
+        "SECRET-NOTE",
+    ]);
+    let out = env.path("report.pdf");
+    let out_str = out.to_str().expect("path");
+    let printed = env.ok(&[
+        "export",
+        "pdf",
+        "--out",
+        out_str,
+        "--to",
+        "2025-10-31",
+        "--name",
+        "Alex Example",
+    ]);
+    assert!(
+        printed.starts_with(&format!("wrote {out_str} (")),
+        "{printed}"
+    );
+    assert!(
+        printed.ends_with(", 1 page, nights 2025-10-02 – 2025-10-31)\n"),
+        "30 nights by default: {printed}"
+    );
+    let bytes = std::fs::read(&out).expect("report");
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    // The paper is the journal's setting (A4 by default) unless --paper says otherwise.
+    assert!(String::from_utf8_lossy(&bytes).contains("/MediaBox [0 0 595.27563 841.8898]"));
+    if let Some(text) = pdf_text(&out) {
+        assert!(text.contains("Self-reported by the patient"), "{text}");
+        assert!(text.contains("Patient: Alex Example"), "{text}");
+        assert!(text.contains("Thu 2 Oct – Fri 31 Oct 2025"), "{text}");
+        assert!(
+            !text.contains("SECRET-NOTE"),
+            "notes are off by default: {text}"
+        );
+    }
+
+    // --notes, --paper and --from; the file is replaced, and no temporary file is left.
+    let json = env.json(&[
+        "export",
+        "pdf",
+        "--out",
+        out_str,
+        "--from",
+        "2025-10-18",
+        "--to",
+        "2025-10-31",
+        "--notes",
+        "--paper",
+        "letter",
+    ]);
+    assert_eq!(json["format"], "pdf");
+    assert_eq!(json["pages"], 1);
+    assert_eq!(json["first_night"], "2025-10-18");
+    assert_eq!(json["last_night"], "2025-10-31");
+    let bytes = std::fs::read(&out).expect("report");
+    assert_eq!(json["bytes"], bytes.len());
+    assert!(String::from_utf8_lossy(&bytes).contains("/MediaBox [0 0 612 792]"));
+    if let Some(text) = pdf_text(&out) {
+        assert!(text.contains("SECRET-NOTE"), "{text}");
+        assert!(text.contains("14 nights"), "{text}");
+    }
+    assert!(
+        file_names(env.dir.path())
+            .iter()
+            .all(|n| !n.ends_with(".tmp")),
+        "{:?}",
+        file_names(env.dir.path())
+    );
+}
+
+#[test]
+fn export_csv_as_a_folder_or_a_zip() {
+    let env = Env::new();
+    demo_journal(&env, "20");
+    env.ok(&[
+        "add",
+        "exposure",
+        "alcohol",
+        "--at",
+        "2025-10-20T20:00:00+01:00",
+        "--note",
+        "SECRET-NOTE",
+    ]);
+    let tables: HashSet<String> = [
+        "episodes",
+        "relief_attempts",
+        "sleep_diary",
+        "exposures",
+        "treatments",
+        "doses",
+        "lab_results",
+        "severity_ratings",
+    ]
+    .iter()
+    .map(|t| format!("{t}.csv"))
+    .collect();
+
+    // A folder that does not exist yet is created, one file per table.
+    let folder = env.path("tables").join("october");
+    let printed = env.ok(&["export", "csv", "--out", folder.to_str().expect("path")]);
+    assert!(printed.starts_with("wrote 8 tables to "), "{printed}");
+    assert!(printed.contains("episodes.csv"), "{printed}");
+    assert_eq!(file_names(&folder), tables);
+    let exposures = std::fs::read_to_string(folder.join("exposures.csv")).expect("csv");
+    assert!(exposures.starts_with('\u{feff}'), "byte-order mark");
+    assert!(exposures.contains("alcohol"), "{exposures}");
+    assert!(
+        !exposures.contains("SECRET-NOTE"),
+        "notes are off by default"
+    );
+    // Again, with notes: the files are replaced.
+    env.ok(&[
+        "export",
+        "csv",
+        "--out",
+        folder.to_str().expect("path"),
+        "--notes",
+    ]);
+    let exposures = std::fs::read_to_string(folder.join("exposures.csv")).expect("csv");
+    assert!(exposures.contains("SECRET-NOTE"));
+    assert_eq!(file_names(&folder), tables, "no temporary files left");
+
+    // A .zip name gives one zip holding the same tables.
+    let zip = env.path("tables.zip");
+    let json = env.json(&["export", "csv", "--out", zip.to_str().expect("path")]);
+    let listed: HashSet<String> = json["tables"]
+        .as_array()
+        .expect("tables")
+        .iter()
+        .map(|t| t["file_name"].as_str().expect("name").to_string())
+        .collect();
+    assert_eq!(listed, tables);
+    let bytes = std::fs::read(&zip).expect("zip");
+    assert!(bytes.starts_with(b"PK\x03\x04"), "not a zip");
+    let raw = String::from_utf8_lossy(&bytes);
+    for table in &tables {
+        assert!(raw.contains(table.as_str()), "{table} missing from the zip");
+    }
+
+    // A .csv name would be a folder named like a file: refused, nothing written.
+    let (code, err) = failure(&env.run(&["export", "csv", "--out", "x.csv"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("give a folder, or a name ending in .zip"),
+        "{err}"
+    );
+    // An existing file is not turned into a folder.
+    let file = env.path("plain");
+    std::fs::write(&file, "keep").expect("write");
+    let (code, err) = failure(&env.run(&["export", "csv", "--out", file.to_str().expect("p")]));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("is a file, not a folder"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "keep");
+}
+
+#[test]
+fn backup_round_trips_through_import() {
+    let env = Env::new();
+    demo_journal(&env, "30");
+    env.ok(&["settings", "--paper", "letter", "--evening-hour", "21"]);
+    let id = env.json(&["quick", "4", "--at", &ago(90)])["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    env.ok(&["delete", &id]);
+    let json = env.path("backup.json");
+    let zip = env.path("backup.zip");
+    let printed = env.ok(&["export", "backup", "--out", json.to_str().expect("path")]);
+    assert!(printed.starts_with("wrote "), "{printed}");
+    env.ok(&["export", "backup", "--out", zip.to_str().expect("path")]);
+    assert!(std::fs::read(&zip).expect("zip").starts_with(b"PK\x03\x04"));
+    let original = backup_without_time(&json);
+
+    for (source, db) in [(&json, "from-json.db"), (&zip, "from-zip.db")] {
+        let fresh = Env::new();
+        let fresh_db = env.path(db);
+        let run = |args: &[&str]| {
+            let mut all = vec!["--db", fresh_db.to_str().expect("path")];
+            all.extend_from_slice(args);
+            let out = fresh.bare(&all);
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8(out.stdout).expect("utf-8")
+        };
+        let source = source.to_str().expect("path");
+        let first: Value = serde_json::from_str(&run(&["import", source, "--json"])).expect("json");
+        assert!(first["added"].as_u64().expect("added") > 100, "{first}");
+        assert_eq!(first["updated"], 0);
+        assert_eq!(first["unchanged"], 0);
+        assert_eq!(first["settings_updated"], true);
+        let again = fresh.path("again.json");
+        run(&["export", "backup", "--out", again.to_str().expect("path")]);
+        assert_eq!(
+            backup_without_time(&again),
+            original,
+            "{db}: the same journal"
+        );
+
+        // A second import changes nothing.
+        let second = run(&["import", source]);
+        assert_eq!(
+            second,
+            format!(
+                "Imported {source}: 0 records added, 0 updated, {} unchanged; settings \
+                 unchanged.\n",
+                first["added"]
+            )
+        );
+        run(&["export", "backup", "--out", again.to_str().expect("path")]);
+        assert_eq!(backup_without_time(&again), original, "{db}: idempotent");
+    }
+}
+
+#[test]
+fn a_rejected_import_leaves_the_journal_unchanged() {
+    let env = Env::new();
+    env.ok(&["quick", "5", "--at", &ago(120)]);
+    env.ok(&["add", "rating", "18", "--on", "2025-03-09"]);
+    let before = snapshot(&env, "before.json");
+
+    // A backup from another journal whose last record is invalid: nothing of it comes in.
+    let other = Env::new();
+    other.ok(&["add", "rating", "12", "--on", "2025-02-01"]);
+    other.ok(&["add", "rating", "30", "--on", "2025-02-08"]);
+    let mut doc = snapshot(&other, "other.json");
+    // `snapshot` took the time out; a document needs one.
+    doc["exported_at"] = Value::String("2025-02-09T08:00:00Z".into());
+    let entries = doc["entries"].as_array_mut().expect("entries");
+    assert_eq!(entries.len(), 2);
+    entries[1]["data"]["irls_total"] = Value::from(41);
+    let bad_record = env.path("bad-record.json");
+    std::fs::write(&bad_record, serde_json::to_vec(&doc).expect("json")).expect("write");
+
+    let garbage = env.path("garbage.bin");
+    std::fs::write(&garbage, b"\x00\x01 not a backup at all").expect("write");
+    let fake_zip = env.path("fake.zip");
+    std::fs::write(&fake_zip, b"PK\x03\x04 truncated").expect("write");
+    let truncated = env.path("truncated.json");
+    let whole = std::fs::read(other.path("other.json")).expect("backup");
+    std::fs::write(&truncated, &whole[..whole.len() / 2]).expect("write");
+
+    for file in [&bad_record, &garbage, &fake_zip, &truncated] {
+        let out = env.run(&["import", file.to_str().expect("path")]);
+        let (code, err) = failure(&out);
+        assert_eq!(code, 1, "{file:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{file:?}: one line, got {err:?}");
+        assert!(err.starts_with("rlsjournal: cannot import "), "{err}");
+        assert!(err.contains("the journal is unchanged"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    assert_eq!(snapshot(&env, "after.json"), before);
+
+    // A missing file is an error too, and creates no journal.
+    let empty = Env::new();
+    let (code, err) = failure(&empty.run(&["import", "no-such-backup.json"]));
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot read no-such-backup.json"), "{err}");
+    assert!(!empty.db().exists(), "no journal was created");
+}
+
+#[test]
+fn export_text_prints_to_stdout_or_writes_a_file() {
+    let env = Env::new();
+    demo_journal(&env, "20");
+    let text = env.ok(&["export", "text", "--out", "-", "--to", "2025-10-31"]);
+    assert!(
+        text.starts_with("RLS Journal summary: 14 nights, Sat 18 Oct – Fri 31 Oct 2025\n"),
+        "{text}"
+    );
+    assert!(text.contains("Self-reported by the patient."), "{text}");
+    let file = env.path("summary.txt");
+    let printed = env.ok(&[
+        "export",
+        "text",
+        "--out",
+        file.to_str().expect("path"),
+        "--to",
+        "2025-10-31",
+    ]);
+    assert!(
+        printed.ends_with(", nights 2025-10-18 – 2025-10-31)\n"),
+        "{printed}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("summary"), text);
+    let week = env.ok(&[
+        "export",
+        "text",
+        "--out",
+        "-",
+        "--from",
+        "2025-10-25",
+        "--to",
+        "2025-10-31",
+    ]);
+    assert!(week.starts_with("RLS Journal summary: 7 nights"), "{week}");
+}
+
+#[test]
+fn export_refuses_what_it_cannot_do_well() {
+    let env = Env::new();
+    env.ok(&["quick", "5", "--at", &ago(120)]);
+    let dir = env.path("reports");
+    std::fs::create_dir(&dir).expect("dir");
+    let dir_str = dir.to_str().expect("path");
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &[
+                "export",
+                "pdf",
+                "--out",
+                "r.pdf",
+                "--from",
+                "2025-10-31",
+                "--to",
+                "2025-10-01",
+            ],
+            2,
+            "invalid first: is after last",
+        ),
+        (
+            &[
+                "export",
+                "text",
+                "--out",
+                "-",
+                "--from",
+                "2025-10-31",
+                "--to",
+                "2025-10-01",
+            ],
+            2,
+            "invalid first: is after last",
+        ),
+        (
+            &["export", "pdf", "--out", "r.pdf", "--from", "2024-01-01"],
+            2,
+            "invalid range",
+        ),
+        (
+            &["export", "csv", "--out", "t.zip", "--from", "2025-10-01"],
+            2,
+            "--from applies to pdf and text only, not to a csv export",
+        ),
+        (
+            &["export", "backup", "--out", "b.json", "--to", "2025-10-01"],
+            2,
+            "--to applies to pdf and text only, not to a backup export",
+        ),
+        (
+            &["export", "text", "--out", "s.txt", "--paper", "a4"],
+            2,
+            "--paper applies to pdf only",
+        ),
+        (
+            &["export", "pdf", "--out", "r.pdf", "--paper", "a5"],
+            2,
+            "invalid paper_size",
+        ),
+        (
+            &["export", "pdf", "--out", "-"],
+            2,
+            "`-` (stdout) is for text only",
+        ),
+        (
+            &["export", "backup", "--out", "-"],
+            2,
+            "`-` (stdout) is for text only",
+        ),
+        (&["export", "pdf", "--out", dir_str], 1, "is a directory"),
+        (
+            &["export", "pdf", "--out", "no-such-dir/r.pdf"],
+            1,
+            "its directory does not exist",
+        ),
+        (&["export", "docx", "--out", "r.docx"], 2, "docx"),
+        (&["export", "pdf"], 2, "--out"),
+    ];
+    for (args, status, expected) in cases {
+        let (code, err) = failure(&env.run(args));
+        assert_eq!(code, *status, "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: one line, got {err:?}");
+        assert!(
+            err.contains(expected),
+            "{args:?}: {err:?} lacks {expected:?}"
+        );
+    }
+    assert!(file_names(&dir).is_empty(), "the directory is untouched");
+    assert!(!env.path("r.pdf").exists(), "nothing was written");
+}
+
+#[test]
+fn demo_writes_its_report() {
+    let env = Env::new();
+    let db = env.path("demo.db");
+    let out = env.bare(&[
+        "--db",
+        db.to_str().expect("path"),
+        "demo",
+        "--nights",
+        "40",
+        "--last-night",
+        "2025-10-31",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = env.path("demo-report.pdf");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&format!("Clinician report: {}", report.display())),
+        "{stdout}"
+    );
+    let bytes = std::fs::read(&report).expect("the report is next to the journal");
+    assert!(bytes.starts_with(b"%PDF-"));
+    if let Some(text) = pdf_text(&report) {
+        assert!(text.contains("Demo (synthetic data)"), "{text}");
+        assert!(text.contains("Thu 2 Oct – Fri 31 Oct 2025"), "{text}");
+    }
+
+    // --report chooses the file; without --db the JSON names it too.
+    let chosen = env.path("chosen.pdf");
+    let out = env.bare(&[
+        "demo",
+        "--nights",
+        "10",
+        "--report",
+        chosen.to_str().expect("path"),
+        "--json",
+    ]);
+    assert!(out.status.success());
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["report"], chosen.to_str().expect("path"));
+    assert!(std::fs::read(&chosen)
+        .expect("report")
+        .starts_with(b"%PDF-"));
+    let out = env.bare(&["demo", "--nights", "10", "--json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let default = PathBuf::from(json["report"].as_str().expect("report"));
+    assert_eq!(
+        default,
+        env.path("cache")
+            .join("rlsjournal")
+            .join("rlsjournal-demo-report.pdf")
+    );
+    assert!(default.exists());
 }
