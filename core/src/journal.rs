@@ -11,7 +11,9 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::{JournalError, Result};
 use crate::model::entry::Entry;
-use crate::model::episode::{check_end, Episode, EpisodeData, ReliefAttempt, ReliefData};
+use crate::model::episode::{
+    check_end, check_relief_time, Episode, EpisodeData, ReliefAttempt, ReliefData,
+};
 use crate::model::exposure::{Exposure, ExposureData};
 use crate::model::kinds::{ReliefMethod, Side};
 use crate::model::lab::{LabResult, LabResultData, SeverityRating, SeverityRatingData};
@@ -35,6 +37,26 @@ pub const RELIEF_ATTACH_HOURS: i64 = 12;
 struct Inner {
     conn: Connection,
     settings: Settings,
+    /// `PRAGMA data_version` when `settings` was read: it changes when another connection
+    /// (a second handle, a widget, another process) commits, and then the settings are re-read.
+    data_version: i64,
+}
+
+impl Inner {
+    /// The settings, re-read first if another connection committed since they were read, so a
+    /// second handle on the same file never files entries under a stale cutover hour.
+    fn fresh_settings(
+        conn: &Connection,
+        settings: &mut Settings,
+        data_version: &mut i64,
+    ) -> Result<Settings> {
+        let version = connection::data_version(conn)?;
+        if version != *data_version {
+            *settings = settings_store::load(conn)?;
+            *data_version = version;
+        }
+        Ok(*settings)
+    }
 }
 
 /// A symptom journal stored in one SQLite file (or in memory).
@@ -46,8 +68,13 @@ pub struct Journal {
 impl Journal {
     fn from_connection(conn: Connection) -> Result<Arc<Journal>> {
         let settings = settings_store::load(&conn)?;
+        let data_version = connection::data_version(&conn)?;
         Ok(Arc::new(Journal {
-            inner: Mutex::new(Inner { conn, settings }),
+            inner: Mutex::new(Inner {
+                conn,
+                settings,
+                data_version,
+            }),
         }))
     }
 
@@ -67,10 +94,14 @@ impl Journal {
     /// Runs `f` in one immediate transaction with the current settings; commits if it succeeds.
     fn write<T>(&self, f: impl FnOnce(&Transaction<'_>, &Settings) -> Result<T>) -> Result<T> {
         let mut inner = self.lock();
-        let settings = inner.settings;
-        let tx = inner
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let Inner {
+            conn,
+            settings,
+            data_version,
+        } = &mut *inner;
+        // Read the settings inside the write lock: nobody can change them before this commits.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let settings = Inner::fresh_settings(&tx, settings, data_version)?;
         let value = f(&tx, &settings)?;
         tx.commit()?;
         Ok(value)
@@ -78,8 +109,14 @@ impl Journal {
 
     /// Runs a read with the current settings.
     fn read<T>(&self, f: impl FnOnce(&Connection, &Settings) -> Result<T>) -> Result<T> {
-        let inner = self.lock();
-        f(&inner.conn, &inner.settings)
+        let mut inner = self.lock();
+        let Inner {
+            conn,
+            settings,
+            data_version,
+        } = &mut *inner;
+        let settings = Inner::fresh_settings(conn, settings, data_version)?;
+        f(conn, &settings)
     }
 
     /// Runs a closure on the raw connection (summaries, exports and tests live in this crate).
@@ -97,13 +134,16 @@ impl Journal {
         f: impl FnOnce(&Transaction<'_>, &mut Settings) -> Result<T>,
     ) -> Result<T> {
         let mut inner = self.lock();
-        let mut settings = inner.settings;
-        let tx = inner
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let Inner {
+            conn,
+            settings: cached,
+            data_version,
+        } = &mut *inner;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut settings = Inner::fresh_settings(&tx, cached, data_version)?;
         let value = f(&tx, &mut settings)?;
         tx.commit()?;
-        inner.settings = settings;
+        *cached = settings;
         Ok(value)
     }
 }
@@ -284,6 +324,7 @@ impl Journal {
                     episode_of(tx, &id)?
                 }
             };
+            check_relief_time(&episode.data.started_at, &data.at)?;
             insert_new(
                 tx,
                 &records::relief_row(&episode.id, &data, settings.night_cutover_hour)?,
@@ -313,6 +354,15 @@ impl Journal {
         let now_ms = Moment::now().millis();
         let data = data.validated(now_ms)?;
         self.write(|tx, s| {
+            let current = episode_of(tx, &id)?;
+            if let Some(first) = current.relief.iter().min_by_key(|r| r.data.at.millis()) {
+                check_relief_time(&data.started_at, &first.data.at).map_err(|_| {
+                    JournalError::invalid(
+                        "started_at",
+                        "is after a relief attempt of this episode: move or delete that attempt first",
+                    )
+                })?;
+            }
             entries::update(
                 tx,
                 &id,
@@ -331,7 +381,8 @@ impl Journal {
     ) -> Result<ReliefAttempt> {
         let data = data.validated(Moment::now().millis())?;
         self.write(|tx, s| {
-            require_live(tx, &episode_id, RowKind::Episode)?;
+            let episode = episode_of(tx, &episode_id)?;
+            check_relief_time(&episode.data.started_at, &data.at)?;
             let id = insert_new(
                 tx,
                 &records::relief_row(&episode_id, &data, s.night_cutover_hour)?,
@@ -346,6 +397,8 @@ impl Journal {
         let data = data.validated(now_ms)?;
         self.write(|tx, s| {
             let current = relief_by_id(tx, &id)?;
+            let episode = episode_of(tx, &current.episode_id)?;
+            check_relief_time(&episode.data.started_at, &data.at)?;
             entries::update(
                 tx,
                 &id,
@@ -600,18 +653,14 @@ impl Journal {
     /// Changes the settings. A new cutover hour re-attributes every timed entry to its night.
     pub fn update_settings(&self, settings: Settings) -> Result<Settings> {
         let settings = settings.validated()?;
-        let mut inner = self.lock();
-        let old = inner.settings;
-        let tx = inner
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        settings_store::save(&tx, &settings, Moment::now().millis())?;
-        if old.night_cutover_hour != settings.night_cutover_hour {
-            records::renight_all(&tx, settings.night_cutover_hour)?;
-        }
-        tx.commit()?;
-        inner.settings = settings;
-        Ok(settings)
+        self.with_transaction(|tx, current| {
+            settings_store::save(tx, &settings, Moment::now().millis())?;
+            if current.night_cutover_hour != settings.night_cutover_hour {
+                records::renight_all(tx, settings.night_cutover_hour)?;
+            }
+            *current = settings;
+            Ok(settings)
+        })
     }
 }
 

@@ -205,6 +205,15 @@ fn each_validation_rule_rejects_with_the_field_and_changes_nothing() {
         journal.add_relief_attempt("missing".into(), relief(1, ReliefMethod::Walking)),
         Err(JournalError::NotFound { .. })
     ));
+    // Relief is tried during an episode: not before it started (22:59 < 23:00).
+    let mut early = relief(2, ReliefMethod::Walking);
+    early.at = at("2026-11-20T22:59:00+01:00");
+    assert_rejected(
+        &journal,
+        &before,
+        journal.add_relief_attempt(ep.id.clone(), early),
+        "at",
+    );
 
     for (field, edit) in [
         (
@@ -345,4 +354,68 @@ fn editing_keeps_the_id_and_creation_time_and_advances_updated_at() {
     assert_eq!(edited.data.value, 80.0);
     assert_eq!(edited.meta.created_at, lab.meta.created_at);
     assert!(edited.meta.updated_at > lab.meta.updated_at);
+}
+
+#[test]
+fn relief_stays_inside_its_episode_on_every_path() {
+    let (_dir, _path, journal) = file_journal();
+    let ep = journal
+        .add_episode(full_episode(
+            "2026-11-20T23:00:00+01:00",
+            "2026-11-20T23:40:00+01:00",
+            6,
+        ))
+        .unwrap();
+    let attempt = journal
+        .add_relief_attempt(
+            ep.id.clone(),
+            ReliefData {
+                method: ReliefMethod::Stretching,
+                helped: 2,
+                minutes_to_relief: Some(10),
+                at: at("2026-11-20T23:00:00+01:00"),
+            },
+        )
+        .unwrap();
+    let before = fingerprint(&journal);
+    // Moving the attempt before the start is refused…
+    let mut moved = attempt.data.clone();
+    moved.at = at("2026-11-20T22:30:00+01:00");
+    assert_rejected(
+        &journal,
+        &before,
+        journal.edit_relief_attempt(attempt.id.clone(), moved),
+        "at",
+    );
+    // …and so is moving the episode's start after the attempt.
+    let mut later = ep.data.clone();
+    later.started_at = at("2026-11-20T23:05:00+01:00");
+    assert_rejected(
+        &journal,
+        &before,
+        journal.edit_episode(ep.id.clone(), later),
+        "started_at",
+    );
+    // Bedside relief with a time before the episode it would attach to is refused too.
+    let open = journal
+        .quick_log(5, None, Some(at("2026-11-21T02:00:00+01:00")))
+        .unwrap();
+    let before = fingerprint(&journal);
+    assert_rejected(
+        &journal,
+        &before,
+        journal.add_relief(
+            ReliefMethod::Walking,
+            1,
+            None,
+            Some(at("2026-11-21T01:50:00+01:00")),
+        ),
+        "at",
+    );
+    // A start moved earlier keeps the attempt valid.
+    let mut earlier = ep.data.clone();
+    earlier.started_at = at("2026-11-20T22:50:00+01:00");
+    let edited = journal.edit_episode(ep.id.clone(), earlier).unwrap();
+    assert_eq!(edited.relief.len(), 1);
+    assert!(journal.open_episode().unwrap().map(|e| e.id) == Some(open.id));
 }

@@ -196,3 +196,55 @@ fn the_journal_is_send_and_sync_and_serves_many_threads() {
     });
     assert_eq!(all_history(&journal, vec![EntryKind::Dose], 30).len(), 100);
 }
+
+#[test]
+fn a_second_handle_on_the_same_file_follows_settings_changed_by_the_first() {
+    let (_dir, path, first) = file_journal();
+    let second = open(&path).unwrap();
+    assert_eq!(second.settings().unwrap().night_cutover_hour, 12);
+    let mut changed = first.settings().unwrap();
+    changed.night_cutover_hour = 6;
+    first.update_settings(changed).unwrap();
+    assert_eq!(second.settings().unwrap(), changed);
+    // New entries through the second handle are filed under the new cutover: 10:00 is after
+    // 06:00, so it belongs to the evening of the same day.
+    let late = second
+        .add_exposure(ExposureData {
+            kind: ExposureKind::Caffeine,
+            at: at("2026-11-21T10:00:00+01:00"),
+            amount: None,
+            unit: None,
+            note: None,
+        })
+        .unwrap();
+    assert_eq!(late.night, date("2026-11-21"));
+    // And the other way round: the first handle sees what the second changes.
+    changed.night_cutover_hour = 12;
+    second.update_settings(changed).unwrap();
+    assert_eq!(first.settings().unwrap().night_cutover_hour, 12);
+    assert_eq!(
+        first.night_of(at("2026-11-21T10:00:00+01:00")).unwrap(),
+        date("2026-11-20")
+    );
+}
+
+#[test]
+fn the_bundled_sqlite_leaves_out_what_the_journal_never_uses() {
+    // .cargo/config.toml builds SQLite without FTS, R-tree, dbstat and extension loading, which
+    // keeps the library under its size budget; this fails if that setting stops applying.
+    let conn = rusqlite::Connection::open_in_memory().unwrap();
+    let options: Vec<String> = conn
+        .prepare("PRAGMA compile_options")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for left_out in ["ENABLE_FTS5", "ENABLE_FTS3", "ENABLE_RTREE", "ENABLE_DBSTAT_VTAB"] {
+        assert!(
+            !options.iter().any(|o| o == left_out),
+            "{left_out} is compiled in: {options:?}"
+        );
+    }
+    assert!(options.iter().any(|o| o == "OMIT_LOAD_EXTENSION"));
+}

@@ -109,6 +109,17 @@ pub fn check_end(start: &Moment, end: &Moment) -> Result<()> {
     Ok(())
 }
 
+/// Checks that a relief attempt was not tried before its episode started.
+pub fn check_relief_time(episode_start: &Moment, at: &Moment) -> Result<()> {
+    if at.millis() < episode_start.millis() {
+        return Err(JournalError::invalid(
+            "at",
+            "is before the episode started: relief is tried during an episode",
+        ));
+    }
+    Ok(())
+}
+
 /// A stored episode with its relief attempts.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Episode {

@@ -34,6 +34,14 @@ pub fn open_memory() -> Result<Connection> {
     prepare(Connection::open_in_memory()?, false)
 }
 
+/// SQLite's `data_version`: it changes when another connection to the same file commits (and
+/// never for this connection's own commits).
+pub fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("PRAGMA data_version")?
+        .query_row([], |r| r.get(0))?)
+}
+
 /// Checks a file before SQLite opens it for writing: if it exists and is not empty, it must start
 /// with the SQLite header (otherwise SQLite might later treat it as a new database).
 fn check_existing_file(path: &Path) -> Result<()> {
