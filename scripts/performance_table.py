@@ -3,6 +3,7 @@
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 from datetime import date
@@ -53,6 +54,50 @@ def read(name):
             return f.read().strip()
     except OSError:
         return None
+
+
+BENCH_LINE = re.compile(r"^BENCH (\S+): p50 ([\d.]+) us, p99 ([\d.]+) us \((\d+) runs\)")
+RATIO_LINE = re.compile(r"^RATIO (\S+) / (\S+): p50 ([\d.]+)x, p99 ([\d.]+)x")
+
+
+def jvm_table(text):
+    """The JVM section: each call through the bindings next to its SQLite JDBC peer (2x budget)."""
+    benches = {}
+    ratios = []
+    for line in text.splitlines():
+        if m := BENCH_LINE.match(line.strip()):
+            benches[m.group(1)] = (float(m.group(2)), float(m.group(3)), int(m.group(4)))
+        elif m := RATIO_LINE.match(line.strip()):
+            ratios.append((m.group(1), m.group(2), float(m.group(3)), float(m.group(4))))
+    out = ["## JVM, through the generated bindings, against SQLite JDBC\n"]
+    out.append(
+        "`tests/kotlin/run.sh bench` on the same ten-year file (release cdylib, JDK 17, JNA). "
+        "Each call is paired with what an Android developer would otherwise write by hand: the same "
+        "SQL through SQLite JDBC (xerial) from Kotlin. Budget: within 2× of the peer.\n"
+    )
+    out.append("| call | p50 | p99 | SQLite JDBC peer | peer p50 | peer p99 | ratio p50 | ratio p99 | met |")
+    out.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for ours, peer, r50, r99 in ratios:
+        a = benches.get(ours, (None, None, 0))
+        b = benches.get(peer, (None, None, 0))
+        met = "yes" if r50 <= 2 else "**no**"
+        out.append(
+            f"| `{ours}` | {fmt_us(a[0])} | {fmt_us(a[1])} | `{peer}` | {fmt_us(b[0])} | "
+            f"{fmt_us(b[1])} | {r50:.2f}× | {r99:.2f}× | {met} |"
+        )
+    paired = {name for r in ratios for name in r[:2]}
+    for name, (p50, p99, runs) in benches.items():
+        if name not in paired:
+            out.append(f"| `{name}` | {fmt_us(p50)} | {fmt_us(p99)} | — | — | — | — | — | — |")
+    out.append("")
+    out.append("<details><summary>Raw output of the JVM run</summary>\n\n```")
+    out.extend(line for line in text.splitlines() if line.strip() and not line.startswith("["))
+    out.append("```\n</details>\n")
+    return out
+
+
+def fmt_us(us):
+    return "—" if us is None else fmt(us / 1000)
 
 
 def cpu():
@@ -116,10 +161,7 @@ def main():
             out.append(f"Peak RSS, {what} (`core/examples/peak_rss.rs`): `{rss}`\n")
     jvm = read("jvm.txt")
     if jvm:
-        out.append("## JVM, through the generated bindings, against SQLite JDBC\n")
-        out.append("```")
-        out.extend(line for line in jvm.splitlines() if line.strip())
-        out.append("```\n")
+        out.extend(jvm_table(jvm))
     out.append("Rerun: `bash scripts/bench.sh` (10–20 minutes on 2 cores).\n")
     print("\n".join(out))
 
