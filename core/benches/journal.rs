@@ -300,6 +300,27 @@ fn bench_backup(c: &mut Criterion) {
     g.finish();
 }
 
+/// The bare read of every live row of the nights `first..=last` (kind, night and record JSON), with
+/// no analysis: the limit of anything that summarises those nights.
+fn scan_nights(conn: &Connection, first: &str, last: &str) -> usize {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT kind, night, data FROM entries WHERE night >= ?1 AND night <= ?2 \
+             AND deleted_ms IS NULL",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([first, last], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
+        .unwrap();
+    rows.count()
+}
+
 fn bench_summary(c: &mut Criterion) {
     let path = ten_year_file();
     let journal = open(&path);
@@ -311,24 +332,7 @@ fn bench_summary(c: &mut Criterion) {
     };
     let now = Moment::parse_rfc3339("2026-11-01T09:00:00+01:00").unwrap();
     // The limit: reading the same rows' records, with no analysis at all.
-    let bare_scan = |first: String| {
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT kind, night, data FROM entries WHERE night >= ?1 AND night <= ?2 \
-                 AND deleted_ms IS NULL",
-            )
-            .unwrap();
-        let rows = stmt
-            .query_map([first, LAST_NIGHT.to_string()], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })
-            .unwrap();
-        rows.count()
-    };
+    let bare_scan = |first: String| scan_nights(&conn, &first, LAST_NIGHT);
     let mut g = c.benchmark_group("summary");
     g.bench_function("fourteen_nights", |b| {
         b.iter(|| journal.summary_at(Some(range(14)), now).unwrap())
@@ -373,24 +377,7 @@ fn bench_report(c: &mut Criterion) {
     });
     g.bench_function("sixty_nights_bare_scan", |b| {
         let first = time::iso_date(last - chrono::Duration::days(59));
-        b.iter(|| {
-            let mut stmt = conn
-                .prepare_cached(
-                    "SELECT kind, night, data FROM entries WHERE night >= ?1 AND night <= ?2 \
-                     AND deleted_ms IS NULL",
-                )
-                .unwrap();
-            let rows = stmt
-                .query_map([first.clone(), LAST_NIGHT.to_string()], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                    ))
-                })
-                .unwrap();
-            rows.count()
-        })
+        b.iter(|| scan_nights(&conn, &first, LAST_NIGHT))
     });
     g.finish();
 }

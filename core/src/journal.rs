@@ -93,18 +93,7 @@ impl Journal {
 
     /// Runs `f` in one immediate transaction with the current settings; commits if it succeeds.
     fn write<T>(&self, f: impl FnOnce(&Transaction<'_>, &Settings) -> Result<T>) -> Result<T> {
-        let mut inner = self.lock();
-        let Inner {
-            conn,
-            settings,
-            data_version,
-        } = &mut *inner;
-        // Read the settings inside the write lock: nobody can change them before this commits.
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let settings = Inner::fresh_settings(&tx, settings, data_version)?;
-        let value = f(&tx, &settings)?;
-        tx.commit()?;
-        Ok(value)
+        self.with_transaction(|tx, settings| f(tx, settings))
     }
 
     /// Runs a read with the current settings.
@@ -140,6 +129,7 @@ impl Journal {
             data_version,
         } = &mut *inner;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Read the settings inside the write lock: nobody can change them before this commits.
         let mut settings = Inner::fresh_settings(&tx, cached, data_version)?;
         let value = f(&tx, &mut settings)?;
         tx.commit()?;
