@@ -624,12 +624,13 @@ impl Journal {
     /// evening check-in.
     #[uniffi::method(default(now = None))]
     pub fn prompts(&self, now: Option<Moment>) -> Result<Vec<Prompt>> {
-        let now = now_or(now);
+        let now = now_or(now).checked_lookup("now")?;
         self.read(|conn, settings| prompts::due(conn, settings, &now))
     }
 
     /// The night a moment belongs to under the current cutover hour.
     pub fn night_of(&self, at: Moment) -> Result<LocalDate> {
+        let at = at.checked_lookup("at")?;
         self.read(|_, s| Ok(at.night(s.night_cutover_hour)))
     }
 

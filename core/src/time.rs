@@ -113,6 +113,32 @@ impl Moment {
         Ok(self.truncated())
     }
 
+    /// Validates a moment that only looks something up (`night_of`, `prompts`): a real offset and
+    /// a local time in the years 1 to 9999, so nothing downstream saturates into a wrong date.
+    pub fn checked_lookup(&self, field: &str) -> Result<Moment> {
+        if self.offset_minutes.abs() > MAX_OFFSET_MINUTES {
+            return Err(JournalError::invalid(
+                field,
+                format!(
+                    "UTC offset {} minutes is outside ±18 hours",
+                    self.offset_minutes
+                ),
+            ));
+        }
+        let local_ms = self
+            .millis()
+            .checked_add(i64::from(self.offset_minutes) * MINUTE_MS)
+            .and_then(DateTime::<Utc>::from_timestamp_millis)
+            .map(|t| t.year());
+        match local_ms {
+            Some(year) if (1..=9999).contains(&year) => Ok(self.truncated()),
+            _ => Err(JournalError::invalid(
+                field,
+                "is outside the years 1 to 9999",
+            )),
+        }
+    }
+
     /// The wall-clock time on the device at this moment.
     pub fn local(&self) -> NaiveDateTime {
         let local_ms = self

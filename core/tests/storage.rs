@@ -240,7 +240,12 @@ fn the_bundled_sqlite_leaves_out_what_the_journal_never_uses() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    for left_out in ["ENABLE_FTS5", "ENABLE_FTS3", "ENABLE_RTREE", "ENABLE_DBSTAT_VTAB"] {
+    for left_out in [
+        "ENABLE_FTS5",
+        "ENABLE_FTS3",
+        "ENABLE_RTREE",
+        "ENABLE_DBSTAT_VTAB",
+    ] {
         assert!(
             !options.iter().any(|o| o == left_out),
             "{left_out} is compiled in: {options:?}"

@@ -560,3 +560,33 @@ fn undo_restores_in_reverse_order_of_deletion_even_within_one_millisecond() {
         assert_eq!(journal.undo_delete().unwrap().as_ref(), Some(id));
     }
 }
+
+#[test]
+fn lookups_refuse_moments_outside_the_calendar_instead_of_inventing_a_date() {
+    let (_d, _p, journal) = file_journal();
+    let far = std::time::UNIX_EPOCH + std::time::Duration::from_secs(400_000_000_000);
+    let before = std::time::UNIX_EPOCH - std::time::Duration::from_secs(70_000_000_000);
+    for (instant, offset) in [(far, 60), (before, -60), (std::time::UNIX_EPOCH, 19 * 60)] {
+        let moment = Moment {
+            instant,
+            offset_minutes: offset,
+        };
+        assert!(
+            matches!(journal.night_of(moment), Err(JournalError::InvalidInput { field, .. }) if field == "at"),
+            "night_of({moment:?})"
+        );
+        assert!(
+            matches!(journal.prompts(Some(moment)), Err(JournalError::InvalidInput { field, .. }) if field == "now"),
+            "prompts({moment:?})"
+        );
+    }
+    // The edges of the calendar still work.
+    assert_eq!(
+        journal.night_of(at("9999-12-31T23:00:00+00:00")).unwrap(),
+        date("9999-12-31")
+    );
+    assert_eq!(
+        journal.night_of(at("0001-01-01T13:00:00+00:00")).unwrap(),
+        date("0001-01-01")
+    );
+}

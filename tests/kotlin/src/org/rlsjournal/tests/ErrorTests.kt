@@ -176,4 +176,20 @@ fun errorTests() = suite("errors") {
         journal.rejects("morning_hour") { updateSettings(settings.copy(morningHour = 99u)) }
         journal.rejects("evening_reminder_hour") { updateSettings(Settings(12u, 5u, 24u, settings.paperSize)) }
     }
+
+    test("extremeMomentsInViewsAreInvalidInput") {
+        val journal = openJournal()
+        journal.rejects("at", "years 1 to 9999") { nightOf(Moment(Instant.MAX, 60)) }
+        journal.rejects("at") { nightOf(Moment(Instant.MIN, -60)) }
+        journal.rejects("now") { prompts(Moment(Instant.MIN, 0)) }
+        journal.rejects("now") { prompts(Moment(Instant.MAX, 0)) }
+    }
+
+    test("reliefBeforeItsEpisodeStarted") {
+        val journal = openJournal()
+        val episodeId = journal.seed()
+        val episode = (journal.entry(episodeId) as org.rlsjournal.core.Entry.Episode).episode
+        val early = ReliefData(ReliefMethod.Walking, 2u, null, Moment(episode.data.startedAt.instant.minusSeconds(60), 60))
+        journal.rejects("at", "before the episode started") { addReliefAttempt(episodeId, early) }
+    }
 }

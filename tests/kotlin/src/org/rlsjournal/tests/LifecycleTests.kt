@@ -246,4 +246,22 @@ fun lifecycleTests() = suite("lifecycle") {
         assertEquals(java.time.Instant.parse("2025-03-26T19:30:00.123Z"), stored.data.at.instant, "stored to the millisecond")
         assertEquals(330, stored.data.at.offsetMinutes)
     }
+
+    test("undoAfterDeletesInTheSameMillisecond") {
+        val journal = openJournal()
+        val ids = (1..40).map { journal.addExposure(exposureData("2025-03-26T20:00:00+01:00", amount = it.toDouble())).id }
+        val deletionOrder = ids.reversed() // newest created first, as a "select all, delete" would
+        for (id in deletionOrder) journal.deleteEntry(id)
+        val undone = deletionOrder.map { journal.undoDelete() }
+        assertEquals(deletionOrder.reversed(), undone, "undo restores the most recently deleted entry first")
+    }
+
+    test("settingsChangedThroughAnotherHandle") {
+        val first = openJournal()
+        val second = openJournal()
+        first.updateSettings(first.settings().copy(nightCutoverHour = 6u))
+        assertEquals(6u, second.settings().nightCutoverHour.toUInt(), "the second handle sees the new settings")
+        val episode = second.addEpisode(episodeData("2025-03-27T10:00:00+01:00"))
+        assertEquals(date("2025-03-27"), episode.night, "10:00 is after a 06:00 cutover")
+    }
 }
