@@ -12,7 +12,9 @@
 # into the cargo target dir; compiles bindings + bindings/kotlin/src/main/kotlin + tests/kotlin/src
 # with kotlinc (cached by a hash of the inputs); runs them on the JVM with JNA against the cdylib.
 # In test mode the last line printed is `N passed, M failed`; the exit status is non-zero on any
-# failure. Environment: RLSJOURNAL_CACHE, RLSJOURNAL_JNA_JAR, RLSJOURNAL_KEEP_TMP=1,
+# failure. Bench mode builds and loads the RELEASE cdylib instead, and also needs SQLite JDBC
+# (apt-get install libxerial-sqlite-jdbc-java) on the classpath. Environment: RLSJOURNAL_CACHE,
+# RLSJOURNAL_JNA_JAR, RLSJOURNAL_SQLITE_JDBC_JAR (bench), RLSJOURNAL_KEEP_TMP=1,
 # RLSJOURNAL_TEST_TIMEOUT (seconds per test, default 120).
 set -euo pipefail
 
@@ -21,6 +23,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cache="${RLSJOURNAL_CACHE:-${HOME:-/root}/.cache/rlsjournal}"
 jna_jar="${RLSJOURNAL_JNA_JAR:-/usr/share/java/jna.jar}"
+sqlite_jdbc_jar="${RLSJOURNAL_SQLITE_JDBC_JAR:-/usr/share/java/sqlite-jdbc.jar}"
 kotlin_home="$cache/package"
 
 log() { printf '[kotlin-tests] %s\n' "$*" >&2; }
@@ -89,6 +92,19 @@ ensure_jna() {
     fi
 }
 
+# Bench mode only: SQLite JDBC, the hand-written peer of the benchmarks. Debian's jar has no
+# dependencies of its own (no slf4j); its JNI library (libxerial-sqlite-jdbc-jni, pulled in by the
+# package) is in the JVM's default java.library.path and links the system libsqlite3.
+ensure_sqlite_jdbc() {
+    if [ ! -f "$sqlite_jdbc_jar" ]; then
+        if [ "$sqlite_jdbc_jar" = /usr/share/java/sqlite-jdbc.jar ]; then
+            apt_install libxerial-sqlite-jdbc-java || true
+        fi
+        [ -f "$sqlite_jdbc_jar" ] ||
+            die "SQLite JDBC is missing ($sqlite_jdbc_jar): install it with 'apt-get install libxerial-sqlite-jdbc-java' (as root), or set RLSJOURNAL_SQLITE_JDBC_JAR to a sqlite-jdbc jar"
+    fi
+}
+
 ensure_kotlin() {
     if [ -x "$kotlin_home/bin/kotlinc" ] && [ "$(cat "$kotlin_home/build.txt" 2>/dev/null)" = "$KOTLIN_VERSION" ]; then
         return 0
@@ -152,19 +168,34 @@ if command -v flock >/dev/null 2>&1; then
     exec 9>"$cache/.install.lock"
     flock 9
 fi
+# Benchmarks run on the release cdylib (and need SQLite JDBC); tests stay on the debug build.
+mode=test
+build_profile=debug
+if [ "${1:-}" = bench ]; then
+    mode=bench
+    build_profile=release
+fi
+
 ensure_java
 ensure_jna
 ensure_kotlin
+if [ "$mode" = bench ]; then
+    ensure_sqlite_jdbc
+fi
 if command -v flock >/dev/null 2>&1; then
     flock -u 9
 fi
 
 cd "$root"
-log "building the core (debug cdylib)"
-cargo build -p rlsjournal-core >&2
+log "building the core ($build_profile cdylib)"
+if [ "$build_profile" = release ]; then
+    cargo build --release -p rlsjournal-core >&2
+else
+    cargo build -p rlsjournal-core >&2
+fi
 target_dir="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
 [ -n "$target_dir" ] || die "cannot find the cargo target directory"
-lib_dir="$target_dir/debug"
+lib_dir="$target_dir/$build_profile"
 work="$target_dir/kotlin-tests"
 mkdir -p "$work"
 gen="$(mktemp -d "$work/generated.XXXXXX")"
@@ -201,6 +232,10 @@ fi
 
 log "running on $(java -version 2>&1 | head -n 1)"
 classpath="$tests_jar:$core_jar:$klib/kotlin-stdlib.jar:$deps"
+if [ "$mode" = bench ]; then
+    # Only at run time: the benchmarks reach the driver through java.sql.DriverManager.
+    classpath="$classpath:$sqlite_jdbc_jar"
+fi
 status=0
 java -Djna.library.path="$lib_dir" \
     -Drlsjournal.root="$root" \
