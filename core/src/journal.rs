@@ -96,7 +96,8 @@ impl Journal {
         self.with_transaction(|tx, settings| f(tx, settings))
     }
 
-    /// Runs a read with the current settings.
+    /// Runs a read with the current settings, in one read transaction: the view sees one
+    /// consistent snapshot, and SQLite takes its file locks once instead of once per statement.
     fn read<T>(&self, f: impl FnOnce(&Connection, &Settings) -> Result<T>) -> Result<T> {
         let mut inner = self.lock();
         let Inner {
@@ -104,8 +105,11 @@ impl Journal {
             settings,
             data_version,
         } = &mut *inner;
-        let settings = Inner::fresh_settings(conn, settings, data_version)?;
-        f(conn, &settings)
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let settings = Inner::fresh_settings(&tx, settings, data_version)?;
+        let value = f(&tx, &settings)?;
+        tx.commit()?;
+        Ok(value)
     }
 
     /// Runs a closure on the raw connection (summaries, exports and tests live in this crate).

@@ -14,7 +14,7 @@ use crate::model::lab::LabResultData;
 use crate::store::entries::LIVE;
 use crate::summary::notes::{Note, NoteKind};
 use crate::summary::stats::amount_text;
-use crate::time::{iso_date, LocalDate};
+use crate::time::{date_sort_ms, LocalDate};
 use crate::views::describe::date_text;
 
 /// Ferritin at or below this (µg/L) calls for a talk about iron therapy (AASM 2024).
@@ -147,12 +147,15 @@ fn reading(lab: &LabResultData, range_last: LocalDate) -> LabReading {
 
 /// The latest result of `analyte` taken on or before `last`.
 fn latest(conn: &Connection, analyte: &str, last: LocalDate) -> Result<Option<LabResultData>> {
+    // A lab's sort_ms is its date's (date_sort_ms): "taken on or before `last`", read newest
+    // first down the (kind, sort_ms) index and stopping at the first match, instead of reading
+    // and sorting every lab result of the journal.
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT e.data FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
-         WHERE e.kind = 'lab' AND e.night <= ?1 AND json_extract(e.data, '$.analyte') = ?2 \
-         AND {LIVE} ORDER BY e.night DESC, e.created_ms DESC, e.id DESC LIMIT 1"
+         WHERE e.kind = 'lab' AND e.sort_ms <= ?1 AND json_extract(e.data, '$.analyte') = ?2 \
+         AND {LIVE} ORDER BY e.sort_ms DESC, e.created_ms DESC, e.id DESC LIMIT 1"
     ))?;
-    let mut rows = stmt.query([iso_date(last), analyte.to_string()])?;
+    let mut rows = stmt.query(rusqlite::params![date_sort_ms(last), analyte])?;
     match rows.next()? {
         Some(row) => {
             let data: String = row.get(0)?;

@@ -10,7 +10,7 @@ use crate::model::lab::{irls_band, SeverityRatingData};
 use crate::store::entries::LIVE;
 use crate::summary::notes::{missing, Note};
 use crate::summary::NightRange;
-use crate::time::{iso_date, LocalDate};
+use crate::time::{date_sort_ms, iso_date, LocalDate};
 use crate::views::describe::date_text;
 
 /// A change of at least this many IRLS points is clinically relevant.
@@ -125,11 +125,14 @@ pub(crate) fn build(
 ) -> Result<RatingSummary> {
     let last = iso_date(range.last);
     let first = iso_date(range.first);
+    // A rating's sort_ms is its date's (date_sort_ms), so this is "rated on or before `last`",
+    // read newest first down the (kind, sort_ms) index and stopping after two: without it SQLite
+    // read every rating of the journal and sorted them.
     let recent = ratings(
         conn,
-        "e.night <= ?1",
-        &[&last],
-        "ORDER BY e.night DESC, e.created_ms DESC, e.id DESC LIMIT 2",
+        "e.sort_ms <= ?1",
+        &[&date_sort_ms(range.last)],
+        "ORDER BY e.sort_ms DESC, e.created_ms DESC, e.id DESC LIMIT 2",
     )?;
     let in_range: Vec<RatingPoint> = ratings(
         conn,

@@ -101,11 +101,16 @@ pub fn page(conn: &Connection, query: &HistoryQuery) -> Result<HistoryPage> {
         "e.deleted_ms IS NULL AND e.kind <> 'relief' AND (e.sort_ms, e.id) < (?1, ?2) \
          {kind_filter} AND {LIVE}"
     );
+    // The limit is written into the SQL (it is a validated number): bound as a parameter, SQLite
+    // re-prepares the statement on every call because the plan depends on the bound LIMIT.
     let mut rows = entries::select(
         conn,
         &condition,
-        "ORDER BY e.sort_ms DESC, e.id DESC LIMIT ?3",
-        rusqlite::params![after_ms, after_id, i64::from(query.limit) + 1],
+        &format!(
+            "ORDER BY e.sort_ms DESC, e.id DESC LIMIT {}",
+            u64::from(query.limit) + 1
+        ),
+        rusqlite::params![after_ms, after_id],
     )?;
     let has_more = rows.len() > query.limit as usize;
     rows.truncate(query.limit as usize);
