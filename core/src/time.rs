@@ -23,13 +23,15 @@ pub type LocalDate = NaiveDate;
 // from a failed argument lift back to the caller.
 uniffi::custom_type!(LocalDate, String, {
     remote,
-    lower: |date| date.format("%Y-%m-%d").to_string(),
-    try_lift: |text| NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
-        uniffi::deps::anyhow::Error::new(JournalError::invalid(
-            "date",
-            format!("{text:?} is not a date YYYY-MM-DD"),
-        ))
-    }),
+    lower: |date| iso_date(date),
+    try_lift: |text| parse_plain_iso(&text)
+        .or_else(|| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok())
+        .ok_or_else(|| {
+            uniffi::deps::anyhow::Error::new(JournalError::invalid(
+                "date",
+                format!("{text:?} is not a date YYYY-MM-DD"),
+            ))
+        }),
 });
 
 /// Milliseconds in one minute, hour and day.
@@ -186,7 +188,7 @@ impl Moment {
 
     /// Local clock time `HH:MM`.
     pub fn clock(&self) -> String {
-        self.local().format("%H:%M").to_string()
+        hh_mm(self.local())
     }
 
     fn fixed(&self) -> Option<DateTime<FixedOffset>> {
@@ -223,14 +225,66 @@ pub fn date_sort_ms(date: NaiveDate) -> i64 {
         .unwrap_or(0)
 }
 
+// Dates and clock times are written and read by hand on the hot paths (every row read, every
+// history line): chrono's strftime re-parses its format string on each call, and that was the
+// largest single cost of a history page. Years outside 0–9999 fall back to chrono.
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
 /// ISO `YYYY-MM-DD`, as dates are stored and exported.
 pub fn iso_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    if (0..=9999).contains(&date.year()) {
+        format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    } else {
+        date.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// `Thu`: the English short name of the date's weekday.
+pub fn weekday_abbr(date: NaiveDate) -> &'static str {
+    let index = date.weekday().num_days_from_monday() as usize;
+    WEEKDAYS.get(index).copied().unwrap_or_default()
+}
+
+/// `Nov`: the English short name of the date's month.
+pub fn month_abbr(date: NaiveDate) -> &'static str {
+    let index = date.month0() as usize;
+    MONTHS.get(index).copied().unwrap_or_default()
+}
+
+/// `HH:MM` of a wall-clock time.
+pub fn hh_mm(time: NaiveDateTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
+/// Parses exactly `YYYY-MM-DD` (four, two and two ASCII digits); `None` for anything else,
+/// including dates that do not exist.
+fn parse_plain_iso(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(range)?;
+        if !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        part.parse().ok()
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
 
 /// Parses ISO `YYYY-MM-DD`.
 pub fn parse_iso_date(text: &str) -> std::result::Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+    let text = text.trim();
+    if let Some(date) = parse_plain_iso(text) {
+        return Ok(date);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|e| format!("{text:?} is not a date YYYY-MM-DD: {e}"))
 }
 
@@ -357,5 +411,47 @@ mod tests {
         assert_eq!(m.clock(), "02:10");
         assert_eq!(m.to_rfc3339(), "2026-11-27T02:10:00+01:00");
         assert_eq!(m.night(12), NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+    }
+}
+
+#[cfg(test)]
+mod hand_formatting_tests {
+    use super::*;
+
+    /// The hand-written formats and parser agree with chrono's strftime on every day of several
+    /// centuries, leap days included, and the parser refuses what chrono refuses.
+    #[test]
+    fn hand_formatting_matches_chrono() {
+        let mut date = NaiveDate::from_ymd_opt(1890, 1, 1).unwrap();
+        let end = NaiveDate::from_ymd_opt(2110, 12, 31).unwrap();
+        while date <= end {
+            let iso = iso_date(date);
+            assert_eq!(iso, date.format("%Y-%m-%d").to_string());
+            assert_eq!(parse_iso_date(&iso), Ok(date));
+            assert_eq!(
+                crate::views::describe::date_text(date),
+                date.format("%a %-d %b %Y").to_string()
+            );
+            let moment = Moment::from_millis(date_sort_ms(date) + 37 * MINUTE_MS, 90);
+            assert_eq!(
+                crate::views::describe::moment_text(&moment),
+                moment.local().format("%a %-d %b, %H:%M").to_string()
+            );
+            assert_eq!(moment.clock(), moment.local().format("%H:%M").to_string());
+            date = date.succ_opt().unwrap();
+        }
+        for year in [1, 999, 9999] {
+            let d = NaiveDate::from_ymd_opt(year, 2, 28).unwrap();
+            assert_eq!(iso_date(d), d.format("%Y-%m-%d").to_string());
+            assert_eq!(parse_iso_date(&iso_date(d)), Ok(d));
+        }
+        for bad in ["2026-02-30", "2026-13-01", "20260101", "2026-01-0a", ""] {
+            assert!(parse_iso_date(bad).is_err(), "{bad}");
+        }
+        // What chrono accepted before (surrounding spaces) still parses.
+        assert_eq!(
+            parse_iso_date(" 2026-11-27 "),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+        );
     }
 }

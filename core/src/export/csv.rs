@@ -10,7 +10,7 @@ use crate::model::episode::helped_words;
 use crate::model::lab::irls_band;
 use crate::store::entries::{self, RowKind, LIVE};
 use crate::store::records;
-use crate::time::{LocalDate, Moment, MINUTE_MS};
+use crate::time::{hh_mm, iso_date, LocalDate, Moment, MINUTE_MS};
 
 /// One CSV file.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
@@ -85,7 +85,8 @@ fn is_number_or_offset(value: &str) -> bool {
 }
 
 fn local(m: &Moment) -> String {
-    m.local().format("%Y-%m-%d %H:%M").to_string()
+    let local = m.local();
+    format!("{} {}", iso_date(local.date()), hh_mm(local))
 }
 
 fn offset(m: &Moment) -> String {

@@ -1,7 +1,7 @@
 //! Small, panic-free statistics (median, quantiles, means, percentages) and the number formats
 //! the summary shows. Every function returns `None` instead of NaN or infinity.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::views::describe::duration_text;
 
@@ -111,7 +111,12 @@ pub(crate) fn wrap_minute(minute_of_day: f64) -> u32 {
 
 /// `Mon 2 Mar`.
 pub(crate) fn short_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b").to_string()
+    format!(
+        "{} {} {}",
+        crate::time::weekday_abbr(date),
+        date.day(),
+        crate::time::month_abbr(date)
+    )
 }
 
 /// `Mon 2 Mar – Sun 15 Mar 2026` (one date if both are the same).

@@ -1,11 +1,11 @@
 //! Display text for entries: the core formats, the shells display.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::model::entry::Entry;
 use crate::model::episode::{helped_words, Episode};
 use crate::model::lab::irls_band;
-use crate::time::{Moment, MINUTE_MS};
+use crate::time::{hh_mm, month_abbr, weekday_abbr, Moment, MINUTE_MS};
 
 /// `55 min`, `1 h 05 min`, `7 h`.
 pub fn duration_text(minutes: i64) -> String {
@@ -19,12 +19,30 @@ pub fn duration_text(minutes: i64) -> String {
 
 /// `Thu 26 Nov 2026`.
 pub fn date_text(date: NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
+    if (0..=9999).contains(&date.year()) {
+        format!(
+            "{} {} {} {:04}",
+            weekday_abbr(date),
+            date.day(),
+            month_abbr(date),
+            date.year()
+        )
+    } else {
+        date.format("%a %-d %b %Y").to_string()
+    }
 }
 
 /// `Thu 26 Nov, 02:10` in the moment's own local time.
 pub fn moment_text(m: &Moment) -> String {
-    m.local().format("%a %-d %b, %H:%M").to_string()
+    let local = m.local();
+    let date = local.date();
+    format!(
+        "{} {} {}, {}",
+        weekday_abbr(date),
+        date.day(),
+        month_abbr(date),
+        hh_mm(local)
+    )
 }
 
 /// A number without a useless `.0` (`2`, `0.25`).
