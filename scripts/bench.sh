@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 mkdir -p target/bench-results
 
 cargo bench -p rlsjournal-core --bench journal -- --noplot 2>&1 | tee target/bench-results/criterion.txt
+uptime >target/bench-results/load.txt
 
 db=target/bench-data/ten-years-3650.db
 for what in summary report; do
@@ -22,9 +23,9 @@ cp target/release/librlsjournal_core.so target/bench-results/librlsjournal_core.
 strip target/bench-results/librlsjournal_core.stripped.so
 stat -c %s target/bench-results/librlsjournal_core.stripped.so >target/bench-results/cdylib-size.txt
 
-if [[ -x tests/kotlin/run.sh ]]; then
-  tests/kotlin/run.sh bench "$db" 2>&1 | tee target/bench-results/jvm.txt || true
-fi
+# The JVM figures on stdout; the build and install log on stderr goes to its own file.
+bash tests/kotlin/run.sh bench "$db" 2>target/bench-results/jvm.log | tee target/bench-results/jvm.txt ||
+  echo "the JVM benchmark failed: see target/bench-results/jvm.log" >&2
 
 python3 scripts/performance_table.py target/bench-results >docs/performance.md
 echo "wrote docs/performance.md"

@@ -125,6 +125,9 @@ def main():
         f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
         f"{platform.system()} {platform.release()}; run on {date.today().isoformat()}.\n"
     )
+    load = read("load.txt")
+    if load:
+        out.append(f"Load right after the criterion run (`uptime`): `{load}`.\n")
     out.append("| call | RLS Journal | hand-written limit | ratio | budget | met |")
     out.append("| --- | --- | --- | --- | --- | --- |")
     for what, ours, limit, budget in ROWS:
