@@ -250,11 +250,11 @@ impl Journal {
                     return episode_of(tx, &open.id);
                 }
             }
-            let id = insert_new(
-                tx,
-                &records::episode_row(&data, settings.night_cutover_hour)?,
-            )?;
-            episode_of(tx, &id)
+            let values = records::episode_row(&data, settings.night_cutover_hour)?;
+            let id = entries::new_id();
+            let created_ms = Moment::now().millis();
+            entries::insert(tx, &id, &values, created_ms)?;
+            Ok(records::inserted_episode(id, &values, data, created_ms))
         })
     }
 

@@ -94,6 +94,11 @@ fn bedside_flow_quick_log_relief_end() {
     let start = Moment::from_millis(Moment::now().millis() - 40 * 60_000, 60);
     let e = journal.quick_log(5, None, Some(start)).unwrap();
     assert_eq!(journal.open_episode().unwrap().unwrap().id, e.id);
+    // What quick log returns (built without reading back) is exactly what is stored.
+    assert_eq!(
+        journal.entry(e.id.clone()).unwrap(),
+        Entry::Episode { episode: e.clone() }
+    );
     // A second tap within 3 hours raises the same episode's peak and sets the side.
     let again = Moment::from_millis(start.millis() + 10 * 60_000, 60);
     let same = journal

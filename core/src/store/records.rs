@@ -152,6 +152,27 @@ fn meta(row: &StoredRow) -> RecordMeta {
     }
 }
 
+/// The episode just inserted as `values` (holding `data`) at `created_ms`, built without reading
+/// it back: quick log is the bedside hot path. A new episode has no relief attempts yet.
+pub fn inserted_episode(
+    id: String,
+    values: &RowValues,
+    data: EpisodeData,
+    created_ms: i64,
+) -> Episode {
+    Episode {
+        id,
+        night: values.night,
+        data,
+        relief: Vec::new(),
+        meta: RecordMeta {
+            created_at: system_from_millis(created_ms),
+            updated_at: system_from_millis(created_ms),
+            deleted_at: None,
+        },
+    }
+}
+
 /// A relief attempt from its row.
 pub fn relief_from(row: &StoredRow) -> Result<ReliefAttempt> {
     Ok(ReliefAttempt {
