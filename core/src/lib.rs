@@ -48,3 +48,4 @@ pub use views::calendar::{CalendarDay, CalendarMonth};
 pub use views::history::{HistoryItem, HistoryPage, HistoryQuery};
 pub use views::night::NightView;
 pub use views::prompts::{Prompt, PromptKind};
+pub use views::vocabulary::{vocabularies, Vocabularies};

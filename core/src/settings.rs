@@ -15,6 +15,20 @@ pub enum PaperSize {
     Letter,
 }
 
+impl PaperSize {
+    /// Every value, in display order.
+    pub const ALL: &'static [PaperSize] = &[PaperSize::A4, PaperSize::Letter];
+
+    /// The name shown to a person.
+    pub fn display_name(&self) -> String {
+        match self {
+            PaperSize::A4 => "A4",
+            PaperSize::Letter => "US Letter",
+        }
+        .to_string()
+    }
+}
+
 /// Settings that change how the journal is read and reported.
 #[derive(uniffi::Record, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {

@@ -48,7 +48,7 @@ struct NightDetailView: View {
                     row(
                         title: "Worst \(episode.data.peakIntensity)/10",
                         lines: episode.relief.map { attempt in
-                            "\(Vocabulary.label(attempt.data.method)): helped \(Vocabulary.helpedLabel(attempt.data.helped))"
+                            "\(Vocabulary.label(attempt.data.method)): \(Vocabulary.helpedName(attempt.data.helped))"
                         },
                         route: EditRoute(kind: EntryKind.episode, id: episode.id)
                     )

@@ -89,7 +89,7 @@ struct TonightView: View {
                     }
                     .buttonStyle(BigButtonStyle())
                     .disabled(busy)
-                    .accessibilityLabel("\(Vocabulary.label(method)) helped: \(Vocabulary.helpedLabel(level))")
+                    .accessibilityLabel("\(Vocabulary.label(method)): \(Vocabulary.helpedName(level))")
                 }
             }
         }

@@ -9,8 +9,8 @@ string templates `${...}` and interpolations `\\(...)` is kept), and what each m
 
 Kotlin (android/**/*.kt, against the generated Kotlin and the hand-written Kotlin layer):
   K1  `import org.rlsjournal.core.X` and qualified `org.rlsjournal.core.X`: X is a public
-      top-level declaration of the generated bindings. A wildcard import of the package is an
-      error (every core type the app names must be listed, so it can be checked).
+      top-level declaration (type or function) of the generated bindings. A wildcard import of
+      the package is an error (every core type the app names must be listed, so it can be checked).
   K2  `import org.rlsjournal.journal.X`: X is declared by the Kotlin layer.
   K3  `journal.m`: m is a method of the generated `Journal` (JournalInterface, its companion,
       close/destroy); for a call, its named arguments are parameters of m, there are no more
@@ -283,6 +283,12 @@ DECL = re.compile(
 )
 
 
+TOP_FUN = re.compile(
+    r"^[ \t]*(?P<mods>(?:(?:public|internal|private|inline)\s+)*)fun\s+(?P<name>" + IDENT + r")\s*\(",
+    re.M,
+)
+
+
 def parse_kotlin_bindings(path, api):
     text = clean(open(path, encoding="utf-8").read(), "kotlin")
     text = text.replace("`", " ")
@@ -308,6 +314,10 @@ def parse_kotlin_bindings(path, api):
             body = text[brace + 1 : body_end]
             parse_kotlin_body(body, info, kind)
         api.types[name] = info
+    # Top-level functions (uniffi free functions such as `vocabularies()`), imported by name.
+    for m in TOP_FUN.finditer(text):
+        if depth_at[m.start()] == 0 and not re.search(r"\b(private|internal)\b", m.group("mods")):
+            api.types.setdefault(m.group("name"), {"kind": "fun", "members": set(), "ctor": None, "nested": {}})
     # The Journal object's methods: its interface and its companion.
     iface = api.types.get("JournalInterface")
     journal = api.types.get("Journal")

@@ -65,7 +65,8 @@ fn amount_text(amount: Option<f64>, unit: Option<&str>) -> Option<String> {
     })
 }
 
-fn capitalized(text: &str) -> String {
+/// `text` with its first letter in upper case (`Vibration device`).
+pub(crate) fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

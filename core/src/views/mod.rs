@@ -1,7 +1,9 @@
-//! Read views for screens: history, a night, a month, prompts, and the display text they share.
+//! Read views for screens: history, a night, a month, prompts, the vocabularies with their
+//! display names, and the display text they share.
 
 pub mod calendar;
 pub mod describe;
 pub mod history;
 pub mod night;
 pub mod prompts;
+pub mod vocabulary;

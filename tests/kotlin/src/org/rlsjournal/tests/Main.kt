@@ -5,7 +5,8 @@ import kotlin.system.exitProcess
 /** Every test, in the order they run. A new test file registers its suite here. */
 fun allTests(): List<TestCase> =
     bedsideTests() + roundTripTests() + errorTests() + viewTests() + lifecycleTests() +
-        concurrencyTests() + storeTests() + summaryTests() + exportTests() + apiTests()
+        concurrencyTests() + storeTests() + summaryTests() + exportTests() + vocabularyTests() +
+        apiTests()
 
 private const val USAGE = """usage: run.sh [test] [FILTER...]   run the tests (all, or those whose name contains a FILTER or matches a glob such as 'errors.*')
        run.sh list                 list the test names

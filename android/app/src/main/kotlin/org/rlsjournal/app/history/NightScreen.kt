@@ -40,7 +40,7 @@ import org.rlsjournal.app.ui.SectionTitle
 import org.rlsjournal.app.ui.analyteLabel
 import org.rlsjournal.app.ui.entryKindLabel
 import org.rlsjournal.app.ui.exposureLabel
-import org.rlsjournal.app.ui.helpedLabel
+import org.rlsjournal.app.ui.helpedName
 import org.rlsjournal.app.ui.reliefLabel
 import org.rlsjournal.core.EntryKind
 import org.rlsjournal.core.NightView
@@ -96,7 +96,7 @@ private fun NightContent(view: NightView, onEdit: (EntryKind, String) -> Unit, o
         SectionTitle(entryKindLabel(EntryKind.EPISODE))
         for (episode in view.episodes) {
             val relief = episode.relief.map { attempt ->
-                stringResource(R.string.relief_line, reliefLabel(attempt.data.method), helpedLabel(attempt.data.helped.toInt()))
+                stringResource(R.string.relief_line, reliefLabel(attempt.data.method), helpedName(attempt.data.helped.toInt()))
             }
             EntryRow(
                 title = stringResource(R.string.peak_value, episode.data.peakIntensity.toInt()),

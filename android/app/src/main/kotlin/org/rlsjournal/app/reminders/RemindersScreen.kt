@@ -32,7 +32,7 @@ import org.rlsjournal.app.ui.QuietButton
 import org.rlsjournal.app.ui.SectionTitle
 import org.rlsjournal.app.ui.Stepper
 import org.rlsjournal.app.ui.SwitchRow
-import org.rlsjournal.core.PaperSize
+import org.rlsjournal.app.ui.paperSizeLabel
 
 private val hourFormat: DateTimeFormatter = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
 
@@ -98,7 +98,7 @@ fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
         ChoiceRow(
             choices = vm.paperSizes,
             selected = settings.paperSize,
-            label = { size -> stringResource(if (size == PaperSize.A4) R.string.paper_a4 else R.string.paper_letter) },
+            label = { size -> paperSizeLabel(size) },
             onSelect = { size -> if (size != null) vm.edit { it.copy(paperSize = size) } },
             clearable = false,
         )

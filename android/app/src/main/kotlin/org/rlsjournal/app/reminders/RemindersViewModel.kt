@@ -10,6 +10,7 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 import org.rlsjournal.app.R
 import org.rlsjournal.app.journalStore
+import org.rlsjournal.app.ui.Vocabulary
 import org.rlsjournal.app.ui.attempt
 import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.core.PaperSize
@@ -33,8 +34,8 @@ class RemindersViewModel(application: Application) : AndroidViewModel(applicatio
     private val mutableState = MutableStateFlow(RemindersState())
     val state: StateFlow<RemindersState> = mutableState.asStateFlow()
 
-    /** The paper sizes of the clinician report. */
-    val paperSizes: List<PaperSize> = listOf(PaperSize.A4, PaperSize.LETTER)
+    /** The paper sizes of the clinician report, in the core's order. */
+    val paperSizes: List<PaperSize> = Vocabulary.paperSizes
 
     fun load() {
         viewModelScope.launch {

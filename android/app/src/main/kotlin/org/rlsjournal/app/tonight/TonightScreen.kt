@@ -33,6 +33,7 @@ import org.rlsjournal.app.ui.MessageCard
 import org.rlsjournal.app.ui.SectionTitle
 import org.rlsjournal.app.ui.Vocabulary
 import org.rlsjournal.app.ui.helpedLabel
+import org.rlsjournal.app.ui.helpedName
 import org.rlsjournal.app.ui.reliefLabel
 import org.rlsjournal.app.ui.sideLabel
 
@@ -114,7 +115,7 @@ private fun OpenEpisodeCard(state: TonightState, vm: TonightViewModel) {
                 val word = helpedLabel(level)
                 BigButton(
                     text = word,
-                    description = stringResource(R.string.helped_description, methodName, word),
+                    description = stringResource(R.string.helped_description, methodName, helpedName(level)),
                     onClick = { vm.relief(level) },
                     enabled = !state.busy,
                     modifier = Modifier.weight(1f),

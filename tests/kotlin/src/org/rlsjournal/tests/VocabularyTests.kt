@@ -1,0 +1,58 @@
+package org.rlsjournal.tests
+
+import kotlin.test.assertEquals
+import kotlin.test.assertTrue
+import org.rlsjournal.core.Analyte
+import org.rlsjournal.core.BodyArea
+import org.rlsjournal.core.EntryKind
+import org.rlsjournal.core.PaperSize
+import org.rlsjournal.core.ReliefData
+import org.rlsjournal.core.ReliefMethod
+import org.rlsjournal.core.Side
+import org.rlsjournal.core.vocabularies
+
+/** The calls that give the apps the core's display text: vocabularies. */
+fun vocabularyTests() = suite("vocabulary") {
+    test("everyPlainValueOnceWithALabel") {
+        val v = vocabularies()
+        assertEquals(Side.entries.toList(), v.sides.map { it.value })
+        assertEquals(BodyArea.entries.toList(), v.bodyAreas.map { it.value })
+        assertEquals(EntryKind.entries.toList(), v.entryKinds.map { it.value })
+        assertEquals(PaperSize.entries.toList(), v.paperSizes.map { it.value })
+        assertEquals(listOf(0, 1, 2, 3), v.helped.map { it.value.toInt() })
+        val lists = listOf(
+            v.sides.map { it.value to it.label }, v.bodyAreas.map { it.value to it.label },
+            v.sensations.map { it.value to it.label }, v.settings.map { it.value to it.label },
+            v.reliefMethods.map { it.value to it.label }, v.exposureKinds.map { it.value to it.label },
+            v.treatmentCategories.map { it.value to it.label }, v.analytes.map { it.value to it.label },
+            v.entryKinds.map { it.value to it.label }, v.paperSizes.map { it.value to it.label },
+            v.helped.map { it.value to it.label },
+        )
+        for (list in lists) {
+            assertTrue(list.isNotEmpty())
+            assertEquals(list.size, list.map { it.first }.toSet().size, "a value appears twice: $list")
+            assertTrue(list.all { it.second.isNotBlank() }, "an empty label: $list")
+        }
+        assertEquals(10, v.reliefMethods.size)
+        assertTrue(v.reliefMethods.none { it.value is ReliefMethod.Other }, "\"other\" needs a label")
+        assertTrue(v.analytes.none { it.value is Analyte.Other }, "\"other\" needs a label")
+    }
+
+    test("labelsAreTheCoresOwnWords") {
+        val v = vocabularies()
+        val vibration = v.reliefMethods.single { it.value == ReliefMethod.Vibration }
+        assertEquals("vibration device", vibration.name)
+        assertEquals("Vibration device", vibration.label)
+        assertEquals("US Letter", v.paperSizes.single { it.value == PaperSize.LETTER }.label)
+        assertEquals("helped some", v.helped.single { it.value.toInt() == 1 }.name)
+        // The history writes the same words.
+        val journal = openJournal()
+        val episode = journal.addEpisode(episodeData("2025-03-10T23:00:00+01:00", peak = 5))
+        journal.addReliefAttempt(
+            episode.id,
+            ReliefData(ReliefMethod.Vibration, 1u, null, episode.data.startedAt.plusMinutes(5)),
+        )
+        val detail = journal.allItems().single { it.id == episode.id }.detail
+        assertTrue("vibration device (helped some)" in detail, detail)
+    }
+}
