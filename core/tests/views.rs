@@ -346,9 +346,41 @@ fn the_night_view_gathers_everything_of_the_night() {
         view.summary
     );
     assert!(view.title.contains("26 Nov 2026"));
+
+    // The display lines are the history's own items of that night, oldest first.
+    let mut history: Vec<HistoryItem> = journal
+        .history(HistoryQuery {
+            kinds: vec![],
+            cursor: None,
+            limit: 200,
+        })
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|item| item.night == date("2026-11-26"))
+        .collect();
+    history.reverse();
+    assert_eq!(view.items, history);
+    assert_eq!(view.items.len(), 7);
+    let titles: Vec<&str> = view.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles[..5],
+        [
+            "pramipexole 0.125 mg",
+            "Caffeine",
+            "pramipexole",
+            "Symptoms 4/10",
+            "Symptoms 8/10"
+        ]
+    );
+    assert!(view
+        .items
+        .iter()
+        .any(|i| i.title == "Symptoms 8/10" && i.detail.contains("walking (complete relief)")));
     let empty = journal.night(date("2026-11-20")).unwrap();
     assert!(empty.episodes.is_empty() && empty.peak_intensity.is_none());
     assert_eq!(empty.active_treatments.len(), 0);
+    assert!(empty.items.is_empty());
 }
 
 #[test]

@@ -2,9 +2,8 @@ import RLSJournal
 import SwiftUI
 
 /// One night: filled by the core's `night(night:)`: its title and summary line, then each entry
-/// with Edit and Delete (`deleteEntry`, with Undo: `undoDelete`). The core's NightView carries
-/// records, not display lines, so an entry row shows only its kind and name; its full
-/// description is on the History list (see docs/apps.md, gaps).
+/// in time order as the core's display lines (`items`: title, when, detail), with Edit and
+/// Delete (`deleteEntry`, with Undo: `undoDelete`).
 struct NightDetailView: View {
     let night: LocalDate
 
@@ -42,56 +41,15 @@ struct NightDetailView: View {
 
     @ViewBuilder
     private func content(_ view: NightView) -> some View {
-        if !view.episodes.isEmpty {
-            Section(Vocabulary.label(EntryKind.episode)) {
-                ForEach(view.episodes, id: \.id) { episode in
+        if !view.items.isEmpty {
+            Section {
+                // The core's display lines of the night's entries, in time order.
+                ForEach(view.items, id: \.id) { item in
                     row(
-                        title: "Worst \(episode.data.peakIntensity)/10",
-                        lines: episode.relief.map { attempt in
-                            "\(Vocabulary.label(attempt.data.method)): \(Vocabulary.helpedName(attempt.data.helped))"
-                        },
-                        route: EditRoute(kind: EntryKind.episode, id: episode.id)
+                        title: item.title,
+                        lines: [item.when, item.detail],
+                        route: EditRoute(kind: item.kind, id: item.id)
                     )
-                }
-            }
-        }
-        if let diary = view.sleepDiary {
-            Section(Vocabulary.label(EntryKind.sleepDiary)) {
-                row(title: "Quality \(diary.data.quality) of 5", lines: [], route: EditRoute(kind: EntryKind.sleepDiary, id: diary.id))
-            }
-        }
-        if !view.exposures.isEmpty {
-            Section(Vocabulary.label(EntryKind.exposure)) {
-                ForEach(view.exposures, id: \.id) { exposure in
-                    row(title: Vocabulary.label(exposure.data.kind), lines: [], route: EditRoute(kind: EntryKind.exposure, id: exposure.id))
-                }
-            }
-        }
-        if !view.doses.isEmpty {
-            Section(Vocabulary.label(EntryKind.dose)) {
-                ForEach(view.doses, id: \.id) { dose in
-                    row(title: dose.treatmentName, lines: [], route: EditRoute(kind: EntryKind.dose, id: dose.id))
-                }
-            }
-        }
-        if !view.labResults.isEmpty {
-            Section(Vocabulary.label(EntryKind.labResult)) {
-                ForEach(view.labResults, id: \.id) { lab in
-                    row(title: Vocabulary.label(lab.data.analyte), lines: [], route: EditRoute(kind: EntryKind.labResult, id: lab.id))
-                }
-            }
-        }
-        if !view.severityRatings.isEmpty {
-            Section(Vocabulary.label(EntryKind.severityRating)) {
-                ForEach(view.severityRatings, id: \.id) { rating in
-                    row(title: "IRLS total: \(rating.data.irlsTotal)", lines: [], route: EditRoute(kind: EntryKind.severityRating, id: rating.id))
-                }
-            }
-        }
-        if !view.treatmentsStarted.isEmpty {
-            Section("Treatments started") {
-                ForEach(view.treatmentsStarted, id: \.id) { treatment in
-                    row(title: treatment.data.name, lines: [], route: EditRoute(kind: EntryKind.treatment, id: treatment.id))
                 }
             }
         }

@@ -1,4 +1,5 @@
-//! One night's full view: everything that belongs to the night, in time order.
+//! One night's full view: everything that belongs to the night, in time order, as records and as
+//! the history's display lines.
 
 use rusqlite::Connection;
 
@@ -13,6 +14,7 @@ use crate::store::entries::{self, LIVE};
 use crate::store::records;
 use crate::time::{iso_date, LocalDate, MINUTE_MS};
 use crate::views::describe::{date_text, duration_text};
+use crate::views::history::{self, HistoryItem};
 
 /// Everything recorded for one night.
 #[derive(uniffi::Record, Clone, Debug, PartialEq)]
@@ -43,6 +45,9 @@ pub struct NightView {
     pub treatments_started: Vec<Treatment>,
     /// Treatments active on this date.
     pub active_treatments: Vec<Treatment>,
+    /// Every entry of the night (not the active treatments), in time order, with the same
+    /// `title`, `detail` and `when` text the history shows.
+    pub items: Vec<HistoryItem>,
 }
 
 /// Reads one night.
@@ -67,8 +72,10 @@ pub fn night_view(conn: &Connection, night: LocalDate) -> Result<NightView> {
         severity_ratings: Vec::new(),
         treatments_started: Vec::new(),
         active_treatments: active_treatments(conn, night)?,
+        items: Vec::new(),
     };
     for entry in records::entries_from(conn, &rows)? {
+        view.items.push(history::item(entry.clone(), night));
         match entry {
             Entry::Episode { episode } => view.episodes.push(episode),
             Entry::SleepDiary { diary } => view.sleep_diary = Some(diary),

@@ -11,7 +11,7 @@ import org.rlsjournal.core.ReliefMethod
 import org.rlsjournal.core.Side
 import org.rlsjournal.core.vocabularies
 
-/** The calls that give the apps the core's display text: vocabularies. */
+/** The calls that give the apps the core's display text and drafts: vocabularies, night lines. */
 fun vocabularyTests() = suite("vocabulary") {
     test("everyPlainValueOnceWithALabel") {
         val v = vocabularies()
@@ -54,5 +54,19 @@ fun vocabularyTests() = suite("vocabulary") {
         )
         val detail = journal.allItems().single { it.id == episode.id }.detail
         assertTrue("vibration device (helped some)" in detail, detail)
+    }
+
+    test("nightItemsAreTheHistoryLinesInTimeOrder") {
+        val journal = openJournal()
+        journal.addExposure(exposureData("2025-03-10T19:00:00+01:00"))
+        journal.addEpisode(episodeData("2025-03-10T23:00:00+01:00", peak = 6))
+        journal.addSleepDiary(sleepData(night = "2025-03-10"))
+        journal.addEpisode(episodeData("2025-03-11T23:00:00+01:00", peak = 3))
+        val view = journal.night(date("2025-03-10"))
+        val history = journal.allItems().filter { it.night == date("2025-03-10") }.reversed()
+        assertEquals(history, view.items)
+        assertEquals(3, view.items.size)
+        assertTrue(view.items.any { it.title == "Symptoms 6/10" })
+        assertTrue(journal.night(date("2025-03-20")).items.isEmpty())
     }
 }

@@ -37,18 +37,12 @@ import org.rlsjournal.app.ui.FormTarget
 import org.rlsjournal.app.ui.Heading
 import org.rlsjournal.app.ui.MessageCard
 import org.rlsjournal.app.ui.SectionTitle
-import org.rlsjournal.app.ui.analyteLabel
-import org.rlsjournal.app.ui.entryKindLabel
-import org.rlsjournal.app.ui.exposureLabel
-import org.rlsjournal.app.ui.helpedName
-import org.rlsjournal.app.ui.reliefLabel
 import org.rlsjournal.core.EntryKind
 import org.rlsjournal.core.NightView
 
 /**
- * One night: the core's title and summary line, then each entry of the night with Edit and
- * Delete. The core's NightView carries records, not display lines, so an entry row shows only
- * its kind and its name; its full description is on the History list (see docs/apps.md, gaps).
+ * One night: the core's title and summary line, then each entry of the night in time order, as
+ * the core's display lines (`NightView.items`: title, when, detail), with Edit and Delete.
  */
 @Composable
 fun NightScreen(
@@ -92,84 +86,14 @@ private fun NightContent(view: NightView, onEdit: (EntryKind, String) -> Unit, o
     Heading(view.title)
     BodyText(view.summary)
 
-    if (view.episodes.isNotEmpty()) {
-        SectionTitle(entryKindLabel(EntryKind.EPISODE))
-        for (episode in view.episodes) {
-            val relief = episode.relief.map { attempt ->
-                stringResource(R.string.relief_line, reliefLabel(attempt.data.method), helpedName(attempt.data.helped.toInt()))
-            }
-            EntryRow(
-                title = stringResource(R.string.peak_value, episode.data.peakIntensity.toInt()),
-                lines = relief,
-                onEdit = { onEdit(EntryKind.EPISODE, episode.id) },
-                onDelete = { onDelete(episode.id) },
-            )
-        }
-    }
-    val diary = view.sleepDiary
-    if (diary != null) {
-        SectionTitle(entryKindLabel(EntryKind.SLEEP_DIARY))
+    // The core's display lines of the night's entries, in time order (the history's own text).
+    for (item in view.items) {
         EntryRow(
-            title = stringResource(R.string.quality_of_five, diary.data.quality.toInt()),
-            lines = emptyList(),
-            onEdit = { onEdit(EntryKind.SLEEP_DIARY, diary.id) },
-            onDelete = { onDelete(diary.id) },
+            title = item.title,
+            lines = listOf(item.`when`, item.detail),
+            onEdit = { onEdit(item.kind, item.id) },
+            onDelete = { onDelete(item.id) },
         )
-    }
-    if (view.exposures.isNotEmpty()) {
-        SectionTitle(entryKindLabel(EntryKind.EXPOSURE))
-        for (exposure in view.exposures) {
-            EntryRow(
-                title = exposureLabel(exposure.data.kind),
-                lines = emptyList(),
-                onEdit = { onEdit(EntryKind.EXPOSURE, exposure.id) },
-                onDelete = { onDelete(exposure.id) },
-            )
-        }
-    }
-    if (view.doses.isNotEmpty()) {
-        SectionTitle(entryKindLabel(EntryKind.DOSE))
-        for (dose in view.doses) {
-            EntryRow(
-                title = dose.treatmentName,
-                lines = emptyList(),
-                onEdit = { onEdit(EntryKind.DOSE, dose.id) },
-                onDelete = { onDelete(dose.id) },
-            )
-        }
-    }
-    if (view.labResults.isNotEmpty()) {
-        SectionTitle(entryKindLabel(EntryKind.LAB_RESULT))
-        for (lab in view.labResults) {
-            EntryRow(
-                title = analyteLabel(lab.data.analyte),
-                lines = emptyList(),
-                onEdit = { onEdit(EntryKind.LAB_RESULT, lab.id) },
-                onDelete = { onDelete(lab.id) },
-            )
-        }
-    }
-    if (view.severityRatings.isNotEmpty()) {
-        SectionTitle(entryKindLabel(EntryKind.SEVERITY_RATING))
-        for (rating in view.severityRatings) {
-            EntryRow(
-                title = stringResource(R.string.irls_total_value, rating.data.irlsTotal.toInt()),
-                lines = emptyList(),
-                onEdit = { onEdit(EntryKind.SEVERITY_RATING, rating.id) },
-                onDelete = { onDelete(rating.id) },
-            )
-        }
-    }
-    if (view.treatmentsStarted.isNotEmpty()) {
-        SectionTitle(stringResource(R.string.treatments_started))
-        for (treatment in view.treatmentsStarted) {
-            EntryRow(
-                title = treatment.data.name,
-                lines = emptyList(),
-                onEdit = { onEdit(EntryKind.TREATMENT, treatment.id) },
-                onDelete = { onDelete(treatment.id) },
-            )
-        }
     }
     if (view.activeTreatments.isNotEmpty()) {
         SectionTitle(stringResource(R.string.treatments_active))
