@@ -27,6 +27,7 @@ use crate::views::calendar::{self, CalendarMonth};
 use crate::views::history::{self, HistoryPage, HistoryQuery};
 use crate::views::night::{self, NightView};
 use crate::views::prompts::{self, Prompt};
+use crate::views::sleep_draft;
 
 /// A quick log within this many hours of an open episode's start raises that episode's peak
 /// instead of starting a second one.
@@ -110,6 +111,13 @@ impl Journal {
         let value = f(&tx, &settings)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// [`Journal::sleep_diary_draft`] as if it were `now` (its UTC offset places the times).
+    pub fn sleep_diary_draft_at(&self, night: LocalDate, now: Moment) -> Result<SleepDiaryData> {
+        let now = now.checked_lookup("now")?;
+        let night = crate::time::check_date("night", night, &now)?;
+        self.read(|conn, _| sleep_draft::sleep_diary_draft(conn, night, &now))
     }
 
     /// Runs a closure on the raw connection (summaries, exports and tests live in this crate).
@@ -617,6 +625,17 @@ impl Journal {
     /// Everything recorded for one night.
     pub fn night(&self, night: LocalDate) -> Result<NightView> {
         self.read(|conn, _| night::night_view(conn, night))
+    }
+
+    /// A proposed morning sleep diary for `night`, to prefill the check-in: the person's usual
+    /// times (medians of the local clock times of their last 7 diaries before that night, placed
+    /// on that night's dates with the device's current UTC offset) and usual minutes to fall
+    /// asleep, no awakenings, quality 3; without diaries, into bed at 23:00, 15 minutes to fall
+    /// asleep, up at 07:00. The draft passes validation; it is not saved.
+    ///
+    /// Errors: `InvalidInput` (field `night`) for a night before 1900 or after tomorrow.
+    pub fn sleep_diary_draft(&self, night: LocalDate) -> Result<SleepDiaryData> {
+        self.sleep_diary_draft_at(night, Moment::now())
     }
 
     /// One month of nights for the calendar heat map.

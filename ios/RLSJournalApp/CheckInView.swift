@@ -13,28 +13,6 @@ struct DiaryForm {
     var quality: UInt8
     var note: String
 
-    /// The starting values for the night of `night`: into bed and trying to sleep at 23:00,
-    /// 15 minutes to fall asleep, no awakenings, up at 07:00 the next morning, quality 3. Only a
-    /// starting point for the controls; the core checks whatever is saved.
-    static func startingPoint(night: LocalDate) -> DiaryForm {
-        let calendar = Calendar.current
-        let day = LocalDates.date(night)
-        let evening = calendar.date(bySettingHour: 23, minute: 0, second: 0, of: day) ?? day
-        let nextDay = calendar.date(byAdding: .day, value: 1, to: day) ?? day
-        let morning = calendar.date(bySettingHour: 7, minute: 0, second: 0, of: nextDay) ?? nextDay
-        return DiaryForm(
-            gotIntoBed: evening,
-            triedToSleep: evening,
-            sleepOnsetMinutes: 15,
-            awakenings: 0,
-            wakeAfterSleepOnsetMinutes: 0,
-            finalAwakening: morning,
-            outOfBed: morning,
-            quality: 3,
-            note: ""
-        )
-    }
-
     init(
         gotIntoBed: Date,
         triedToSleep: Date,
@@ -220,7 +198,9 @@ struct CheckInView: View {
                     night = due
                     title = prompt.title
                     message = prompt.message
-                    form = DiaryForm.startingPoint(night: due)
+                    // The core proposes the diary from the person's usual times (else 23:00-07:00).
+                    let draft = try await store.read { journal in try journal.sleepDiaryDraft(night: due) }
+                    form = DiaryForm(diary: draft)
                     nothingDue = false
                 } else {
                     form = nil

@@ -1,9 +1,10 @@
-//! Read views for screens: history, a night, a month, prompts, the vocabularies with their
-//! display names, and the display text they share.
+//! Read views for screens: history, a night, a month, prompts, the sleep-diary draft, the
+//! vocabularies with their display names, and the display text they share.
 
 pub mod calendar;
 pub mod describe;
 pub mod history;
 pub mod night;
 pub mod prompts;
+pub mod sleep_draft;
 pub mod vocabulary;

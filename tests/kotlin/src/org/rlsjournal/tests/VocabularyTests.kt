@@ -10,8 +10,9 @@ import org.rlsjournal.core.ReliefData
 import org.rlsjournal.core.ReliefMethod
 import org.rlsjournal.core.Side
 import org.rlsjournal.core.vocabularies
+import org.rlsjournal.journal.toOffsetDateTime
 
-/** The calls that give the apps the core's display text and drafts: vocabularies, night lines. */
+/** The calls that give the apps the core's display text and drafts: vocabularies, night lines, diary draft. */
 fun vocabularyTests() = suite("vocabulary") {
     test("everyPlainValueOnceWithALabel") {
         val v = vocabularies()
@@ -68,5 +69,37 @@ fun vocabularyTests() = suite("vocabulary") {
         assertEquals(3, view.items.size)
         assertTrue(view.items.any { it.title == "Symptoms 6/10" })
         assertTrue(journal.night(date("2025-03-20")).items.isEmpty())
+    }
+
+    test("sleepDiaryDraftDefaultsThenUsualTimes") {
+        val journal = openJournal()
+        val empty = journal.sleepDiaryDraft(date("2025-03-10"))
+        assertEquals(date("2025-03-10"), empty.nightOf)
+        assertEquals(15u, empty.sleepOnsetMinutes)
+        assertEquals(23, empty.gotIntoBedAt.toOffsetDateTime().hour)
+        assertEquals(date("2025-03-11"), empty.outOfBedAt.toOffsetDateTime().toLocalDate())
+        assertEquals(7, empty.outOfBedAt.toOffsetDateTime().hour)
+        // With history: the medians of the person's local clock times, across midnight.
+        val bedtimes = listOf("2025-03-01" to "2025-03-01T23:30", "2025-03-02" to "2025-03-03T00:30", "2025-03-03" to "2025-03-04T00:10")
+        for ((night, bed) in bedtimes) {
+            val next = date(night).plusDays(1)
+            journal.addSleepDiary(
+                sleepData(night = night).copy(
+                    gotIntoBedAt = moment("$bed:00+01:00"),
+                    triedToSleepAt = moment("$bed:00+01:00"),
+                    sleepOnsetMinutes = 20u,
+                    awakenings = 0u,
+                    wakeAfterSleepOnsetMinutes = 0u,
+                    finalAwakeningAt = moment("${next}T07:30:00+01:00"),
+                    outOfBedAt = moment("${next}T07:30:00+01:00"),
+                ),
+            )
+        }
+        val draft = journal.sleepDiaryDraft(date("2025-03-10"))
+        val bed = draft.gotIntoBedAt.toOffsetDateTime()
+        assertEquals(date("2025-03-11"), bed.toLocalDate())
+        assertEquals(0 to 10, bed.hour to bed.minute)
+        assertEquals(20u, draft.sleepOnsetMinutes)
+        journal.addSleepDiary(draft) // the draft passes validation as it is
     }
 }

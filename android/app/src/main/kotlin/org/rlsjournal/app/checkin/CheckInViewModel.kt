@@ -5,7 +5,6 @@ import androidx.lifecycle.AndroidViewModel
 import androidx.lifecycle.viewModelScope
 import java.time.LocalDate
 import java.time.LocalDateTime
-import java.time.LocalTime
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
@@ -34,26 +33,18 @@ data class DiaryForm(
     val note: String,
 ) {
     companion object {
-        /**
-         * The starting values for the night of [night]: into bed and trying to sleep at 23:00,
-         * 15 minutes to fall asleep, no awakenings, up at 07:00 the next morning, quality 3.
-         * Only a starting point for the controls; the core checks whatever is saved.
-         */
-        fun startingPoint(night: LocalDate): DiaryForm {
-            val evening = LocalDateTime.of(night, LocalTime.of(23, 0))
-            val morning = LocalDateTime.of(night.plusDays(1), LocalTime.of(7, 0))
-            return DiaryForm(
-                gotIntoBed = evening,
-                triedToSleep = evening,
-                sleepOnsetMinutes = 15,
-                awakenings = 0,
-                wakeAfterSleepOnsetMinutes = 0,
-                finalAwakening = morning,
-                outOfBed = morning,
-                quality = 3,
-                note = "",
-            )
-        }
+        /** The form showing a diary: a stored one, or the core's draft (`sleepDiaryDraft`). */
+        fun of(data: SleepDiaryData): DiaryForm = DiaryForm(
+            gotIntoBed = data.gotIntoBedAt.asLocalDateTime(),
+            triedToSleep = data.triedToSleepAt.asLocalDateTime(),
+            sleepOnsetMinutes = data.sleepOnsetMinutes.toInt(),
+            awakenings = data.awakenings.toInt(),
+            wakeAfterSleepOnsetMinutes = data.wakeAfterSleepOnsetMinutes.toInt(),
+            finalAwakening = data.finalAwakeningAt.asLocalDateTime(),
+            outOfBed = data.outOfBedAt.asLocalDateTime(),
+            quality = data.quality.toInt(),
+            note = data.note ?: "",
+        )
     }
 }
 
@@ -77,8 +68,8 @@ data class CheckInState(
 
 /**
  * The morning check-in. Filled by the core's `prompts()`: its morning check-in prompt names the
- * night whose diary is due (or, when editing, by `entry(id)`). Writes: `addSleepDiary` /
- * `editSleepDiary`.
+ * night whose diary is due, prefilled with the core's `sleepDiaryDraft(night)` (or, when
+ * editing, by `entry(id)`). Writes: `addSleepDiary` / `editSleepDiary`.
  */
 class CheckInViewModel(application: Application) : AndroidViewModel(application) {
 
@@ -101,17 +92,7 @@ class CheckInViewModel(application: Application) : AndroidViewModel(application)
                             night = data.nightOf,
                             title = app.getString(R.string.edit_sleep_diary),
                             editingId = editId,
-                            form = DiaryForm(
-                                gotIntoBed = data.gotIntoBedAt.asLocalDateTime(),
-                                triedToSleep = data.triedToSleepAt.asLocalDateTime(),
-                                sleepOnsetMinutes = data.sleepOnsetMinutes.toInt(),
-                                awakenings = data.awakenings.toInt(),
-                                wakeAfterSleepOnsetMinutes = data.wakeAfterSleepOnsetMinutes.toInt(),
-                                finalAwakening = data.finalAwakeningAt.asLocalDateTime(),
-                                outOfBed = data.outOfBedAt.asLocalDateTime(),
-                                quality = data.quality.toInt(),
-                                note = data.note ?: "",
-                            ),
+                            form = DiaryForm.of(data),
                         )
                     }
                 } else {
@@ -120,12 +101,14 @@ class CheckInViewModel(application: Application) : AndroidViewModel(application)
                     mutableState.value = if (prompt == null || night == null) {
                         CheckInState(loading = false, nothingDue = true)
                     } else {
+                        // The core proposes the diary from the person's usual times (else 23:00-07:00).
+                        val draft = store.read { journal -> journal.sleepDiaryDraft(night) }
                         CheckInState(
                             loading = false,
                             night = night,
                             title = prompt.title,
                             message = prompt.message,
-                            form = DiaryForm.startingPoint(night),
+                            form = DiaryForm.of(draft),
                         )
                     }
                 }
