@@ -631,7 +631,9 @@ impl Journal {
     /// times (medians of the local clock times of their last 7 diaries before that night, placed
     /// on that night's dates with the device's current UTC offset) and usual minutes to fall
     /// asleep, no awakenings, quality 3; without diaries, into bed at 23:00, 15 minutes to fall
-    /// asleep, up at 07:00. The draft passes validation; it is not saved.
+    /// asleep, up at 07:00. It is not saved. A draft for a night whose morning has come (the
+    /// morning check-in's night) passes validation as it is; for a later night its morning times
+    /// may still be more than 24 hours ahead.
     ///
     /// Errors: `InvalidInput` (field `night`) for a night before 1900 or after tomorrow.
     pub fn sleep_diary_draft(&self, night: LocalDate) -> Result<SleepDiaryData> {
