@@ -46,6 +46,6 @@ pub use settings::{PaperSize, Settings};
 pub use time::{LocalDate, Moment};
 pub use views::calendar::{CalendarDay, CalendarMonth};
 pub use views::history::{HistoryItem, HistoryPage, HistoryQuery};
-pub use views::night::NightView;
+pub use views::night::{NightLine, NightView};
 pub use views::prompts::{Prompt, PromptKind};
 pub use views::vocabulary::{vocabularies, Vocabularies};

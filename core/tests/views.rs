@@ -348,7 +348,7 @@ fn the_night_view_gathers_everything_of_the_night() {
     assert!(view.title.contains("26 Nov 2026"));
 
     // The display lines are the history's own items of that night, oldest first.
-    let mut history: Vec<HistoryItem> = journal
+    let mut history: Vec<NightLine> = journal
         .history(HistoryQuery {
             kinds: vec![],
             cursor: None,
@@ -358,6 +358,7 @@ fn the_night_view_gathers_everything_of_the_night() {
         .items
         .into_iter()
         .filter(|item| item.night == date("2026-11-26"))
+        .map(NightLine::from)
         .collect();
     history.reverse();
     assert_eq!(view.items, history);

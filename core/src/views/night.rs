@@ -7,6 +7,7 @@ use crate::error::Result;
 use crate::model::entry::Entry;
 use crate::model::episode::Episode;
 use crate::model::exposure::Exposure;
+use crate::model::kinds::EntryKind;
 use crate::model::lab::{LabResult, SeverityRating};
 use crate::model::sleep::SleepDiary;
 use crate::model::treatment::{Dose, Treatment};
@@ -47,7 +48,38 @@ pub struct NightView {
     pub active_treatments: Vec<Treatment>,
     /// Every entry of the night (not the active treatments), in time order, with the same
     /// `title`, `detail` and `when` text the history shows.
-    pub items: Vec<HistoryItem>,
+    pub items: Vec<NightLine>,
+}
+
+/// One entry of a night as the history shows it, without the record itself: the record is
+/// already in the typed lists above, and sending it twice doubled what crosses the FFI.
+#[derive(uniffi::Record, Clone, Debug, PartialEq)]
+pub struct NightLine {
+    /// Its kind.
+    pub kind: EntryKind,
+    /// Its id (for edit and delete; `entry(id)` reads the record).
+    pub id: String,
+    /// When, for display (`Thu 26 Nov, 02:10`, or the date for date-only entries).
+    pub when: String,
+    /// A short title (`Symptoms 7/10`).
+    pub title: String,
+    /// One line of detail.
+    pub detail: String,
+    /// Peak intensity, for episodes (colour coding).
+    pub intensity: Option<u8>,
+}
+
+impl From<HistoryItem> for NightLine {
+    fn from(item: HistoryItem) -> NightLine {
+        NightLine {
+            kind: item.kind,
+            id: item.id,
+            when: item.when,
+            title: item.title,
+            detail: item.detail,
+            intensity: item.intensity,
+        }
+    }
 }
 
 /// Reads one night.
@@ -75,7 +107,8 @@ pub fn night_view(conn: &Connection, night: LocalDate) -> Result<NightView> {
         items: Vec::new(),
     };
     for entry in records::entries_from(conn, &rows)? {
-        view.items.push(history::item(entry.clone(), night));
+        view.items
+            .push(NightLine::from(history::item(entry.clone(), night)));
         match entry {
             Entry::Episode { episode } => view.episodes.push(episode),
             Entry::SleepDiary { diary } => view.sleep_diary = Some(diary),
