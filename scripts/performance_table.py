@@ -129,15 +129,25 @@ NOTES = """## Reading the ratios, and what the profiles showed
     them. They now walk the `(kind, sort_ms)` index newest first and stop.
   - The bundled SQLite is built without FTS3/FTS5, R-tree, dbstat and extension loading: the
     stripped library went from 4.19 MB to about 3.6 MB.
-- **JVM.**
-  - Every generated uniffi call costs about 15–20 µs of JNA work whatever it does: it clones
-    the handle, checks the call status and frees the returned buffer. The core's share of
-    that is small (`settings()` takes 2.3 µs in Rust and about 20 µs from Kotlin).
-  - A history page also copies about 14 KB of records across.
-  - The SQLite JDBC peers keep the JSON as text, with no relief, treatments or display text.
-  - The summary's FFI share is small: about 85 µs of a 1.3 ms call.
-  - The figures vary between runs by ±30 % on this shared 2-core machine; p99 mostly shows
-    fsync and scheduler jitter.
+- **JVM: history page and night view miss the 2× budget (about 2.3–2.9× across runs).**
+  `tests/kotlin/run.sh bench DATA_FILE profile` splits the calls, and most of the gap is not in
+  the core. In one run on this machine:
+  - The floor of any generated uniffi call, `settings()`, is 23–24 µs; it takes 2.3 µs in Rust.
+    Cloning and freeing the object handle through JNA costs 13 µs of that, and the call status
+    3 µs. The JDBC peer's JNI calls have no such floor, which alone is about the size of a
+    night view's whole peer (26 µs).
+  - Decoding a history page in generated Kotlin: 43 µs for its 14 KB. A night view's 2 KB: 4 µs.
+  - The core's own work is in the criterion table above: 123 µs per history page, 24 µs per
+    night view. That includes decoding and checking every record, relief attempts, treatments
+    and display text, none of which the peers do (they keep the JSON as text).
+  - A history page therefore costs about 24 + 123 + 43 µs plus copying, against 125 µs for
+    JDBC's bare rows.
+  - To close the rest: lighter list items (the record only when it is opened) and fewer,
+    coarser calls. The JNA floor itself needs a uniffi/JNA change, or JNI bindings.
+- Quick log through the JVM is within budget: both sides wait for the same fsync.
+- The summary's FFI share is small: about 15 µs of decoding on a 0.8 ms call.
+- Figures vary between runs by ±30 % on this shared 2-core machine. p99 mostly shows fsync and
+  scheduler jitter.
 """
 
 
