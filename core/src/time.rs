@@ -90,9 +90,8 @@ impl Moment {
         Moment::from_millis(self.millis(), self.offset_minutes)
     }
 
-    /// Validates a moment coming from outside: a real offset, not before 1970, and not more than
-    /// 24 h after `now`.
-    pub fn checked(&self, field: &str, now_ms: i64) -> Result<Moment> {
+    /// Refuses an offset no device can have (beyond ±18 hours).
+    fn check_offset(&self, field: &str) -> Result<()> {
         if self.offset_minutes.abs() > MAX_OFFSET_MINUTES {
             return Err(JournalError::invalid(
                 field,
@@ -102,6 +101,13 @@ impl Moment {
                 ),
             ));
         }
+        Ok(())
+    }
+
+    /// Validates a moment coming from outside: a real offset, not before 1970, and not more than
+    /// 24 h after `now`.
+    pub fn checked(&self, field: &str, now_ms: i64) -> Result<Moment> {
+        self.check_offset(field)?;
         let ms = self.millis();
         if ms < 0 {
             return Err(JournalError::invalid(field, "is before 1970"));
@@ -118,15 +124,7 @@ impl Moment {
     /// Validates a moment that only looks something up (`night_of`, `prompts`): a real offset and
     /// a local time in the years 1 to 9999, so nothing downstream saturates into a wrong date.
     pub fn checked_lookup(&self, field: &str) -> Result<Moment> {
-        if self.offset_minutes.abs() > MAX_OFFSET_MINUTES {
-            return Err(JournalError::invalid(
-                field,
-                format!(
-                    "UTC offset {} minutes is outside ±18 hours",
-                    self.offset_minutes
-                ),
-            ));
-        }
+        self.check_offset(field)?;
         let local_ms = self
             .millis()
             .checked_add(i64::from(self.offset_minutes) * MINUTE_MS)
