@@ -24,7 +24,7 @@ use crate::store::entries::{self, RowKind, RowValues};
 use crate::store::{connection, records, settings as settings_store};
 use crate::time::{LocalDate, Moment, HOUR_MS};
 use crate::views::calendar::{self, CalendarMonth};
-use crate::views::history::{self, HistoryPage, HistoryQuery};
+use crate::views::history::{self, HistoryItem, HistoryPage, HistoryQuery};
 use crate::views::night::{self, NightView};
 use crate::views::prompts::{self, Prompt};
 use crate::views::sleep_draft;
@@ -338,6 +338,17 @@ impl Journal {
     /// The open episode (the most recent one without an end), if any.
     pub fn open_episode(&self) -> Result<Option<Episode>> {
         self.read(|conn, _| open_episode_in(conn))
+    }
+
+    /// The open episode as the history list shows it (`when`, `title`, `detail`, intensity),
+    /// for the Tonight screen; `None` when no episode is open.
+    pub fn open_episode_item(&self) -> Result<Option<HistoryItem>> {
+        self.read(|conn, _| {
+            Ok(open_episode_in(conn)?.map(|episode| {
+                let night = episode.night;
+                history::item(Entry::Episode { episode }, night)
+            }))
+        })
     }
 
     // ---- episodes and relief ----

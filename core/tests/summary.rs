@@ -75,6 +75,33 @@ fn the_default_range_is_the_14_nights_ending_with_the_last_completed_night() {
 }
 
 #[test]
+fn last_nights_ends_with_the_default_ranges_last_night() {
+    let (_dir, j) = file_journal();
+    for now in ["2026-03-10T03:00:00+01:00", "2026-03-10T07:00:00+01:00"] {
+        let default = j.summary_at(None, at(now)).expect("summary").range;
+        assert_eq!(j.last_nights_at(14, at(now)).expect("14"), default);
+        let r = j.last_nights_at(90, at(now)).expect("90");
+        assert_eq!(r.last, default.last);
+        assert_eq!(r.nights(), 90);
+        let one = j.last_nights_at(1, at(now)).expect("1");
+        assert_eq!((one.first, one.last), (default.last, default.last));
+        // The range is one the summary accepts.
+        assert_eq!(j.summary_at(Some(r), at(now)).expect("summary").range, r);
+    }
+    assert_eq!(
+        j.last_nights_at(7_306, at("2026-03-10T07:00:00+01:00"))
+            .expect("20 years")
+            .nights(),
+        7_306
+    );
+    for bad in [0, 7_307, u32::MAX] {
+        let err = j.last_nights(bad).expect_err("out of range");
+        assert!(matches!(err, JournalError::InvalidInput { ref field, .. } if field == "nights"));
+    }
+    assert_eq!(j.last_nights(30).expect("30").nights(), 30);
+}
+
+#[test]
 fn invalid_ranges_are_rejected_with_the_field() {
     let (_dir, j) = file_journal();
     let err = j

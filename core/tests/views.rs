@@ -94,6 +94,10 @@ fn bedside_flow_quick_log_relief_end() {
     let start = Moment::from_millis(Moment::now().millis() - 40 * 60_000, 60);
     let e = journal.quick_log(5, None, Some(start)).unwrap();
     assert_eq!(journal.open_episode().unwrap().unwrap().id, e.id);
+    // The open episode's item is the history's item for it.
+    let item = journal.open_episode_item().unwrap().unwrap();
+    assert_eq!(item.id, e.id);
+    assert_eq!(item, all_history(&journal, vec![EntryKind::Episode], 50)[0]);
     // What quick log returns (built without reading back) is exactly what is stored.
     assert_eq!(
         journal.entry(e.id.clone()).unwrap(),
@@ -113,9 +117,13 @@ fn bedside_flow_quick_log_relief_end() {
         .add_relief(ReliefMethod::Walking, 2, Some(10), None)
         .unwrap();
     assert_eq!(with_relief.relief.len(), 1);
+    let open = journal.open_episode_item().unwrap().unwrap();
+    assert_eq!(open, all_history(&journal, vec![EntryKind::Episode], 50)[0]);
+    assert_eq!(open.intensity, Some(8));
     let ended = journal.end_episode(None).unwrap();
     assert!(ended.data.ended_at.is_some());
     assert!(journal.open_episode().unwrap().is_none());
+    assert!(journal.open_episode_item().unwrap().is_none());
     // After the episode ended, bedside relief still goes to it (within 12 hours).
     let later = journal
         .add_relief(ReliefMethod::Stretching, 1, None, None)

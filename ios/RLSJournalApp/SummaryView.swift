@@ -44,17 +44,15 @@ struct SummaryView: View {
         .task { await load() }
     }
 
-    /// Loads the summary. The default range is the core's; a longer one ends on the same last
-    /// night, which the core chose.
+    /// Loads the summary. The default range is the core's; a longer one is the core's
+    /// `lastNights(nights:)`, ending on the same last night.
     private func load() async {
         loading = true
-        var range: NightRange?
-        if nights != lengths[0], let last = summary?.range.last {
-            range = NightRange(first: LocalDates.adding(days: -(nights - 1), to: last), last: last)
-        }
-        let chosen = range
+        let chosen: UInt32? = nights == lengths[0] ? nil : UInt32(nights)
         do {
-            summary = try await store.read { journal in try journal.summary(range: chosen) }
+            summary = try await store.read { journal in
+                try journal.summary(range: chosen.map { try journal.lastNights(nights: $0) })
+            }
             error = nil
         } catch {
             self.error = ErrorText.describe(error)

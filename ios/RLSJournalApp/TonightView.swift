@@ -2,8 +2,8 @@ import RLSJournal
 import SwiftUI
 
 /// Tonight, the start screen: usable one-handed in the dark. Filled by the core's
-/// `openEpisode()` (the store publishes it, re-read after every write with the first history
-/// page, where the open episode's display text is). Writes: `quickLog`, `endEpisode`,
+/// `openEpisode()` (the store publishes it, re-read after every write) and, for its display
+/// text, `openEpisodeItem()`. Writes: `quickLog`, `endEpisode`,
 /// `addRelief`. The intensity buttons sit at the bottom, within thumb reach; every target is at
 /// least 64 pt.
 struct TonightView: View {
@@ -13,6 +13,8 @@ struct TonightView: View {
     @State private var busy = false
     @State private var message: String?
     @State private var error: String?
+    /// The open episode's history item (the core's `openEpisodeItem()`), re-read when it changes.
+    @State private var openItem: HistoryItem?
 
     var body: some View {
         ScrollView {
@@ -40,16 +42,17 @@ struct TonightView: View {
         }
         .navigationTitle("Tonight")
         .task { try? await store.refresh() }
+        .task(id: store.openEpisode) { await loadOpenItem() }
     }
 
-    /// The open episode as the core describes it in history, if it is on the first page.
-    private func openItem(_ episode: Episode) -> HistoryItem? {
-        return store.history.first(where: { $0.id == episode.id })
+    /// Reads the open episode as the core describes it in history (`openEpisodeItem()`).
+    private func loadOpenItem() async {
+        openItem = try? await store.read { journal in try journal.openEpisodeItem() }
     }
 
     @ViewBuilder
     private func openEpisodeSection(_ open: Episode) -> some View {
-        let item = openItem(open)
+        let item = openItem?.id == open.id ? openItem : nil
         VStack(alignment: .leading, spacing: 8) {
             Text(item?.title ?? "Episode in progress")
                 .font(.title2.weight(.semibold))

@@ -98,9 +98,14 @@ impl NightRange {
     /// The default range at `now`: the 14 nights ending with the last completed night (the night
     /// whose morning check-in is due, by the `morning_hour` setting).
     pub fn default_at(now: &Moment, settings: &Settings) -> NightRange {
+        NightRange::ending_last_night(now, settings, DEFAULT_NIGHTS)
+    }
+
+    /// The `nights` nights (at least 1) ending with the default range's last night at `now`.
+    fn ending_last_night(now: &Moment, settings: &Settings, nights: i64) -> NightRange {
         let last = last_night(now, settings.morning_hour);
         NightRange {
-            first: last - chrono::Duration::days(DEFAULT_NIGHTS - 1),
+            first: last - chrono::Duration::days(nights.max(1) - 1),
             last,
         }
     }
@@ -163,6 +168,16 @@ impl Journal {
     pub fn summary(&self, range: Option<NightRange>) -> Result<Summary> {
         self.summary_at(range, Moment::now())
     }
+
+    /// The range of the last `nights` nights for `summary`: it ends with the same last night as
+    /// the default range (the last completed night, by the `morning_hour` setting), so "last 30
+    /// nights" and "last 90 nights" need no date arithmetic in the apps.
+    ///
+    /// Errors: `InvalidInput` (field `nights`) unless `nights` is between 1 and 7306 (20 years,
+    /// the longest range a summary accepts).
+    pub fn last_nights(&self, nights: u32) -> Result<NightRange> {
+        self.last_nights_at(nights, Moment::now())
+    }
 }
 
 impl Journal {
@@ -170,6 +185,20 @@ impl Journal {
     /// episode depend on it): for deterministic tests and reports.
     pub fn summary_at(&self, range: Option<NightRange>, now: Moment) -> Result<Summary> {
         self.with_connection(|conn, settings| build(conn, settings, range, &now))
+    }
+
+    /// [`Journal::last_nights`] as if it were `now`.
+    pub fn last_nights_at(&self, nights: u32, now: Moment) -> Result<NightRange> {
+        let nights = i64::from(nights);
+        if !(1..=MAX_RANGE_NIGHTS).contains(&nights) {
+            return Err(JournalError::invalid(
+                "nights",
+                format!("must be between 1 and {MAX_RANGE_NIGHTS}"),
+            ));
+        }
+        self.with_connection(|_, settings| {
+            NightRange::ending_last_night(&now, settings, nights).validated()
+        })
     }
 }
 

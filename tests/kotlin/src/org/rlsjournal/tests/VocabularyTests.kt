@@ -13,7 +13,7 @@ import org.rlsjournal.core.Side
 import org.rlsjournal.core.vocabularies
 import org.rlsjournal.journal.toOffsetDateTime
 
-/** The calls that give the apps the core's display text and drafts: vocabularies, night lines, diary draft. */
+/** The calls that give the apps the core's display text, drafts and ranges: vocabularies, night lines, diary draft, open episode item, last nights. */
 fun vocabularyTests() = suite("vocabulary") {
     test("everyPlainValueOnceWithALabel") {
         val v = vocabularies()
@@ -105,5 +105,29 @@ fun vocabularyTests() = suite("vocabulary") {
         assertEquals(0 to 10, bed.hour to bed.minute)
         assertEquals(20u, draft.sleepOnsetMinutes)
         journal.addSleepDiary(draft) // the draft passes validation as it is
+    }
+
+    test("lastNightsEndsWithTheDefaultRangesLastNight") {
+        val journal = openJournal()
+        val default = journal.summary(null).range
+        assertEquals(default, journal.lastNights(14u))
+        val ninety = journal.lastNights(90u)
+        assertEquals(default.last, ninety.last)
+        assertEquals(default.last.minusDays(89), ninety.first)
+        assertEquals(ninety, journal.summary(ninety).range)
+        journal.rejects("nights") { lastNights(0u) }
+        journal.rejects("nights") { lastNights(7_307u) }
+    }
+
+    test("openEpisodeItemIsTheHistorysItem") {
+        val journal = openJournal()
+        assertEquals(null, journal.openEpisodeItem())
+        val episode = journal.quickLog(6u)
+        val item = journal.openEpisodeItem()!!
+        assertEquals(episode.id, item.id)
+        assertEquals(journal.allItems().single { it.id == episode.id }, item)
+        assertEquals(6, item.intensity?.toInt())
+        journal.endEpisode()
+        assertEquals(null, journal.openEpisodeItem())
     }
 }

@@ -11,7 +11,6 @@ import kotlinx.coroutines.launch
 import org.rlsjournal.app.journalStore
 import org.rlsjournal.app.ui.attempt
 import org.rlsjournal.app.ui.errorText
-import org.rlsjournal.core.NightRange
 import org.rlsjournal.core.Summary
 
 /** What the Summary screen shows. */
@@ -34,18 +33,18 @@ class SummaryViewModel(application: Application) : AndroidViewModel(application)
     val lengths: List<Int> = listOf(14, 30, 90)
 
     /**
-     * Loads the summary of the last [nights] nights (null: the core's default range). A longer
-     * range ends on the same last night as the default one, which the core chose.
+     * Loads the summary of the last [nights] nights (null: the core's default range). The core's
+     * `lastNights(n)` gives the range, ending on the same last night as the default one.
      */
     fun load(nights: Int?) {
-        val last = state.value.summary?.range?.last
-        val range = if (nights == null || last == null) null else NightRange(first = last.minusDays((nights - 1).toLong()), last = last)
         mutableState.update { it.copy(nights = nights, loading = true, error = null) }
         viewModelScope.launch {
             val app = getApplication<Application>()
             val failure = attempt {
                 val store = app.journalStore()
-                val summary = store.read { journal -> journal.summary(range) }
+                val summary = store.read { journal ->
+                    journal.summary(if (nights == null) null else journal.lastNights(nights.toUInt()))
+                }
                 mutableState.update { it.copy(summary = summary, loading = false) }
             }
             if (failure != null) {

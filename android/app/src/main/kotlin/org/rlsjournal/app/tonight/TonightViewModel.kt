@@ -6,7 +6,7 @@ import androidx.lifecycle.viewModelScope
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
-import kotlinx.coroutines.flow.combine
+import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 import org.rlsjournal.app.R
@@ -23,7 +23,7 @@ data class TonightState(
     val loading: Boolean = true,
     /** The episode in progress (the core's `openEpisode()`), or null. */
     val openEpisode: Episode? = null,
-    /** The open episode as the core describes it in history ("Symptoms 7/10", "02:10, in progress"). */
+    /** The open episode as the core describes it in history (its `openEpisodeItem()`). */
     val openTitle: String? = null,
     val openDetail: String? = null,
     /** The side chosen for the next log, if any. */
@@ -37,8 +37,8 @@ data class TonightState(
 
 /**
  * The bedside screen. Filled by the core's `openEpisode()` (through the store's flow, which the
- * store re-reads after every write together with the first history page; the open episode's
- * display text is its item on that page). Writes: `quickLog`, `endEpisode`, `addRelief`.
+ * store re-reads after every write) and, for its display text, `openEpisodeItem()`. Writes:
+ * `quickLog`, `endEpisode`, `addRelief`.
  */
 class TonightViewModel(application: Application) : AndroidViewModel(application) {
 
@@ -49,8 +49,8 @@ class TonightViewModel(application: Application) : AndroidViewModel(application)
         viewModelScope.launch {
             val failure = attempt {
                 val store = getApplication<Application>().journalStore()
-                combine(store.openEpisode, store.history) { episode, page ->
-                    val item = if (episode == null) null else page.items.firstOrNull { it.id == episode.id }
+                store.openEpisode.map { episode ->
+                    val item = if (episode == null) null else store.read { journal -> journal.openEpisodeItem() }
                     TonightState(openEpisode = episode, openTitle = item?.title, openDetail = item?.detail)
                 }.collect { fresh ->
                     mutableState.update {
