@@ -172,16 +172,28 @@ fn episode_of(conn: &Connection, id: &str) -> Result<Episode> {
     }
 }
 
-/// The most recent open episode.
-fn open_episode_in(conn: &Connection) -> Result<Option<Episode>> {
+/// The latest start a bedside call for `at` considers: `at`, or now when `at` is earlier (a
+/// backdated "ended at 02:00" still finds the episode that started at 02:10, and is then
+/// refused for ending before its start).
+fn bedside_cutoff(at: &Moment) -> i64 {
+    at.millis().max(Moment::now().millis())
+}
+
+/// The most recent open episode that has started by `at_ms`.
+///
+/// An open episode dated later than the moment of a bedside call (a typo, a clock that was
+/// wrong, an entry from another device) is not the one the person means at the bedside: it must
+/// not absorb a quick log, take a relief attempt or block `end` for ever. It stays open and is
+/// edited like any other entry, and becomes "the open episode" once its start has come.
+fn open_episode_in(conn: &Connection, at_ms: i64) -> Result<Option<Episode>> {
     let rows = entries::select(
         conn,
         &format!(
-            "e.kind = 'episode' AND e.end_ms IS NULL AND {}",
+            "e.kind = 'episode' AND e.end_ms IS NULL AND e.sort_ms <= ?1 AND {}",
             entries::LIVE
         ),
         "ORDER BY e.sort_ms DESC, e.id DESC LIMIT 1",
-        [],
+        [at_ms],
     )?;
     Ok(records::entries_from(conn, &rows)?
         .into_iter()
@@ -243,7 +255,7 @@ impl Journal {
         let now_ms = Moment::now().millis();
         let data = EpisodeData::quick(at, intensity, side).validated(now_ms)?;
         self.write(|tx, settings| {
-            if let Some(open) = open_episode_in(tx)? {
+            if let Some(open) = open_episode_in(tx, bedside_cutoff(&data.started_at))? {
                 let since = data.started_at.millis() - open.data.started_at.millis();
                 if (0..QUICK_LOG_MERGE_HOURS * HOUR_MS).contains(&since) {
                     let mut merged = open.data.clone();
@@ -266,13 +278,15 @@ impl Journal {
         })
     }
 
-    /// Ends the open episode now (or at `at`). `NotFound` if no episode is open.
+    /// Ends the open episode now (or at `at`): the latest open episode that started by then (or
+    /// by now, for a backdated `at`). `NotFound` if none is open. An open episode dated after `at` is left alone (see
+    /// [`Journal::open_episode`]).
     #[uniffi::method(default(at = None))]
     pub fn end_episode(&self, at: Option<Moment>) -> Result<Episode> {
         let at = now_or(at).checked("ended_at", Moment::now().millis())?;
         self.write(|tx, settings| {
-            let open =
-                open_episode_in(tx)?.ok_or_else(|| JournalError::not_found("an open episode"))?;
+            let open = open_episode_in(tx, bedside_cutoff(&at))?
+                .ok_or_else(|| JournalError::not_found("an open episode"))?;
             check_end(&open.data.started_at, &at)?;
             let mut data = open.data.clone();
             data.ended_at = Some(at);
@@ -305,7 +319,7 @@ impl Journal {
         }
         .validated(now_ms)?;
         self.write(|tx, settings| {
-            let episode = match open_episode_in(tx)? {
+            let episode = match open_episode_in(tx, bedside_cutoff(&data.at))? {
                 Some(e) => e,
                 None => {
                     let rows = entries::select(
@@ -335,16 +349,19 @@ impl Journal {
         })
     }
 
-    /// The open episode (the most recent one without an end), if any.
+    /// The open episode: the most recent one without an end that has started by now, if any.
+    ///
+    /// An open episode dated in the future (a mistyped time, a wrong clock) is not the bedside
+    /// episode until its start has come, so it never blocks logging, relief or `end`.
     pub fn open_episode(&self) -> Result<Option<Episode>> {
-        self.read(|conn, _| open_episode_in(conn))
+        self.read(|conn, _| open_episode_in(conn, Moment::now().millis()))
     }
 
     /// The open episode as the history list shows it (`when`, `title`, `detail`, intensity),
     /// for the Tonight screen; `None` when no episode is open.
     pub fn open_episode_item(&self) -> Result<Option<HistoryItem>> {
         self.read(|conn, _| {
-            Ok(open_episode_in(conn)?.map(|episode| {
+            Ok(open_episode_in(conn, Moment::now().millis())?.map(|episode| {
                 let night = episode.night;
                 history::item(Entry::Episode { episode }, night)
             }))
