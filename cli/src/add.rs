@@ -7,7 +7,7 @@ use rlsjournal_core::{
 };
 
 use crate::commands::{open, saved};
-use crate::error::{CliError, CliResult};
+use crate::error::{quoted, CliError, CliResult};
 use crate::{args, Context};
 
 /// The kinds of entry `add` can write.
@@ -393,7 +393,10 @@ fn find_treatment(journal: &Journal, key: &str, day: chrono::NaiveDate) -> CliRe
         .ok_or_else(|| {
             CliError::invalid(
                 "treatment_id",
-                format!("no treatment with the id or name {key:?}; add it with `rlsjournal add treatment`"),
+                format!(
+                    "no treatment with the id or name {}; add it with `rlsjournal add treatment`",
+                    quoted(key)
+                ),
             )
         })
 }

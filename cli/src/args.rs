@@ -11,7 +11,7 @@ use rlsjournal_core::{
     Setting, Settings, Side, TreatmentCategory,
 };
 
-use crate::error::{CliError, CliResult};
+use crate::error::{quoted, CliError, CliResult};
 
 /// An optional RFC 3339 time (`None` lets the core use now).
 pub fn moment(field: &str, text: Option<&str>) -> CliResult<Option<Moment>> {
@@ -43,7 +43,7 @@ pub fn month(text: Option<&str>) -> CliResult<(i32, u8)> {
         let today = Moment::now().local().date();
         return Ok((today.year(), today.month() as u8));
     };
-    let bad = || CliError::invalid("month", format!("{text:?} is not a month YYYY-MM"));
+    let bad = || CliError::invalid("month", format!("{} is not a month YYYY-MM", quoted(text)));
     let (y, m) = text.trim().split_once('-').ok_or_else(bad)?;
     let year: i32 = y.parse().map_err(|_| bad())?;
     let month: u8 = m.parse().map_err(|_| bad())?;
@@ -80,7 +80,7 @@ pub fn paper_size(text: &str) -> CliResult<PaperSize> {
         "letter" => Ok(PaperSize::Letter),
         _ => Err(CliError::invalid(
             "paper_size",
-            format!("{text:?} is not one of a4, letter"),
+            format!("{} is not one of a4, letter", quoted(text)),
         )),
     }
 }
@@ -100,7 +100,7 @@ fn word<T>(field: &str, text: &str, parse: Option<T>, choices: &[&str]) -> CliRe
     parse.ok_or_else(|| {
         CliError::invalid(
             field,
-            format!("{text:?} is not one of {}", choices.join(", ")),
+            format!("{} is not one of {}", quoted(text), choices.join(", ")),
         )
     })
 }

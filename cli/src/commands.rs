@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rlsjournal_core::views::history::item as history_item;
 use rlsjournal_core::{Entry, HistoryQuery, Journal, LocalDate, Settings};
 
-use crate::error::{CliError, CliResult};
+use crate::error::{quoted, CliError, CliResult};
 use crate::json::{self, ChangeJson};
 use crate::{args, paths, render, Context};
 
@@ -192,7 +192,7 @@ impl SettingsChange {
                 t => Some(t.parse::<u8>().map_err(|_| {
                     CliError::invalid(
                         "evening_reminder_hour",
-                        format!("{t:?} is not an hour 0–23 or none"),
+                        format!("{} is not an hour 0–23 or none", quoted(t)),
                     )
                 })?),
             };

@@ -67,7 +67,7 @@ pub fn run(
         include_notes: true,
         patient_name: Some(REPORT_NAME.into()),
     })?;
-    files::write_atomic(&report_path, &pdf)?;
+    files::write_export(&journal, &report_path, &pdf)?;
     // Timing and size go to stderr so that stdout stays the same for the same seed.
     let _ = writeln!(
         std::io::stderr(),

@@ -3,7 +3,7 @@
 //! Every byte comes from the core (`report_pdf`, `csv_tables`/`csv_zip`,
 //! `backup_json`/`backup_zip`, `summary_text`); this module picks the call from the format and
 //! the file name, checks that each flag applies to the format, and writes the result with
-//! [`files::write_atomic`].
+//! [`files::write_export`] (never over a journal).
 
 use std::path::{Path, PathBuf};
 
@@ -138,7 +138,7 @@ pub fn run(ctx: &Context, a: ExportArgs) -> CliResult<String> {
                 include_notes: a.notes,
                 patient_name: a.name.clone(),
             })?;
-            files::write_atomic(&a.out, &bytes)?;
+            files::write_export(&journal, &a.out, &bytes)?;
             Written::file(&a, bytes.len(), pdf_pages(&bytes), Some(range))
         }
         Text => {
@@ -147,7 +147,7 @@ pub fn run(ctx: &Context, a: ExportArgs) -> CliResult<String> {
             if to_stdout {
                 return Ok(text);
             }
-            files::write_atomic(&a.out, text.as_bytes())?;
+            files::write_export(&journal, &a.out, text.as_bytes())?;
             Written::file(&a, text.len(), 0, Some(range))
         }
         Backup => {
@@ -156,7 +156,7 @@ pub fn run(ctx: &Context, a: ExportArgs) -> CliResult<String> {
             } else {
                 journal.backup_json()?.into_bytes()
             };
-            files::write_atomic(&a.out, &bytes)?;
+            files::write_export(&journal, &a.out, &bytes)?;
             Written::file(&a, bytes.len(), 0, None)
         }
         Csv => csv(&journal, &a)?,
@@ -245,7 +245,7 @@ fn csv(journal: &Journal, a: &ExportArgs) -> CliResult<Written> {
         .collect();
     if is_zip_name(&a.out) {
         let bytes = journal.csv_zip(a.notes)?;
-        files::write_atomic(&a.out, &bytes)?;
+        files::write_export(journal, &a.out, &bytes)?;
         let mut done = Written::file(a, bytes.len(), 0, None);
         done.text = format!(
             "wrote {} ({}, {} tables, {rows} rows)\n",
@@ -281,7 +281,7 @@ fn csv(journal: &Journal, a: &ExportArgs) -> CliResult<Written> {
                 table.file_name
             )));
         }
-        files::write_atomic(&a.out.join(name), table.content.as_bytes())?;
+        files::write_export(journal, &a.out.join(name), table.content.as_bytes())?;
         total += table.content.len();
         lines.push_str(&format!(
             "  {:<24} {:>6} rows\n",

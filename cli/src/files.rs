@@ -9,6 +9,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 
+use rlsjournal_core::Journal;
+
 use crate::error::{CliError, CliResult};
 
 /// How many temporary names to try before giving up (another writer may hold one).
@@ -27,8 +29,57 @@ fn parent_of(path: &Path) -> PathBuf {
     }
 }
 
+/// How old a temporary file of another process must be before it counts as left behind where
+/// the system cannot tell whether that process still runs (no `/proc`).
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary files an earlier, killed export of `name` left in `dir`
+/// (`.<name>.<pid>-<n>.tmp` whose process is gone), so a kill never leaves hidden health data
+/// behind for ever. Best effort: a file that cannot be read or removed is left alone.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let own = std::process::id();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|n| n.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let Some(pid) = rest
+            .split_once('-')
+            .and_then(|(pid, n)| n.parse::<u32>().ok().and(pid.parse::<u32>().ok()))
+        else {
+            continue;
+        };
+        if pid != own && writer_gone(pid, &entry) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether the process that wrote a temporary file is gone: on Linux, by `/proc`; elsewhere,
+/// by the file's age.
+fn writer_gone(pid: u32, entry: &fs::DirEntry) -> bool {
+    if Path::new("/proc/self").exists() {
+        return !Path::new(&format!("/proc/{pid}")).exists();
+    }
+    entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > STALE_TEMP_AGE)
+}
+
 /// Opens a new temporary file next to `path`, named `.<name>.<pid>-<n>.tmp`.
 fn create_temp(dir: &Path, name: &str) -> CliResult<(PathBuf, File)> {
+    remove_stale_temps(dir, name);
     let pid = std::process::id();
     let mut last_error = None;
     for n in 0..TEMP_ATTEMPTS {
@@ -51,6 +102,13 @@ fn create_temp(dir: &Path, name: &str) -> CliResult<(PathBuf, File)> {
         dir,
         last_error.map_or_else(|| "no temporary name".to_string(), |e| e.to_string()),
     ))
+}
+
+/// Writes an export of `journal` to `path` atomically, after the core's check that `path` is
+/// not the journal, one of its files, another journal or anything but a regular file.
+pub fn write_export(journal: &Journal, path: &Path, bytes: &[u8]) -> CliResult<()> {
+    let target = journal.export_target(path)?;
+    write_atomic(&target, bytes)
 }
 
 /// Writes `bytes` to `path` atomically, replacing an existing file but never a directory.
@@ -195,6 +253,30 @@ mod tests {
             let mode = fs::metadata(&file).expect("meta").permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn temporary_files_of_killed_exports_are_removed_on_the_next_write() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // A pid no process has (above Linux's pid_max of 2^22), and one that runs: this one's
+        // parent, which outlives this test.
+        let dead = dir.path().join(".report.pdf.4999999-0.tmp");
+        let parent = std::os::unix::process::parent_id();
+        let alive = dir.path().join(format!(".report.pdf.{parent}-0.tmp"));
+        let other = dir.path().join(".notes.txt.4999999-0.tmp");
+        let unrelated = dir.path().join(".report.pdf.keep");
+        for f in [&dead, &alive, &other, &unrelated] {
+            fs::write(f, b"half a report").expect("write");
+        }
+        write_atomic(&dir.path().join("report.pdf"), b"%PDF").expect("write");
+        assert!(!dead.exists(), "the killed export's temp file is gone");
+        assert!(alive.exists(), "a running writer's temp file stays");
+        assert!(
+            other.exists(),
+            "another file's temp file is not this write's business"
+        );
+        assert!(unrelated.exists());
     }
 
     #[test]

@@ -16,6 +16,8 @@ mod json;
 mod paths;
 mod render;
 mod render_summary;
+mod terminal;
+mod wording;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -225,10 +227,42 @@ fn dispatch(ctx: &Context, command: Command) -> Result<String, CliError> {
     }
 }
 
+/// The command's name in the error-wording table (`quick`, `add sleep`, …).
+fn command_name(command: &Command) -> wording::CommandName {
+    use add::AddCommand as A;
+    wording::CommandName(match command {
+        Command::Quick { .. } => "quick",
+        Command::End { .. } => "end",
+        Command::Relief { .. } => "relief",
+        Command::Add(add) => match add {
+            A::Episode { .. } => "add episode",
+            A::Relief { .. } => "add relief",
+            A::Sleep { .. } => "add sleep",
+            A::Exposure { .. } => "add exposure",
+            A::Treatment { .. } => "add treatment",
+            A::Dose { .. } => "add dose",
+            A::Lab { .. } => "add lab",
+            A::Rating { .. } => "add rating",
+        },
+        Command::History { .. } => "history",
+        Command::Night { .. } => "night",
+        Command::Calendar { .. } => "calendar",
+        Command::Delete { .. } => "delete",
+        Command::Undo { .. } => "undo",
+        Command::Settings { .. } => "settings",
+        Command::Prompts => "prompts",
+        Command::Summary { .. } => "summary",
+        Command::Export(_) => "export",
+        Command::Import { .. } => "import",
+        Command::Demo { .. } => "demo",
+    })
+}
+
 /// Prints one line on stderr: `rlsjournal: <message>`.
 fn complain(message: &str) {
     let one_line = message.split_whitespace().collect::<Vec<_>>().join(" ");
-    let _ = writeln!(std::io::stderr(), "rlsjournal: {one_line}");
+    let shown = terminal::for_terminal(&error::bounded(&one_line), false);
+    let _ = writeln!(std::io::stderr(), "rlsjournal: {shown}");
 }
 
 fn main() -> ExitCode {
@@ -254,8 +288,12 @@ fn main() -> ExitCode {
         json: cli.json,
         color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    let command = command_name(&cli.command);
     match dispatch(&ctx, cli.command) {
-        Ok(text) => match stdout.lock().write_all(text.as_bytes()) {
+        Ok(text) => match stdout
+            .lock()
+            .write_all(terminal::for_terminal(&text, ctx.color).as_bytes())
+        {
             Ok(()) => ExitCode::SUCCESS,
             // A closed pipe (`| head`) is not an error worth reporting.
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -265,7 +303,7 @@ fn main() -> ExitCode {
             }
         },
         Err(err) => {
-            complain(&err.to_string());
+            complain(&err.message(command));
             ExitCode::from(err.exit_code())
         }
     }

@@ -420,7 +420,10 @@ fn settings_change_and_persist() {
     );
     let (code, err) = failure(&env.run(&["settings", "--cutover", "24"]));
     assert_eq!(code, 2);
-    assert!(err.contains("night_cutover_hour"), "{err}");
+    assert!(
+        err.contains("invalid --cutover: must be between 0 and 23, got 24"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -444,15 +447,15 @@ fn bad_input_is_one_line_naming_the_field_with_status_2() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["quick", "11"],
-            "invalid peak_intensity: must be between 1 and 10, got 11",
+            "invalid <INTENSITY>: must be between 1 and 10, got 11",
         ),
-        (&["quick", "0"], "peak_intensity"),
-        (&["quick", "-3"], "peak_intensity"),
-        (&["quick", "300"], "peak_intensity"),
-        (&["quick", "5", "--side", "up"], "invalid side"),
-        (&["quick", "5", "--at", "yesterday"], "invalid started_at"),
-        (&["relief", "dancing", "--helped", "1"], "invalid method"),
-        (&["relief", "walking", "--helped", "4"], "invalid helped"),
+        (&["quick", "0"], "invalid <INTENSITY>"),
+        (&["quick", "-3"], "invalid <INTENSITY>"),
+        (&["quick", "300"], "invalid <INTENSITY>"),
+        (&["quick", "5", "--side", "up"], "invalid --side"),
+        (&["quick", "5", "--at", "yesterday"], "invalid --at"),
+        (&["relief", "dancing", "--helped", "1"], "invalid <METHOD>"),
+        (&["relief", "walking", "--helped", "4"], "invalid --helped"),
         (
             &[
                 "add",
@@ -461,19 +464,19 @@ fn bad_input_is_one_line_naming_the_field_with_status_2() {
                 "--at",
                 "2025-03-10T20:00:00+01:00",
             ],
-            "invalid kind",
+            "invalid <KIND>",
         ),
         (
             &["add", "lab", "ferritin", "-4", "--unit", "µg/L"],
-            "invalid value",
+            "invalid <VALUE>",
         ),
-        (&["add", "rating", "41"], "invalid irls_total"),
-        (&["add", "dose", "nothing"], "invalid treatment_id"),
-        (&["night", "2025-13-01"], "invalid night"),
-        (&["calendar", "March"], "invalid month"),
-        (&["history", "--limit", "0"], "invalid limit"),
-        (&["history", "--kind", "dream"], "invalid kind"),
-        (&["history", "--cursor", "nonsense"], "invalid cursor"),
+        (&["add", "rating", "41"], "invalid <IRLS_TOTAL>"),
+        (&["add", "dose", "nothing"], "invalid <TREATMENT>"),
+        (&["night", "2025-13-01"], "invalid <DATE>"),
+        (&["calendar", "March"], "invalid [MONTH]"),
+        (&["history", "--limit", "0"], "invalid --limit"),
+        (&["history", "--kind", "dream"], "invalid --kind"),
+        (&["history", "--cursor", "nonsense"], "invalid --cursor"),
         (&["quick"], "INTENSITY"),
         (&["quick", "5", "--bogus"], "--bogus"),
         (&["frobnicate"], "frobnicate"),
@@ -1024,7 +1027,7 @@ fn export_refuses_what_it_cannot_do_well() {
                 "2025-10-01",
             ],
             2,
-            "invalid first: is after last",
+            "invalid --from: the first night is after the last night",
         ),
         (
             &[
@@ -1038,7 +1041,7 @@ fn export_refuses_what_it_cannot_do_well() {
                 "2025-10-01",
             ],
             2,
-            "invalid first: is after last",
+            "invalid --from: the first night is after the last night",
         ),
         (
             &["export", "pdf", "--out", "r.pdf", "--from", "2024-01-01"],
@@ -1063,7 +1066,7 @@ fn export_refuses_what_it_cannot_do_well() {
         (
             &["export", "pdf", "--out", "r.pdf", "--paper", "a5"],
             2,
-            "invalid paper_size",
+            "invalid --paper",
         ),
         (
             &["export", "pdf", "--out", "-"],
@@ -1075,7 +1078,11 @@ fn export_refuses_what_it_cannot_do_well() {
             2,
             "`-` (stdout) is for text only",
         ),
-        (&["export", "pdf", "--out", dir_str], 1, "is a directory"),
+        (
+            &["export", "pdf", "--out", dir_str],
+            2,
+            "is a folder, not a file",
+        ),
         (
             &["export", "pdf", "--out", "no-such-dir/r.pdf"],
             1,

@@ -50,6 +50,26 @@ pub enum JournalError {
     },
 }
 
+/// The longest excerpt of a person's input quoted in an error message, in characters: an error
+/// about a 10 MB input must not be 10 MB long.
+pub const MAX_QUOTED_CHARS: usize = 40;
+
+/// A person's input quoted in an error (`"2026-13-01"`), cut to [`MAX_QUOTED_CHARS`]
+/// characters with a note of how much was left out, and with control characters escaped.
+pub fn quoted(input: &str) -> String {
+    let total = input.chars().count();
+    let kept: String = input
+        .chars()
+        .take(MAX_QUOTED_CHARS)
+        .flat_map(char::escape_debug)
+        .collect();
+    if total <= MAX_QUOTED_CHARS {
+        format!("\"{kept}\"")
+    } else {
+        format!("\"{kept}…\" ({} more characters)", total - MAX_QUOTED_CHARS)
+    }
+}
+
 /// The crate-internal result type; it already uses the public error.
 pub type Result<T, E = JournalError> = std::result::Result<T, E>;
 
@@ -70,24 +90,72 @@ impl JournalError {
     }
 }
 
-// The one place where storage errors become public errors.
+// The one place where storage errors become public errors: sentences a person can act on,
+// never SQLite's own text ("attempt to write a readonly database"), which names internals.
 impl From<rusqlite::Error> for JournalError {
     fn from(err: rusqlite::Error) -> Self {
         use rusqlite::ffi::ErrorCode;
-        match &err {
-            rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::NotADatabase => {
-                JournalError::Corrupt {
-                    detail: err.to_string(),
+        let rusqlite::Error::SqliteFailure(e, _) = &err else {
+            return JournalError::Storage {
+                detail: "the journal could not be read or saved (an internal storage error)".into(),
+            };
+        };
+        let detail = match e.code {
+            ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
+                return JournalError::Corrupt {
+                    detail: "the journal file is damaged or is not a database".into(),
                 }
             }
-            rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::DatabaseCorrupt => {
-                JournalError::Corrupt {
-                    detail: err.to_string(),
-                }
+            ErrorCode::ReadOnly => {
+                "the journal file is read-only, so nothing was changed".to_string()
             }
-            _ => JournalError::Storage {
-                detail: err.to_string(),
-            },
+            ErrorCode::DiskFull => {
+                "the disk is full, so nothing was changed; free some space and try again"
+                    .to_string()
+            }
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                "the journal is busy in another part of the app; try again".to_string()
+            }
+            ErrorCode::CannotOpen => "the journal file could not be opened".to_string(),
+            ErrorCode::PermissionDenied => {
+                "the journal file may not be read or written (permission denied)".to_string()
+            }
+            ErrorCode::SystemIoFailure => {
+                "the journal file could not be read or written (a disk error)".to_string()
+            }
+            ErrorCode::TooBig => "the value is too large to store".to_string(),
+            _ => format!(
+                "the journal could not be read or saved (storage error {})",
+                e.extended_code
+            ),
+        };
+        JournalError::Storage { detail }
+    }
+}
+
+/// What is wrong with a stored or imported record whose JSON did not decode, in words: serde's
+/// own messages name Rust types ("expected u8"), which mean nothing to a person.
+pub fn data_problem(err: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match err.classify() {
+        Category::Syntax | Category::Eof => "its data is not valid JSON".into(),
+        Category::Io => "its data could not be read".into(),
+        Category::Data => {
+            let text = err.to_string();
+            let field = |prefix: &str| {
+                text.strip_prefix(prefix)
+                    .and_then(|rest| rest.split('`').next())
+                    .map(quoted)
+            };
+            if let Some(name) = field("missing field `") {
+                format!("the field {name} is missing")
+            } else if let Some(name) = field("unknown field `") {
+                format!("it has an unknown field {name}")
+            } else if let Some(name) = field("unknown variant `") {
+                format!("it has an unknown value {name}")
+            } else {
+                "a value has the wrong type or is out of range".into()
+            }
         }
     }
 }
@@ -95,7 +163,66 @@ impl From<rusqlite::Error> for JournalError {
 impl From<serde_json::Error> for JournalError {
     fn from(err: serde_json::Error) -> Self {
         JournalError::Storage {
-            detail: format!("stored value could not be read: {err}"),
+            detail: format!("a stored value could not be read: {}", data_problem(&err)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_short_and_escaped() {
+        assert_eq!(quoted("2026-13-01"), "\"2026-13-01\"");
+        let long = quoted(&"x".repeat(10_000_000));
+        assert!(long.len() < 80, "{long}");
+        assert!(long.ends_with("(9999960 more characters)"), "{long}");
+        assert_eq!(quoted("a\u{1b}b"), "\"a\\u{1b}b\"");
+    }
+
+    #[test]
+    fn storage_errors_are_sentences_without_sqlite_text() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let err: JournalError = conn
+            .execute("CREATE TABLE entries (x)", [])
+            .map(|_| ())
+            .and_then(|()| conn.execute("CREATE TABLE entries (x)", []).map(|_| ()))
+            .unwrap_err()
+            .into();
+        let text = err.to_string();
+        assert!(!text.contains("already exists"), "{text}");
+        assert!(
+            text.starts_with("storage error: the journal could not be read or saved"),
+            "{text}"
+        );
+        let readonly = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+            Some("attempt to write a readonly database".into()),
+        );
+        assert_eq!(
+            JournalError::from(readonly).to_string(),
+            "storage error: the journal file is read-only, so nothing was changed"
+        );
+    }
+
+    #[test]
+    fn data_problems_name_fields_not_types() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Record {
+            peak: u8,
+        }
+        let problem = |json: &str| data_problem(&serde_json::from_str::<Record>(json).unwrap_err());
+        assert_eq!(problem("{}"), "the field \"peak\" is missing");
+        assert_eq!(
+            problem(r#"{"peak": "high"}"#),
+            "a value has the wrong type or is out of range"
+        );
+        assert_eq!(
+            problem(r#"{"peak": 300}"#),
+            "a value has the wrong type or is out of range"
+        );
+        assert_eq!(problem("{"), "its data is not valid JSON");
     }
 }

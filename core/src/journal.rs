@@ -361,10 +361,12 @@ impl Journal {
     /// for the Tonight screen; `None` when no episode is open.
     pub fn open_episode_item(&self) -> Result<Option<HistoryItem>> {
         self.read(|conn, _| {
-            Ok(open_episode_in(conn, Moment::now().millis())?.map(|episode| {
-                let night = episode.night;
-                history::item(Entry::Episode { episode }, night)
-            }))
+            Ok(
+                open_episode_in(conn, Moment::now().millis())?.map(|episode| {
+                    let night = episode.night;
+                    history::item(Entry::Episode { episode }, night)
+                }),
+            )
         })
     }
 

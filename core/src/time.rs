@@ -176,8 +176,12 @@ impl Moment {
 
     /// Parses RFC 3339 with an explicit offset (`Z` counts as +00:00).
     pub fn parse_rfc3339(text: &str) -> std::result::Result<Moment, String> {
-        let dt = DateTime::parse_from_rfc3339(text.trim())
-            .map_err(|e| format!("{text:?} is not an RFC 3339 time with offset: {e}"))?;
+        let dt = DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
+            format!(
+                "{} is not an RFC 3339 time with offset: {e}",
+                crate::error::quoted(text)
+            )
+        })?;
         Ok(Moment::from_millis(
             dt.timestamp_millis(),
             dt.offset().local_minus_utc() / 60,
@@ -282,8 +286,12 @@ pub fn parse_iso_date(text: &str) -> std::result::Result<NaiveDate, String> {
     if let Some(date) = parse_plain_iso(text) {
         return Ok(date);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|e| format!("{text:?} is not a date YYYY-MM-DD: {e}"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
+        format!(
+            "{} is not a date YYYY-MM-DD: {e}",
+            crate::error::quoted(text)
+        )
+    })
 }
 
 impl Serialize for Moment {

@@ -6,4 +6,5 @@ pub mod backup;
 pub mod calls;
 pub mod csv;
 pub mod pdf;
+pub mod target;
 pub mod text;

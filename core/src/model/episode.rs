@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{JournalError, Result};
 use crate::model::kinds::{BodyArea, ReliefMethod, Sensation, Setting, Side};
 use crate::model::meta::RecordMeta;
-use crate::model::validate::{as_set, in_range, minutes, optional_text, MAX_NOTE_CHARS};
+use crate::model::validate::{as_set, in_range, minutes, optional_note, MAX_NOTE_CHARS};
 use crate::time::{LocalDate, Moment};
 
 /// Longest plausible episode: an episode open longer than this is rejected when ended.
@@ -89,7 +89,7 @@ impl EpisodeData {
             body_areas: as_set(&self.body_areas),
             sensations: as_set(&sensations),
             woke_from_sleep: self.woke_from_sleep,
-            note: optional_text("note", &self.note, MAX_NOTE_CHARS)?,
+            note: optional_note("note", &self.note, MAX_NOTE_CHARS)?,
         })
     }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 use crate::model::kinds::ExposureKind;
 use crate::model::meta::RecordMeta;
-use crate::model::validate::{amount_with_unit, optional_text, MAX_NOTE_CHARS};
+use crate::model::validate::{amount_with_unit, optional_note, MAX_NOTE_CHARS};
 use crate::time::{LocalDate, Moment};
 
 /// What a person records about a possible trigger.
@@ -35,7 +35,7 @@ impl ExposureData {
             kind: self.kind.validated("kind")?,
             amount,
             unit,
-            note: optional_text("note", &self.note, MAX_NOTE_CHARS)?,
+            note: optional_note("note", &self.note, MAX_NOTE_CHARS)?,
         })
     }
 }

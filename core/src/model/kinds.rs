@@ -120,8 +120,14 @@ macro_rules! labelled_vocabulary {
             pub fn validated(&self, field: &str) -> Result<$name> {
                 match self {
                     $name::Other { label } => Ok($name::Other {
-                        label: required_text(field, label, MAX_LABEL_CHARS)
-                            .map_err(|_| JournalError::invalid(field, "\"other\" needs a label of 1 to 100 characters"))?,
+                        label: required_text(field, label, MAX_LABEL_CHARS).map_err(|e| match e {
+                            // A control character is named as such; empty or too long get the
+                            // one sentence that says what a label must be.
+                            JournalError::InvalidInput { reason, .. } if reason.starts_with("contains") => {
+                                JournalError::invalid(field, format!("the \"other\" label {reason}"))
+                            }
+                            _ => JournalError::invalid(field, "\"other\" needs a label of 1 to 100 characters"),
+                        })?,
                     }),
                     plain => Ok(plain.clone()),
                 }

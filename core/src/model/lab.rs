@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::model::kinds::Analyte;
 use crate::model::meta::RecordMeta;
 use crate::model::validate::{
-    in_range, optional_text, positive_amount, required_text, MAX_NAME_CHARS, MAX_NOTE_CHARS,
+    in_range, optional_note, positive_amount, required_text, MAX_NAME_CHARS, MAX_NOTE_CHARS,
 };
 use crate::time::{check_date, LocalDate, Moment};
 
@@ -34,7 +34,7 @@ impl LabResultData {
             analyte: self.analyte.validated("analyte")?,
             value: positive_amount("value", self.value)?,
             unit: required_text("unit", &self.unit, MAX_NAME_CHARS)?,
-            note: optional_text("note", &self.note, MAX_NOTE_CHARS)?,
+            note: optional_note("note", &self.note, MAX_NOTE_CHARS)?,
         })
     }
 }
@@ -69,7 +69,7 @@ impl SeverityRatingData {
         Ok(SeverityRatingData {
             rated_on: check_date("rated_on", self.rated_on, now)?,
             irls_total: in_range("irls_total", self.irls_total, 0, 40)?,
-            note: optional_text("note", &self.note, MAX_NOTE_CHARS)?,
+            note: optional_note("note", &self.note, MAX_NOTE_CHARS)?,
         })
     }
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{JournalError, Result};
 use crate::model::meta::RecordMeta;
-use crate::model::validate::{in_range, optional_text, MAX_NOTE_CHARS};
+use crate::model::validate::{in_range, optional_note, MAX_NOTE_CHARS};
 use crate::time::{check_date, LocalDate, Moment, DAY_MS, MINUTE_MS};
 
 /// What a person records in the morning about last night.
@@ -99,7 +99,7 @@ impl SleepDiaryData {
             final_awakening_at: woke,
             out_of_bed_at: up,
             quality: in_range("quality", self.quality, 1, 5)?,
-            note: optional_text("note", &self.note, MAX_NOTE_CHARS)?,
+            note: optional_note("note", &self.note, MAX_NOTE_CHARS)?,
         })
     }
 

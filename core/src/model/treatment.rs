@@ -6,7 +6,7 @@ use crate::error::{JournalError, Result};
 use crate::model::kinds::TreatmentCategory;
 use crate::model::meta::RecordMeta;
 use crate::model::validate::{
-    amount_with_unit, optional_text, positive_amount, required_text, MAX_NAME_CHARS, MAX_NOTE_CHARS,
+    amount_with_unit, optional_note, positive_amount, required_text, MAX_NAME_CHARS, MAX_NOTE_CHARS,
 };
 use crate::time::{check_date, LocalDate, Moment};
 
@@ -54,7 +54,7 @@ impl TreatmentData {
             dose_unit,
             started_on,
             stopped_on,
-            note: optional_text("note", &self.note, MAX_NOTE_CHARS)?,
+            note: optional_note("note", &self.note, MAX_NOTE_CHARS)?,
         })
     }
 

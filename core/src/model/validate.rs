@@ -7,29 +7,56 @@ pub const MAX_NOTE_CHARS: usize = 4_000;
 /// Longest short text (names, units), in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 
-/// Trims optional text; empty becomes `None`; longer than `max` characters is rejected.
+/// Trims optional one-line text (a name, a unit, a label); empty becomes `None`; longer than
+/// `max` characters, or holding any control character (line breaks, tabs, escape sequences that
+/// could drive a terminal), is rejected.
 pub fn optional_text(field: &str, text: &Option<String>, max: usize) -> Result<Option<String>> {
-    match text.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(t) => {
-            if t.chars().count() > max {
-                Err(JournalError::invalid(
-                    field,
-                    format!("is longer than {max} characters"),
-                ))
-            } else if t.chars().any(|c| c == '\0') {
-                Err(JournalError::invalid(field, "contains a NUL character"))
-            } else {
-                Ok(Some(t.to_string()))
-            }
-        }
-    }
+    checked_text(field, text.as_deref(), max, false)
 }
 
-/// Trims required text: empty or longer than `max` characters is rejected.
+/// Trims required one-line text: empty, longer than `max` characters or holding a control
+/// character is rejected.
 pub fn required_text(field: &str, text: &str, max: usize) -> Result<String> {
-    optional_text(field, &Some(text.to_string()), max)?
+    checked_text(field, Some(text), max, false)?
         .ok_or_else(|| JournalError::invalid(field, "is required"))
+}
+
+/// Trims an optional note: like [`optional_text`], but line breaks and tabs are kept (a Windows
+/// or old Mac line break becomes `\n`). Every other control character is rejected.
+pub fn optional_note(field: &str, text: &Option<String>, max: usize) -> Result<Option<String>> {
+    let normalized = text
+        .as_deref()
+        .map(|t| t.replace("\r\n", "\n").replace('\r', "\n"));
+    checked_text(field, normalized.as_deref(), max, true)
+}
+
+fn checked_text(
+    field: &str,
+    text: Option<&str>,
+    max: usize,
+    multi_line: bool,
+) -> Result<Option<String>> {
+    let Some(t) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    if t.chars().count() > max {
+        return Err(JournalError::invalid(
+            field,
+            format!("is longer than {max} characters"),
+        ));
+    }
+    let allowed = |c: char| multi_line && (c == '\n' || c == '\t');
+    if let Some(c) = t.chars().find(|&c| c.is_control() && !allowed(c)) {
+        let what = match c {
+            '\0' => "a NUL character".to_string(),
+            '\n' | '\r' => "a line break (one line only)".to_string(),
+            '\t' => "a tab (one line only)".to_string(),
+            '\u{1b}' => "an escape character".to_string(),
+            other => format!("the control character U+{:04X}", u32::from(other)),
+        };
+        return Err(JournalError::invalid(field, format!("contains {what}")));
+    }
+    Ok(Some(t.to_string()))
 }
 
 /// Checks that `value` lies in `min..=max`.
@@ -92,4 +119,50 @@ pub fn minutes(field: &str, value: Option<u32>) -> Result<Option<u32>> {
     value
         .map(|m| in_range(field, m, 0, 7 * 24 * 60))
         .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(r: Result<Option<String>>) -> String {
+        match r {
+            Err(JournalError::InvalidInput { reason, .. }) => reason,
+            other => panic!("expected InvalidInput, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn one_line_text_refuses_every_control_character() {
+        for (text, why) in [
+            ("a\u{1b}]0;title\u{7}", "contains an escape character"),
+            ("a\nb", "contains a line break (one line only)"),
+            ("a\tb", "contains a tab (one line only)"),
+            ("a\0b", "contains a NUL character"),
+            ("a\u{9b}31m", "contains the control character U+009B"),
+            ("a\u{7f}", "contains the control character U+007F"),
+        ] {
+            assert_eq!(reason(optional_text("unit", &Some(text.into()), 50)), why);
+        }
+        assert_eq!(
+            optional_text("unit", &Some(" Σοφία 李 محمد ".into()), 50).unwrap(),
+            Some("Σοφία 李 محمد".into())
+        );
+    }
+
+    #[test]
+    fn notes_keep_line_breaks_and_tabs_only() {
+        assert_eq!(
+            optional_note("note", &Some("one\r\ntwo\rthree\tfour".into()), 50).unwrap(),
+            Some("one\ntwo\nthree\tfour".into())
+        );
+        assert_eq!(
+            reason(optional_note("note", &Some("a\u{1b}[2J".into()), 50)),
+            "contains an escape character"
+        );
+        assert_eq!(
+            reason(optional_note("note", &Some("a\u{8}".into()), 50)),
+            "contains the control character U+0008"
+        );
+    }
 }

@@ -84,7 +84,10 @@ impl NightRange {
             }
         }
         if self.first > self.last {
-            return Err(JournalError::invalid("first", "is after last"));
+            return Err(JournalError::invalid(
+                "first",
+                "the first night is after the last night",
+            ));
         }
         if self.nights() > MAX_RANGE_NIGHTS {
             return Err(JournalError::invalid(
