@@ -183,6 +183,8 @@ fn min_files_needs_a_number() {
     for args in [&["--min-files"][..], &["--min-files", "many", "ios"][..]] {
         let output = run(args, dir.path());
         assert_eq!(output.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&output.stderr).contains("`--min-files` needs a whole number"));
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("`--min-files` needs a whole number")
+        );
     }
 }
