@@ -154,12 +154,12 @@ fn acknowledged_entries_survive_sigkill() {
             // 1 to 30 ms after the start: sometimes before the journal is even open.
             std::thread::sleep(Duration::from_millis(1 + next(&mut rng) % 30));
         } else {
-            // Kill right after a random acknowledgement (the 1st to the 25th of this round), so
+            // Kill right after a random acknowledgement (the 1st to the 60th of this round), so
             // the kill lands wherever the child is in its next write, however slow the machine.
             // Progress is required in each of these rounds (three in four), not just in total:
             // a child that cannot write after some kill must not hide behind rounds that wrote.
             writing_rounds += 1;
-            let wanted = 1 + next(&mut rng) % 25;
+            let wanted = 1 + next(&mut rng) % 60;
             for seen in 0..wanted {
                 if received.recv_timeout(STALL).is_err() {
                     child.kill().unwrap();
