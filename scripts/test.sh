@@ -1,35 +1,96 @@
 #!/usr/bin/env bash
 # Runs every test of the project: formatting, lints, the Rust tests, the syntax checks of the
-# Swift and Kotlin sources that cannot be compiled here, and the Kotlin tests through the real
-# FFI on the JVM. Installs what it needs (Debian packages, the Kotlin compiler from npm) when
-# missing. The Kotlin suite runs last, so its `N passed, M failed` line closes the output.
+# Swift and Kotlin sources that cannot be compiled here, the app API drift check, and the Kotlin
+# tests through the real FFI on the JVM. Installs what it needs (Debian packages, the Kotlin
+# compiler from npm) when missing.
+#
+# Every suite is required: a missing or non-executable suite script is an error, not a skip. The
+# run ends with what it proved: the suites that ran (all of SUITES, or it fails), the number of
+# Rust and Kotlin tests that passed (at least the minimums below, or it fails: a filter or a
+# broken harness that runs nothing must not pass), and the tests that skipped for a missing tool
+# (none under CI=true, where such a test fails instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The least number of tests each runner must pass (a little under today's counts; raise them as
+# the suites grow).
+MIN_RUST_TESTS=200
+MIN_KOTLIN_TESTS=100
+SUITES=(deps fmt clippy rust syntax app-api app-api-self-test kotlin)
+
+ran=()
 step() { printf '\n==> %s\n' "$*"; }
+die() {
+  echo "test.sh: $*" >&2
+  exit 1
+}
+# suite NAME: records that suite NAME ran to the end (set -e stops the run on any failure).
+suite() { ran+=("$1"); }
+# require SCRIPT: a suite script must be there and executable.
+require() {
+  [[ -f $1 ]] || die "the suite script $1 is missing"
+  [[ -x $1 ]] || die "the suite script $1 is not executable (git update-index --chmod=+x $1)"
+}
+
+for script in scripts/install-deps.sh scripts/syntax-check.sh tests/app-api-check/run.sh \
+  tests/kotlin/run.sh; do
+  require "$script"
+done
+
+target=$(cargo metadata --format-version 1 --no-deps |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+# Tests that skip for a missing tool append a line here (core/tests/common/skip.rs).
+skip_log="$target/tmp/skipped-tests.txt"
+logs=$(mktemp -d "${TMPDIR:-/tmp}/rlsjournal-test.XXXXXX")
+trap 'rm -rf "$logs"' EXIT
 
 step "system packages"
 scripts/install-deps.sh
+suite deps
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
+suite fmt
 
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+suite clippy
 
 step "cargo test (Rust core, CLI and tools)"
-cargo test --workspace --locked
+rm -f "$skip_log"
+cargo test --workspace --locked 2>&1 | tee "$logs/rust"
+rust_passed=$(sed -n 's/^test result: [a-zA-Z]*\. \([0-9]*\) passed.*/\1/p' "$logs/rust" |
+  awk '{ n += $1 } END { print n + 0 }')
+((rust_passed >= MIN_RUST_TESTS)) ||
+  die "cargo test passed $rust_passed tests, fewer than the $MIN_RUST_TESTS expected"
+suite rust
 
-if [[ -x scripts/syntax-check.sh ]]; then
-  step "syntax checks of Swift and Kotlin sources"
-  scripts/syntax-check.sh
-fi
+step "syntax checks of Swift and Kotlin sources"
+scripts/syntax-check.sh
+suite syntax
 
 step "app API drift check (every core call in android/ and ios/ exists in fresh bindings)"
 tests/app-api-check/run.sh
+suite app-api
 tests/app-api-check/run.sh --self-test
+suite app-api-self-test
 
-if [[ -x tests/kotlin/run.sh ]]; then
-  step "Kotlin tests through the generated bindings on the JVM"
-  tests/kotlin/run.sh
+step "Kotlin tests through the generated bindings on the JVM"
+tests/kotlin/run.sh | tee "$logs/kotlin"
+kotlin_passed=$(sed -n 's/^\([0-9]*\) passed, [0-9]* failed$/\1/p' "$logs/kotlin" | tail -n 1)
+((${kotlin_passed:-0} >= MIN_KOTLIN_TESTS)) ||
+  die "the Kotlin suite passed ${kotlin_passed:-no} tests, fewer than the $MIN_KOTLIN_TESTS expected"
+suite kotlin
+
+step "summary"
+[[ ${ran[*]} == "${SUITES[*]}" ]] || die "suites run: ${ran[*]}; expected: ${SUITES[*]}"
+echo "suites run: ${#ran[@]} of ${#SUITES[@]} (${ran[*]})"
+echo "tests passed: $rust_passed Rust (at least $MIN_RUST_TESTS), $kotlin_passed Kotlin (at least $MIN_KOTLIN_TESTS)"
+if [[ -s $skip_log ]]; then
+  # A test may skip several checks; count it once.
+  skipped=$(cut -f1 "$skip_log" | sed 's/ (.*//' | sort -u | wc -l)
+  tools=$(cut -f2 "$skip_log" | tr ',' '\n' | sed 's/^ *//' | sort -u | paste -sd, - | sed 's/,/, /g')
+  echo "skipped: $skipped tests (missing tools: $tools); scripts/install-deps.sh installs them"
+else
+  echo "skipped: 0 tests"
 fi

@@ -6,6 +6,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// Tests that need an outside tool: fail under CI, skip visibly elsewhere (shared with the core).
+#[path = "../../core/tests/common/skip.rs"]
+mod skip;
+
 /// A temp home: its own data, cache and journal, so no test touches a real journal.
 struct Env {
     dir: tempfile::TempDir,
@@ -653,18 +657,16 @@ fn demo_journal(env: &Env, nights: &str) {
 }
 
 /// The PDF's text (`pdftotext -raw`, whitespace runs as one space), or `None` when poppler
-/// is not installed (scripts/install-deps.sh installs it; the test command has it).
-fn pdf_text(path: &Path) -> Option<String> {
-    let out = match Command::new("pdftotext")
+/// is not installed (scripts/install-deps.sh installs it; the test command has it): then `test`
+/// fails under CI and skips its PDF text checks visibly elsewhere (`skip`).
+fn pdf_text(test: &str, path: &Path) -> Option<String> {
+    if !skip::tools_present(&format!("{test} (its PDF text checks)"), &["pdftotext"]) {
+        return None;
+    }
+    let out = Command::new("pdftotext")
         .args(["-raw", path.to_str().expect("utf-8 path"), "-"])
         .output()
-    {
-        Ok(out) => out,
-        Err(_) => {
-            eprintln!("SKIPPED the PDF text checks: pdftotext is not installed");
-            return None;
-        }
-    };
+        .expect("run pdftotext");
     assert!(out.status.success(), "pdftotext failed on {path:?}");
     let text = String::from_utf8_lossy(&out.stdout);
     Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -733,7 +735,7 @@ fn export_pdf_writes_the_one_page_report() {
     assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
     // The paper is the journal's setting (A4 by default) unless --paper says otherwise.
     assert!(String::from_utf8_lossy(&bytes).contains("/MediaBox [0 0 595.27563 841.8898]"));
-    if let Some(text) = pdf_text(&out) {
+    if let Some(text) = pdf_text("export_pdf_writes_the_one_page_report", &out) {
         assert!(text.contains("Self-reported by the patient"), "{text}");
         assert!(text.contains("Patient: Alex Example"), "{text}");
         assert!(text.contains("Thu 2 Oct – Fri 31 Oct 2025"), "{text}");
@@ -764,7 +766,7 @@ fn export_pdf_writes_the_one_page_report() {
     let bytes = std::fs::read(&out).expect("report");
     assert_eq!(json["bytes"], bytes.len());
     assert!(String::from_utf8_lossy(&bytes).contains("/MediaBox [0 0 612 792]"));
-    if let Some(text) = pdf_text(&out) {
+    if let Some(text) = pdf_text("export_pdf_writes_the_one_page_report", &out) {
         assert!(text.contains("SECRET-NOTE"), "{text}");
         assert!(text.contains("14 nights"), "{text}");
     }
@@ -1130,7 +1132,7 @@ fn demo_writes_its_report() {
     );
     let bytes = std::fs::read(&report).expect("the report is next to the journal");
     assert!(bytes.starts_with(b"%PDF-"));
-    if let Some(text) = pdf_text(&report) {
+    if let Some(text) = pdf_text("demo_writes_its_report", &report) {
         assert!(text.contains("Demo (synthetic data)"), "{text}");
         assert!(text.contains("Thu 2 Oct – Fri 31 Oct 2025"), "{text}");
     }

@@ -400,14 +400,47 @@ mod tests {
         );
     }
 
+    /// `checked("at", 0)`'s refusal reason, or `None` when it accepts the moment.
+    fn refusal(m: &Moment) -> Option<String> {
+        match m.checked("at", 0) {
+            Ok(_) => None,
+            Err(JournalError::InvalidInput { field, reason }) => {
+                assert_eq!(field, "at");
+                Some(reason)
+            }
+            Err(other) => panic!("expected InvalidInput, got {other:?}"),
+        }
+    }
+
     #[test]
     fn extreme_instants_do_not_panic() {
-        for ms in [i64::MAX, i64::MIN + 1, -1] {
+        // The ends of the millisecond range: no panic anywhere, and validation refuses both.
+        for (ms, reason) in [
+            (i64::MAX, "is more than 24 hours in the future"),
+            (i64::MIN + 1, "is before 1970"),
+        ] {
             let m = Moment::from_millis(ms, 840);
-            let _ = m.night(12);
-            let _ = m.local_minute_of_day();
-            assert!(m.checked("at", 0).is_err() || ms == -1);
+            let _ = (
+                m.night(12),
+                m.local_minute_of_day(),
+                m.clock(),
+                m.to_rfc3339(),
+            );
+            assert_eq!(refusal(&m).as_deref(), Some(reason), "{ms}");
+            assert!(m.checked_lookup("at").is_err(), "{ms}");
         }
+        // One millisecond before 1970 is refused too, yet reads as a plain local time
+        // (1970-01-01 13:59:59.999 at +14:00); the epoch itself is the first accepted instant.
+        let before = Moment::from_millis(-1, 840);
+        assert_eq!(
+            before.night(12),
+            NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()
+        );
+        assert_eq!(before.local_minute_of_day(), 13 * 60 + 59);
+        assert_eq!(refusal(&before).as_deref(), Some("is before 1970"));
+        let epoch = Moment::from_millis(0, 840);
+        assert_eq!(refusal(&epoch), None);
+        assert_eq!(epoch.checked("at", 0).map(|m| m.millis()), Ok(0));
     }
 
     #[test]

@@ -8,13 +8,28 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use common::*;
 use rlsjournal_core::*;
 
+/// The least number of operations per thread `RLSJOURNAL_CONCURRENCY_OPS` may ask for: each
+/// thread must do every kind of operation many times for the counts to prove anything.
+const MIN_OPS: usize = 100;
+
+/// Operations per thread: `RLSJOURNAL_CONCURRENCY_OPS` (a multiple of 5, the operation mix, and
+/// at least `MIN_OPS`), or 1,000.
+fn ops_per_thread() -> usize {
+    let Ok(text) = std::env::var("RLSJOURNAL_CONCURRENCY_OPS") else {
+        return 1_000;
+    };
+    match text.parse() {
+        Ok(n) if n >= MIN_OPS && n % 5 == 0 => n,
+        _ => panic!(
+            "RLSJOURNAL_CONCURRENCY_OPS={text:?}: give a multiple of 5 of at least {MIN_OPS}"
+        ),
+    }
+}
+
 #[test]
 fn eight_writers_and_a_pager_share_one_journal() {
     let threads: usize = 8;
-    let ops: usize = std::env::var("RLSJOURNAL_CONCURRENCY_OPS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000);
+    let ops = ops_per_thread();
     let (_dir, _path, journal) = file_journal();
     let treatment = journal.add_treatment(treatment("2026-01-01")).unwrap();
     let done = AtomicBool::new(false);

@@ -269,24 +269,303 @@ fn csv_tables_match_the_golden_files() {
     let without = journal.csv_tables(false).unwrap();
     assert!(!without.iter().any(|t| t.content.contains("as advised")));
     assert!(tables.iter().any(|t| t.content.contains("as advised")));
-    // The zip holds the same eight files.
-    let zip = journal.csv_zip(true).unwrap();
-    assert!(zip.starts_with(b"PK\x03\x04"));
+}
+
+#[test]
+fn the_csv_zip_holds_the_same_tables_byte_for_byte() {
+    let (_d, journal) = awkward_journal();
+    for include_notes in [true, false] {
+        let tables = journal.csv_tables(include_notes).unwrap();
+        let zip = journal.csv_zip(include_notes).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a valid zip");
+        let mut files = Vec::new();
+        for i in 0..archive.len() {
+            let mut file = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut file, &mut bytes).expect("unpacks (CRC checked)");
+            files.push((file.name().expect("a UTF-8 file name").to_string(), bytes));
+        }
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        let expected: Vec<&str> = tables.iter().map(|t| t.file_name.as_str()).collect();
+        assert_eq!(names, expected);
+        for (table, (name, bytes)) in tables.iter().zip(&files) {
+            assert_eq!(
+                bytes.as_slice(),
+                table.content.as_bytes(),
+                "{name} in the zip (notes: {include_notes})"
+            );
+        }
+    }
+}
+
+/// The fixture plus records whose text needs quoting, doubling, line breaks kept and the
+/// formula guard: what a CSV writer most easily gets wrong.
+fn awkward_journal() -> (tempfile::TempDir, std::sync::Arc<Journal>) {
+    let (dir, journal) = fixture_journal();
+    let mut episode = full_episode("2026-10-20T23:10:00+02:00", "2026-10-21T00:40:00+02:00", 7);
+    episode.setting = Some(Setting::Other {
+        label: "bus, \"front\" row".into(),
+    });
+    episode.note = Some("He said \"stop\", then\r\nagain,\nand µ again".into());
+    let episode = journal.add_episode(episode).unwrap();
+    journal
+        .add_relief_attempt(
+            episode.id,
+            ReliefData {
+                method: ReliefMethod::Other {
+                    label: "=cold, wet towel".into(),
+                },
+                helped: 2,
+                minutes_to_relief: Some(15),
+                at: at("2026-10-20T23:30:00+02:00"),
+            },
+        )
+        .unwrap();
+    let mut diary = diary("2026-10-20");
+    diary.note = Some("line one\nline two, \"quoted\"".into());
+    journal.add_sleep_diary(diary).unwrap();
+    journal
+        .add_exposure(ExposureData {
+            note: Some("=1+1".into()),
+            ..exposure(
+                "2026-10-20T19:00:00+02:00",
+                ExposureKind::Other {
+                    label: "@night, snack".into(),
+                },
+            )
+        })
+        .unwrap();
+    journal
+        .add_treatment(TreatmentData {
+            note: Some("+ half a tablet, \"as needed\"".into()),
+            ..treatment("2026-10-15")
+        })
+        .unwrap();
+    journal
+        .add_lab_result(LabResultData {
+            note: Some("-12 since June".into()),
+            ..ferritin("2026-10-16", 30.5)
+        })
+        .unwrap();
+    journal
+        .add_severity_rating(SeverityRatingData {
+            note: Some("-5".into()),
+            ..rating("2026-10-17", 18)
+        })
+        .unwrap();
+    (dir, journal)
+}
+
+/// The live records of `kind` by id.
+fn records_by_id(journal: &Journal, kind: EntryKind) -> std::collections::HashMap<String, Entry> {
+    all_history(journal, vec![kind], 200)
+        .into_iter()
+        .map(|item| (item.entry.id().to_string(), item.entry))
+        .collect()
+}
+
+/// A text cell as a spreadsheet must see it: text that would run as a formula gets a leading
+/// apostrophe; numbers (negative ones too) stay numbers.
+fn as_cell(text: &str) -> String {
+    let formula = text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err();
+    if formula {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn note_of(entry: &Entry) -> Option<String> {
+    match entry {
+        Entry::Episode { episode } => episode.data.note.clone(),
+        Entry::SleepDiary { diary } => diary.data.note.clone(),
+        Entry::Exposure { exposure } => exposure.data.note.clone(),
+        Entry::Treatment { treatment } => treatment.data.note.clone(),
+        Entry::LabResult { lab } => lab.data.note.clone(),
+        Entry::SeverityRating { rating } => rating.data.note.clone(),
+        Entry::Dose { .. } => None,
+    }
+}
+
+/// How much a relief attempt helped, in the words the tables use (0-3).
+fn helped_words(helped: u8) -> String {
+    [
+        "did not help",
+        "helped some",
+        "helped much",
+        "complete relief",
+    ][usize::from(helped)]
+    .to_string()
+}
+
+/// `YYYY-MM-DD HH:MM` local time and `±HH:MM` offset, as the tables show a moment.
+fn local_and_offset(m: &Moment) -> (String, String) {
+    let offset = m.offset_minutes;
+    let sign = if offset < 0 { '-' } else { '+' };
+    (
+        m.local().format("%Y-%m-%d %H:%M").to_string(),
+        format!("{sign}{:02}:{:02}", offset.abs() / 60, offset.abs() % 60),
+    )
 }
 
 #[test]
 fn csv_parses_back_to_the_same_cells() {
-    let (_d, journal) = fixture_journal();
-    for table in journal.csv_tables(true).unwrap() {
+    let (_d, journal) = awkward_journal();
+    let tables = journal.csv_tables(true).unwrap();
+    assert_eq!(tables.len(), 8);
+    let kinds = [
+        ("episodes.csv", EntryKind::Episode),
+        ("sleep_diary.csv", EntryKind::SleepDiary),
+        ("exposures.csv", EntryKind::Exposure),
+        ("treatments.csv", EntryKind::Treatment),
+        ("doses.csv", EntryKind::Dose),
+        ("lab_results.csv", EntryKind::LabResult),
+        ("severity_ratings.csv", EntryKind::SeverityRating),
+    ];
+    let mut cells_compared = 0;
+    for table in &tables {
         let rows = parse_csv(table.content.trim_start_matches('\u{feff}'));
-        let width = rows[0].len();
-        assert!(
-            rows.iter().all(|r| r.len() == width),
-            "{}: ragged rows",
+        let header = &rows[0];
+        let column = |name: &str| {
+            header
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("{}: no column {name}", table.file_name))
+        };
+        for row in &rows {
+            assert_eq!(
+                row.len(),
+                header.len(),
+                "{}: ragged row {row:?}",
+                table.file_name
+            );
+        }
+        assert_eq!(rows.len() - 1, table.rows as usize, "{}", table.file_name);
+        if table.file_name == "relief_attempts.csv" {
+            // Every relief attempt of every live episode, each cell as recorded.
+            let episodes = records_by_id(&journal, EntryKind::Episode);
+            let mut expected = std::collections::HashMap::new();
+            for entry in episodes.values() {
+                let Entry::Episode { episode } = entry else {
+                    unreachable!()
+                };
+                for r in &episode.relief {
+                    let (at_local, at_offset) = local_and_offset(&r.data.at);
+                    expected.insert(
+                        r.id.clone(),
+                        vec![
+                            r.id.clone(),
+                            episode.id.clone(),
+                            episode.night.to_string(),
+                            at_local,
+                            at_offset,
+                            as_cell(&r.data.method.display_name()),
+                            r.data.helped.to_string(),
+                            helped_words(r.data.helped),
+                            r.data
+                                .minutes_to_relief
+                                .map(|m| m.to_string())
+                                .unwrap_or_default(),
+                        ],
+                    );
+                }
+            }
+            assert_eq!(rows.len() - 1, expected.len());
+            for row in &rows[1..] {
+                let want = &expected[&row[column("id")]];
+                assert_eq!(&row[..want.len()], &want[..], "relief_attempts.csv");
+                cells_compared += want.len();
+            }
+            continue;
+        }
+        let kind = kinds
+            .iter()
+            .find(|(name, _)| *name == table.file_name)
+            .unwrap_or_else(|| panic!("unexpected table {}", table.file_name))
+            .1;
+        // The same records, each once, and each note cell exactly the note.
+        let records = records_by_id(&journal, kind);
+        let ids: std::collections::BTreeSet<&String> =
+            rows[1..].iter().map(|r| &r[column("id")]).collect();
+        assert_eq!(
+            ids.len(),
+            rows.len() - 1,
+            "{}: an id twice",
             table.file_name
         );
-        assert_eq!(rows.len() - 1, table.rows as usize);
+        assert_eq!(
+            ids,
+            records.keys().collect(),
+            "{}: not the live records",
+            table.file_name
+        );
+        for row in &rows[1..] {
+            let entry = &records[&row[column("id")]];
+            if kind != EntryKind::Dose {
+                let note = note_of(entry).map(|n| as_cell(&n)).unwrap_or_default();
+                assert_eq!(row[column("note")], note, "{}", table.file_name);
+                cells_compared += 1;
+            }
+            // Episodes: every cell, from the record.
+            if let Entry::Episode { episode } = entry {
+                let d = &episode.data;
+                let (started_local, started_offset) = local_and_offset(&d.started_at);
+                let (ended_local, ended_offset) = d
+                    .ended_at
+                    .as_ref()
+                    .map(local_and_offset)
+                    .unwrap_or_default();
+                let names = |names: Vec<String>| names.join("; ");
+                let want = vec![
+                    episode.id.clone(),
+                    episode.night.to_string(),
+                    started_local,
+                    started_offset,
+                    ended_local,
+                    ended_offset,
+                    d.ended_at
+                        .map(|e| ((e.millis() - d.started_at.millis()) / 60_000).to_string())
+                        .unwrap_or_default(),
+                    d.peak_intensity.to_string(),
+                    d.latency_minutes.map(|m| m.to_string()).unwrap_or_default(),
+                    d.setting
+                        .as_ref()
+                        .map(|s| as_cell(&s.display_name()))
+                        .unwrap_or_default(),
+                    d.side.map(|s| s.display_name()).unwrap_or_default(),
+                    names(d.body_areas.iter().map(|a| a.display_name()).collect()),
+                    names(d.sensations.iter().map(|s| s.display_name()).collect()),
+                    if d.woke_from_sleep { "yes" } else { "no" }.to_string(),
+                    as_cell(d.note.as_deref().unwrap_or_default()),
+                ];
+                assert_eq!(row, &want, "episodes.csv");
+                cells_compared += want.len();
+            }
+        }
     }
+    // The awkward texts came back as typed (guarded where they would run as formulas).
+    let all: Vec<String> = tables
+        .iter()
+        .flat_map(|t| parse_csv(t.content.trim_start_matches('\u{feff}')))
+        .flatten()
+        .collect();
+    for cell in [
+        "He said \"stop\", then\r\nagain,\nand µ again",
+        "bus, \"front\" row",
+        "'=cold, wet towel",
+        "line one\nline two, \"quoted\"",
+        "'=1+1",
+        "'@night, snack",
+        "'+ half a tablet, \"as needed\"",
+        "'-12 since June",
+        "-5",
+    ] {
+        assert!(all.iter().any(|c| c == cell), "no cell {cell:?}");
+    }
+    assert!(
+        cells_compared >= 150,
+        "only {cells_compared} cells compared"
+    );
 }
 
 /// A strict RFC 4180 reader, to prove the writer's output parses.

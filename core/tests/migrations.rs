@@ -59,3 +59,43 @@ fn an_upgraded_schema_equals_a_fresh_one() {
     drop(journal);
     assert_eq!(schema_of(&upgraded), schema_of(&fresh));
 }
+
+/// One committed fixture per released schema version, `journal-v<N>.db` for every N from 1 to
+/// `CURRENT_VERSION`, each holding the version its name says. A new schema version without its
+/// fixture fails here, loudly: the upgrade from the previous version would otherwise go
+/// untested (commit a journal written by the previous release as that version's fixture first).
+#[test]
+fn every_released_schema_version_has_its_fixture() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut versions: Vec<u32> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_prefix("journal-v")?
+                .strip_suffix(".db")?
+                .parse()
+                .ok()
+        })
+        .collect();
+    versions.sort_unstable();
+    let expected: Vec<u32> = (1..=store::schema::CURRENT_VERSION).collect();
+    assert_eq!(
+        versions,
+        expected,
+        "schema version {} needs one committed fixture per released version in {}",
+        store::schema::CURRENT_VERSION,
+        dir.display()
+    );
+    for version in versions {
+        let path = dir.join(format!("journal-v{version}.db"));
+        let conn = rusqlite::Connection::open_with_flags(
+            &path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap();
+        let stored: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(stored, version, "{} holds another version", path.display());
+    }
+}

@@ -2,8 +2,8 @@
 //! (`pdftotext`, `pdfinfo`, `pdftoppm`) and checked with `qpdf --check`.
 //!
 //! The tools come from Debian's `poppler-utils` and `qpdf` (`scripts/install-deps.sh` installs
-//! them, so CI runs these tests); where they are missing, the tests that need them say so and
-//! skip.
+//! them, so CI runs these tests); where they are missing, the tests that need them fail under
+//! `CI=true` and otherwise skip, visibly (`common::skip`).
 
 mod common;
 
@@ -21,22 +21,10 @@ use common::*;
 /// "Now" for every report of the fixture: the morning after its last night.
 const NOW: &str = "2025-10-31T08:00:00+01:00";
 
-/// Whether the poppler and qpdf tools are installed; if not, says which test skips and why.
+/// Whether the poppler and qpdf tools are installed; a test without them fails under CI and
+/// skips visibly elsewhere (`common::skip`).
 fn tools(test: &str) -> bool {
-    let missing: Vec<&str> = ["pdftotext", "pdfinfo", "pdftoppm", "qpdf"]
-        .into_iter()
-        .filter(|tool| Command::new(tool).arg("-v").output().is_err())
-        .collect();
-    if missing.is_empty() {
-        true
-    } else {
-        eprintln!(
-            "SKIPPED {test}: {} not installed (scripts/install-deps.sh installs poppler-utils \
-             and qpdf)",
-            missing.join(", ")
-        );
-        false
-    }
+    skip::tools_present(test, &["pdftotext", "pdfinfo", "pdftoppm", "qpdf"])
 }
 
 fn day(d: &str, days: i64) -> String {
@@ -478,7 +466,8 @@ fn the_demo_journal_fits_one_page_on_both_papers() {
 #[test]
 #[ignore = "rewrites docs/report.png"]
 fn demo_picture() {
-    assert!(tools("demo_picture"), "the picture needs pdftoppm");
+    let missing = skip::missing(&["pdftoppm"]);
+    assert!(missing.is_empty(), "the picture needs {missing:?}");
     let (dir, _path, journal) = demo_journal();
     let pdf = journal
         .report_pdf_at(
@@ -503,5 +492,58 @@ fn demo_picture() {
             &path.to_string_lossy(),
             &out.to_string_lossy(),
         ],
+    );
+}
+
+/// Without the tools, a report test fails under CI and, elsewhere, skips where the person
+/// running the tests sees it (without `--nocapture`) and in the skip log scripts/test.sh sums
+/// up. Runs this test binary again on one test, with a `PATH` that has none of the tools.
+#[test]
+fn missing_tools_fail_under_ci_and_skip_visibly_elsewhere() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty_path = dir.path().join("bin");
+    std::fs::create_dir(&empty_path).expect("mkdir");
+    let log = dir.path().join("skipped.txt");
+    let child = |ci: Option<&str>| {
+        let mut command = Command::new(std::env::current_exe().expect("this test binary"));
+        command
+            .args(["--exact", "an_empty_journal_gives_a_valid_report"])
+            .env("PATH", &empty_path)
+            .env("RLSJOURNAL_SKIP_LOG", &log)
+            .env_remove("CI");
+        if let Some(ci) = ci {
+            command.env("CI", ci);
+        }
+        command.output().expect("run the test binary")
+    };
+
+    let out = child(Some("true"));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "CI=true must fail: {printed}");
+    assert!(printed.contains("1 failed"), "{printed}");
+    assert!(
+        printed.contains("pdftotext, pdfinfo, pdftoppm, qpdf not installed, and CI must not skip"),
+        "{printed}"
+    );
+    assert!(!log.exists(), "a failure is not a skip");
+
+    for ci in [None, Some("false")] {
+        let out = child(ci);
+        let printed = String::from_utf8_lossy(&out.stdout);
+        let errors = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "CI={ci:?} skips: {printed}{errors}");
+        assert!(printed.contains("1 passed"), "{printed}");
+        assert!(
+            errors.contains(
+                "SKIPPED an_empty_journal_gives_a_valid_report: pdftotext, pdfinfo, pdftoppm, \
+                 qpdf not installed"
+            ),
+            "the skip is shown without --nocapture: {errors}"
+        );
+    }
+    let logged = std::fs::read_to_string(&log).expect("the skip log");
+    assert_eq!(
+        logged,
+        "an_empty_journal_gives_a_valid_report\tpdftotext, pdfinfo, pdftoppm, qpdf\n".repeat(2)
     );
 }

@@ -44,7 +44,13 @@ Not checked (needs type inference; the compilers in Android Studio and Xcode cat
 field reads on values (`item.title`), `copy(...)` on records, implicit members (`.walking`,
 which the apps avoid for core types by writing `ReliefMethod.walking`).
 
-Exit status: 0 if everything was found, 1 if anything is missing, 2 for usage errors.
+Minimums: each app must hold at least MINIMUMS[app]["files"] source files and make at least
+MINIMUMS[app]["calls"] calls on journal/store, or the check fails: an app folder that moved, a
+walk that skips everything or a pattern that stops matching would otherwise check nothing and
+still print "all found".
+
+Exit status: 0 if everything was found, 1 if anything is missing or an app is below its minimum,
+2 for usage errors.
 """
 
 import argparse
@@ -54,6 +60,12 @@ import sys
 from collections import defaultdict
 
 IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
+
+# The least each app must hold (a little under today's counts; raise them as the apps grow).
+MINIMUMS = {
+    "android": {"files": 25, "calls": 65},
+    "ios": {"files": 14, "calls": 70},
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -531,11 +543,24 @@ def parse_swift(path, api, public_only, layer):
 
 
 class Report:
-    def __init__(self, label):
+    def __init__(self, label, minimums):
         self.label = label
+        self.minimums = minimums  # {"files": n, "calls": n}
+        self.files = 0
         self.errors = []
         self.checked = defaultdict(set)  # category -> names
         self.count = defaultdict(int)
+
+    def calls(self):
+        return self.count["journal calls"] + self.count["store calls"]
+
+    def below_minimums(self):
+        """One message per count (files, calls) below this app's stated minimum."""
+        return [
+            "%s: %d %s checked, expected at least %d" % (self.label, found, what, self.minimums[what])
+            for what, found in (("files", self.files), ("calls", self.calls()))
+            if found < self.minimums[what]
+        ]
 
     def ok(self, category, name):
         self.checked[category].add(name)
@@ -843,15 +868,18 @@ def check_swift_type_use(report, path, text, start, after, name, api):
 
 
 def summary_line(report):
-    calls = report.count["journal calls"] + report.count["store calls"]
+    calls = report.calls()
     distinct = len(report.checked["journal calls"]) + len(report.checked["store calls"])
     return (
-        "%s: %d files; %d calls on journal/store (%d distinct: %d Journal methods, %d JournalStore members), "
-        "%d core type names, %d core enum cases/static members, %d record constructions checked"
+        "%s: %d files (at least %d); %d calls on journal/store (at least %d; %d distinct: %d Journal "
+        "methods, %d JournalStore members), %d core type names, %d core enum cases/static members, "
+        "%d record constructions checked"
         % (
             report.label,
             report.files,
+            report.minimums["files"],
             calls,
+            report.minimums["calls"],
             distinct,
             len(report.checked["journal calls"]),
             len(report.checked["store calls"]),
@@ -894,12 +922,13 @@ def main():
               % (len(kapi.journal_methods), len(sapi.journal_methods)), file=sys.stderr)
         return 2
 
-    kreport = Report("android (Kotlin)")
+    kreport = Report("android (Kotlin)", MINIMUMS["android"])
     check_kotlin_app(a.android, kapi, kreport)
-    sreport = Report("ios (Swift)")
+    sreport = Report("ios (Swift)", MINIMUMS["ios"])
     check_swift_app(a.ios, sapi, sdk, sreport)
 
     failed = 0
+    too_few = 0
     for report in (kreport, sreport):
         print(summary_line(report))
         if a.verbose:
@@ -908,8 +937,14 @@ def main():
         for e in report.errors:
             print("  MISSING " + e)
         failed += len(report.errors)
+        for e in report.below_minimums():
+            print("  TOO FEW " + e)
+            too_few += 1
     if failed:
         print("app-api-check: %d problem(s): the apps call core API that the fresh bindings do not have" % failed)
+    if too_few:
+        print("app-api-check: %d app count(s) below the minimum: the check did not see the apps it is meant to check" % too_few)
+    if failed or too_few:
         return 1
     print("app-api-check: all found")
     return 0

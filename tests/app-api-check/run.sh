@@ -189,5 +189,14 @@ sed 's/class InvalidInput(/class InvalidArgument(/' \
 sed 's/case InvalidInput(/case InvalidArgument(/' "$tmp/case/bindings.swift" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/bindings.swift"
 expect_caught "the core renames the InvalidInput error (both apps match on it)" "InvalidInput"
 
+# Checks that pass on nothing: an app folder without sources, or sources without core calls.
+fresh_copy
+find "$tmp/case/android" -name '*.kt' -delete
+expect_caught "android/ holds no Kotlin files" "android (Kotlin): 0 files checked, expected at least"
+
+fresh_copy
+find "$tmp/case/ios" -name '*.swift' -exec sh -c 'printf "import SwiftUI\n" >"$1"' _ {} \;
+expect_caught "ios/ has its files but no calls on journal or store" "ios (Swift): 0 calls checked, expected at least"
+
 echo "self-test: $caught of $cases injected drifts caught"
 [ "$caught" -eq "$cases" ]

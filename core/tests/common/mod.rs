@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use rlsjournal_core::*;
 
+pub mod skip;
+
 /// A journal on a real file in a fresh temp dir (kept alive by the returned guard).
 pub fn file_journal() -> (tempfile::TempDir, std::path::PathBuf, Arc<Journal>) {
     let dir = tempfile::tempdir().expect("tempdir");

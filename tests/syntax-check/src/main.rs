@@ -1,11 +1,12 @@
-//! `syntax-check [--allow-missing] [--allow-empty] [PATH...]`
+//! `syntax-check [--allow-missing] [--allow-empty] [--min-files N] [PATH...]`
 //!
 //! Parses every Swift (`.swift`) and Kotlin (`.kt`, `.kts`) source under the
 //! given paths with tree-sitter and reports every syntax error.
 //!
 //! Exit status: 0 if every file parsed cleanly, 1 if there was any syntax or
-//! read error (or no files were found and `--allow-empty` was not given),
-//! 2 for usage errors and missing paths (unless `--allow-missing`).
+//! read error (or no files were found and `--allow-empty` was not given, or a
+//! path held fewer files than the `--min-files` before it), 2 for usage
+//! errors and missing paths (unless `--allow-missing`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,10 +24,14 @@ the current directory.
 options:
   --allow-missing  skip PATHs that do not exist instead of failing
   --allow-empty    succeed even if no source files were found
+  --min-files N    every PATH after this option must hold at least N
+                   source files (a later --min-files applies to the PATHs
+                   after it); prints each such PATH's count
   -h, --help       show this help";
 
 struct Options {
-    paths: Vec<PathBuf>,
+    /// Each path with the least number of files it must hold (0: no minimum).
+    paths: Vec<(PathBuf, usize)>,
     allow_missing: bool,
     allow_empty: bool,
 }
@@ -36,28 +41,35 @@ enum Parsed {
     Help,
 }
 
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Parsed, String> {
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
     let mut options = Options {
         paths: Vec::new(),
         allow_missing: false,
         allow_empty: false,
     };
     let mut only_paths = false;
-    for arg in args {
+    let mut min_files = 0usize;
+    while let Some(arg) = args.next() {
         if only_paths || !arg.starts_with('-') || arg == "-" {
-            options.paths.push(PathBuf::from(arg));
+            options.paths.push((PathBuf::from(arg), min_files));
             continue;
         }
         match arg.as_str() {
             "--" => only_paths = true,
             "--allow-missing" => options.allow_missing = true,
             "--allow-empty" => options.allow_empty = true,
+            "--min-files" => {
+                min_files = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or("`--min-files` needs a whole number")?;
+            }
             "-h" | "--help" => return Ok(Parsed::Help),
             other => return Err(format!("unknown option `{other}`")),
         }
     }
     if options.paths.is_empty() {
-        options.paths.push(PathBuf::from("."));
+        options.paths.push((PathBuf::from("."), min_files));
     }
     Ok(Parsed::Run(options))
 }
@@ -79,10 +91,10 @@ fn run(options: &Options) -> ExitCode {
     // Check every path up front so a typo fails before any output.
     let mut existing = Vec::new();
     let mut missing = false;
-    for path in &options.paths {
+    for (path, min_files) in &options.paths {
         if path.exists() {
-            existing.push(path);
-        } else if options.allow_missing {
+            existing.push((path, *min_files));
+        } else if options.allow_missing && *min_files == 0 {
             eprintln!(
                 "syntax-check: note: skipping missing path {}",
                 path.display()
@@ -99,7 +111,10 @@ fn run(options: &Options) -> ExitCode {
     let mut swift = 0usize;
     let mut kotlin = 0usize;
     let mut errors = 0usize;
-    for root in existing {
+    // Paths holding fewer files than their minimum: an app folder that moved or a walk that
+    // skips too much would otherwise parse nothing and pass.
+    let mut short = Vec::new();
+    for (root, min_files) in existing {
         let files = match collect_files(root) {
             Ok(files) => files,
             Err(err) => {
@@ -108,6 +123,24 @@ fn run(options: &Options) -> ExitCode {
                 continue;
             }
         };
+        if min_files > 0 {
+            let (swift, kotlin) = files.iter().fold((0, 0), |(s, k), (_, lang)| match lang {
+                Lang::Swift => (s + 1, k),
+                Lang::Kotlin => (s, k + 1),
+            });
+            println!(
+                "syntax-check: {}: {} files ({swift} swift, {kotlin} kotlin), at least {min_files} expected",
+                root.display(),
+                files.len()
+            );
+            if files.len() < min_files {
+                short.push(format!(
+                    "{} holds {} files, fewer than the {min_files} expected",
+                    root.display(),
+                    files.len()
+                ));
+            }
+        }
         for (path, lang) in files {
             let report = match check_file(&path, lang) {
                 Ok(report) => report,
@@ -132,7 +165,10 @@ fn run(options: &Options) -> ExitCode {
     println!(
         "syntax-check: {total} files parsed ({swift} swift, {kotlin} kotlin), {errors} errors"
     );
-    if errors > 0 {
+    for message in &short {
+        eprintln!("syntax-check: error: {message}");
+    }
+    if errors > 0 || !short.is_empty() {
         return ExitCode::FAILURE;
     }
     if total == 0 && !options.allow_empty {

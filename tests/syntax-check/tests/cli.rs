@@ -140,3 +140,51 @@ fn unreadable_file_counts_as_an_error() {
     assert!(text.contains("ios/Latin1.swift: error: cannot read"));
     assert!(text.contains("1 files parsed (1 swift, 0 kotlin), 1 errors"));
 }
+
+#[test]
+fn each_path_must_hold_its_minimum() {
+    let dir = project();
+    let output = run(
+        &["--min-files", "1", "ios", "--min-files", "2", "android"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(
+        stdout(&output),
+        "syntax-check: ios: 1 files (1 swift, 0 kotlin), at least 1 expected\n\
+         syntax-check: android: 2 files (0 swift, 2 kotlin), at least 2 expected\n\
+         syntax-check: 3 files parsed (1 swift, 2 kotlin), 0 errors\n"
+    );
+
+    // The total (3) is enough, but android alone holds fewer than it must.
+    let output = run(&["ios", "--min-files", "3", "android"], dir.path());
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("android holds 2 files, fewer than the 3 expected"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_path_with_a_minimum_may_not_be_missing() {
+    let dir = project();
+    let output = run(
+        &["--allow-missing", "--min-files", "1", "ios", "nope"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no such path nope"));
+}
+
+#[test]
+fn min_files_needs_a_number() {
+    let dir = project();
+    for args in [&["--min-files"][..], &["--min-files", "many", "ios"][..]] {
+        let output = run(args, dir.path());
+        assert_eq!(output.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("`--min-files` needs a whole number")
+        );
+    }
+}
