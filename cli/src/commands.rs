@@ -97,6 +97,7 @@ pub fn history(
         return Ok(json::to_text(&json::HistoryJson::of(&page))?);
     }
     let mut out = render::history(&page.items, ctx.color, true);
+    out.push_str(&render::damaged(&page.damaged));
     if let Some(next) = page.next_cursor {
         out.push_str(&format!("more: rlsjournal history --cursor {next}\n"));
     }

@@ -12,9 +12,9 @@ use rlsjournal_core::demo::DemoReport;
 use rlsjournal_core::export::backup::ImportSummary;
 use rlsjournal_core::model::lab::irls_band;
 use rlsjournal_core::{
-    CalendarDay, CalendarMonth, Dose, Entry, Episode, Exposure, HistoryItem, HistoryPage,
-    LabResult, LocalDate, Moment, NightView, PaperSize, Prompt, PromptKind, RecordMeta,
-    ReliefAttempt, Settings, SeverityRating, SleepDiary, Treatment,
+    CalendarDay, CalendarMonth, DamagedRecord, Dose, Entry, Episode, Exposure, HistoryItem,
+    HistoryPage, LabResult, LocalDate, Moment, NightView, PaperSize, Prompt, PromptKind,
+    RecordMeta, ReliefAttempt, Settings, SeverityRating, SleepDiary, Treatment,
 };
 use serde::Serialize;
 
@@ -469,6 +469,9 @@ pub struct HistoryJson {
     pub items: Vec<ItemJson>,
     /// Pass to `--cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,
+    /// Records of the page that could not be read (left out of `items`); absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub damaged: Vec<DamagedRecord>,
 }
 
 impl HistoryJson {
@@ -477,6 +480,7 @@ impl HistoryJson {
         HistoryJson {
             items: page.items.iter().map(ItemJson::of).collect(),
             next_cursor: page.next_cursor.clone(),
+            damaged: page.damaged.clone(),
         }
     }
 }
@@ -510,6 +514,9 @@ pub struct NightJson {
     pub treatments_started: Vec<TreatmentJson>,
     /// Treatments active on this date.
     pub active_treatments: Vec<TreatmentJson>,
+    /// Records of the night that could not be read (left out above); absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub damaged: Vec<DamagedRecord>,
 }
 
 impl NightJson {
@@ -533,6 +540,7 @@ impl NightJson {
                 .collect(),
             treatments_started: v.treatments_started.iter().map(TreatmentJson::of).collect(),
             active_treatments: v.active_treatments.iter().map(TreatmentJson::of).collect(),
+            damaged: v.damaged.clone(),
         }
     }
 }

@@ -8,7 +8,9 @@ use std::fmt::Write;
 
 use rlsjournal_core::model::episode::helped_words;
 use rlsjournal_core::views::describe::{describe, duration_text};
-use rlsjournal_core::{CalendarMonth, Entry, HistoryItem, NightView, Prompt, Settings};
+use rlsjournal_core::{
+    CalendarMonth, DamagedRecord, Entry, HistoryItem, NightView, Prompt, Settings,
+};
 
 use crate::json::paper_code;
 
@@ -143,11 +145,20 @@ fn section(out: &mut String, heading: &str, entries: Vec<Entry>, color: bool) {
     }
 }
 
+/// Records that could not be read, one line each (nothing when there are none).
+pub fn damaged(records: &[DamagedRecord]) -> String {
+    records
+        .iter()
+        .map(|d| format!("could not read {}\n", d.line()))
+        .collect()
+}
+
 /// One night, by section.
 pub fn night(view: &NightView, color: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", paint(color, BOLD, &view.title));
     let _ = writeln!(out, "{}", view.summary);
+    out.push_str(&damaged(&view.damaged));
     if !view.active_treatments.is_empty() {
         let names: Vec<String> = view
             .active_treatments

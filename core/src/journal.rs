@@ -195,7 +195,9 @@ fn open_episode_in(conn: &Connection, at_ms: i64) -> Result<Option<Episode>> {
         "ORDER BY e.sort_ms DESC, e.id DESC LIMIT 1",
         [at_ms],
     )?;
+    // A damaged open episode is skipped here (the history lists it as damaged).
     Ok(records::entries_from(conn, &rows)?
+        .entries
         .into_iter()
         .find_map(|e| match e {
             Entry::Episode { episode } => Some(episode),

@@ -31,6 +31,7 @@ pub mod views;
 
 pub use error::JournalError;
 pub use journal::Journal;
+pub use model::damaged::DamagedRecord;
 pub use model::entry::Entry;
 pub use model::episode::{Episode, EpisodeData, ReliefAttempt, ReliefData};
 pub use model::exposure::{Exposure, ExposureData};

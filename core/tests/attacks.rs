@@ -4,6 +4,8 @@
 mod common;
 
 use common::*;
+use rlsjournal_core::export::pdf::ReportOptions;
+use rlsjournal_core::summary::{NightRange, NoteKind};
 use rlsjournal_core::*;
 
 fn minutes_from_now(minutes: i64) -> Moment {
@@ -51,4 +53,153 @@ fn a_future_open_episode_does_not_block_the_bedside() {
     let at_its_end = Moment::from_millis(future.data.started_at.millis() + 30 * 60_000, 60);
     let ended_future = journal.end_episode(Some(at_its_end)).unwrap();
     assert_eq!(ended_future.id, future.id);
+}
+
+/// Replaces a stored record's data behind the journal's back, as a damaged file, a hand edit or
+/// an older version's bug would leave it.
+fn damage(path: &std::path::Path, id: &str, sql_expression: &str) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let changed = conn
+        .execute(
+            &format!("UPDATE entries SET data = {sql_expression} WHERE id = ?1"),
+            [id],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+}
+
+/// One record whose data no longer decodes used to make history, the night view, the summary,
+/// the CSV tables and the PDF fail without saying which record. Each now leaves it out and
+/// says which record and what is wrong; the backup still carries it.
+#[test]
+fn one_damaged_record_does_not_take_the_views_down() {
+    let (_d, path, journal) = file_journal();
+    let night = "2026-11-20";
+    let bad = journal
+        .add_episode(full_episode(
+            "2026-11-20T23:10:00+01:00",
+            "2026-11-20T23:50:00+01:00",
+            7,
+        ))
+        .unwrap();
+    let good = journal
+        .add_episode(full_episode(
+            "2026-11-21T02:10:00+01:00",
+            "2026-11-21T02:40:00+01:00",
+            4,
+        ))
+        .unwrap();
+    let relief = journal
+        .add_relief_attempt(
+            good.id.clone(),
+            ReliefData {
+                method: ReliefMethod::Walking,
+                helped: 2,
+                minutes_to_relief: Some(10),
+                at: at("2026-11-21T02:20:00+01:00"),
+            },
+        )
+        .unwrap();
+    journal.add_sleep_diary(diary(night)).unwrap();
+    journal.add_severity_rating(rating(night, 18)).unwrap();
+    damage(&path, &bad.id, "json_remove(data, '$.peak_intensity')");
+    damage(&path, &relief.id, "json_set(data, '$.helped', 'a lot')");
+
+    // History: the good records are there, the damaged one is named, paging goes on.
+    let page = journal
+        .history(HistoryQuery {
+            kinds: vec![],
+            cursor: None,
+            limit: 50,
+        })
+        .unwrap();
+    assert!(page.items.iter().any(|i| i.id == good.id));
+    assert!(page.items.iter().all(|i| i.id != bad.id));
+    assert_eq!(page.damaged.len(), 2, "{:?}", page.damaged);
+    let named = page.damaged.iter().find(|d| d.id == bad.id).unwrap();
+    assert_eq!(named.kind, "episode");
+    assert_eq!(named.night, date(night));
+    assert_eq!(named.problem, "the field \"peak_intensity\" is missing");
+    let relief_named = page.damaged.iter().find(|d| d.id == relief.id).unwrap();
+    assert_eq!(relief_named.kind, "relief attempt");
+    assert_eq!(
+        relief_named.problem,
+        "a value has the wrong type or is out of range"
+    );
+    // A smaller page still moves past the damaged record.
+    assert_eq!(all_history(&journal, vec![], 1).len(), page.items.len());
+
+    // The night view.
+    let view = journal.night(date(night)).unwrap();
+    assert_eq!(view.episodes.len(), 1);
+    assert_eq!(view.episodes[0].id, good.id);
+    assert!(view.episodes[0].relief.is_empty());
+    assert!(view.damaged.iter().any(|d| d.id == bad.id));
+    assert!(view.sleep_diary.is_some());
+
+    // The summary, its text and the report: the damaged record is left out and named.
+    let range = NightRange {
+        first: date("2026-11-14"),
+        last: date("2026-11-27"),
+    };
+    let now = at("2026-11-28T12:00:00+01:00");
+    let summary = journal.summary_at(Some(range), now).unwrap();
+    let note = summary
+        .notes
+        .iter()
+        .find(|n| n.kind == NoteKind::DamagedRecord)
+        .expect("a note names the damaged records");
+    assert!(
+        note.text.starts_with("2 records could not be read"),
+        "{}",
+        note.text
+    );
+    assert!(note.text.contains(&bad.id), "{}", note.text);
+    assert_eq!(
+        summary.severity.worst_night.as_ref().map(|w| w.peak),
+        Some(4)
+    );
+    let text = journal.summary_text_at(Some(range), now).unwrap();
+    assert!(text.contains(&bad.id), "{text}");
+    let pdf = journal
+        .report_pdf_at(
+            ReportOptions {
+                range: Some(range),
+                paper_size: None,
+                include_notes: false,
+                patient_name: None,
+            },
+            now,
+        )
+        .unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+
+    // CSV: the tables without it, and a table naming it.
+    let tables = journal.csv_tables(true).unwrap();
+    let episodes = tables
+        .iter()
+        .find(|t| t.file_name == "episodes.csv")
+        .unwrap();
+    assert_eq!(episodes.rows, 1);
+    let listed = tables
+        .iter()
+        .find(|t| t.file_name == "damaged_records.csv")
+        .expect("damaged records listed");
+    assert_eq!(listed.rows, 2);
+    assert!(listed.content.contains(&bad.id));
+
+    // Asked for by id, it is an error that says what is wrong, not a panic or a wrong record.
+    match journal.entry(bad.id.clone()) {
+        Err(JournalError::Corrupt { detail }) => {
+            assert_eq!(
+                detail,
+                "episode could not be read: the field \"peak_intensity\" is missing"
+            )
+        }
+        other => panic!("expected Corrupt, got {other:?}"),
+    }
+    // The backup still carries it, unchanged, for repair.
+    let backup = journal.backup_json().unwrap();
+    assert!(backup.contains(&bad.id));
+    assert!(backup.contains(&relief.id));
 }

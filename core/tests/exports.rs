@@ -550,7 +550,8 @@ fn csv_parses_back_to_the_same_cells() {
         .flatten()
         .collect();
     for cell in [
-        "He said \"stop\", then\r\nagain,\nand µ again",
+        // The core keeps a note's line breaks as \n (a CRLF is stored as \n).
+        "He said \"stop\", then\nagain,\nand µ again",
         "bus, \"front\" row",
         "'=cold, wet towel",
         "line one\nline two, \"quoted\"",

@@ -5,6 +5,7 @@
 use rusqlite::Connection;
 
 use crate::error::Result;
+use crate::model::damaged::DamagedRecord;
 use crate::model::entry::Entry;
 use crate::model::episode::helped_words;
 use crate::model::lab::irls_band;
@@ -115,15 +116,25 @@ fn date(d: LocalDate) -> String {
     crate::time::iso_date(d)
 }
 
-/// Every live record of one kind, in time order.
-fn live_entries(conn: &Connection, kind: RowKind) -> Result<Vec<Entry>> {
+/// The table listing records that could not be read (only when there are any).
+pub const DAMAGED_TABLE: &str = "damaged_records.csv";
+
+/// Every live record of one kind, in time order; records that no longer decode are added to
+/// `damaged` instead.
+fn live_entries(
+    conn: &Connection,
+    kind: RowKind,
+    damaged: &mut Vec<DamagedRecord>,
+) -> Result<Vec<Entry>> {
     let rows = entries::select(
         conn,
         &format!("e.kind = ?1 AND {LIVE}"),
         "ORDER BY e.sort_ms, e.id",
         [kind.code()],
     )?;
-    records::entries_from(conn, &rows)
+    let decoded = records::entries_from(conn, &rows)?;
+    damaged.extend(decoded.damaged);
+    Ok(decoded.entries)
 }
 
 /// Builds every table from the live journal, optionally with free-text notes.
@@ -135,6 +146,7 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
             String::new()
         }
     };
+    let mut damaged = Vec::new();
     let mut episodes = Table::new(
         "episodes.csv",
         &[
@@ -169,7 +181,7 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
             "minutes_to_relief",
         ],
     );
-    for entry in live_entries(conn, RowKind::Episode)? {
+    for entry in live_entries(conn, RowKind::Episode, &mut damaged)? {
         let Entry::Episode { episode } = entry else {
             continue;
         };
@@ -244,7 +256,7 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
             "note",
         ],
     );
-    for entry in live_entries(conn, RowKind::Sleep)? {
+    for entry in live_entries(conn, RowKind::Sleep, &mut damaged)? {
         let Entry::SleepDiary { diary } = entry else {
             continue;
         };
@@ -286,7 +298,7 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
             "note",
         ],
     );
-    for entry in live_entries(conn, RowKind::Exposure)? {
+    for entry in live_entries(conn, RowKind::Exposure, &mut damaged)? {
         let Entry::Exposure { exposure } = entry else {
             continue;
         };
@@ -316,7 +328,7 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
             "note",
         ],
     );
-    for entry in live_entries(conn, RowKind::Treatment)? {
+    for entry in live_entries(conn, RowKind::Treatment, &mut damaged)? {
         let Entry::Treatment { treatment } = entry else {
             continue;
         };
@@ -345,7 +357,7 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
             "amount",
         ],
     );
-    for entry in live_entries(conn, RowKind::Dose)? {
+    for entry in live_entries(conn, RowKind::Dose, &mut damaged)? {
         let Entry::Dose { dose } = entry else {
             continue;
         };
@@ -364,7 +376,7 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
         "lab_results.csv",
         &["id", "taken_on", "analyte", "value", "unit", "note"],
     );
-    for entry in live_entries(conn, RowKind::Lab)? {
+    for entry in live_entries(conn, RowKind::Lab, &mut damaged)? {
         let Entry::LabResult { lab } = entry else {
             continue;
         };
@@ -383,7 +395,7 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
         "severity_ratings.csv",
         &["id", "rated_on", "irls_total", "band", "note"],
     );
-    for entry in live_entries(conn, RowKind::Rating)? {
+    for entry in live_entries(conn, RowKind::Rating, &mut damaged)? {
         let Entry::SeverityRating { rating } = entry else {
             continue;
         };
@@ -397,7 +409,7 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
         ]);
     }
 
-    Ok(vec![
+    let mut all = vec![
         episodes.finish(),
         relief.finish(),
         sleep.finish(),
@@ -406,7 +418,16 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
         doses.finish(),
         labs.finish(),
         ratings.finish(),
-    ])
+    ];
+    // Records that could not be read are listed, not silently missing from the tables.
+    if !damaged.is_empty() {
+        let mut table = Table::new(DAMAGED_TABLE, &["id", "kind", "night", "problem"]);
+        for bad in damaged {
+            table.push(vec![bad.id, bad.kind, date(bad.night), bad.problem]);
+        }
+        all.push(table.finish());
+    }
+    Ok(all)
 }
 
 #[cfg(test)]

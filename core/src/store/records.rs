@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use crate::error::{JournalError, Result};
+use crate::model::damaged::DamagedRecord;
 use crate::model::entry::Entry;
 use crate::model::episode::{Episode, EpisodeData, ReliefAttempt, ReliefData};
 use crate::model::exposure::{Exposure, ExposureData};
@@ -140,8 +141,42 @@ pub fn renight(kind: RowKind, data: &str, cutover: u8) -> Result<Option<crate::t
 
 fn parse<T: serde::de::DeserializeOwned>(data: &str) -> Result<T> {
     serde_json::from_str(data).map_err(|e| JournalError::Corrupt {
-        detail: format!("a stored record could not be read: {e}"),
+        detail: format!(
+            "a stored record could not be read: {}",
+            crate::error::data_problem(&e)
+        ),
     })
+}
+
+/// Reads a stored row's data, or says which record is damaged and how.
+fn parse_row<T: serde::de::DeserializeOwned>(
+    row: &StoredRow,
+) -> std::result::Result<T, DamagedRecord> {
+    serde_json::from_str(&row.data).map_err(|e| damaged(row, crate::error::data_problem(&e)))
+}
+
+fn damaged(row: &StoredRow, problem: String) -> DamagedRecord {
+    DamagedRecord {
+        id: row.id.clone(),
+        kind: row.kind.noun().to_string(),
+        night: row.night,
+        problem,
+    }
+}
+
+/// One row read back: its record, or what is wrong with it.
+pub type Decoding = std::result::Result<Entry, DamagedRecord>;
+
+/// Relief attempts grouped by the id of their episode.
+pub type ReliefByEpisode = HashMap<String, Vec<ReliefAttempt>>;
+
+/// Records read from rows: those that decoded, and those that did not (skipped, listed).
+#[derive(Debug, Default)]
+pub struct Decoded {
+    /// The records that decoded, in row order.
+    pub entries: Vec<Entry>,
+    /// The rows (entries or their relief attempts) that did not decode.
+    pub damaged: Vec<DamagedRecord>,
 }
 
 fn meta(row: &StoredRow) -> RecordMeta {
@@ -183,14 +218,18 @@ pub fn relief_from(row: &StoredRow) -> Result<ReliefAttempt> {
     })
 }
 
-/// A record from its row; episodes get their relief attempts from `relief`.
-fn entry_from(row: &StoredRow, relief: &mut HashMap<String, Vec<ReliefAttempt>>) -> Result<Entry> {
+/// A record from its row; episodes get their relief attempts from `relief`. A row whose data
+/// does not decode is returned as a [`DamagedRecord`].
+fn entry_from(
+    row: &StoredRow,
+    relief: &mut HashMap<String, Vec<ReliefAttempt>>,
+) -> std::result::Result<Entry, DamagedRecord> {
     Ok(match row.kind {
         RowKind::Episode => Entry::Episode {
             episode: Episode {
                 id: row.id.clone(),
                 night: row.night,
-                data: parse(&row.data)?,
+                data: parse_row(row)?,
                 relief: relief.remove(&row.id).unwrap_or_default(),
                 meta: meta(row),
             },
@@ -198,7 +237,7 @@ fn entry_from(row: &StoredRow, relief: &mut HashMap<String, Vec<ReliefAttempt>>)
         RowKind::Sleep => Entry::SleepDiary {
             diary: SleepDiary {
                 id: row.id.clone(),
-                data: parse(&row.data)?,
+                data: parse_row(row)?,
                 meta: meta(row),
             },
         },
@@ -206,14 +245,14 @@ fn entry_from(row: &StoredRow, relief: &mut HashMap<String, Vec<ReliefAttempt>>)
             exposure: Exposure {
                 id: row.id.clone(),
                 night: row.night,
-                data: parse(&row.data)?,
+                data: parse_row(row)?,
                 meta: meta(row),
             },
         },
         RowKind::Treatment => Entry::Treatment {
             treatment: Treatment {
                 id: row.id.clone(),
-                data: parse(&row.data)?,
+                data: parse_row(row)?,
                 meta: meta(row),
             },
         },
@@ -222,53 +261,76 @@ fn entry_from(row: &StoredRow, relief: &mut HashMap<String, Vec<ReliefAttempt>>)
                 id: row.id.clone(),
                 night: row.night,
                 treatment_name: row.parent_name.clone().unwrap_or_default(),
-                data: parse(&row.data)?,
+                data: parse_row(row)?,
                 meta: meta(row),
             },
         },
         RowKind::Lab => Entry::LabResult {
             lab: LabResult {
                 id: row.id.clone(),
-                data: parse(&row.data)?,
+                data: parse_row(row)?,
                 meta: meta(row),
             },
         },
         RowKind::Rating => Entry::SeverityRating {
             rating: SeverityRating {
                 id: row.id.clone(),
-                data: parse(&row.data)?,
+                data: parse_row(row)?,
                 meta: meta(row),
             },
         },
         RowKind::Relief => {
-            return Err(JournalError::Corrupt {
-                detail: format!("relief attempt {} read as an entry", row.id),
-            })
+            return Err(damaged(
+                row,
+                "a relief attempt was read as an entry".to_string(),
+            ))
         }
     })
 }
 
 /// Turns rows into records, loading the live relief attempts of every episode in one query.
-pub fn entries_from(conn: &Connection, rows: &[StoredRow]) -> Result<Vec<Entry>> {
+/// Each row gives its record or, if its data no longer decodes, a [`DamagedRecord`]; damaged
+/// relief attempts are left off their episode and listed in the returned `Vec` of damaged ones.
+pub fn decode_rows(
+    conn: &Connection,
+    rows: &[StoredRow],
+) -> Result<(Vec<Decoding>, Vec<DamagedRecord>)> {
     let episode_ids: Vec<&str> = rows
         .iter()
         .filter(|r| r.kind == RowKind::Episode)
         .map(|r| r.id.as_str())
         .collect();
-    let mut relief = relief_of(conn, &episode_ids)?;
-    rows.iter()
+    let (mut relief, damaged_relief) = relief_of(conn, &episode_ids)?;
+    let decoded = rows
+        .iter()
         .map(|row| entry_from(row, &mut relief))
-        .collect()
+        .collect();
+    Ok((decoded, damaged_relief))
 }
 
-/// The live relief attempts of the given episodes, grouped by episode, oldest first.
+/// Turns rows into records, skipping (and listing) those that no longer decode.
+pub fn entries_from(conn: &Connection, rows: &[StoredRow]) -> Result<Decoded> {
+    let (decoded, mut damaged) = decode_rows(conn, rows)?;
+    let mut entries = Vec::with_capacity(decoded.len());
+    for one in decoded {
+        match one {
+            Ok(entry) => entries.push(entry),
+            Err(bad) => damaged.push(bad),
+        }
+    }
+    Ok(Decoded { entries, damaged })
+}
+
+/// The live relief attempts of the given episodes, grouped by episode, oldest first, and the
+/// attempts whose data no longer decodes.
 pub fn relief_of(
     conn: &Connection,
     episode_ids: &[&str],
-) -> Result<HashMap<String, Vec<ReliefAttempt>>> {
-    let mut grouped: HashMap<String, Vec<ReliefAttempt>> = HashMap::new();
+) -> Result<(ReliefByEpisode, Vec<DamagedRecord>)> {
+    let mut grouped = ReliefByEpisode::new();
+    let mut bad = Vec::new();
     if episode_ids.is_empty() {
-        return Ok(grouped);
+        return Ok((grouped, bad));
     }
     let ids = json(&episode_ids)?;
     let rows = entries::select(
@@ -280,22 +342,34 @@ pub fn relief_of(
         [ids],
     )?;
     for row in &rows {
-        let attempt = relief_from(row)?;
-        grouped
-            .entry(attempt.episode_id.clone())
-            .or_default()
-            .push(attempt);
+        match parse_row::<ReliefData>(row) {
+            Ok(data) => grouped
+                .entry(row.parent_id.clone().unwrap_or_default())
+                .or_default()
+                .push(ReliefAttempt {
+                    id: row.id.clone(),
+                    episode_id: row.parent_id.clone().unwrap_or_default(),
+                    data,
+                    meta: meta(row),
+                }),
+            Err(damaged) => bad.push(damaged),
+        }
     }
-    Ok(grouped)
+    Ok((grouped, bad))
 }
 
 /// One live entry by id (not relief attempts: see [`relief_from`]).
 pub fn entry_by_id(conn: &Connection, id: &str) -> Result<Option<Entry>> {
     match entries::get_live(conn, id)? {
         Some(row) if row.kind != RowKind::Relief => {
-            Ok(entries_from(conn, std::slice::from_ref(&row))?
-                .into_iter()
-                .next())
+            // Asked for by id (to show or edit it): a damaged record is an error naming it.
+            match decode_rows(conn, std::slice::from_ref(&row))?.0.pop() {
+                Some(Ok(entry)) => Ok(Some(entry)),
+                Some(Err(bad)) => Err(JournalError::Corrupt {
+                    detail: format!("{} could not be read: {}", bad.kind, bad.problem),
+                }),
+                None => Ok(None),
+            }
         }
         _ => Ok(None),
     }

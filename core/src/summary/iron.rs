@@ -8,7 +8,7 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::error::{JournalError, Result};
+use crate::error::Result;
 use crate::model::kinds::Analyte;
 use crate::model::lab::LabResultData;
 use crate::store::entries::LIVE;
@@ -153,20 +153,18 @@ fn latest(conn: &Connection, analyte: &str, last: LocalDate) -> Result<Option<La
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT e.data FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
          WHERE e.kind = 'lab' AND e.sort_ms <= ?1 AND json_extract(e.data, '$.analyte') = ?2 \
-         AND {LIVE} ORDER BY e.sort_ms DESC, e.created_ms DESC, e.id DESC LIMIT 1"
+         AND {LIVE} ORDER BY e.sort_ms DESC, e.created_ms DESC, e.id DESC"
     ))?;
     let mut rows = stmt.query(rusqlite::params![date_sort_ms(last), analyte])?;
-    match rows.next()? {
-        Some(row) => {
-            let data: String = row.get(0)?;
-            serde_json::from_str(&data)
-                .map(Some)
-                .map_err(|e| JournalError::Corrupt {
-                    detail: format!("a stored lab result could not be read: {e}"),
-                })
+    // The newest result that decodes: rows stream newest first, so this usually reads one. A
+    // damaged one is passed over (history and the night view list it as damaged).
+    while let Some(row) = rows.next()? {
+        let data: String = row.get(0)?;
+        if let Ok(lab) = serde_json::from_str(&data) {
+            return Ok(Some(lab));
         }
-        None => Ok(None),
     }
+    Ok(None)
 }
 
 /// Builds part 9.

@@ -8,10 +8,11 @@
 use rusqlite::Connection;
 
 use crate::error::{JournalError, Result};
+use crate::model::damaged::DamagedRecord;
 use crate::model::episode::{EpisodeData, ReliefData};
 use crate::model::kinds::ExposureKind;
 use crate::model::sleep::SleepDiaryData;
-use crate::store::entries::LIVE;
+use crate::store::entries::{RowKind, LIVE};
 use crate::time::{iso_date, parse_iso_date, LocalDate};
 
 /// What one night holds, for frequency and severity.
@@ -90,15 +91,15 @@ pub(crate) struct Window {
     pub doses: Vec<DoseRec>,
     /// Relief attempts of the episodes (only when asked for).
     pub relief: Vec<ReliefRec>,
+    /// Records of the window whose data no longer decodes: left out of every measure (their
+    /// night is not counted as logged for them), listed for the notes.
+    pub damaged: Vec<DamagedRecord>,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(data: Option<&str>) -> Result<T> {
-    let data = data.ok_or_else(|| JournalError::Corrupt {
-        detail: "a stored record has no data".into(),
-    })?;
-    serde_json::from_str(data).map_err(|e| JournalError::Corrupt {
-        detail: format!("a stored record could not be read: {e}"),
-    })
+/// Decodes a stored record's data, or says what is wrong with it.
+fn parse<T: serde::de::DeserializeOwned>(data: Option<&str>) -> std::result::Result<T, String> {
+    let data = data.ok_or_else(|| "it has no data".to_string())?;
+    serde_json::from_str(data).map_err(|e| crate::error::data_problem(&e))
 }
 
 impl Window {
@@ -120,6 +121,7 @@ impl Window {
             diaries: Vec::new(),
             doses: Vec::new(),
             relief: Vec::new(),
+            damaged: Vec::new(),
         };
         let (from, to) = (iso_date(first), iso_date(last));
         {
@@ -174,7 +176,7 @@ impl Window {
             // parent index (CROSS JOIN fixes that order; `+p.kind` keeps SQLite from scanning
             // every episode through the kind index instead).
             let mut stmt = conn.prepare_cached(
-                "SELECT r.parent_id, r.data FROM entries p CROSS JOIN entries r \
+                "SELECT r.parent_id, r.data, r.id, r.night FROM entries p CROSS JOIN entries r \
                  ON r.parent_id = p.id \
                  WHERE p.night >= ?1 AND p.night <= ?2 AND +p.kind = 'episode' \
                  AND p.deleted_ms IS NULL AND r.kind = 'relief' AND r.deleted_ms IS NULL \
@@ -183,10 +185,21 @@ impl Window {
             let mut rows = stmt.query([&from, &to])?;
             while let Some(row) = rows.next()? {
                 let data: String = row.get(1)?;
-                window.relief.push(ReliefRec {
-                    episode_id: row.get(0)?,
-                    data: parse(Some(&data))?,
-                });
+                match parse(Some(&data)) {
+                    Ok(data) => window.relief.push(ReliefRec {
+                        episode_id: row.get(0)?,
+                        data,
+                    }),
+                    Err(problem) => {
+                        let night: String = row.get(3)?;
+                        window.damaged.push(DamagedRecord {
+                            id: row.get(2)?,
+                            kind: RowKind::Relief.noun().to_string(),
+                            night: parse_iso_date(&night).unwrap_or(first),
+                            problem,
+                        });
+                    }
+                }
             }
         }
         Ok(window)
@@ -204,9 +217,22 @@ impl Window {
         let Some(index) = self.index_of(night) else {
             return Ok(());
         };
+        let damaged = |problem: String| DamagedRecord {
+            id: id.to_string(),
+            kind: RowKind::from_code(kind)
+                .map_or_else(|| kind.to_string(), |k| k.noun().to_string()),
+            night,
+            problem,
+        };
         match kind {
             "episode" => {
-                let data: EpisodeData = parse(data)?;
+                let data: EpisodeData = match parse(data) {
+                    Ok(data) => data,
+                    Err(problem) => {
+                        self.damaged.push(damaged(problem));
+                        return Ok(());
+                    }
+                };
                 if let Some(cell) = self.cells.get_mut(index) {
                     cell.episodes += 1;
                     cell.peak = cell.peak.max(data.peak_intensity);
@@ -216,14 +242,24 @@ impl Window {
                     data,
                 });
             }
-            "sleep" => self.diaries.push(parse(data)?),
+            "sleep" => match parse(data) {
+                Ok(diary) => self.diaries.push(diary),
+                Err(problem) => {
+                    self.damaged.push(damaged(problem));
+                    return Ok(());
+                }
+            },
             // Exposures: only the kind (read by SQL); doses: the treatment and the instant
             // (the parent and sort columns), so neither needs its JSON parsed.
             "exposure" => {
                 let code = data.unwrap_or_default();
-                let kind = ExposureKind::parse(code).ok_or_else(|| JournalError::Corrupt {
-                    detail: format!("unknown exposure kind {code:?}"),
-                })?;
+                let Some(kind) = ExposureKind::parse(code) else {
+                    self.damaged.push(damaged(format!(
+                        "it has an unknown kind {}",
+                        crate::error::quoted(code)
+                    )));
+                    return Ok(());
+                };
                 self.exposures.push(ExposureRec { night, kind });
             }
             "dose" => self.doses.push(DoseRec {

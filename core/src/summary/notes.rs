@@ -31,6 +31,8 @@ pub enum NoteKind {
     NotEnoughData,
     /// A lab result is old or its unit is not recognised.
     LabResult,
+    /// Stored records could not be read and were left out; the text names them.
+    DamagedRecord,
 }
 
 /// One data-quality note, ready to show.
@@ -55,9 +57,44 @@ impl Note {
     }
 }
 
-/// Adds the notes about the range as a whole: few nights, gaps, open episodes. They come first.
+/// At most this many damaged records are named one by one in the note; the rest are counted.
+const MAX_DAMAGED_LISTED: usize = 3;
+
+/// Adds the notes about the range as a whole: damaged records, few nights, gaps, open episodes.
+/// They come first.
 pub(crate) fn data_quality(window: &Window, now: &Moment) -> Vec<Note> {
     let mut notes = Vec::new();
+    if !window.damaged.is_empty() {
+        let n = window.damaged.len();
+        let named: Vec<String> = window
+            .damaged
+            .iter()
+            .take(MAX_DAMAGED_LISTED)
+            .map(|d| d.line())
+            .collect();
+        let more = n.saturating_sub(MAX_DAMAGED_LISTED);
+        notes.push(Note::new(
+            NoteKind::DamagedRecord,
+            "coverage",
+            format!(
+                "{} could not be read and {} left out of this summary: {}{}. The backup still \
+                 holds {}.",
+                if n == 1 {
+                    "1 record".to_string()
+                } else {
+                    format!("{n} records")
+                },
+                if n == 1 { "was" } else { "were" },
+                named.join("; "),
+                if more > 0 {
+                    format!("; and {more} more")
+                } else {
+                    String::new()
+                },
+                if n == 1 { "it" } else { "them" },
+            ),
+        ));
+    }
     let logged = count(window.cells.iter().filter(|c| c.logged).count());
     if logged > 0 && logged < MIN_NIGHTS_FOR_PATTERNS {
         notes.push(Note::new(

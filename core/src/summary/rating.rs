@@ -5,7 +5,7 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::error::{JournalError, Result};
+use crate::error::Result;
 use crate::model::lab::{irls_band, SeverityRatingData};
 use crate::store::entries::LIVE;
 use crate::summary::notes::{missing, Note};
@@ -108,11 +108,11 @@ fn ratings(
     let rows = stmt.query_map(params, |r| r.get::<_, String>(0))?;
     let mut out = Vec::new();
     for data in rows {
-        out.push(
-            serde_json::from_str(&data?).map_err(|e| JournalError::Corrupt {
-                detail: format!("a stored rating could not be read: {e}"),
-            })?,
-        );
+        // A rating whose data no longer decodes is left out (history and the night view list
+        // it as damaged); one bad row must not take the whole summary down.
+        if let Ok(rating) = serde_json::from_str(&data?) {
+            out.push(rating);
+        }
     }
     Ok(out)
 }

@@ -3,6 +3,7 @@
 use rusqlite::Connection;
 
 use crate::error::{JournalError, Result};
+use crate::model::damaged::DamagedRecord;
 use crate::model::entry::Entry;
 use crate::model::kinds::EntryKind;
 use crate::store::entries::{self, LIVE};
@@ -52,6 +53,9 @@ pub struct HistoryPage {
     pub items: Vec<HistoryItem>,
     /// Pass this as `cursor` for the next (older) page; `None` when this is the last page.
     pub next_cursor: Option<String>,
+    /// Records of this page that could not be read: left out of `items`, listed here (the
+    /// cursor still moves past them, so paging never stops on one).
+    pub damaged: Vec<DamagedRecord>,
 }
 
 /// Encodes the position after an item: `<sort_ms>:<id>`.
@@ -114,17 +118,23 @@ pub fn page(conn: &Connection, query: &HistoryQuery) -> Result<HistoryPage> {
     )?;
     let has_more = rows.len() > query.limit as usize;
     rows.truncate(query.limit as usize);
-    let entries = records::entries_from(conn, &rows)?;
+    let (decoded, mut damaged) = records::decode_rows(conn, &rows)?;
     let next_cursor = match (has_more, rows.last()) {
         (true, Some(last)) => Some(encode_cursor(last.sort_ms, &last.id)),
         _ => None,
     };
-    let items = entries
-        .into_iter()
-        .zip(rows.iter())
-        .map(|(entry, row)| item(entry, row.night))
-        .collect();
-    Ok(HistoryPage { items, next_cursor })
+    let mut items = Vec::with_capacity(rows.len());
+    for (one, row) in decoded.into_iter().zip(rows.iter()) {
+        match one {
+            Ok(entry) => items.push(item(entry, row.night)),
+            Err(bad) => damaged.push(bad),
+        }
+    }
+    Ok(HistoryPage {
+        items,
+        next_cursor,
+        damaged,
+    })
 }
 
 /// A history item from an entry.

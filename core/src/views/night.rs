@@ -4,6 +4,7 @@
 use rusqlite::Connection;
 
 use crate::error::Result;
+use crate::model::damaged::DamagedRecord;
 use crate::model::entry::Entry;
 use crate::model::episode::Episode;
 use crate::model::exposure::Exposure;
@@ -49,6 +50,8 @@ pub struct NightView {
     /// Every entry of the night (not the active treatments), in time order, with the same
     /// `title`, `detail` and `when` text the history shows.
     pub items: Vec<NightLine>,
+    /// Records of this night that could not be read: left out above, listed here.
+    pub damaged: Vec<DamagedRecord>,
 }
 
 /// One entry of a night as the history shows it, without the record itself: the record is
@@ -105,8 +108,11 @@ pub fn night_view(conn: &Connection, night: LocalDate) -> Result<NightView> {
         treatments_started: Vec::new(),
         active_treatments: active_treatments(conn, night)?,
         items: Vec::new(),
+        damaged: Vec::new(),
     };
-    for entry in records::entries_from(conn, &rows)? {
+    let decoded = records::entries_from(conn, &rows)?;
+    view.damaged = decoded.damaged;
+    for entry in decoded.entries {
         view.items
             .push(NightLine::from(history::item(entry.clone(), night)));
         match entry {
@@ -175,6 +181,7 @@ pub fn all_treatments(conn: &Connection) -> Result<Vec<Treatment>> {
         [],
     )?;
     Ok(records::entries_from(conn, &rows)?
+        .entries
         .into_iter()
         .filter_map(|e| match e {
             Entry::Treatment { treatment } => Some(treatment),

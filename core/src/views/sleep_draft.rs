@@ -131,6 +131,7 @@ fn recent_diaries(conn: &Connection, night: LocalDate) -> Result<Vec<SleepDiaryD
         [iso_date(night)],
     )?;
     Ok(records::entries_from(conn, &rows)?
+        .entries
         .into_iter()
         .filter_map(|e| match e {
             Entry::SleepDiary { diary } => Some(diary.data),

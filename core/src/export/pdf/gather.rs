@@ -46,7 +46,8 @@ pub(crate) fn extras(conn: &Connection, range: &NightRange) -> Result<Extras> {
         [iso_date(range.first), iso_date(range.last)],
     )?;
     let mut extras = Extras::default();
-    for entry in records::entries_from(conn, &rows)? {
+    // Damaged records are left out here; the summary's notes say which (the report prints them).
+    for entry in records::entries_from(conn, &rows)?.entries {
         let (night, what, note) = match &entry {
             Entry::Episode { episode } => {
                 (episode.night, "Episode".to_string(), &episode.data.note)
@@ -480,7 +481,10 @@ fn data_notes(s: &Summary) -> Vec<String> {
         .filter(|n| {
             matches!(
                 n.kind,
-                NoteKind::FewNights | NoteKind::Gap | NoteKind::OpenEpisode
+                NoteKind::DamagedRecord
+                    | NoteKind::FewNights
+                    | NoteKind::Gap
+                    | NoteKind::OpenEpisode
             )
         })
         .collect();
