@@ -1,0 +1,361 @@
+//! The fonts of one report — the embedded font, then the platform's fallback fonts in order —
+//! and how a line of text is drawn with them: which font draws each character, Arabic joined
+//! (`arabic.rs`), right-to-left runs put in visual order (Unicode bidirectional algorithm), and
+//! characters no font can draw shown as [`MISSING`].
+//!
+//! The rule for a character: the embedded font draws it if it has it (Latin, Greek, Cyrillic
+//! and the report's symbols); else the first fallback font with a glyph for it (for Arabic
+//! letters, a glyph for the joined form); else it is missing. Scripts whose letters must be
+//! reordered or combined by a shaping engine (Indic scripts, Khmer, Myanmar, Tibetan, Syriac…)
+//! and Arabic letters without presentation forms are missing too: drawn unshaped they would be
+//! wrong, which is worse than a visible gap. A missing character is drawn as "□" and the report
+//! says that some characters need a font this device did not provide.
+
+use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
+
+use crate::error::{JournalError, Result};
+use crate::export::pdf::arabic;
+use crate::export::pdf::fallback::FallbackFont;
+use crate::export::pdf::fonts::Font;
+use crate::export::pdf::options::{ReportFont, MAX_FALLBACK_FONTS, MAX_FALLBACK_FONT_BYTES};
+
+/// What is drawn for a character no font can draw.
+pub(crate) const MISSING: char = '\u{25A1}';
+
+/// The line the report adds when it drew [`MISSING`] for some character.
+pub(crate) const MISSING_NOTE: &str = "Characters shown as \u{25A1} in names, notes or labels \
+    need a font this device did not provide, so they could not be drawn.";
+
+/// Who draws a piece of text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// The embedded font draws this character.
+    Bundled(char),
+    /// Fallback font `font` (its index in the list) draws glyph `glyph`.
+    Fallback {
+        /// The font's index among the fallback fonts.
+        font: usize,
+        /// The glyph id in that font.
+        glyph: u16,
+    },
+    /// No font can draw it: [`MISSING`] is drawn by the embedded font.
+    Missing,
+}
+
+/// One glyph of a line, in visual order.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Piece {
+    /// Who draws it.
+    pub source: Source,
+    /// The characters it stands for (logical order), for text extraction.
+    pub text: String,
+    /// Its advance, 1/1000 em.
+    pub advance: f32,
+}
+
+/// The report's fonts.
+pub(crate) struct FontSet<'a> {
+    bundled: Font,
+    fallbacks: Vec<FallbackFont<'a>>,
+}
+
+/// Invisible formatting characters that are not drawn (bidi controls, joiners, variation
+/// selectors, the byte order mark).
+fn ignorable(c: char) -> bool {
+    matches!(u32::from(c), 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF | 0xE0100..=0xE01EF)
+}
+
+/// Whether `c` belongs to a script that cannot be drawn correctly without a shaping engine.
+fn needs_shaping_engine(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0700..=0x074F // Syriac
+            | 0x07C0..=0x07FF // NKo
+            | 0x0900..=0x0DFF // Devanagari … Sinhala
+            | 0x0F00..=0x0FFF // Tibetan
+            | 0x1000..=0x109F // Myanmar
+            | 0x1100..=0x11FF // Hangul conjoining jamo
+            | 0x1780..=0x18AF // Khmer, Mongolian
+            | 0x1A00..=0x1AAF // Buginese, Tai Tham
+            | 0x1B00..=0x1C4F // Balinese … Lepcha
+            | 0xA800..=0xA82F // Syloti Nagri
+            | 0xA8E0..=0xA8FF // Devanagari Extended
+            | 0xA960..=0xA97F // Hangul jamo extended
+            | 0xA980..=0xA9DF // Javanese
+            | 0xAA00..=0xAA5F // Cham
+            | 0xD7B0..=0xD7FF // Hangul jamo extended
+            | 0x10A00..=0x10A5F // Kharoshthi
+            | 0x11000..=0x11FFF // Brahmi and other historic scripts
+    )
+}
+
+/// Whether `c` is written right to left.
+fn is_rtl(c: char) -> bool {
+    matches!(
+        bidi_class(c),
+        BidiClass::R | BidiClass::AL | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI
+    )
+}
+
+impl<'a> FontSet<'a> {
+    /// The embedded font and the given fallback fonts.
+    ///
+    /// Errors: `InvalidInput` (field `fallback_fonts`) for more than 8 fonts, a font over
+    /// 64 MB, or a font that cannot be used (see [`FallbackFont::load`]); `Storage` if the
+    /// embedded font cannot be read.
+    pub fn load(fallbacks: &'a [ReportFont]) -> Result<FontSet<'a>> {
+        if fallbacks.len() > MAX_FALLBACK_FONTS {
+            return Err(JournalError::invalid(
+                "fallback_fonts",
+                format!(
+                    "a report takes at most {MAX_FALLBACK_FONTS} fallback fonts; {} were given",
+                    fallbacks.len()
+                ),
+            ));
+        }
+        if let Some(position) = fallbacks
+            .iter()
+            .position(|f| f.data.len() > MAX_FALLBACK_FONT_BYTES)
+        {
+            return Err(JournalError::invalid(
+                "fallback_fonts",
+                format!(
+                    "font {} of the report's fallback fonts is larger than {} MB",
+                    position + 1,
+                    MAX_FALLBACK_FONT_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
+        let fallbacks = fallbacks
+            .iter()
+            .enumerate()
+            .map(|(i, f)| FallbackFont::load(f, i + 1))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(FontSet {
+            bundled: Font::load()?,
+            fallbacks,
+        })
+    }
+
+    /// The embedded font alone.
+    #[cfg(test)]
+    pub fn bundled_only() -> Result<FontSet<'static>> {
+        Ok(FontSet {
+            bundled: Font::load()?,
+            fallbacks: Vec::new(),
+        })
+    }
+
+    /// The embedded font.
+    pub fn bundled(&self) -> &Font {
+        &self.bundled
+    }
+
+    /// The fallback fonts, in order.
+    pub fn fallbacks(&self) -> &[FallbackFont<'a>] {
+        &self.fallbacks
+    }
+
+    /// Whether the embedded font draws all of `text` left to right as it is (the common case,
+    /// measured and drawn character by character).
+    pub fn is_simple(&self, text: &str) -> bool {
+        text.chars().all(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || (!ignorable(c) && !is_rtl(c) && self.bundled.has(c))
+        })
+    }
+
+    /// The width of `text` at `size` points, in points.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        if self.is_simple(text) {
+            return self.bundled.width(text, size);
+        }
+        let units: f32 = self.pieces(text).iter().map(|p| p.advance).sum();
+        units * size / 1000.0
+    }
+
+    /// Who draws a shaped character (`draw`, standing for `original`).
+    fn source(&self, draw: char, original: char) -> Source {
+        if draw == ' ' {
+            return Source::Bundled(' ');
+        }
+        if needs_shaping_engine(original) || !arabic::can_shape(original) {
+            return Source::Missing;
+        }
+        if draw == original && self.bundled.has(draw) {
+            return Source::Bundled(draw);
+        }
+        self.fallbacks
+            .iter()
+            .enumerate()
+            .find_map(|(font, f)| f.glyph(draw).map(|glyph| Source::Fallback { font, glyph }))
+            .unwrap_or(Source::Missing)
+    }
+
+    fn advance(&self, source: Source) -> f32 {
+        match source {
+            Source::Bundled(c) => self.bundled.char_units(c),
+            Source::Fallback { font, glyph } => self
+                .fallbacks
+                .get(font)
+                .map(|f| f.advance_units(glyph))
+                .unwrap_or(0.0),
+            Source::Missing => self.bundled.char_units(MISSING),
+        }
+    }
+
+    /// The glyphs that draw one line of `text`, in visual order (left to right).
+    pub fn pieces(&self, text: &str) -> Vec<Piece> {
+        let chars: Vec<char> = text
+            .chars()
+            .map(|c| {
+                if c.is_whitespace() || c.is_control() {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let levels = bidi_levels(&chars);
+        let shaped = arabic::shape(&chars);
+        let mut pieces = Vec::with_capacity(shaped.len());
+        let mut piece_levels = Vec::with_capacity(shaped.len());
+        let mut at = 0;
+        for unit in shaped {
+            let level = levels.get(at).copied().unwrap_or(0);
+            at += unit.text.chars().count();
+            let original = unit.text.chars().next().unwrap_or(unit.draw);
+            if ignorable(original) {
+                continue;
+            }
+            let source = self.source(unit.draw, original);
+            pieces.push(Piece {
+                source,
+                advance: self.advance(source),
+                text: unit.text,
+            });
+            piece_levels.push(level);
+        }
+        reorder(&mut pieces, &piece_levels);
+        pieces
+    }
+}
+
+/// The embedding level of each character of a line laid out left to right (0 everywhere when
+/// nothing in it is written right to left).
+fn bidi_levels(chars: &[char]) -> Vec<u8> {
+    if !chars.iter().any(|&c| is_rtl(c)) {
+        return vec![0; chars.len()];
+    }
+    let text: String = chars.iter().collect();
+    let info = BidiInfo::new(&text, Some(Level::ltr()));
+    text.char_indices()
+        .map(|(byte, _)| info.levels.get(byte).map(|l| l.number()).unwrap_or(0))
+        .collect()
+}
+
+/// Rule L2 of the bidirectional algorithm: from the highest level down to the lowest odd
+/// level, reverse every run of pieces at that level or higher.
+fn reorder(pieces: &mut [Piece], levels: &[u8]) {
+    let highest = levels.iter().copied().max().unwrap_or(0);
+    let lowest_odd = levels
+        .iter()
+        .copied()
+        .filter(|l| l % 2 == 1)
+        .min()
+        .unwrap_or(highest + 1);
+    let mut order: Vec<usize> = (0..pieces.len()).collect();
+    let mut levels: Vec<u8> = levels.to_vec();
+    for level in (lowest_odd..=highest).rev() {
+        let mut i = 0;
+        while i < order.len() {
+            if levels.get(i).is_some_and(|&l| l >= level) {
+                let start = i;
+                while levels.get(i).is_some_and(|&l| l >= level) {
+                    i += 1;
+                }
+                if let (Some(o), Some(l)) = (order.get_mut(start..i), levels.get_mut(start..i)) {
+                    o.reverse();
+                    l.reverse();
+                }
+            } else {
+                i += 1;
+            }
+        }
+    }
+    let original = pieces.to_vec();
+    for (slot, from) in pieces.iter_mut().zip(order) {
+        if let Some(p) = original.get(from) {
+            *slot = p.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn drawn(fonts: &FontSet<'_>, text: &str) -> Vec<Source> {
+        fonts.pieces(text).into_iter().map(|p| p.source).collect()
+    }
+
+    #[test]
+    fn the_embedded_font_draws_latin_greek_cyrillic_and_vietnamese() {
+        let fonts = FontSet::bundled_only().expect("fonts");
+        for name in ["Σοφία", "Иван", "Nguyễn Thị Ánh", "Łukasz Ștefan", "Ἀθηνᾶ"]
+        {
+            assert!(fonts.is_simple(name), "{name}");
+            assert!(drawn(&fonts, name)
+                .iter()
+                .all(|s| matches!(s, Source::Bundled(_))));
+        }
+    }
+
+    #[test]
+    fn without_a_fallback_other_scripts_are_missing_not_question_marks() {
+        let fonts = FontSet::bundled_only().expect("fonts");
+        let pieces = fonts.pieces("李 ab");
+        assert_eq!(pieces.first().map(|p| p.source), Some(Source::Missing));
+        assert_eq!(pieces.first().map(|p| p.text.as_str()), Some("李"));
+        assert!(!fonts.is_simple("李"));
+        assert_eq!(
+            fonts.width("李", 10.0),
+            fonts.bundled().width("\u{25A1}", 10.0)
+        );
+        // Devanagari needs a shaping engine: missing even if a font had it.
+        assert_eq!(drawn(&fonts, "न"), vec![Source::Missing]);
+    }
+
+    #[test]
+    fn right_to_left_runs_are_reversed_inside_a_left_to_right_line() {
+        let fonts = FontSet::bundled_only().expect("fonts");
+        // Hebrew letters are missing here, but their order is still visual.
+        let pieces = fonts.pieces("ab אבג cd");
+        let text: Vec<&str> = pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(text, ["a", "b", " ", "ג", "ב", "א", " ", "c", "d"]);
+        // Digits inside right-to-left text keep their own order.
+        let pieces = fonts.pieces("א 12 ב");
+        let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(text, "ב 12 א");
+    }
+
+    #[test]
+    fn too_many_or_unusable_fonts_are_invalid_input() {
+        let junk = ReportFont {
+            data: b"not a font".to_vec(),
+            face_index: 0,
+        };
+        let err = FontSet::load(std::slice::from_ref(&junk)).err();
+        assert!(
+            matches!(&err, Some(JournalError::InvalidInput { field, reason })
+                if field == "fallback_fonts" && reason.contains("font 1 ")),
+            "{err:?}"
+        );
+        let many = vec![junk; 9];
+        assert!(matches!(
+            FontSet::load(&many),
+            Err(JournalError::InvalidInput { .. })
+        ));
+    }
+}
