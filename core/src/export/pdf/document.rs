@@ -5,12 +5,14 @@
 //! report's "generated on" time, and compression is the pure-Rust deflate.
 
 use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use chrono::{Datelike, Timelike};
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Date, Filter, Finish, Name, Pdf, Rect as PdfRect, Ref, Str, TextStr};
+use subsetter::GlyphRemapper;
 
 use crate::error::{JournalError, Result};
 use crate::export::pdf::canvas::{fallback_resource, Encoding, FallbackGlyphs};
@@ -52,7 +54,7 @@ fn deflate(data: &[u8]) -> Result<Vec<u8>> {
 }
 
 /// The subset tag of the embedded font's name (PDF asks for six capitals before a subset
-/// font's name; the font is the same pre-made subset in every report).
+/// font's name).
 const SUBSET_TAG: &str = "RLSJRN";
 
 /// Writes the one-page PDF.
@@ -237,8 +239,9 @@ fn ucs() -> SystemInfo<'static> {
     }
 }
 
-/// Writes the font as a CID-keyed TrueType font: CID n is the n-th character the page uses
-/// (CID 0 is `.notdef`), mapped to its glyph, with its width and its Unicode value.
+/// Writes the embedded font as a CID-keyed TrueType font cut down to the glyphs the page uses:
+/// CID n is the n-th character the page uses (CID 0 is `.notdef`), mapped to its glyph in the
+/// subset, with its width and its Unicode value.
 fn write_font(
     pdf: &mut Pdf,
     refs: &mut Refs,
@@ -304,15 +307,37 @@ fn write_font(
     cmap_stream.filter(Filter::FlateDecode);
     cmap_stream.finish();
 
-    // The font file as stored in the library: already zlib, as /FlateDecode wants.
-    let font_len = i32::try_from(font.data().len()).map_err(internal)?;
-    pdf.stream(file_ref, font.compressed_data())
+    // Only the glyphs the page uses (a third of the file's size for a typical page). Should
+    // the subsetter refuse, the whole font as stored (already zlib) is embedded instead.
+    let mut remapper = GlyphRemapper::new();
+    for &g in &glyphs {
+        remapper.remap(g);
+    }
+    let subset = catch_unwind(AssertUnwindSafe(|| {
+        subsetter::subset(font.data(), 0, &remapper)
+    }))
+    .ok()
+    .and_then(|r| r.ok());
+    let (file, file_len, new_gid): (Vec<u8>, usize, Box<dyn Fn(u16) -> u16>) = match subset {
+        Some(data) => (
+            deflate(&data)?,
+            data.len(),
+            Box::new(|g| remapper.get(g).unwrap_or(0)),
+        ),
+        None => (
+            font.compressed_data().to_vec(),
+            font.data().len(),
+            Box::new(|g| g),
+        ),
+    };
+    let font_len = i32::try_from(file_len).map_err(internal)?;
+    pdf.stream(file_ref, &file)
         .filter(Filter::FlateDecode)
         .pair(Name(b"Length1"), font_len);
 
     let mut gid_map = vec![0u8, 0u8];
-    for g in &glyphs {
-        gid_map.extend_from_slice(&g.to_be_bytes());
+    for &g in &glyphs {
+        gid_map.extend_from_slice(&new_gid(g).to_be_bytes());
     }
     let gid_map = deflate(&gid_map)?;
     pdf.stream(gid_map_ref, &gid_map)
