@@ -230,10 +230,17 @@ impl<'a> FontSet<'a> {
                 continue;
             }
             let source = self.source(unit.draw, original);
+            // A ligature drawn right to left stands for its letters right to left: readers
+            // spread its text over the glyph's width in that order, then reverse the run.
+            let text = if level % 2 == 1 && unit.text.chars().nth(1).is_some() {
+                unit.text.chars().rev().collect()
+            } else {
+                unit.text
+            };
             pieces.push(Piece {
                 source,
                 advance: self.advance(source),
-                text: unit.text,
+                text,
             });
             piece_levels.push(level);
         }
@@ -338,6 +345,52 @@ mod tests {
         let pieces = fonts.pieces("א 12 ב");
         let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(text, "ב 12 א");
+    }
+
+    /// Debian's Amiri (`fonts-hosny-amiri`, installed by `scripts/install-deps.sh`).
+    const AMIRI: &str = "/usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf";
+
+    #[test]
+    fn arabic_is_drawn_joined_and_right_to_left_with_a_fallback_font() {
+        let Ok(data) = std::fs::read(AMIRI) else {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "{AMIRI} missing: scripts/install-deps.sh installs fonts-hosny-amiri"
+            );
+            eprintln!("SKIPPED: {AMIRI} missing");
+            return;
+        };
+        let amiri = [ReportFont {
+            data,
+            face_index: 0,
+        }];
+        let fonts = FontSet::load(&amiri).expect("fonts");
+        let face = crate::export::pdf::truetype::Face::parse(&amiri[0].data).expect("face");
+        let glyph = |c: char| face.glyph(c).expect("glyph");
+        // محمد, left to right on the page: dal final, meem medial, hah medial, meem initial.
+        let drawn: Vec<Source> = drawn(&fonts, "x محمد");
+        let expected: Vec<Source> = [Source::Bundled('x'), Source::Bundled(' ')]
+            .into_iter()
+            .chain(
+                ['\u{FEAA}', '\u{FEE4}', '\u{FEA4}', '\u{FEE3}'].map(|c| Source::Fallback {
+                    font: 0,
+                    glyph: glyph(c),
+                }),
+            )
+            .collect();
+        assert_eq!(drawn, expected);
+        // The joined forms are other glyphs than the letters alone.
+        assert_ne!(glyph('\u{FEE3}'), glyph('\u{0645}'));
+        // A lam-alef ligature is one glyph standing for both letters.
+        let pieces = fonts.pieces("لا");
+        assert_eq!(pieces.len(), 1);
+        assert_eq!(
+            pieces.first().map(|p| p.source),
+            Some(Source::Fallback {
+                font: 0,
+                glyph: glyph('\u{FEFB}')
+            })
+        );
     }
 
     #[test]
