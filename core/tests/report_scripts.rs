@@ -3,7 +3,8 @@
 //!
 //! Latin (Vietnamese included), Greek and Cyrillic must come out exactly with the embedded
 //! font alone; Chinese with a Debian CJK font passed as a fallback (WenQuanYi Zen Hei, a `.ttc`
-//! collection); Arabic with a Debian Arabic font (Amiri), joined and in logical order; and
+//! collection); Arabic with a Debian Arabic font (Amiri), joined and in logical order; a CFF
+//! font (EB Garamond) embedded as an OpenType CID font; and
 //! without a fallback font the report must show "□" and say that a font was missing — never a
 //! silent "?". The tools and fonts come from `scripts/install-deps.sh`; where one is missing
 //! the test skips with a message, except under `CI=true`, where it fails.
@@ -25,6 +26,8 @@ const NOW: &str = "2025-10-31T08:00:00+01:00";
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 /// Debian `fonts-hosny-amiri`.
 const ARABIC_FONT: &str = "/usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf";
+/// Debian `fonts-ebgaramond`: CFF (PostScript) outlines, as Android's Noto CJK has.
+const CFF_FONT: &str = "/usr/share/fonts/opentype/ebgaramond/EBGaramond12-Regular.otf";
 /// The sentence the report adds when it could not draw some character.
 const MISSING_NOTE: &str = "need a font this device did not provide";
 
@@ -42,7 +45,7 @@ fn have(test: &str, tools: &[&str], files: &[&str]) -> bool {
     }
     let message = format!(
         "{test}: {} missing (scripts/install-deps.sh installs poppler-utils, qpdf, \
-         fonts-wqy-zenhei and fonts-hosny-amiri)",
+         fonts-wqy-zenhei, fonts-hosny-amiri and fonts-ebgaramond)",
         missing.join(", ")
     );
     assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
@@ -246,6 +249,24 @@ fn arabic_is_joined_and_extracts_in_logical_order() {
     // The lam-alef ligatures stand for both letters.
     assert!(all.contains("الألم في الساقين ليلا"), "{all}");
     assert!(!all.contains(MISSING_NOTE) && !all.contains('□'), "{all}");
+}
+
+#[test]
+fn a_font_with_cff_outlines_is_embedded_as_an_opentype_cid_font() {
+    if !have("CFF font", &["pdftotext", "pdffonts", "qpdf"], &[CFF_FONT]) {
+        return;
+    }
+    // "™" is not in the embedded font; EB Garamond (CFF) has it.
+    let name = "Acme™ Иван";
+    let (dir, journal) = journal_with_note("note");
+    let pdf = journal
+        .report_pdf_at(options(name, vec![font(CFF_FONT, 0)]), at(NOW))
+        .expect("report");
+    let path = write_checked(dir.path(), "cff.pdf", &pdf);
+    assert_eq!(patient(&text_lines(&path)), name);
+    let fonts = fonts_of(&path);
+    assert!(fonts.contains("CID Type 0"), "{fonts}");
+    assert!(!text_lines(&path).join(" ").contains(MISSING_NOTE));
 }
 
 #[test]

@@ -3,14 +3,14 @@
 # Latin (Basic, Latin-1, Extended-A and -B, IPA and spacing modifiers, Latin Extended Additional
 # with every Vietnamese precomposed letter), the combining diacritics, Greek (with polytonic
 # Greek Extended) and Cyrillic (with its Supplement), General Punctuation, and the symbols the
-# report uses (€ − ≈ ≤ ≥ ← ↑ → ↓ ▲ ▼ ■ ● and □, drawn for a character no font has); without hinting or OpenType layout tables (these
-# scripts need no shaping); the name table (copyright and licence) is kept whole. Characters of
-# other scripts are drawn with a font the platform passes (ReportOptions.fallback_fonts), or
-# the report says they could not be drawn.
+# report uses (€ − ≈ ≤ ≥ ← ↑ → ↓ ▲ ▼ ■ ●, and □, drawn for a character no font has); without
+# hinting or OpenType layout tables (these scripts need no shaping); the name table (copyright
+# and licence) is kept whole. Characters of other scripts are drawn with a font the platform
+# passes (ReportOptions.fallback_fonts), or the report says they could not be drawn.
 #
 # Writes DejaVuSansCondensed-report.ttf (the font) and DejaVuSansCondensed-report.ttf.zlib (the
-# same bytes zlib-compressed: what the library embeds, and what a PDF's /FlateDecode font
-# stream holds as is). Both are byte-for-byte reproducible for a given fontTools version and
+# same bytes zlib-compressed: what the library embeds; each report cuts the glyphs it uses
+# from it). Both are byte-for-byte reproducible for a given fontTools version and
 # source font (SHA-256 sums in README.md).
 #   pip install fonttools==4.68.0 && core/assets/fonts/make-subset.sh
 set -euo pipefail

@@ -91,10 +91,12 @@ fn needs_shaping_engine(c: char) -> bool {
 
 /// Whether `c` is written right to left.
 fn is_rtl(c: char) -> bool {
-    matches!(
-        bidi_class(c),
-        BidiClass::R | BidiClass::AL | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI
-    )
+    // Nothing before Hebrew is written right to left (a quick exit for Latin text).
+    u32::from(c) >= 0x0590
+        && matches!(
+            bidi_class(c),
+            BidiClass::R | BidiClass::AL | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI
+        )
 }
 
 impl<'a> FontSet<'a> {
@@ -262,39 +264,71 @@ fn bidi_levels(chars: &[char]) -> Vec<u8> {
         .collect()
 }
 
+/// Whether `c` is a combining mark drawn over the character before it.
+fn is_mark(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0300..=0x036F
+            | 0x0483..=0x0489
+            | 0x0591..=0x05BD
+            | 0x05BF
+            | 0x05C1..=0x05C2
+            | 0x05C4..=0x05C5
+            | 0x05C7
+            | 0x0610..=0x061A
+            | 0x064B..=0x065F
+            | 0x0670
+            | 0x06D6..=0x06DC
+            | 0x06DF..=0x06E4
+            | 0x06E7..=0x06E8
+            | 0x06EA..=0x06ED
+            | 0x1AB0..=0x1AFF
+            | 0x1DC0..=0x1DFF
+            | 0x20D0..=0x20FF
+            | 0xFE20..=0xFE2F
+    )
+}
+
+/// A run of pieces (a character and the marks after it) and its level.
+type Cluster = (std::ops::Range<usize>, u8);
+
 /// Rule L2 of the bidirectional algorithm: from the highest level down to the lowest odd
-/// level, reverse every run of pieces at that level or higher.
-fn reorder(pieces: &mut [Piece], levels: &[u8]) {
+/// level, reverse every run of clusters at that level or higher. A cluster is a character and
+/// the marks after it: it keeps its order, so a mark is still drawn after (over) its letter.
+fn reorder(pieces: &mut Vec<Piece>, levels: &[u8]) {
     let highest = levels.iter().copied().max().unwrap_or(0);
-    let lowest_odd = levels
-        .iter()
-        .copied()
-        .filter(|l| l % 2 == 1)
-        .min()
-        .unwrap_or(highest + 1);
-    let mut order: Vec<usize> = (0..pieces.len()).collect();
-    let mut levels: Vec<u8> = levels.to_vec();
+    let Some(lowest_odd) = levels.iter().copied().filter(|l| l % 2 == 1).min() else {
+        return;
+    };
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        let mark = piece.text.chars().next().is_some_and(is_mark);
+        match clusters.last_mut() {
+            Some((range, _)) if mark => range.end = i + 1,
+            _ => clusters.push((i..i + 1, levels.get(i).copied().unwrap_or(0))),
+        }
+    }
     for level in (lowest_odd..=highest).rev() {
+        let at_level = |c: Option<&Cluster>| c.is_some_and(|c| c.1 >= level);
         let mut i = 0;
-        while i < order.len() {
-            if levels.get(i).is_some_and(|&l| l >= level) {
+        while i < clusters.len() {
+            if at_level(clusters.get(i)) {
                 let start = i;
-                while levels.get(i).is_some_and(|&l| l >= level) {
+                while at_level(clusters.get(i)) {
                     i += 1;
                 }
-                if let (Some(o), Some(l)) = (order.get_mut(start..i), levels.get_mut(start..i)) {
-                    o.reverse();
-                    l.reverse();
+                if let Some(run) = clusters.get_mut(start..i) {
+                    run.reverse();
                 }
             } else {
                 i += 1;
             }
         }
     }
-    let original = pieces.to_vec();
-    for (slot, from) in pieces.iter_mut().zip(order) {
-        if let Some(p) = original.get(from) {
-            *slot = p.clone();
+    let original = std::mem::take(pieces);
+    for (range, _) in clusters {
+        if let Some(cluster) = original.get(range) {
+            pieces.extend_from_slice(cluster);
         }
     }
 }
@@ -345,6 +379,13 @@ mod tests {
         let pieces = fonts.pieces("א 12 ב");
         let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(text, "ב 12 א");
+        // A point stays after its letter (drawn over it), the letters still right to left.
+        let pieces = fonts.pieces("שָׁלוֹם");
+        let text: Vec<&str> = pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            text,
+            ["ם", "ו", "\u{05B9}", "ל", "ש", "\u{05B8}", "\u{05C1}"]
+        );
     }
 
     /// Debian's Amiri (`fonts-hosny-amiri`, installed by `scripts/install-deps.sh`).
