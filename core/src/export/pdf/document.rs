@@ -318,17 +318,17 @@ fn write_font(
     }))
     .ok()
     .and_then(|r| r.ok());
-    let (file, file_len, new_gid): (Vec<u8>, usize, Box<dyn Fn(u16) -> u16>) = match subset {
-        Some(data) => (
-            deflate(&data)?,
-            data.len(),
-            Box::new(|g| remapper.get(g).unwrap_or(0)),
-        ),
-        None => (
-            font.compressed_data().to_vec(),
-            font.data().len(),
-            Box::new(|g| g),
-        ),
+    let subset_made = subset.is_some();
+    let (file, file_len) = match subset {
+        Some(data) => (deflate(&data)?, data.len()),
+        None => (font.compressed_data().to_vec(), font.data().len()),
+    };
+    let new_gid = |g: u16| {
+        if subset_made {
+            remapper.get(g).unwrap_or(0)
+        } else {
+            g
+        }
     };
     let font_len = i32::try_from(file_len).map_err(internal)?;
     pdf.stream(file_ref, &file)
