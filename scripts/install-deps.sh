@@ -3,6 +3,10 @@
 #   libjna-java    JNA, which the generated Kotlin bindings load the core with
 #   poppler-utils  pdftotext/pdftoppm, to read the clinician report back in tests
 #   qpdf           qpdf --check, to validate the report
+#   fonts-wqy-zenhei   a CJK TrueType collection (7.5 MB download): the report's fallback-font
+#                      tests (Chinese names and notes; .ttc faces)
+#   fonts-hosny-amiri  an Arabic font (0.6 MB): the report's right-to-left and joining tests
+#   fonts-ebgaramond   a font with CFF outlines (0.5 MB): the report's CFF fallback-font test
 # The Kotlin compiler comes from npm; tests/kotlin/run.sh installs it.
 set -euo pipefail
 
@@ -10,6 +14,9 @@ missing=()
 [[ -f /usr/share/java/jna.jar ]] || missing+=(libjna-java)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+[[ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]] || missing+=(fonts-wqy-zenhei)
+[[ -f /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf ]] || missing+=(fonts-hosny-amiri)
+[[ -f /usr/share/fonts/opentype/ebgaramond/EBGaramond12-Regular.otf ]] || missing+=(fonts-ebgaramond)
 
 if ((${#missing[@]} == 0)); then
   echo "all present"

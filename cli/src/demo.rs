@@ -66,6 +66,7 @@ pub fn run(
         // Synthetic notes: nothing private, and the report shows its notes section.
         include_notes: true,
         patient_name: Some(REPORT_NAME.into()),
+        fallback_fonts: Vec::new(),
     })?;
     files::write_export(&journal, &report_path, &pdf)?;
     // Timing and size go to stderr so that stdout stays the same for the same seed.

@@ -8,10 +8,11 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use rlsjournal_core::export::pdf::options::DEFAULT_REPORT_NIGHTS;
-use rlsjournal_core::export::pdf::ReportOptions;
+use rlsjournal_core::export::pdf::options::{DEFAULT_REPORT_NIGHTS, MAX_FALLBACK_FONT_BYTES};
+use rlsjournal_core::export::pdf::{ReportFont, ReportOptions};
 use rlsjournal_core::summary::{NightRange, DEFAULT_NIGHTS};
 use rlsjournal_core::Journal;
+use rlsjournal_core::JournalError;
 
 use crate::commands::open;
 use crate::error::{CliError, CliResult};
@@ -43,7 +44,8 @@ impl Format {
     }
 }
 
-/// `export <FORMAT> --out PATH [--from DATE] [--to DATE] [--paper P] [--notes] [--name N]`.
+/// `export <FORMAT> --out PATH [--from DATE] [--to DATE] [--paper P] [--notes] [--name N]
+/// [--font FILE]...`.
 #[derive(Args, Debug)]
 pub struct ExportArgs {
     /// pdf (clinician report), csv (tables), backup (everything, for import) or text
@@ -71,6 +73,10 @@ pub struct ExportArgs {
     /// The patient's name printed in the report's header (pdf).
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
+    /// A font file (.ttf, .otf, .ttc) for scripts the report's own font lacks, e.g. a Noto
+    /// CJK or Arabic font; repeat to try several in order (pdf).
+    #[arg(long = "font", value_name = "FILE")]
+    pub fonts: Vec<PathBuf>,
 }
 
 /// The formats a flag applies to, and an error for any other.
@@ -96,6 +102,60 @@ fn only_for(flag: &str, given: bool, format: Format, allowed: &[Format]) -> CliR
     ))
 }
 
+/// A `--font` file as the person named it: its file name, at most 60 characters.
+fn font_name(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    if name.chars().count() > 60 {
+        format!("{}…", name.chars().take(59).collect::<String>())
+    } else {
+        name
+    }
+}
+
+/// Reads the `--font` files (each at most the core's limit, checked before reading).
+fn read_fonts(paths: &[PathBuf]) -> CliResult<Vec<ReportFont>> {
+    paths
+        .iter()
+        .map(|path| {
+            let unreadable = |why: &str| {
+                CliError::invalid("font", format!("cannot use {}: {why}", font_name(path)))
+            };
+            let meta = std::fs::metadata(path).map_err(|_| unreadable("no such file"))?;
+            if !meta.is_file() {
+                return Err(unreadable("not a file"));
+            }
+            if meta.len() > MAX_FALLBACK_FONT_BYTES as u64 {
+                return Err(unreadable("larger than 64 MB"));
+            }
+            let data = std::fs::read(path).map_err(|_| unreadable("it could not be read"))?;
+            Ok(ReportFont {
+                data,
+                face_index: 0,
+            })
+        })
+        .collect()
+}
+
+/// The core's `fallback_fonts` errors in the person's terms: `--font` and the file's name.
+fn font_error(err: JournalError, paths: &[PathBuf]) -> CliError {
+    match err {
+        JournalError::InvalidInput { field, reason } if field == "fallback_fonts" => {
+            let reason = paths.iter().enumerate().fold(reason, |reason, (i, path)| {
+                reason.replacen(
+                    &format!("font {} of the report's fallback fonts", i + 1),
+                    &font_name(path),
+                    1,
+                )
+            });
+            CliError::invalid("font", reason)
+        }
+        other => CliError::Journal(other),
+    }
+}
+
 /// Whether `path` names a zip file (`.zip`, any case).
 fn is_zip_name(path: &Path) -> bool {
     path.extension()
@@ -110,6 +170,7 @@ pub fn run(ctx: &Context, a: ExportArgs) -> CliResult<String> {
     only_for("paper", a.paper.is_some(), a.format, &[Pdf])?;
     only_for("name", a.name.is_some(), a.format, &[Pdf])?;
     only_for("notes", a.notes, a.format, &[Pdf, Csv])?;
+    only_for("font", !a.fonts.is_empty(), a.format, &[Pdf])?;
     let to_stdout = a.out.as_os_str() == "-";
     if to_stdout && a.format != Text {
         return Err(CliError::invalid(
@@ -132,12 +193,15 @@ pub fn run(ctx: &Context, a: ExportArgs) -> CliResult<String> {
     let done = match a.format {
         Pdf => {
             let range = range(&journal, &a, DEFAULT_REPORT_NIGHTS)?;
-            let bytes = journal.report_pdf(ReportOptions {
-                range: Some(range),
-                paper_size: paper,
-                include_notes: a.notes,
-                patient_name: a.name.clone(),
-            })?;
+            let bytes = journal
+                .report_pdf(ReportOptions {
+                    range: Some(range),
+                    paper_size: paper,
+                    include_notes: a.notes,
+                    patient_name: a.name.clone(),
+                    fallback_fonts: read_fonts(&a.fonts)?,
+                })
+                .map_err(|e| font_error(e, &a.fonts))?;
             files::write_export(&journal, &a.out, &bytes)?;
             Written::file(&a, bytes.len(), pdf_pages(&bytes), Some(range))
         }

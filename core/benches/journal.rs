@@ -382,6 +382,7 @@ fn bench_report(c: &mut Criterion) {
         paper_size: Some(PaperSize::A4),
         include_notes: false,
         patient_name: None,
+        fallback_fonts: Vec::new(),
     };
     let now = Moment::parse_rfc3339("2026-11-01T09:00:00+01:00").unwrap();
     let mut g = c.benchmark_group("report");

@@ -49,6 +49,7 @@ fn main() {
                 paper_size: Some(PaperSize::A4),
                 include_notes: false,
                 patient_name: None,
+                fallback_fonts: Vec::new(),
             };
             journal.report_pdf_at(options, now).expect("report").len()
         }

@@ -3,7 +3,7 @@
 use crate::error::Result;
 use crate::export::pdf::gather;
 use crate::export::pdf::options::ReportOptions;
-use crate::export::pdf::render_report;
+use crate::export::pdf::render_report_with_fonts;
 use crate::export::pdf::ReportContent;
 use crate::journal::Journal;
 use crate::time::Moment;
@@ -34,7 +34,7 @@ impl Journal {
         let settings = self.settings()?;
         let paper = options.resolve(&settings, &now)?.paper;
         let content = self.report_content_at(&options, now)?;
-        render_report(&content, paper)
+        render_report_with_fonts(&content, paper, &options.fallback_fonts)
     }
 }
 
@@ -48,7 +48,8 @@ impl Journal {
     ///
     /// Errors: `InvalidInput` for bad options — a range that ends before it starts or is longer
     /// than 366 nights (fields `first`, `last`, `range`), a patient name over 120 characters
-    /// (field `patient_name`).
+    /// (field `patient_name`), fallback fonts that are not usable fonts, more than 8 or one
+    /// over 64 MB (field `fallback_fonts`).
     pub fn report_pdf(&self, options: ReportOptions) -> Result<Vec<u8>> {
         self.report_pdf_at(options, Moment::now())
     }

@@ -1,17 +1,22 @@
 //! The page's drawing surface: rectangles, lines, dots and text in points from the top-left
 //! corner (y grows downwards), written as one PDF content stream.
 //!
-//! Text is encoded with our own character ids (CIDs), one per distinct character in order of
-//! first use, so the same input always gives the same bytes and every character maps back to
-//! exactly itself when the text is extracted. Bold text is the same font filled and outlined
-//! in its own colour (text rendering mode 2), so one embedded font serves both weights.
+//! Text in the embedded font is encoded with our own character ids (CIDs), one per distinct
+//! character in order of first use, so the same input always gives the same bytes and every
+//! character maps back to exactly itself when the text is extracted. Text in a fallback font
+//! is encoded by glyph: the CID is the glyph's id in the subset font (in order of first use)
+//! and maps back to the characters it stands for (both letters of a lam-alef ligature, the
+//! letter of a joined Arabic form). Bold text is the same font filled and outlined in its own
+//! colour (text rendering mode 2), so one font serves both weights.
 
 use std::collections::BTreeMap;
 
 use pdf_writer::types::TextRenderingMode;
 use pdf_writer::{Content, Name, Str};
+use subsetter::GlyphRemapper;
 
-use crate::export::pdf::fonts::{Font, Weight, RESOURCE_NAME};
+use crate::export::pdf::fonts::{Weight, RESOURCE_NAME};
+use crate::export::pdf::fontset::{FontSet, Piece, Source, MISSING};
 use crate::export::pdf::layout::Rect;
 use crate::export::pdf::text::{fit, Measure};
 
@@ -89,11 +94,38 @@ const BOLD_STROKE: f32 = 0.04;
 const BOLD_TRACKING: f32 = 0.04;
 
 /// The characters the page uses, each with its character id (1, 2, … in order of first use;
-/// 0 is the font's `.notdef`).
+/// 0 is the font's `.notdef`), the glyphs it uses of each fallback font, and whether some
+/// character could not be drawn.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Encoding {
     cids: BTreeMap<char, u16>,
     order: Vec<char>,
+    fallbacks: Vec<FallbackGlyphs>,
+    missing: bool,
+}
+
+/// The glyphs of one fallback font the page uses: the subset's glyph ids (CIDs) and the text
+/// each stands for.
+#[derive(Clone, Debug)]
+pub(crate) struct FallbackGlyphs {
+    /// Old glyph id → subset glyph id, in order of first use (0 is `.notdef`).
+    pub remapper: GlyphRemapper,
+    /// The text each subset glyph id stands for (the first text it was drawn for).
+    pub text: BTreeMap<u16, String>,
+}
+
+impl Default for FallbackGlyphs {
+    fn default() -> Self {
+        FallbackGlyphs {
+            remapper: GlyphRemapper::new(),
+            text: BTreeMap::new(),
+        }
+    }
+}
+
+/// The resource name of fallback font `index` (`F2`, `F3`, …; `F1` is the embedded font).
+pub(crate) fn fallback_resource(index: usize) -> String {
+    format!("F{}", index + 2)
 }
 
 impl Encoding {
@@ -112,11 +144,35 @@ impl Encoding {
     pub fn chars(&self) -> &[char] {
         &self.order
     }
+
+    /// The subset glyph id of glyph `glyph` of fallback font `font`, remembering `text`.
+    fn fallback_cid(&mut self, font: usize, glyph: u16, text: &str) -> u16 {
+        if self.fallbacks.len() <= font {
+            self.fallbacks
+                .resize_with(font + 1, FallbackGlyphs::default);
+        }
+        let Some(used) = self.fallbacks.get_mut(font) else {
+            return 0;
+        };
+        let cid = used.remapper.remap(glyph);
+        used.text.entry(cid).or_insert_with(|| text.to_string());
+        cid
+    }
+
+    /// The glyphs used of each fallback font, by the font's index (empty for unused fonts).
+    pub fn fallbacks(&self) -> &[FallbackGlyphs] {
+        &self.fallbacks
+    }
+
+    /// Whether some character could not be drawn (and [`MISSING`] was drawn instead).
+    pub fn missing(&self) -> bool {
+        self.missing
+    }
 }
 
 /// The drawing surface of one page.
 pub(crate) struct Canvas<'f> {
-    font: &'f Font,
+    font: &'f FontSet<'f>,
     content: Content,
     page_height: f32,
     encoding: Encoding,
@@ -125,7 +181,7 @@ pub(crate) struct Canvas<'f> {
 
 impl<'f> Canvas<'f> {
     /// An empty page of the given height (points).
-    pub fn new(font: &'f Font, page_height: f32) -> Canvas<'f> {
+    pub fn new(font: &'f FontSet<'f>, page_height: f32) -> Canvas<'f> {
         Canvas {
             font,
             content: Content::new(),
@@ -298,14 +354,29 @@ impl<'f> Canvas<'f> {
             return 0.0;
         }
         let font = self.font;
-        let mut bytes = Vec::with_capacity(text.len() * 2);
-        for c in text.chars() {
-            let cid = self.encoding.cid(font.printable(c));
-            bytes.extend_from_slice(&cid.to_be_bytes());
+        // Runs of one font each: the resource name and the CIDs.
+        let mut runs: Vec<(String, Vec<u8>)> = Vec::new();
+        if font.is_simple(text) {
+            let mut bytes = Vec::with_capacity(text.len() * 2);
+            for c in text.chars() {
+                let cid = self.encoding.cid(font.bundled().printable(c));
+                bytes.extend_from_slice(&cid.to_be_bytes());
+            }
+            runs.push((String::new(), bytes));
+        } else {
+            for piece in font.pieces(text) {
+                let (resource, cid) = self.piece_cid(&piece);
+                match runs.last_mut() {
+                    Some((last, bytes)) if *last == resource => {
+                        bytes.extend_from_slice(&cid.to_be_bytes())
+                    }
+                    _ => runs.push((resource, cid.to_be_bytes().to_vec())),
+                }
+            }
         }
         let measure = self.measure(style);
         let width = measure.width(text);
-        let m = font.metrics();
+        let m = font.bundled().metrics();
         let ascent = m.ascent * style.size / 1000.0;
         let descent = -m.descent * style.size / 1000.0;
         self.touch(Rect::new(x, baseline - ascent, width, ascent + descent));
@@ -319,10 +390,17 @@ impl<'f> Canvas<'f> {
                 .set_char_spacing(measure.tracking)
                 .set_text_rendering_mode(TextRenderingMode::FillStroke);
         }
-        self.content
-            .set_font(Name(RESOURCE_NAME), style.size)
-            .next_line(x, y)
-            .show(Str(&bytes));
+        self.content.next_line(x, y);
+        for (resource, bytes) in &runs {
+            let name = if resource.is_empty() {
+                RESOURCE_NAME
+            } else {
+                resource.as_bytes()
+            };
+            self.content
+                .set_font(Name(name), style.size)
+                .show(Str(bytes));
+        }
         if style.weight == Weight::Bold {
             self.content
                 .set_char_spacing(0.0)
@@ -330,6 +408,21 @@ impl<'f> Canvas<'f> {
         }
         self.content.end_text();
         width
+    }
+
+    /// The resource name (empty for the embedded font) and CID of a piece of text.
+    fn piece_cid(&mut self, piece: &Piece) -> (String, u16) {
+        match piece.source {
+            Source::Bundled(c) => (String::new(), self.encoding.cid(c)),
+            Source::Missing => {
+                self.encoding.missing = true;
+                (String::new(), self.encoding.cid(MISSING))
+            }
+            Source::Fallback { font, glyph } => (
+                fallback_resource(font),
+                self.encoding.fallback_cid(font, glyph, &piece.text),
+            ),
+        }
     }
 
     /// Draws one line of text in the box `x..x + width`, cut with "…" if it does not fit, with

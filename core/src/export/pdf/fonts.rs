@@ -1,10 +1,12 @@
 //! The embedded report font (DejaVu Sans Condensed, pre-subset at dev time: see
-//! `core/assets/fonts/README.md`): mapping text to glyphs and measuring it.
+//! `core/assets/fonts/README.md`): Latin (Vietnamese included), Greek, Cyrillic and the
+//! report's symbols; mapping text to glyphs and measuring it.
 //!
 //! One font file keeps the library small; bold text is the same glyphs drawn with a thin
 //! outline of their own colour (see `canvas.rs`), so both weights measure the same. Every
-//! string the report prints goes through [`Font::width`] before it is placed, so no text
-//! overflows its box. Characters the font lacks print (and measure) as `?`.
+//! string the report prints is measured before it is placed, so no text overflows its box.
+//! Characters this font lacks go to the platform's fallback fonts (`fontset.rs`); only text
+//! the font has whole reaches [`Font::width`] and the canvas's direct path.
 
 use std::io::Read;
 
@@ -22,7 +24,7 @@ static FONT_ZLIB: &[u8] =
 const TABLE_CHARS: u32 = 0x0250;
 
 /// The font's other characters (see `make-subset.sh`), also looked up once.
-const SYMBOLS: &str = "Δμ\u{2009}–—‘’“”•…€←↑→↓−≈≤≥■▲▼●";
+const SYMBOLS: &str = "Δμ\u{2009}–—‘’“”•…€←↑→↓−≈≤≥■□▲▼●";
 
 /// How text is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -137,6 +139,11 @@ impl Font {
         }
     }
 
+    /// Whether the font has a glyph for `c`.
+    pub fn has(&self, c: char) -> bool {
+        self.lookup(c).is_some()
+    }
+
     /// The character as it will print: itself if the font has it, a space for whitespace and
     /// control characters, `?` otherwise.
     pub fn printable(&self, c: char) -> char {
@@ -169,7 +176,7 @@ impl Font {
     }
 
     /// The advance of the character as it prints, 1/1000 em.
-    fn char_units(&self, c: char) -> f32 {
+    pub fn char_units(&self, c: char) -> f32 {
         let c = if c.is_whitespace() || c.is_control() {
             ' '
         } else {
@@ -224,13 +231,13 @@ mod tests {
     #[test]
     fn every_report_symbol_has_a_glyph() {
         let font = Font::load().expect("font");
-        for c in "µ≥≤–—·×…−→←↑↓▲▼●■°≈ÄéßŁțșΔμ€‘’“”•".chars()
+        for c in "µ≥≤–—·×…−→←↑↓▲▼●■□°≈ÄéßŁțșΔμ€‘’“”•ЖΣễƯἀ".chars()
         {
             assert_eq!(font.printable(c), c, "{c} missing");
             assert_ne!(font.glyph(c), 0, "{c}");
             assert_ne!(font.glyph(c), font.glyph('?'), "{c}");
         }
-        for c in ['漢', 'Ж', '\u{1F600}'] {
+        for c in ['漢', 'م', '\u{1F600}'] {
             assert_eq!(font.printable(c), '?');
             assert_eq!(font.glyph(c), font.glyph('?'));
         }

@@ -7,19 +7,24 @@
 //! - `header.rs`, `figures.rs`, `flags.rs`, `calendar.rs`, `charts.rs`, `tables.rs`,
 //!   `notes.rs`, `footer.rs`, `heading.rs`: the blocks of the page;
 //! - `layout.rs` (geometry), `canvas.rs` (drawing), `text.rs` (fitting text), `fonts.rs`
-//!   (the embedded font), `truetype.rs` (reading it), `theme.rs` (colours and sizes);
+//!   (the embedded font), `fallback.rs` (the platform's fonts for other scripts), `fontset.rs`
+//!   (which font draws each character, right-to-left order), `arabic.rs` (Arabic joining),
+//!   `truetype.rs` (reading fonts), `theme.rs` (colours and sizes);
 //! - `document.rs`: writing the PDF file;
 //! - `calls.rs`: the exported `Journal::report_pdf` call.
 
+mod arabic;
 mod calendar;
 mod calls;
 mod canvas;
 mod charts;
 pub mod content;
 mod document;
+mod fallback;
 mod figures;
 mod flags;
 mod fonts;
+mod fontset;
 mod footer;
 mod gather;
 mod header;
@@ -36,23 +41,40 @@ mod theme;
 mod truetype;
 
 pub use content::ReportContent;
-pub use options::ReportOptions;
+pub use options::{ReportFont, ReportOptions};
 
 use crate::error::Result;
 use crate::settings::PaperSize;
 
-/// Renders `content` as a one-page PDF on `paper`. The same content always gives the same
-/// bytes.
+/// Renders `content` as a one-page PDF on `paper` with the embedded font alone. The same
+/// content always gives the same bytes.
 pub fn render_report(content: &ReportContent, paper: PaperSize) -> Result<Vec<u8>> {
-    let font = fonts::Font::load()?;
+    render_report_with_fonts(content, paper, &[])
+}
+
+/// Renders `content` as a one-page PDF on `paper`, drawing characters the embedded font lacks
+/// with `fallback_fonts` (see [`ReportOptions::fallback_fonts`]). If some character still
+/// cannot be drawn, the page is laid out again with a line in the footer that says so.
+///
+/// Errors: `InvalidInput` (field `fallback_fonts`) for fonts that cannot be used.
+pub fn render_report_with_fonts(
+    content: &ReportContent,
+    paper: PaperSize,
+    fallback_fonts: &[ReportFont],
+) -> Result<Vec<u8>> {
+    let fonts = fontset::FontSet::load(fallback_fonts)?;
     let page = layout::Page::for_paper(paper);
-    let mut canvas = canvas::Canvas::new(&font, page.height);
-    // Where the blocks went matters to the layout tests only.
-    let _placement = page::compose(&mut canvas, &page, content);
-    let (stream, encoding) = canvas.finish();
+    let (mut stream, mut encoding) = draw(&fonts, &page, content);
+    if encoding.missing() {
+        let mut noted = content.clone();
+        noted
+            .definitions
+            .insert(0, fontset::MISSING_NOTE.to_string());
+        (stream, encoding) = draw(&fonts, &page, &noted);
+    }
     document::write(
         &page,
-        &font,
+        &fonts,
         &stream,
         &encoding,
         &document::Info {
@@ -60,4 +82,16 @@ pub fn render_report(content: &ReportContent, paper: PaperSize) -> Result<Vec<u8
             created: content.generated_at,
         },
     )
+}
+
+/// Lays out and draws the page: its content stream and what it used of the fonts.
+fn draw(
+    fonts: &fontset::FontSet<'_>,
+    page: &layout::Page,
+    content: &ReportContent,
+) -> (Vec<u8>, canvas::Encoding) {
+    let mut canvas = canvas::Canvas::new(fonts, page.height);
+    // Where the blocks went matters to the layout tests only.
+    let _placement = page::compose(&mut canvas, page, content);
+    canvas.finish()
 }

@@ -12,6 +12,34 @@ pub const DEFAULT_REPORT_NIGHTS: i64 = 30;
 pub const MAX_REPORT_NIGHTS: i64 = 366;
 /// The longest patient name printed, in characters.
 pub const MAX_PATIENT_NAME_CHARS: usize = 120;
+/// The most fallback fonts one report takes.
+pub const MAX_FALLBACK_FONTS: usize = 8;
+/// The largest fallback font file, bytes (system CJK collections are about 20–30 MB).
+pub const MAX_FALLBACK_FONT_BYTES: usize = 64 * 1024 * 1024;
+
+/// A font file the platform supplies for the scripts the report's own font lacks (Chinese,
+/// Japanese, Korean, Arabic, Hebrew, Thai…): the bytes of a TrueType or OpenType font (`.ttf`,
+/// `.otf`) or collection (`.ttc`, `.otc`), e.g. Android's
+/// `/system/fonts/NotoSansCJK-Regular.ttc` or an iOS system font's data. Only the glyphs the
+/// report uses are embedded.
+#[derive(uniffi::Record, Clone, Default, PartialEq, Eq)]
+pub struct ReportFont {
+    /// The font file's bytes.
+    pub data: Vec<u8>,
+    /// Which face of a collection to use (0, the first, for a single font).
+    #[uniffi(default)]
+    pub face_index: u32,
+}
+
+impl std::fmt::Debug for ReportFont {
+    // Fonts are megabytes: debug output names the size, not the bytes.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReportFont")
+            .field("bytes", &self.data.len())
+            .field("face_index", &self.face_index)
+            .finish()
+    }
+}
 
 /// What the clinician report covers and how it is printed. Every field has a default, so
 /// `ReportOptions::default()` (or an empty record in Kotlin/Swift) gives the usual report.
@@ -30,6 +58,12 @@ pub struct ReportOptions {
     /// The patient's name to print in the header; `None` (or blank) prints no name.
     #[uniffi(default)]
     pub patient_name: Option<String>,
+    /// Fonts for characters the report's own font lacks, tried in order (at most 8, each at
+    /// most 64 MB). The report's font covers Latin (Vietnamese included), Greek and Cyrillic;
+    /// other scripts need a font here, and characters no font can draw are shown as "□" with a
+    /// line saying so.
+    #[uniffi(default)]
+    pub fallback_fonts: Vec<ReportFont>,
 }
 
 /// Options with every default filled in and every field checked.

@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 
 use crate::export::pdf::canvas::Canvas;
 use crate::export::pdf::content::*;
-use crate::export::pdf::fonts::Font;
+use crate::export::pdf::fontset::FontSet;
 use crate::export::pdf::layout::{Page, Rect};
 use crate::export::pdf::page::{compose, Placement};
 use crate::export::pdf::render_report;
@@ -121,7 +121,7 @@ fn content(nights: i64, rows: usize, long: bool) -> ReportContent {
 }
 
 fn layout(content: &ReportContent, paper: PaperSize) -> (Page, Placement) {
-    let font = Font::load().expect("font");
+    let font = FontSet::bundled_only().expect("font");
     let page = Page::for_paper(paper);
     let mut canvas = Canvas::new(&font, page.height);
     let placed = compose(&mut canvas, &page, content);

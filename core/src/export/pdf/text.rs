@@ -1,14 +1,14 @@
 //! Fitting text into boxes: truncation with "…" and word wrapping, measured with the real font
 //! metrics, so no string can overflow the width it was given.
 
-use crate::export::pdf::fonts::Font;
+use crate::export::pdf::fontset::FontSet;
 
-/// How wide text is in one style: the font, the size, and the extra space after each character
-/// (bold text is spaced a little wider).
+/// How wide text is in one style: the fonts, the size, and the extra space after each
+/// character (bold text is spaced a little wider).
 #[derive(Clone, Copy)]
 pub(crate) struct Measure<'f> {
-    /// The font.
-    pub font: &'f Font,
+    /// The report's fonts.
+    pub font: &'f FontSet<'f>,
     /// The size, points.
     pub size: f32,
     /// Extra space after every character, points.
@@ -146,13 +146,13 @@ fn split_at_width(m: &Measure<'_>, text: &str, width: f32) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::pdf::fonts::Font;
+    use crate::export::pdf::fontset::FontSet;
 
-    fn font() -> Font {
-        Font::load().expect("font")
+    fn font() -> FontSet<'static> {
+        FontSet::bundled_only().expect("font")
     }
 
-    fn at8(font: &Font) -> Measure<'_> {
+    fn at8<'f>(font: &'f FontSet<'f>) -> Measure<'f> {
         Measure {
             font,
             size: 8.0,
