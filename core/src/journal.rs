@@ -84,6 +84,12 @@ impl Journal {
         Journal::from_connection(connection::open_file(path)?)
     }
 
+    /// The connection's effective pragmas as SQLite reports them (name, value), for tests and
+    /// diagnostics: see `store/pragmas.rs`.
+    pub fn effective_pragmas(&self) -> Result<Vec<(String, String)>> {
+        crate::store::pragmas::effective(&self.lock().conn)
+    }
+
     fn lock(&self) -> MutexGuard<'_, Inner> {
         // A panic while holding the lock cannot leave a half-written transaction (rusqlite rolls
         // back on drop), so a poisoned lock is still safe to use.
@@ -140,6 +146,9 @@ impl Journal {
             settings: cached,
             data_version,
         } = &mut *inner;
+        if connection::is_read_only(conn) {
+            return Err(connection::read_only_error(conn));
+        }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Read the settings inside the write lock: nobody can change them before this commits.
         let mut settings = Inner::fresh_settings(&tx, cached, data_version)?;
