@@ -147,14 +147,12 @@ pub fn tighten_modes(path: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::{MetadataExt, PermissionsExt};
-        // SAFETY: geteuid has no preconditions and cannot fail.
-        let me = unsafe { libc::geteuid() };
         for file in with_companions(path) {
             let Ok(meta) = std::fs::symlink_metadata(&file) else {
                 continue;
             };
             let mode = meta.mode() & 0o777;
-            if meta.is_file() && meta.uid() == me && mode & 0o077 != 0 {
+            if meta.is_file() && is_mine(&meta) && mode & 0o077 != 0 {
                 let _ =
                     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(mode & 0o700));
             }
@@ -162,6 +160,21 @@ pub fn tighten_modes(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+/// Whether this user owns the file or folder `meta` describes (always true off Unix).
+pub fn is_mine(meta: &Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        meta.uid() == unsafe { libc::geteuid() }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        true
+    }
 }
 
 /// The journal file and its SQLite companions (`-wal`, `-shm`).
