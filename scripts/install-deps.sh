@@ -3,6 +3,7 @@
 #   libjna-java    JNA, which the generated Kotlin bindings load the core with
 #   poppler-utils  pdftotext/pdftoppm, to read the clinician report back in tests
 #   qpdf           qpdf --check, to validate the report
+#   strace         counts the fsyncs of an acknowledged write (cli/tests/durability.rs)
 # The Kotlin compiler comes from npm; tests/kotlin/run.sh installs it.
 set -euo pipefail
 
@@ -10,6 +11,7 @@ missing=()
 [[ -f /usr/share/java/jna.jar ]] || missing+=(libjna-java)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 
 if ((${#missing[@]} == 0)); then
   echo "all present"
