@@ -37,8 +37,11 @@ fn race_child_opener() {
     }
 }
 
-/// `(type, name, sql)` of every schema object, and the two identifying pragmas.
-fn schema_of(path: &std::path::Path) -> (Vec<(String, String, Option<String>)>, i64, i64) {
+/// `(type, name, sql)` of every schema object.
+type Objects = Vec<(String, String, Option<String>)>;
+
+/// Every schema object, and the two identifying pragmas (`user_version`, `application_id`).
+fn schema_of(path: &std::path::Path) -> (Objects, i64, i64) {
     let conn =
         rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .unwrap();

@@ -308,6 +308,16 @@ fn a_journal_on_a_full_disk_can_still_be_read_and_exported() {
     // A new process reading the journal: history, a backup to another disk, the summary.
     let journal: Arc<Journal> = Journal::open_path(&path).unwrap();
     assert_eq!(count(&journal), 30);
+    // Still WAL and fully durable (the WAL index is kept in memory instead of the `-shm`).
+    let pragmas = journal.effective_pragmas().unwrap();
+    for expected in [
+        ("journal_mode", "wal"),
+        ("synchronous", "2"),
+        ("read_only", "0"),
+    ] {
+        let expected = (expected.0.to_string(), expected.1.to_string());
+        assert!(pragmas.contains(&expected), "{pragmas:?}");
+    }
     let backup = journal.backup_json().unwrap();
     std::fs::write(dir.path().join("rescue.json"), &backup).unwrap();
     journal.summary(None).unwrap();

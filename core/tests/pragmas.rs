@@ -69,8 +69,8 @@ fn a_read_only_journal_file_has_every_pragma_but_writes() {
     let path = dir.path().join("read-only.db");
     drop(Journal::open_path(&path).unwrap());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
-    // Read as it is (immutable): SQLite reports the rollback mode of a file it will never
-    // write, and nothing to make durable; the rest as for a writable file.
+    // Read as it is (immutable, its WAL empty): SQLite reports the rollback journal mode of a
+    // file it will never write; everything else as for a writable file.
     let read_only = pragmas_of(&path);
     assert_eq!(
         read_only,
