@@ -236,3 +236,34 @@ fn a_full_disk_still_shows_history_and_exports_to_another_disk() {
     );
     assert!(err.contains("full"), "{err}");
 }
+
+#[test]
+fn a_journal_in_a_folder_its_owner_cannot_write_is_read_as_that_user() {
+    // Run as `nobody` (setpriv, util-linux), so that permissions really stop the writes: the
+    // journal belongs to nobody, its folder to root (0755), so no -wal/-shm can be created.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    ok(dir.path(), &["--db", "j.db", "quick", "4"]);
+    let db = dir.path().join("j.db");
+    std::os::unix::fs::chown(&db, Some(65534), Some(65534)).expect("chown");
+    let as_nobody = |args: &[&str]| {
+        Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_rlsjournal"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("this test needs setpriv (util-linux)")
+    };
+    let out = as_nobody(&["history"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Symptoms 4/10"));
+    let out = as_nobody(&["quick", "6"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("j.db") && err.contains("read-only"), "{err}");
+    assert_eq!(names(dir.path()), vec!["j.db".to_string()]);
+}
