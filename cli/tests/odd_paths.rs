@@ -259,7 +259,11 @@ fn a_journal_in_a_folder_its_owner_cannot_write_is_read_as_that_user() {
             .expect("this test needs setpriv (util-linux)")
     };
     let out = as_nobody(&["history"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Symptoms 4/10"));
     let out = as_nobody(&["quick", "6"]);
     assert!(!out.status.success());

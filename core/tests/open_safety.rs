@@ -222,6 +222,9 @@ fn a_path_with_uri_characters_is_a_plain_file_name() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     assert_eq!(names, vec!["file:odd?mode=ro#x%41.db".to_string()]);
+    // Read-only, it is opened through an immutable URI: the name must survive the encoding.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
+    assert_eq!(count(&Journal::open_path(&path).unwrap()), 1);
 }
 
 // ---- read-only ----
