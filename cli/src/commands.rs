@@ -1,8 +1,10 @@
 //! The commands other than `add` and `demo`: bedside logging, the read views, delete and undo,
 //! settings and prompts. Each opens the journal, makes one or two calls and renders the result.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
+use rlsjournal_core::store::file_access;
 use rlsjournal_core::views::history::item as history_item;
 use rlsjournal_core::{Entry, HistoryQuery, Journal, LocalDate, Settings};
 
@@ -14,6 +16,60 @@ use crate::{args, paths, render, Context};
 pub fn open(ctx: &Context) -> CliResult<Arc<Journal>> {
     let path = paths::journal(ctx.db.as_ref())?;
     Ok(Journal::open_path(&path)?)
+}
+
+// `import.rs` is to call these (issue #12.8); until it does, only the tests below use them.
+/// A journal opened by [`open_existing_or_new`], knowing whether that open created its file.
+#[cfg_attr(not(test), allow(dead_code))]
+pub struct OpenedJournal {
+    journal: Arc<Journal>,
+    /// The journal's path if this open created the file (it did not exist before).
+    created: Option<PathBuf>,
+}
+
+/// Opens the journal of `--db` or the default one like [`open`], and remembers whether the
+/// file was created by this call, so that a command whose first call fails (an import the core
+/// rejects) can leave no new file behind: see [`OpenedJournal::run_or_discard`].
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn open_existing_or_new(ctx: &Context) -> CliResult<OpenedJournal> {
+    let path = paths::journal(ctx.db.as_ref())?;
+    // Creating the (empty, 0600) file here tells us for certain that it is ours: a file that
+    // another process created a moment ago is never removed.
+    let created = file_access::create_private(&path)?;
+    let journal = match Journal::open_path(&path) {
+        Ok(journal) => journal,
+        Err(e) => {
+            if created {
+                paths::remove_journal_files(&path)?;
+            }
+            return Err(e.into());
+        }
+    };
+    Ok(OpenedJournal {
+        journal,
+        created: created.then_some(path),
+    })
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
+impl OpenedJournal {
+    /// Whether this open created the journal file.
+    pub fn created(&self) -> bool {
+        self.created.is_some()
+    }
+
+    /// Runs the command on the journal. If it fails and the journal file was created by this
+    /// open, the journal is closed and the new file and its `-wal`/`-shm` are removed: a failed
+    /// command on a path that held nothing leaves nothing there.
+    pub fn run_or_discard<T>(self, f: impl FnOnce(&Journal) -> CliResult<T>) -> CliResult<T> {
+        let OpenedJournal { journal, created } = self;
+        let result = f(&journal);
+        if let (Err(_), Some(path)) = (&result, created) {
+            drop(journal);
+            paths::remove_journal_files(&path)?;
+        }
+        result
+    }
 }
 
 /// The night an entry belongs to (date-only entries: their date).
@@ -246,5 +302,81 @@ pub fn summary(ctx: &Context, from: Option<&str>, to: Option<&str>) -> CliResult
         Ok(json::to_text(&summary)?)
     } else {
         Ok(crate::render_summary::render_summary(&summary, ctx.color))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(db: &std::path::Path) -> Context {
+        Context {
+            db: Some(db.to_path_buf()),
+            json: false,
+            color: false,
+        }
+    }
+
+    fn names(dir: &std::path::Path) -> Vec<String> {
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_rejected_import_into_a_new_path_leaves_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("new.db");
+        let opened = open_existing_or_new(&context(&db)).unwrap();
+        assert!(opened.created());
+        let result = opened.run_or_discard(|journal| {
+            Ok(journal.import_backup(b"{\"not\": \"a backup\"}".to_vec())?)
+        });
+        assert!(matches!(
+            result,
+            Err(CliError::Journal(
+                rlsjournal_core::JournalError::ImportRejected { .. }
+            ))
+        ));
+        assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
+    }
+
+    #[test]
+    fn a_failed_command_on_an_existing_journal_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("journal.db");
+        open(&context(&db))
+            .unwrap()
+            .quick_log(4, None, None)
+            .unwrap();
+        let opened = open_existing_or_new(&context(&db)).unwrap();
+        assert!(!opened.created());
+        let result = opened.run_or_discard(|journal| Ok(journal.import_backup(vec![0; 8])?));
+        assert!(result.is_err());
+        assert_eq!(names(dir.path()), vec!["journal.db".to_string()]);
+        assert!(open(&context(&db))
+            .unwrap()
+            .open_episode()
+            .unwrap()
+            .is_some());
+    }
+
+    #[test]
+    fn a_successful_command_on_a_new_path_keeps_the_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("new.db");
+        let opened = open_existing_or_new(&context(&db)).unwrap();
+        assert!(opened.created());
+        opened
+            .run_or_discard(|journal| Ok(journal.quick_log(5, None, None)?))
+            .unwrap();
+        assert!(open(&context(&db))
+            .unwrap()
+            .open_episode()
+            .unwrap()
+            .is_some());
     }
 }

@@ -8,6 +8,8 @@
 use std::env;
 use std::path::PathBuf;
 
+use rlsjournal_core::store::file_access;
+
 use crate::error::{CliError, CliResult};
 
 /// The journal's file name inside the data directory.
@@ -51,9 +53,32 @@ fn cache_dir() -> Option<PathBuf> {
     }
 }
 
+/// Creates the app's directory (and missing parents) private to this user: 0700 whatever the
+/// umask, since it holds health data. An existing app directory this user owns that others can
+/// enter (made by an older version under umask 022) is tightened to 0700.
 fn create_dir(dir: PathBuf) -> CliResult<PathBuf> {
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| CliError::Other(format!("cannot create {}: {e}", dir.display())))?;
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(&dir)
+        .map_err(|e| CliError::Other(format!("cannot create the folder {}: {e}", dir.display())))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(&dir) {
+            let mode = meta.permissions().mode() & 0o777;
+            if file_access::is_mine(&meta) && mode & 0o077 != 0 {
+                // Best effort: a folder we cannot tighten still works.
+                let _ =
+                    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(mode & 0o700));
+            }
+        }
+    }
     Ok(dir)
 }
 
@@ -78,19 +103,18 @@ pub fn demo() -> CliResult<PathBuf> {
 
 /// Removes the previous demo journal and its WAL files, so each run starts afresh.
 pub fn remove_demo(path: &std::path::Path) -> CliResult<()> {
-    let mut files = vec![path.to_path_buf()];
-    for suffix in ["-wal", "-shm"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        files.push(PathBuf::from(name));
-    }
-    for file in files {
+    remove_journal_files(path)
+}
+
+/// Removes a journal file and its `-wal`/`-shm` (those that exist).
+pub fn remove_journal_files(path: &std::path::Path) -> CliResult<()> {
+    for file in file_access::with_companions(path) {
         match std::fs::remove_file(&file) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
                 return Err(CliError::Other(format!(
-                    "cannot replace {}: {e}",
+                    "cannot remove {}: {e}",
                     file.display()
                 )))
             }

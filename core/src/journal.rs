@@ -84,6 +84,12 @@ impl Journal {
         Journal::from_connection(connection::open_file(path)?)
     }
 
+    /// The connection's effective pragmas as SQLite reports them (name, value), for tests and
+    /// diagnostics: see `store/pragmas.rs`.
+    pub fn effective_pragmas(&self) -> Result<Vec<(String, String)>> {
+        crate::store::pragmas::effective(&self.lock().conn)
+    }
+
     fn lock(&self) -> MutexGuard<'_, Inner> {
         // A panic while holding the lock cannot leave a half-written transaction (rusqlite rolls
         // back on drop), so a poisoned lock is still safe to use.
@@ -140,6 +146,9 @@ impl Journal {
             settings: cached,
             data_version,
         } = &mut *inner;
+        if connection::is_read_only(conn) {
+            return Err(connection::read_only_error(conn));
+        }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Read the settings inside the write lock: nobody can change them before this commits.
         let mut settings = Inner::fresh_settings(&tx, cached, data_version)?;
@@ -224,10 +233,17 @@ macro_rules! typed_entry {
 
 #[uniffi::export]
 impl Journal {
-    /// Opens the journal at `path`, creating it (and its schema) if the file does not exist.
+    /// Opens the journal at `path`, creating it (and its schema, readable by its owner only)
+    /// if the file does not exist. `path` is always a file path, never an SQLite URI. Several
+    /// processes may open (and create) the same journal at once.
+    ///
+    /// A journal that cannot be written (no write permission, a read-only folder or disk) is
+    /// opened for reading: views and exports work, writes fail with a `Storage` error saying
+    /// the journal is read-only. On a full disk the journal still opens for reading and export.
     ///
     /// Errors: `Corrupt` if the file is not a journal, `IncompatibleVersion` if a newer app wrote
-    /// it (both leave the file untouched), `Storage` if it cannot be opened.
+    /// it (both leave the file untouched), `Storage` if the path is not a regular file (a
+    /// folder, a device, a pipe) or cannot be opened.
     #[uniffi::constructor]
     pub fn open(path: String) -> Result<Arc<Journal>> {
         Journal::open_path(Path::new(&path))

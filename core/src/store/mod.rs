@@ -2,6 +2,8 @@
 
 pub mod connection;
 pub mod entries;
+pub mod file_access;
+pub mod pragmas;
 pub mod records;
 pub mod schema;
 pub mod settings;

@@ -11,6 +11,7 @@ import kotlin.test.assertTrue
 import org.rlsjournal.core.EntryKind
 import org.rlsjournal.core.ExposureKind
 import org.rlsjournal.core.HistoryQuery
+import org.rlsjournal.core.Journal
 
 private const val THREADS = 8
 private const val PER_THREAD = 50
@@ -36,6 +37,21 @@ private fun together(count: Int, body: (Int) -> Unit): List<Throwable> {
 
 /** Calls from several threads at once on one journal (the core is `Send + Sync`). */
 fun concurrencyTests() = suite("threads") {
+    test("eightHandlesOpenANewJournalAtOnce") {
+        // The app, a widget and a notification action open the same new journal at once (first
+        // open race, issue #12.6): every open succeeds and every handle writes to one schema.
+        repeat(10) { round ->
+            val path = dir.resolve("first-open-$round.db").toString()
+            val journals = Collections.synchronizedList(mutableListOf<Journal>())
+            val errors = together(THREADS) { _ -> journals += closeAfter(Journal.open(path)) }
+            assertEquals(emptyList(), errors.map { it.toString() }, "round $round")
+            journals.forEachIndexed { i, journal ->
+                journal.addExposure(exposureData("2025-03-26T20:00:00+01:00", kind = ExposureKind.Other("h$i")))
+            }
+            assertEquals(THREADS, journals[0].allItems(listOf(EntryKind.EXPOSURE)).size, "round $round")
+        }
+    }
+
     test("eightThreadsQuickLogAndAdd") {
         val journal = openJournal()
         val at = moment("2025-03-27T01:00:00+01:00")
