@@ -6,7 +6,7 @@
 //! files are readable by their owner only, since they hold health data.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{ErrorKind, Read, Write};
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{CliError, CliResult};
@@ -110,30 +110,6 @@ pub fn create_folder(path: &Path) -> CliResult<()> {
         )));
     }
     fs::create_dir_all(path).map_err(|e| failed("create", path, e))
-}
-
-/// Reads a whole file of at most `limit` bytes.
-pub fn read_limited(path: &Path, limit: usize) -> CliResult<Vec<u8>> {
-    if path.is_dir() {
-        return Err(CliError::Other(format!(
-            "{} is a directory, not a file",
-            path.display()
-        )));
-    }
-    let file = File::open(path).map_err(|e| failed("read", path, e))?;
-    let mut bytes = Vec::new();
-    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-    file.take(cap)
-        .read_to_end(&mut bytes)
-        .map_err(|e| failed("read", path, e))?;
-    if bytes.len() > limit {
-        return Err(CliError::Other(format!(
-            "{} is larger than {}; it is not a backup of this app",
-            path.display(),
-            size(limit)
-        )));
-    }
-    Ok(bytes)
 }
 
 /// A size in bytes as people read it: `512 B`, `23.4 kB`, `1.2 MB` (powers of 1000).
