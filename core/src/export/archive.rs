@@ -75,7 +75,10 @@ impl<R: Read> Read for Limited<R> {
         let want = buf
             .len()
             .min(usize::try_from(self.left + 1).unwrap_or(usize::MAX));
-        let n = self.inner.read(&mut buf[..want])?;
+        let n = match buf.get_mut(..want) {
+            Some(part) => self.inner.read(part)?,
+            None => self.inner.read(buf)?,
+        };
         if n as u64 > self.left {
             self.exceeded = true;
             return Err(io::Error::other("the backup is larger than the limit"));
@@ -127,16 +130,13 @@ pub fn with_backup_reader<T>(
         BackupSource::File(path) => {
             let unreadable = |_| rejected("the backup file could not be read");
             let mut file = File::open(path).map_err(unreadable)?;
-            let mut magic = [0u8; 4];
-            let mut got = 0;
-            while got < magic.len() {
-                match file.read(&mut magic[got..]).map_err(unreadable)? {
-                    0 => break,
-                    n => got += n,
-                }
-            }
+            let mut magic = Vec::with_capacity(ZIP_MAGIC.len());
+            (&mut file)
+                .take(ZIP_MAGIC.len() as u64)
+                .read_to_end(&mut magic)
+                .map_err(unreadable)?;
             file.seek(SeekFrom::Start(0)).map_err(unreadable)?;
-            if is_zip(&magic[..got]) {
+            if is_zip(&magic) {
                 return from_zip(file, limit, parse);
             }
             let len = file.metadata().map_err(unreadable)?.len();

@@ -710,11 +710,14 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
         let mut settings = None;
         let mut found = [false; 5];
         while let Some(key) = map.next_key::<String>()? {
-            let Some(index) = FIELDS.iter().position(|f| *f == key) else {
+            let Some((index, name)) = FIELDS.iter().enumerate().find(|(_, f)| **f == key) else {
                 return Err(de::Error::unknown_field(&excerpt(&key), FIELDS));
             };
-            if std::mem::replace(&mut found[index], true) {
-                return Err(de::Error::duplicate_field(FIELDS[index]));
+            if found
+                .get_mut(index)
+                .is_some_and(|seen| std::mem::replace(seen, true))
+            {
+                return Err(de::Error::duplicate_field(name));
             }
             match index {
                 3 => settings = Some(map.next_value::<BackupSettings>()?),
@@ -730,8 +733,8 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
                 }
             }
         }
-        if let Some(missing) = found.iter().position(|f| !f) {
-            return Err(de::Error::missing_field(FIELDS[missing]));
+        if let Some((name, _)) = FIELDS.iter().zip(found).find(|(_, seen)| !seen) {
+            return Err(de::Error::missing_field(name));
         }
         settings.ok_or_else(|| de::Error::missing_field("settings"))
     }
@@ -864,7 +867,8 @@ mod tests {
             format!("{{\"n\": \"{long}\"}}"),
             "{\"n\": 300}".to_string(),
             "{\"m\": 1}".to_string(),
-            "[1]".to_string(),
+            "true".to_string(),
+            "[1, 2]".to_string(),
         ] {
             let err = serde_json::from_str::<Probe>(&input).unwrap_err();
             let text = json_problem(&err);
