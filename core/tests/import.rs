@@ -414,3 +414,50 @@ fn a_backup_larger_than_the_ceiling_is_refused_before_it_is_read() {
         "{read:?}"
     );
 }
+
+#[test]
+fn a_journal_holding_stamps_from_before_the_checks_still_exports_an_importable_backup() {
+    // Journals written before stamps were checked may hold year-10000 stamps (an imported
+    // 9999 stamp, then one local change) and a tombstone from 1970.
+    let (_d, path, journal) = file_journal();
+    let episode = journal
+        .add_episode(full_episode(
+            "2026-09-02T23:00:00+01:00",
+            "2026-09-02T23:30:00+01:00",
+            5,
+        ))
+        .unwrap();
+    let lab = journal
+        .add_lab_result(ferritin("2026-09-01", 40.0))
+        .unwrap();
+    journal.delete_entry(lab.id.clone()).unwrap();
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    raw.execute(
+        "UPDATE entries SET updated_ms = 253402300800000 WHERE id = ?1",
+        [&episode.id],
+    )
+    .unwrap();
+    raw.execute(
+        "UPDATE entries SET created_ms = 0, deleted_ms = 5 WHERE id = ?1",
+        [&lab.id],
+    )
+    .unwrap();
+    raw.execute("UPDATE settings SET updated_ms = 253402300800000", [])
+        .unwrap_or(0);
+    drop(raw);
+    let (_d2, _p2, copy) = file_journal();
+    copy.import_backup(journal.backup_json().unwrap().into_bytes())
+        .unwrap();
+    // The same records (only the impossible stamps were brought inside the window).
+    let Entry::Episode { episode: copied } = copy.entry(episode.id.clone()).unwrap() else {
+        panic!()
+    };
+    assert_eq!(copied.data, episode.data);
+    assert!(
+        copied.meta.updated_at
+            < Moment::parse_rfc3339("3000-01-01T00:00:00Z")
+                .unwrap()
+                .instant
+    );
+    assert_eq!(copy.undo_delete().unwrap(), Some(lab.id));
+}

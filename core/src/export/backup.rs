@@ -22,7 +22,9 @@ use crate::export::archive::{self, BackupSource};
 use crate::model::episode::{check_relief_time, EpisodeData, ReliefData};
 use crate::model::exposure::ExposureData;
 use crate::model::lab::{LabResultData, SeverityRatingData};
-use crate::model::meta::{canonical_id, check_record_stamps, check_stamp};
+use crate::model::meta::{
+    canonical_id, check_record_stamps, check_stamp, CLOCK_SKEW_ALLOWANCE_MS, EARLIEST_STAMP_MS,
+};
 use crate::model::sleep::SleepDiaryData;
 use crate::model::treatment::{DoseData, TreatmentData};
 use crate::settings::Settings;
@@ -150,6 +152,16 @@ pub fn export_json_limited(
     now: &Moment,
     limit: usize,
 ) -> Result<String> {
+    // A journal written before stamps were checked may hold stamps no import accepts (year
+    // 10000); they are written inside the window. The clamp keeps every order between stamps,
+    // and leaves every stamp this journal could write today as it is.
+    let clock = now.millis().max(Moment::now().millis());
+    let clamp = |ms: i64| {
+        system_from_millis(ms.clamp(
+            EARLIEST_STAMP_MS,
+            clock.saturating_add(CLOCK_SKEW_ALLOWANCE_MS),
+        ))
+    };
     let rows = entries::all_rows(conn)?;
     let mut out = Vec::with_capacity(rows.len());
     for row in &rows {
@@ -161,9 +173,9 @@ pub fn export_json_limited(
             id: &row.id,
             kind: row.kind.code(),
             parent_id: row.parent_id.as_deref(),
-            created_at: system_from_millis(row.created_ms),
-            updated_at: system_from_millis(row.updated_ms),
-            deleted_at: row.deleted_ms.map(system_from_millis),
+            created_at: clamp(row.created_ms),
+            updated_at: clamp(row.updated_ms),
+            deleted_at: row.deleted_ms.map(clamp),
             data,
         });
     }
@@ -172,7 +184,7 @@ pub fn export_json_limited(
         version: BACKUP_VERSION,
         exported_at: now.truncated(),
         settings: BackupSettings {
-            updated_at: settings_store::updated_ms(conn)?.map(system_from_millis),
+            updated_at: settings_store::updated_ms(conn)?.map(clamp),
             values: *settings,
         },
         entries: out,
