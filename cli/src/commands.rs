@@ -18,9 +18,7 @@ pub fn open(ctx: &Context) -> CliResult<Arc<Journal>> {
     Ok(Journal::open_path(&path)?)
 }
 
-// `import.rs` is to call these (issue #12.8); until it does, only the tests below use them.
 /// A journal opened by [`open_existing_or_new`], knowing whether that open created its file.
-#[cfg_attr(not(test), allow(dead_code))]
 pub struct OpenedJournal {
     journal: Arc<Journal>,
     /// The journal's path if this open created the file (it did not exist before).
@@ -30,7 +28,6 @@ pub struct OpenedJournal {
 /// Opens the journal of `--db` or the default one like [`open`], and remembers whether the
 /// file was created by this call, so that a command whose first call fails (an import the core
 /// rejects) can leave no new file behind: see [`OpenedJournal::run_or_discard`].
-#[cfg_attr(not(test), allow(dead_code))]
 pub fn open_existing_or_new(ctx: &Context) -> CliResult<OpenedJournal> {
     let path = paths::journal(ctx.db.as_ref())?;
     // Creating the (empty, 0600) file here tells us for certain that it is ours: a file that
@@ -51,9 +48,9 @@ pub fn open_existing_or_new(ctx: &Context) -> CliResult<OpenedJournal> {
     })
 }
 
-#[cfg_attr(not(test), allow(dead_code))]
 impl OpenedJournal {
     /// Whether this open created the journal file.
+    #[cfg(test)]
     pub fn created(&self) -> bool {
         self.created.is_some()
     }

@@ -6,7 +6,7 @@
 //! files are readable by their owner only, since they hold health data.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{ErrorKind, Read, Write};
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 use rlsjournal_core::Journal;
@@ -170,30 +170,6 @@ pub fn create_folder(path: &Path) -> CliResult<()> {
     fs::create_dir_all(path).map_err(|e| failed("create", path, e))
 }
 
-/// Reads a whole file of at most `limit` bytes.
-pub fn read_limited(path: &Path, limit: usize) -> CliResult<Vec<u8>> {
-    if path.is_dir() {
-        return Err(CliError::Other(format!(
-            "{} is a directory, not a file",
-            path.display()
-        )));
-    }
-    let file = File::open(path).map_err(|e| failed("read", path, e))?;
-    let mut bytes = Vec::new();
-    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-    file.take(cap)
-        .read_to_end(&mut bytes)
-        .map_err(|e| failed("read", path, e))?;
-    if bytes.len() > limit {
-        return Err(CliError::Other(format!(
-            "{} is larger than {}; it is not a backup of this app",
-            path.display(),
-            size(limit)
-        )));
-    }
-    Ok(bytes)
-}
-
 /// A size in bytes as people read it: `512 B`, `23.4 kB`, `1.2 MB` (powers of 1000).
 pub fn size(bytes: usize) -> String {
     // Sizes of exports are far below 2^52, so the conversion is exact.
@@ -277,15 +253,5 @@ mod tests {
             "another file's temp file is not this write's business"
         );
         assert!(unrelated.exists());
-    }
-
-    #[test]
-    fn reading_stops_at_the_limit() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("big");
-        fs::write(&file, [b'x'; 11]).expect("write");
-        assert_eq!(read_limited(&file, 11).expect("fits").len(), 11);
-        let err = read_limited(&file, 10).expect_err("too big").to_string();
-        assert!(err.contains("larger than 10 B"), "{err}");
     }
 }

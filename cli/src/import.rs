@@ -1,35 +1,55 @@
 //! `rlsjournal import FILE`: merges a backup (JSON, or the zip `export backup` writes) into the
-//! journal with the core's `import_backup`, all or nothing.
+//! journal with the core's `import_backup_file`, all or nothing, reading the file as a stream.
 
 use std::path::Path;
 
-use rlsjournal_core::export::backup::{ImportSummary, MAX_BACKUP_BYTES};
-use rlsjournal_core::JournalError;
+use rlsjournal_core::export::backup::ImportSummary;
+use rlsjournal_core::{JournalError, Moment};
 
-use crate::commands::open;
+use crate::commands::open_existing_or_new;
 use crate::error::{CliError, CliResult};
 use crate::json::{self, ImportJson};
-use crate::{files, Context};
+use crate::Context;
 
 /// Runs `import FILE`.
 ///
-/// The file is read before the journal is opened, so a missing or unreadable file never
+/// The file is checked before the journal is opened, so a missing or unreadable file never
 /// creates a journal. A backup the core rejects leaves the journal exactly as it was, and the
 /// message says so.
 pub fn run(ctx: &Context, file: &Path) -> CliResult<String> {
-    let bytes = files::read_limited(file, MAX_BACKUP_BYTES)?;
-    let journal = open(ctx)?;
-    let summary = journal.import_backup(bytes).map_err(|err| match err {
-        JournalError::ImportRejected { reason } => CliError::Other(format!(
-            "cannot import {}: {reason}; nothing was imported, the journal is unchanged",
-            file.display()
-        )),
-        other => CliError::Journal(other),
+    check_readable(file)?;
+    // A rejected import into a path that held no journal leaves no new file behind.
+    let summary = open_existing_or_new(ctx)?.run_or_discard(|journal| {
+        journal
+            .import_backup_file_at(file, &Moment::now())
+            .map_err(|err| match err {
+                JournalError::ImportRejected { reason } => CliError::Other(format!(
+                    "cannot import {}: {reason}; nothing was imported, the journal is unchanged",
+                    file.display()
+                )),
+                other => CliError::Journal(other),
+            })
     })?;
     if ctx.json {
         return Ok(json::to_text(&ImportJson::of(file, &summary))?);
     }
     Ok(describe(file, &summary))
+}
+
+/// Refuses what cannot be a backup file before anything else happens: a missing or unreadable
+/// path, a directory, and anything that is not a regular file (a FIFO would block the reader).
+fn check_readable(file: &Path) -> CliResult<()> {
+    let cannot =
+        |reason: String| CliError::Other(format!("cannot read {}: {reason}", file.display()));
+    let meta = std::fs::metadata(file).map_err(|e| cannot(e.to_string()))?;
+    if meta.is_dir() {
+        return Err(cannot("it is a directory, not a file".into()));
+    }
+    if !meta.is_file() {
+        return Err(cannot("it is not a regular file".into()));
+    }
+    std::fs::File::open(file).map_err(|e| cannot(e.to_string()))?;
+    Ok(())
 }
 
 /// `Imported backup.json: 120 records added, 3 updated, 2 unchanged; settings updated.`

@@ -1164,3 +1164,22 @@ fn demo_writes_its_report() {
     );
     assert!(default.exists());
 }
+
+#[test]
+fn import_refuses_a_fifo_or_a_directory_without_waiting_or_creating_a_journal() {
+    let env = Env::new();
+    let fifo = env.path("pipe.json");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    // Reading a FIFO with no writer would block for ever; it is refused before it is opened.
+    for (file, expect) in [
+        (fifo, "not a regular file"),
+        (env.path(""), "a directory, not a file"),
+    ] {
+        let (code, err) = failure(&env.run(&["import", file.to_str().expect("path")]));
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains(expect), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    assert!(!env.db().exists(), "no journal was created");
+}

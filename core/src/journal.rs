@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::error::{JournalError, Result};
 use crate::model::entry::Entry;
@@ -17,6 +17,7 @@ use crate::model::episode::{
 use crate::model::exposure::{Exposure, ExposureData};
 use crate::model::kinds::{ReliefMethod, Side};
 use crate::model::lab::{LabResult, LabResultData, SeverityRating, SeverityRatingData};
+use crate::model::meta::canonical_id;
 use crate::model::sleep::{SleepDiary, SleepDiaryData};
 use crate::model::treatment::{Dose, DoseData, Treatment, TreatmentData};
 use crate::settings::Settings;
@@ -157,6 +158,17 @@ impl Journal {
         *cached = settings;
         Ok(value)
     }
+}
+
+/// The canonical spelling of a record id handed to the API (upper case, braces and `urn:uuid:`
+/// name the same record); `NotFound` if it is not a record id at all.
+fn record_id(id: &str) -> Result<String> {
+    canonical_id(id).ok_or_else(|| {
+        JournalError::not_found(format!(
+            "a record with the id “{}”",
+            crate::export::backup::excerpt(id)
+        ))
+    })
 }
 
 fn now_or(at: Option<Moment>) -> Moment {
@@ -401,6 +413,7 @@ impl Journal {
 
     /// Replaces what was recorded for an episode (its relief attempts stay).
     pub fn edit_episode(&self, id: String, data: EpisodeData) -> Result<Episode> {
+        let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(now_ms)?;
         self.write(|tx, s| {
@@ -429,6 +442,7 @@ impl Journal {
         episode_id: String,
         data: ReliefData,
     ) -> Result<ReliefAttempt> {
+        let episode_id = record_id(&episode_id)?;
         let data = data.validated(Moment::now().millis())?;
         self.write(|tx, s| {
             let episode = episode_of(tx, &episode_id)?;
@@ -443,6 +457,7 @@ impl Journal {
 
     /// Replaces what was recorded for a relief attempt.
     pub fn edit_relief_attempt(&self, id: String, data: ReliefData) -> Result<ReliefAttempt> {
+        let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(now_ms)?;
         self.write(|tx, s| {
@@ -481,6 +496,7 @@ impl Journal {
 
     /// Replaces a sleep diary.
     pub fn edit_sleep_diary(&self, id: String, data: SleepDiaryData) -> Result<SleepDiary> {
+        let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(&Moment::now())?;
         self.write(|tx, _| {
@@ -510,6 +526,7 @@ impl Journal {
 
     /// Replaces an exposure.
     pub fn edit_exposure(&self, id: String, data: ExposureData) -> Result<Exposure> {
+        let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(now_ms)?;
         self.write(|tx, s| {
@@ -536,6 +553,7 @@ impl Journal {
 
     /// Replaces a treatment regimen.
     pub fn edit_treatment(&self, id: String, data: TreatmentData) -> Result<Treatment> {
+        let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(&Moment::now())?;
         self.write(|tx, _| {
@@ -561,6 +579,7 @@ impl Journal {
 
     /// Replaces a dose.
     pub fn edit_dose(&self, id: String, data: DoseData) -> Result<Dose> {
+        let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(now_ms)?;
         self.write(|tx, s| {
@@ -588,6 +607,7 @@ impl Journal {
 
     /// Replaces a lab result.
     pub fn edit_lab_result(&self, id: String, data: LabResultData) -> Result<LabResult> {
+        let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(&Moment::now())?;
         self.write(|tx, _| {
@@ -611,6 +631,7 @@ impl Journal {
         id: String,
         data: SeverityRatingData,
     ) -> Result<SeverityRating> {
+        let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(&Moment::now())?;
         self.write(|tx, _| {
@@ -623,17 +644,20 @@ impl Journal {
 
     /// One live entry by id (relief attempts come with their episode).
     pub fn entry(&self, id: String) -> Result<Entry> {
+        let id = record_id(&id)?;
         self.read(|conn, _| expect_entry(conn, &id))
     }
 
     /// Deletes an entry or relief attempt (a tombstone: `restore_entry` or `undo_delete` bring it
     /// back). A deleted episode hides its relief attempts; a deleted treatment hides its doses.
     pub fn delete_entry(&self, id: String) -> Result<()> {
+        let id = record_id(&id)?;
         self.write(|tx, _| entries::tombstone(tx, &id, Moment::now().millis()))
     }
 
     /// Restores a deleted entry.
     pub fn restore_entry(&self, id: String) -> Result<()> {
+        let id = record_id(&id)?;
         self.write(|tx, _| {
             let clash: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM entries d JOIN entries l ON l.night = d.night \
@@ -647,6 +671,7 @@ impl Journal {
                     "that night has a newer sleep diary; delete it first",
                 ));
             }
+            check_restored_relief(tx, &id)?;
             entries::restore(tx, &id, Moment::now().millis())
         })
     }
@@ -726,6 +751,30 @@ impl Journal {
             Ok(settings)
         })
     }
+}
+
+/// A deleted relief attempt comes back only if it still fits its episode: the episode's start
+/// may have moved past it while it was deleted (the same rule as adding one).
+fn check_restored_relief(conn: &Connection, id: &str) -> Result<()> {
+    let pair: Option<(String, String)> = conn
+        .query_row(
+            "SELECT r.data, p.data FROM entries r JOIN entries p ON p.id = r.parent_id \
+             WHERE r.id = ?1 AND r.kind = 'relief' AND r.deleted_ms IS NOT NULL",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((relief, episode)) = pair {
+        let relief: ReliefData = serde_json::from_str(&relief)?;
+        let episode: EpisodeData = serde_json::from_str(&episode)?;
+        check_relief_time(&episode.started_at, &relief.at).map_err(|_| {
+            JournalError::invalid(
+                "id",
+                "that relief attempt is now before its episode's start: edit the episode first",
+            )
+        })?;
+    }
+    Ok(())
 }
 
 fn relief_by_id(conn: &Connection, id: &str) -> Result<ReliefAttempt> {

@@ -1,17 +1,30 @@
 //! The lossless backup: a versioned JSON document of everything (tombstones and settings
-//! included), and its import, which merges by id (the newer `updated_at` wins) in one
-//! transaction — all or nothing.
+//! included), and its import, which merges by id (the newer `updated_at` wins, see
+//! `model::meta` for skewed clocks) in one transaction — all or nothing.
+//!
+//! Import reads the document as a stream: each record is parsed on its own (its `data` kept as
+//! raw text until its kind is known), validated by the same functions the API calls, and
+//! written at once; what needs the whole document (parents, relief times, one diary per night)
+//! is checked at the end against the journal itself. Memory grows with one record plus a small
+//! index of ids (16 bytes each), never with the document.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::io::Read;
 
 use rusqlite::Connection;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::error::{JournalError, Result};
-use crate::model::episode::{EpisodeData, ReliefData};
+use crate::export::archive::{self, BackupSource};
+use crate::model::episode::{check_relief_time, EpisodeData, ReliefData};
 use crate::model::exposure::ExposureData;
 use crate::model::lab::{LabResultData, SeverityRatingData};
+use crate::model::meta::{
+    canonical_id, check_record_stamps, check_stamp, CLOCK_SKEW_ALLOWANCE_MS, EARLIEST_STAMP_MS,
+};
 use crate::model::sleep::SleepDiaryData;
 use crate::model::treatment::{DoseData, TreatmentData};
 use crate::settings::Settings;
@@ -23,23 +36,18 @@ use crate::time::{system_from_millis, system_millis, Moment};
 pub const BACKUP_FORMAT: &str = "rlsjournal-backup";
 /// The backup document version this build writes and reads.
 pub const BACKUP_VERSION: u32 = 1;
-/// The largest backup (JSON, or JSON inside a zip) accepted: ten years of a busy journal are
-/// about 20 MB.
-pub const MAX_BACKUP_BYTES: usize = 128 * 1024 * 1024;
+/// The largest backup document (JSON bytes, unpacked) this build writes and reads: 1 GiB.
+/// Export refuses to write more, so every backup it writes imports. Ten years of the demo's busy
+/// journal are about 16 MB; the ceiling holds about sixty times that, far beyond a lifetime of
+/// nightly entries, and import memory does not grow with it (records are streamed).
+pub const MAX_BACKUP_BYTES: usize = 1024 * 1024 * 1024;
 /// The name of the JSON document inside a zipped backup.
 pub const BACKUP_FILE_NAME: &str = "rlsjournal-backup.json";
 
-/// The backup document.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-#[serde(deny_unknown_fields)]
-struct BackupDocument {
-    format: String,
-    version: u32,
-    exported_at: Moment,
-    settings: BackupSettings,
-    entries: Vec<BackupEntry>,
-}
+/// The most characters of the backup's own text an error message quotes.
+const EXCERPT_CHARS: usize = 40;
 
+/// The settings part of the document.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct BackupSettings {
@@ -48,8 +56,9 @@ struct BackupSettings {
     values: Settings,
 }
 
-/// One record: the same fields for every kind; `data` is the kind's record.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+/// One record: the same fields for every kind; `data` is the kind's record, kept as raw JSON
+/// text until the kind says how to read it.
+#[derive(Serialize, Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 struct BackupEntry {
     id: String,
@@ -66,7 +75,35 @@ struct BackupEntry {
         skip_serializing_if = "Option::is_none"
     )]
     deleted_at: Option<std::time::SystemTime>,
-    data: Value,
+    data: Box<RawValue>,
+}
+
+/// The document as written (records borrowed from the stored rows).
+#[derive(Serialize)]
+struct BackupDocumentOut<'a> {
+    format: &'a str,
+    version: u32,
+    exported_at: Moment,
+    settings: BackupSettings,
+    entries: Vec<BackupEntryOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct BackupEntryOut<'a> {
+    id: &'a str,
+    kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent_id: Option<&'a str>,
+    #[serde(with = "crate::time::rfc3339_utc")]
+    created_at: std::time::SystemTime,
+    #[serde(with = "crate::time::rfc3339_utc")]
+    updated_at: std::time::SystemTime,
+    #[serde(
+        with = "crate::time::rfc3339_utc::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    deleted_at: Option<std::time::SystemTime>,
+    data: &'a RawValue,
 }
 
 /// What an import did.
@@ -88,43 +125,121 @@ fn rejected(reason: impl Into<String>) -> JournalError {
     }
 }
 
-/// Writes the whole journal as a backup document (pretty JSON, records in id order).
+/// At most [`EXCERPT_CHARS`] characters of text from the backup, control characters replaced,
+/// so an error never repeats a huge or terminal-hostile input.
+pub fn excerpt(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .take(EXCERPT_CHARS)
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect();
+    if text.chars().nth(EXCERPT_CHARS).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// Writes the whole journal as a backup document (pretty JSON, records in id order). Refuses a
+/// journal whose backup would be larger than [`MAX_BACKUP_BYTES`], which import could not read.
 pub fn export_json(conn: &Connection, settings: &Settings, now: &Moment) -> Result<String> {
+    export_json_limited(conn, settings, now, MAX_BACKUP_BYTES)
+}
+
+/// [`export_json`] with an explicit ceiling (tests).
+pub fn export_json_limited(
+    conn: &Connection,
+    settings: &Settings,
+    now: &Moment,
+    limit: usize,
+) -> Result<String> {
+    // A journal written before stamps were checked may hold stamps no import accepts (year
+    // 10000); they are written inside the window. The clamp keeps every order between stamps,
+    // and leaves every stamp this journal could write today as it is.
+    let clock = now.millis().max(Moment::now().millis());
+    let clamp = |ms: i64| {
+        system_from_millis(ms.clamp(
+            EARLIEST_STAMP_MS,
+            clock.saturating_add(CLOCK_SKEW_ALLOWANCE_MS),
+        ))
+    };
     let rows = entries::all_rows(conn)?;
     let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        let data: Value = serde_json::from_str(&row.data).map_err(|e| JournalError::Corrupt {
-            detail: format!("record {} could not be read: {e}", row.id),
-        })?;
-        out.push(BackupEntry {
-            id: row.id,
-            kind: row.kind.code().to_string(),
-            parent_id: row.parent_id,
-            created_at: system_from_millis(row.created_ms),
-            updated_at: system_from_millis(row.updated_ms),
-            deleted_at: row.deleted_ms.map(system_from_millis),
+    for row in &rows {
+        let data: &RawValue =
+            serde_json::from_str(&row.data).map_err(|_| JournalError::Corrupt {
+                detail: format!("record {} could not be read", row.id),
+            })?;
+        out.push(BackupEntryOut {
+            id: &row.id,
+            kind: row.kind.code(),
+            parent_id: row.parent_id.as_deref(),
+            created_at: clamp(row.created_ms),
+            updated_at: clamp(row.updated_ms),
+            deleted_at: row.deleted_ms.map(clamp),
             data,
         });
     }
-    let doc = BackupDocument {
-        format: BACKUP_FORMAT.into(),
+    let doc = BackupDocumentOut {
+        format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
         exported_at: now.truncated(),
         settings: BackupSettings {
-            updated_at: settings_store::updated_ms(conn)?.map(system_from_millis),
+            updated_at: settings_store::updated_ms(conn)?.map(clamp),
             values: *settings,
         },
         entries: out,
     };
-    serde_json::to_string_pretty(&doc).map_err(|e| JournalError::Storage {
-        detail: format!("could not write the backup: {e}"),
+    let mut writer = CappedWriter {
+        bytes: Vec::new(),
+        limit,
+    };
+    let too_big = || JournalError::Storage {
+        detail: format!(
+            "the journal is too large for one backup: it would be larger than {} MB, the most \
+             a backup may hold",
+            limit / (1024 * 1024)
+        ),
+    };
+    if serde_json::to_writer_pretty(&mut writer, &doc).is_err() {
+        return Err(if writer.bytes.len() >= limit {
+            too_big()
+        } else {
+            JournalError::Storage {
+                detail: "could not write the backup".into(),
+            }
+        });
+    }
+    String::from_utf8(writer.bytes).map_err(|_| JournalError::Storage {
+        detail: "could not write the backup".into(),
     })
+}
+
+/// A growing buffer that refuses to grow past `limit` bytes.
+struct CappedWriter {
+    bytes: Vec<u8>,
+    limit: usize,
+}
+
+impl std::io::Write for CappedWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > self.limit {
+            self.bytes.truncate(self.limit);
+            return Err(std::io::Error::other("backup larger than the limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A validated record ready to merge.
 struct Incoming {
     id: String,
     kind: RowKind,
+    parent_id: Option<String>,
     times: RowTimes,
     record: IncomingRecord,
 }
@@ -155,145 +270,121 @@ impl IncomingRecord {
     }
 }
 
-/// Parses a document (JSON bytes) and checks its envelope.
-fn parse_document(json: &[u8]) -> Result<BackupDocument> {
-    if json.len() > MAX_BACKUP_BYTES {
-        return Err(rejected(format!(
-            "the backup is larger than {} MB",
-            MAX_BACKUP_BYTES / (1024 * 1024)
-        )));
+/// Turns a parser error into a sentence: where in the file, and what is wrong in the words of
+/// the document (never the parser's type names), quoting at most a short excerpt.
+fn json_problem(err: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let place = format!("line {}, column {}", err.line(), err.column());
+    match err.classify() {
+        Category::Io => "the file could not be read to its end".into(),
+        Category::Eof => format!("the file ends too early, at {place}: it is cut off"),
+        Category::Syntax => {
+            if err.to_string().contains("recursion limit") {
+                format!("the document is nested too deeply at {place}")
+            } else {
+                format!("the file is not valid JSON at {place}")
+            }
+        }
+        Category::Data => format!("{} (at {place})", data_problem(err)),
     }
-    // Check the envelope first, so a newer version is reported as such, not as a field error.
+}
+
+/// The data part of a parser error in plain words.
+fn data_problem(err: &serde_json::Error) -> String {
+    let full = err.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => full.as_str(),
+    };
+    // The name between the first pair of backticks, e.g. unknown field `surprise`.
+    let quoted = || {
+        message
+            .split('`')
+            .nth(1)
+            .map(excerpt)
+            .unwrap_or_else(|| "?".into())
+    };
+    let expected = || {
+        message
+            .rsplit_once("expected ")
+            .map(|(_, e)| plain_kind(e))
+            .unwrap_or("another kind of value")
+    };
+    if message.starts_with("unknown field") {
+        format!("it has a field “{}” that backups do not have", quoted())
+    } else if message.starts_with("missing field") {
+        format!("the field “{}” is missing", quoted())
+    } else if message.starts_with("duplicate field") {
+        format!("the field “{}” appears twice", quoted())
+    } else if message.starts_with("unknown variant") {
+        format!("“{}” is not one of the allowed values", quoted())
+    } else if message.starts_with("invalid type") {
+        format!("a value has the wrong type: {} is expected", expected())
+    } else if message.starts_with("invalid value") {
+        format!("a value is out of range: {} is expected", expected())
+    } else if message.starts_with("invalid length") {
+        "a list has the wrong number of items".into()
+    } else {
+        // Our own messages: times that do not parse, which would quote the whole input.
+        if message.contains("RFC 3339") {
+            "a time is not written as an RFC 3339 time with its UTC offset \
+             (like 2026-10-20T23:10:00+02:00)"
+                .into()
+        } else {
+            excerpt(message)
+        }
+    }
+}
+
+/// What a parser's expectation means, in the document's words.
+fn plain_kind(expected: &str) -> &'static str {
+    let e = expected.trim();
+    if [
+        "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize",
+    ]
+    .contains(&e)
+        || e.contains("integer")
+    {
+        "a whole number in range"
+    } else if e == "f64" || e == "f32" || e.contains("float") {
+        "a number"
+    } else if e.contains("string") || e.contains("RFC 3339") {
+        "text"
+    } else if e.contains("bool") {
+        "true or false"
+    } else if e.contains("sequence") || e.contains("tuple") {
+        "a list"
+    } else if e.starts_with("struct") || e.contains("map") || e.starts_with("enum") {
+        "an object"
+    } else {
+        "another kind of value"
+    }
+}
+
+/// Checks the envelope first, so a newer version is reported as such, not as a field error.
+fn check_envelope(reader: &mut dyn Read) -> Result<()> {
     #[derive(Deserialize)]
     struct Envelope {
         format: Option<String>,
         version: Option<u32>,
     }
-    let envelope: Envelope = serde_json::from_slice(json)
-        .map_err(|e| rejected(format!("the file is not a valid backup document: {e}")))?;
+    let envelope: Envelope = serde_json::from_reader(reader).map_err(|e| {
+        rejected(format!(
+            "the file is not a valid backup document: {}",
+            json_problem(&e)
+        ))
+    })?;
     if envelope.format.as_deref() != Some(BACKUP_FORMAT) {
         return Err(rejected("the file is not an RLS Journal backup"));
     }
     match envelope.version {
-        Some(BACKUP_VERSION) => {}
-        Some(v) if v > BACKUP_VERSION => {
-            return Err(rejected(format!(
-                "the backup has version {v}, newer than this app reads ({BACKUP_VERSION}); update the app"
-            )))
-        }
-        other => return Err(rejected(format!("unsupported backup version {other:?}"))),
+        Some(BACKUP_VERSION) => Ok(()),
+        Some(v) if v > BACKUP_VERSION => Err(rejected(format!(
+            "the backup has version {v}, newer than this app reads ({BACKUP_VERSION}); update the app"
+        ))),
+        Some(v) => Err(rejected(format!("backup version {v} is not supported"))),
+        None => Err(rejected("the backup does not say its version")),
     }
-    serde_json::from_slice(json).map_err(|e| rejected(format!("the backup is malformed: {e}")))
-}
-
-fn parse_data<T: serde::de::DeserializeOwned>(entry: &BackupEntry) -> Result<T> {
-    T::deserialize(&entry.data).map_err(|e| {
-        rejected(format!(
-            "record {} ({}) is malformed: {e}",
-            entry.id, entry.kind
-        ))
-    })
-}
-
-/// Validates one record exactly as the API would, plus its bookkeeping.
-fn validate_entry(entry: &BackupEntry, now: &Moment) -> Result<Incoming> {
-    let what = |e: JournalError| match e {
-        JournalError::InvalidInput { field, reason } => rejected(format!(
-            "record {} ({}): invalid {field}: {reason}",
-            entry.id, entry.kind
-        )),
-        other => other,
-    };
-    if uuid::Uuid::parse_str(&entry.id).is_err() {
-        return Err(rejected(format!("record id {:?} is not a UUID", entry.id)));
-    }
-    let kind = RowKind::from_code(&entry.kind).ok_or_else(|| {
-        rejected(format!(
-            "record {} has unknown kind {:?}",
-            entry.id, entry.kind
-        ))
-    })?;
-    let now_ms = now.millis();
-    let parent = || {
-        entry
-            .parent_id
-            .clone()
-            .ok_or_else(|| rejected(format!("{} {} has no parent_id", kind.noun(), entry.id)))
-    };
-    let record = match kind {
-        RowKind::Episode => IncomingRecord::Episode(
-            parse_data::<EpisodeData>(entry)?
-                .validated(now_ms)
-                .map_err(what)?,
-        ),
-        RowKind::Relief => IncomingRecord::Relief(
-            parent()?,
-            parse_data::<ReliefData>(entry)?
-                .validated(now_ms)
-                .map_err(what)?,
-        ),
-        RowKind::Sleep => IncomingRecord::Sleep(
-            parse_data::<SleepDiaryData>(entry)?
-                .validated(now)
-                .map_err(what)?,
-        ),
-        RowKind::Exposure => IncomingRecord::Exposure(
-            parse_data::<ExposureData>(entry)?
-                .validated(now_ms)
-                .map_err(what)?,
-        ),
-        RowKind::Treatment => IncomingRecord::Treatment(
-            parse_data::<TreatmentData>(entry)?
-                .validated(now)
-                .map_err(what)?,
-        ),
-        RowKind::Dose => {
-            let dose = parse_data::<DoseData>(entry)?
-                .validated(now_ms)
-                .map_err(what)?;
-            if entry.parent_id.as_deref() != Some(dose.treatment_id.as_str()) {
-                return Err(rejected(format!(
-                    "dose {} names treatment {} but its parent_id is {:?}",
-                    entry.id, dose.treatment_id, entry.parent_id
-                )));
-            }
-            IncomingRecord::Dose(dose)
-        }
-        RowKind::Lab => IncomingRecord::Lab(
-            parse_data::<LabResultData>(entry)?
-                .validated(now)
-                .map_err(what)?,
-        ),
-        RowKind::Rating => IncomingRecord::Rating(
-            parse_data::<SeverityRatingData>(entry)?
-                .validated(now)
-                .map_err(what)?,
-        ),
-    };
-    if !matches!(kind, RowKind::Relief | RowKind::Dose) && entry.parent_id.is_some() {
-        return Err(rejected(format!(
-            "{} {} cannot have a parent",
-            kind.noun(),
-            entry.id
-        )));
-    }
-    let times = RowTimes {
-        created_ms: system_millis(entry.created_at),
-        updated_ms: system_millis(entry.updated_at),
-        deleted_ms: entry.deleted_at.map(system_millis),
-    };
-    if times.updated_ms < times.created_ms {
-        return Err(rejected(format!(
-            "record {} was updated before it was created",
-            entry.id
-        )));
-    }
-    Ok(Incoming {
-        id: entry.id.clone(),
-        kind,
-        times,
-        record,
-    })
 }
 
 /// The kind a child's parent must have.
@@ -305,127 +396,511 @@ fn parent_kind(kind: RowKind) -> Option<RowKind> {
     }
 }
 
-/// Imports a backup document (JSON bytes) into `tx`, merging by id. Any problem rejects the whole
-/// import; the caller's transaction is then rolled back, so the journal is unchanged.
-pub fn import_json(
-    tx: &Connection,
-    settings: &mut Settings,
-    json: &[u8],
-    now: &Moment,
-) -> Result<ImportSummary> {
-    let doc = parse_document(json)?;
-    let incoming_settings = doc
-        .settings
-        .values
-        .validated()
-        .map_err(|e| rejected(format!("the backup's settings are invalid: {e}")))?;
+/// One import in progress, inside the caller's transaction.
+struct Importer<'a> {
+    tx: &'a Connection,
+    now: &'a Moment,
+    /// The device clock stamps are checked against (never earlier than `now`).
+    clock_ms: i64,
+    cutover: u8,
+    /// Every record id of the document, to refuse duplicates and find what was touched.
+    seen: HashSet<u128>,
+    /// Live diaries whose night still has another live diary here: the backup may delete that
+    /// one further on, so they are written at the end (at most one per night).
+    pending_diaries: HashMap<chrono::NaiveDate, Incoming>,
+    summary: ImportSummary,
+}
 
-    let mut seen = HashSet::with_capacity(doc.entries.len());
-    let mut incoming = Vec::with_capacity(doc.entries.len());
-    for entry in &doc.entries {
-        if !seen.insert(entry.id.as_str()) {
-            return Err(rejected(format!("record {} appears twice", entry.id)));
-        }
-        incoming.push(validate_entry(entry, now)?);
-    }
-    let kinds: HashMap<&str, RowKind> = incoming.iter().map(|i| (i.id.as_str(), i.kind)).collect();
-    for item in &incoming {
-        if let Some(existing) = entries::stamp(tx, &item.id)? {
+impl Importer<'_> {
+    /// Validates one record exactly as the API would, plus its bookkeeping, and writes it if it
+    /// is newer than the version here.
+    fn take(&mut self, entry: BackupEntry) -> Result<()> {
+        let item = self.validate(&entry)?;
+        drop(entry);
+        let existing = entries::stamp(self.tx, &item.id)?;
+        if let Some(existing) = &existing {
             if existing.kind != item.kind {
                 return Err(rejected(format!(
-                    "record {} is a {} here but a {} in the backup",
+                    "record {} is a {} in this journal but a {} in the backup",
                     item.id,
                     existing.kind.noun(),
                     item.kind.noun()
                 )));
             }
-        }
-        if let (
-            Some(want),
-            IncomingRecord::Relief(parent, _)
-            | IncomingRecord::Dose(DoseData {
-                treatment_id: parent,
-                ..
-            }),
-        ) = (parent_kind(item.kind), &item.record)
-        {
-            let found = match kinds.get(parent.as_str()) {
-                Some(k) => Some(*k),
-                None => entries::stamp(tx, parent)?.map(|s| s.kind),
-            };
-            if found != Some(want) {
+            // The API never moves a relief attempt to another episode; neither does import.
+            if item.kind == RowKind::Relief && existing.parent_id != item.parent_id {
                 return Err(rejected(format!(
-                    "{} {} belongs to {} {parent}, which is neither in the backup nor in this journal",
-                    item.kind.noun(),
-                    item.id,
-                    want.noun()
+                    "relief attempt {} belongs to another episode in this journal; a relief \
+                     attempt cannot move to another episode",
+                    item.id
+                )));
+            }
+            if existing.updated_ms >= item.times.updated_ms {
+                self.summary.unchanged += 1;
+                return Ok(());
+            }
+        }
+        if let (IncomingRecord::Sleep(diary), None) = (&item.record, item.times.deleted_ms) {
+            if other_diary_here(self.tx, &item.id, diary)? {
+                let night = diary.night_of;
+                if self.pending_diaries.insert(night, item).is_some() {
+                    return Err(two_diaries(night));
+                }
+                return Ok(());
+            }
+        }
+        self.write(&item, existing.is_some())
+    }
+
+    fn write(&mut self, item: &Incoming, existed: bool) -> Result<()> {
+        entries::put(
+            self.tx,
+            &item.id,
+            &item.record.row(self.cutover)?,
+            item.times,
+        )?;
+        if existed {
+            self.summary.updated += 1;
+        } else {
+            self.summary.added += 1;
+        }
+        Ok(())
+    }
+
+    fn validate(&mut self, entry: &BackupEntry) -> Result<Incoming> {
+        let id = canonical_id(&entry.id).ok_or_else(|| {
+            rejected(format!(
+                "a record id “{}” is not a UUID",
+                excerpt(&entry.id)
+            ))
+        })?;
+        let key = uuid::Uuid::parse_str(&id).map(|u| u.as_u128()).unwrap_or(0);
+        if !self.seen.insert(key) {
+            return Err(rejected(format!(
+                "record {id} appears twice (ids that differ only in how they are written are the same record)"
+            )));
+        }
+        let kind = RowKind::from_code(&entry.kind).ok_or_else(|| {
+            rejected(format!(
+                "record {id} has an unknown kind “{}”",
+                excerpt(&entry.kind)
+            ))
+        })?;
+        let what = |e: JournalError| match e {
+            JournalError::InvalidInput { field, reason } => {
+                rejected(format!("{} {id}: {field} {reason}", kind.noun()))
+            }
+            other => other,
+        };
+        let times = RowTimes {
+            created_ms: system_millis(entry.created_at),
+            updated_ms: system_millis(entry.updated_at),
+            deleted_ms: entry.deleted_at.map(system_millis),
+        };
+        check_record_stamps(
+            times.created_ms,
+            times.updated_ms,
+            times.deleted_ms,
+            self.clock_ms,
+        )
+        .map_err(what)?;
+        let parent_id = match &entry.parent_id {
+            None => None,
+            Some(p) => Some(canonical_id(p).ok_or_else(|| {
+                rejected(format!(
+                    "{} {id} names a parent “{}” that is not a UUID",
+                    kind.noun(),
+                    excerpt(p)
+                ))
+            })?),
+        };
+        if parent_kind(kind).is_some() != parent_id.is_some() {
+            return Err(rejected(if parent_id.is_some() {
+                format!("{} {id} cannot have a parent", kind.noun())
+            } else {
+                format!("{} {id} has no parent_id", kind.noun())
+            }));
+        }
+        let now_ms = self.now.millis();
+        let now = self.now;
+        let raw = entry.data.get();
+        let record = match kind {
+            RowKind::Episode => IncomingRecord::Episode(
+                data::<EpisodeData>(raw, kind, &id)?
+                    .validated(now_ms)
+                    .map_err(what)?,
+            ),
+            RowKind::Relief => IncomingRecord::Relief(
+                parent_id.clone().unwrap_or_default(),
+                data::<ReliefData>(raw, kind, &id)?
+                    .validated(now_ms)
+                    .map_err(what)?,
+            ),
+            RowKind::Sleep => IncomingRecord::Sleep(
+                data::<SleepDiaryData>(raw, kind, &id)?
+                    .validated(now)
+                    .map_err(what)?,
+            ),
+            RowKind::Exposure => IncomingRecord::Exposure(
+                data::<ExposureData>(raw, kind, &id)?
+                    .validated(now_ms)
+                    .map_err(what)?,
+            ),
+            RowKind::Treatment => IncomingRecord::Treatment(
+                data::<TreatmentData>(raw, kind, &id)?
+                    .validated(now)
+                    .map_err(what)?,
+            ),
+            RowKind::Dose => {
+                let dose = data::<DoseData>(raw, kind, &id)?
+                    .validated(now_ms)
+                    .map_err(what)?;
+                if parent_id.as_deref() != Some(dose.treatment_id.as_str()) {
+                    return Err(rejected(format!(
+                        "dose {id} names one treatment in its data and another as its parent_id"
+                    )));
+                }
+                IncomingRecord::Dose(dose)
+            }
+            RowKind::Lab => IncomingRecord::Lab(
+                data::<LabResultData>(raw, kind, &id)?
+                    .validated(now)
+                    .map_err(what)?,
+            ),
+            RowKind::Rating => IncomingRecord::Rating(
+                data::<SeverityRatingData>(raw, kind, &id)?
+                    .validated(now)
+                    .map_err(what)?,
+            ),
+        };
+        Ok(Incoming {
+            id,
+            kind,
+            parent_id,
+            times,
+            record,
+        })
+    }
+
+    /// The checks that need the whole document, run against the journal as it now stands.
+    fn finish(&mut self) -> Result<()> {
+        let pending = std::mem::take(&mut self.pending_diaries);
+        for (night, item) in pending {
+            if let IncomingRecord::Sleep(diary) = &item.record {
+                if other_diary_here(self.tx, &item.id, diary)? {
+                    return Err(two_diaries(night));
+                }
+            }
+            let existed = entries::stamp(self.tx, &item.id)?.is_some();
+            self.write(&item, existed)?;
+        }
+        self.check_parents()?;
+        self.check_relief_times()
+    }
+
+    /// Every relief attempt belongs to an episode, every dose to a treatment, in the backup or
+    /// here.
+    fn check_parents(&self) -> Result<()> {
+        let orphan: Option<(String, String)> = self
+            .tx
+            .prepare(
+                "SELECT c.id, c.kind FROM entries c LEFT JOIN entries p ON p.id = c.parent_id \
+                 WHERE c.kind IN ('relief', 'dose') AND (p.id IS NULL OR p.kind <> \
+                 CASE c.kind WHEN 'relief' THEN 'episode' ELSE 'treatment' END) LIMIT 1",
+            )?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                other => Err(other),
+            })?;
+        if let Some((id, kind)) = orphan {
+            let kind = RowKind::from_code(&kind).unwrap_or(RowKind::Relief);
+            let want = parent_kind(kind).unwrap_or(RowKind::Episode);
+            return Err(rejected(format!(
+                "{} {id} belongs to an {} that is neither in the backup nor in this journal",
+                kind.noun(),
+                want.noun()
+            )));
+        }
+        Ok(())
+    }
+
+    /// The API's rule for relief times ([`check_relief_time`]) on every live relief attempt the
+    /// import wrote, or whose episode it wrote.
+    fn check_relief_times(&self) -> Result<()> {
+        let mut stmt = self.tx.prepare(
+            "SELECT r.id, r.parent_id, r.data, p.data FROM entries r \
+             JOIN entries p ON p.id = r.parent_id \
+             WHERE r.kind = 'relief' AND r.deleted_ms IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(0)?;
+            let parent: String = row.get(1)?;
+            let touched = |text: &str| {
+                uuid::Uuid::parse_str(text).is_ok_and(|u| self.seen.contains(&u.as_u128()))
+            };
+            if !touched(&id) && !touched(&parent) {
+                continue;
+            }
+            let relief: ReliefData = serde_json::from_str(&row.get::<_, String>(2)?)?;
+            let episode: EpisodeData = serde_json::from_str(&row.get::<_, String>(3)?)?;
+            if check_relief_time(&episode.started_at, &relief.at).is_err() {
+                return Err(rejected(format!(
+                    "relief attempt {id} was tried before its episode {parent} started: relief \
+                     is tried during an episode"
                 )));
             }
         }
+        Ok(())
     }
-
-    // Settings first: the newer wins, and nights are computed under the resulting cutover.
-    let backup_settings_ms = doc.settings.updated_at.map(system_millis);
-    let local_settings_ms = settings_store::updated_ms(tx)?;
-    let settings_updated = match (backup_settings_ms, local_settings_ms) {
-        (Some(theirs), Some(ours)) => theirs > ours && incoming_settings != *settings,
-        (Some(_), None) => incoming_settings != *settings,
-        (None, _) => false,
-    };
-    let old_cutover = settings.night_cutover_hour;
-    if settings_updated {
-        if let Some(ms) = backup_settings_ms {
-            settings_store::save(tx, &incoming_settings, ms)?;
-            *settings = incoming_settings;
-        }
-    }
-    let cutover = settings.night_cutover_hour;
-
-    // Children may come before their parents in the document; check references at commit.
-    tx.pragma_update(None, "defer_foreign_keys", true)?;
-    let mut summary = ImportSummary {
-        added: 0,
-        updated: 0,
-        unchanged: 0,
-        settings_updated,
-    };
-    // Tombstones first, so a diary deleted in the backup frees its night for its replacement.
-    incoming.sort_by_key(|item| item.times.deleted_ms.is_none());
-    for item in &incoming {
-        let existing = entries::stamp(tx, &item.id)?;
-        if existing.is_some_and(|e| e.updated_ms >= item.times.updated_ms) {
-            summary.unchanged += 1;
-            continue;
-        }
-        if let (IncomingRecord::Sleep(diary), None) = (&item.record, item.times.deleted_ms) {
-            check_one_diary(tx, &item.id, diary)?;
-        }
-        entries::put(tx, &item.id, &item.record.row(cutover)?, item.times)?;
-        if existing.is_some() {
-            summary.updated += 1;
-        } else {
-            summary.added += 1;
-        }
-    }
-    if cutover != old_cutover {
-        records::renight_all(tx, cutover)?;
-    }
-    Ok(summary)
 }
 
-/// Refuses a live diary whose night already has another live diary here.
-fn check_one_diary(tx: &Connection, id: &str, diary: &SleepDiaryData) -> Result<()> {
-    let other: bool = tx.query_row(
+/// Parses one record's data as its kind.
+fn data<T: serde::de::DeserializeOwned>(raw: &str, kind: RowKind, id: &str) -> Result<T> {
+    serde_json::from_str(raw).map_err(|e| {
+        rejected(format!(
+            "{} {id} is malformed: {}",
+            kind.noun(),
+            match e.classify() {
+                serde_json::error::Category::Data => data_problem(&e),
+                _ => json_problem(&e),
+            }
+        ))
+    })
+}
+
+fn two_diaries(night: chrono::NaiveDate) -> JournalError {
+    rejected(format!(
+        "the backup and this journal have different sleep diaries for the night of {night}"
+    ))
+}
+
+/// Whether the diary's night already has another live diary here.
+fn other_diary_here(tx: &Connection, id: &str, diary: &SleepDiaryData) -> Result<bool> {
+    Ok(tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM entries WHERE kind = 'sleep' AND night = ?1 \
          AND deleted_ms IS NULL AND id <> ?2)",
         rusqlite::params![crate::time::iso_date(diary.night_of), id],
         |r| r.get(0),
-    )?;
-    if other {
-        return Err(rejected(format!(
-            "the backup and this journal have different sleep diaries for the night of {}",
-            diary.night_of
-        )));
+    )?)
+}
+
+/// The streamed document: the envelope fields are read, the settings kept, and each record
+/// handed to the importer as soon as it is parsed.
+struct DocumentSeed<'i, 'a> {
+    importer: &'i mut Importer<'a>,
+    /// The importer's own error, which stops the parse: reported instead of the parser's.
+    failure: &'i mut Option<JournalError>,
+}
+
+const FIELDS: &[&str] = &["format", "version", "exported_at", "settings", "entries"];
+
+impl<'de> DeserializeSeed<'de> for DocumentSeed<'_, '_> {
+    type Value = BackupSettings;
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
     }
-    Ok(())
+}
+
+impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
+    type Value = BackupSettings;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a backup document")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<BackupSettings, A::Error> {
+        let mut settings = None;
+        let mut found = [false; 5];
+        while let Some(key) = map.next_key::<String>()? {
+            let Some((index, name)) = FIELDS.iter().enumerate().find(|(_, f)| **f == key) else {
+                return Err(de::Error::unknown_field(&excerpt(&key), FIELDS));
+            };
+            if found
+                .get_mut(index)
+                .is_some_and(|seen| std::mem::replace(seen, true))
+            {
+                return Err(de::Error::duplicate_field(name));
+            }
+            match index {
+                3 => settings = Some(map.next_value::<BackupSettings>()?),
+                4 => map.next_value_seed(EntriesSeed {
+                    importer: &mut *self.importer,
+                    failure: &mut *self.failure,
+                })?,
+                2 => {
+                    map.next_value::<Moment>()?;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        if let Some((name, _)) = FIELDS.iter().zip(found).find(|(_, seen)| !seen) {
+            return Err(de::Error::missing_field(name));
+        }
+        settings.ok_or_else(|| de::Error::missing_field("settings"))
+    }
+}
+
+struct EntriesSeed<'i, 'a> {
+    importer: &'i mut Importer<'a>,
+    failure: &'i mut Option<JournalError>,
+}
+
+impl<'de> DeserializeSeed<'de> for EntriesSeed<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EntriesSeed<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of records")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        while let Some(entry) = seq.next_element::<BackupEntry>()? {
+            if let Err(e) = self.importer.take(entry) {
+                *self.failure = Some(e);
+                return Err(de::Error::custom("record rejected"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Imports a backup from `source` into `tx`, merging by id. Any problem rejects the whole
+/// import; the caller's transaction is then rolled back, so the journal is unchanged.
+pub fn import(
+    tx: &Connection,
+    settings: &mut Settings,
+    source: BackupSource<'_>,
+    now: &Moment,
+) -> Result<ImportSummary> {
+    archive::with_backup_reader(source, MAX_BACKUP_BYTES, check_envelope)?;
+    let mut importer = Importer {
+        tx,
+        now,
+        clock_ms: now.millis().max(Moment::now().millis()),
+        cutover: settings.night_cutover_hour,
+        seen: HashSet::new(),
+        pending_diaries: HashMap::new(),
+        summary: ImportSummary {
+            added: 0,
+            updated: 0,
+            unchanged: 0,
+            settings_updated: false,
+        },
+    };
+    // Children may come before their parents in the document; check references at commit.
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
+    let backup_settings = archive::with_backup_reader(source, MAX_BACKUP_BYTES, |reader| {
+        let mut failure = None;
+        let mut de = serde_json::Deserializer::from_reader(reader);
+        let parsed = DocumentSeed {
+            importer: &mut importer,
+            failure: &mut failure,
+        }
+        .deserialize(&mut de)
+        .and_then(|s| de.end().map(|()| s));
+        match (parsed, failure) {
+            (_, Some(own)) => Err(own),
+            (Ok(s), None) => Ok(s),
+            (Err(e), None) => Err(rejected(format!(
+                "the backup is malformed: {}",
+                json_problem(&e)
+            ))),
+        }
+    })?;
+    importer.finish()?;
+    let mut summary = importer.summary;
+
+    // Settings: the newer stamp wins; nights follow the resulting cutover.
+    let incoming = backup_settings.values.validated().map_err(|e| match e {
+        JournalError::InvalidInput { field, reason } => rejected(format!(
+            "the backup's settings are invalid: {field} {reason}"
+        )),
+        other => other,
+    })?;
+    let theirs = backup_settings
+        .updated_at
+        .map(|t| check_stamp("updated_at", system_millis(t), importer.clock_ms))
+        .transpose()
+        .map_err(|_| {
+            rejected(
+                "the backup's settings carry a change time before 2000 or more than 24 hours \
+                 ahead of this device's clock",
+            )
+        })?;
+    let ours = settings_store::updated_ms(tx)?;
+    let take_theirs = match (theirs, ours) {
+        (Some(theirs), Some(ours)) => theirs > ours && incoming != *settings,
+        (Some(_), None) => incoming != *settings,
+        (None, _) => false,
+    };
+    if let (true, Some(stamp)) = (take_theirs, theirs) {
+        settings_store::put(tx, &incoming, stamp)?;
+        if incoming.night_cutover_hour != settings.night_cutover_hour {
+            records::renight_all(tx, incoming.night_cutover_hour)?;
+        }
+        *settings = incoming;
+        summary.settings_updated = true;
+    }
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parser_errors_become_sentences_without_type_names() {
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Probe {
+            n: u8,
+        }
+        let long = "x".repeat(100_000);
+        for input in [
+            format!("{{\"n\": \"{long}\"}}"),
+            "{\"n\": 300}".to_string(),
+            "{\"m\": 1}".to_string(),
+            "true".to_string(),
+            "[1, 2]".to_string(),
+        ] {
+            let err = serde_json::from_str::<Probe>(&input).unwrap_err();
+            let text = json_problem(&err);
+            assert!(text.len() < 200, "{text}");
+            for rust in ["u8", "struct", "Probe", "sequence"] {
+                assert!(!text.contains(rust), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn export_refuses_a_journal_larger_than_the_ceiling() {
+        let conn = crate::store::connection::open_memory().unwrap();
+        let settings = Settings::default();
+        let now = Moment::now();
+        let full = export_json_limited(&conn, &settings, &now, MAX_BACKUP_BYTES).unwrap();
+        match export_json_limited(&conn, &settings, &now, full.len() - 1) {
+            Err(JournalError::Storage { detail }) => assert!(detail.contains("too large")),
+            other => panic!("{other:?}"),
+        }
+        assert!(export_json_limited(&conn, &settings, &now, full.len()).is_ok());
+    }
 }

@@ -1,8 +1,10 @@
 //! The exported export and import calls on `Journal`.
 
+use std::path::Path;
+
 use crate::error::Result;
-use crate::export::archive;
-use crate::export::backup::{self, ImportSummary, BACKUP_FILE_NAME, MAX_BACKUP_BYTES};
+use crate::export::archive::{self, BackupSource};
+use crate::export::backup::{self, ImportSummary, BACKUP_FILE_NAME};
 use crate::export::csv::{self, CsvTable};
 use crate::journal::Journal;
 use crate::time::Moment;
@@ -13,14 +15,19 @@ impl Journal {
         self.with_connection(|conn, settings| backup::export_json(conn, settings, now))
     }
 
-    /// Imports a backup with an explicit `now` for validation (tests).
+    /// Imports a backup with an explicit `now` for validating records (tests). Record stamps
+    /// are checked against this device's clock, or `now` if that is later.
     pub fn import_backup_at(&self, bytes: &[u8], now: &Moment) -> Result<ImportSummary> {
-        let json = if archive::is_zip(bytes) {
-            archive::read_backup_json(bytes, MAX_BACKUP_BYTES)?
-        } else {
-            bytes.to_vec()
-        };
-        self.with_transaction(|tx, settings| backup::import_json(tx, settings, &json, now))
+        self.with_transaction(|tx, settings| {
+            backup::import(tx, settings, BackupSource::Bytes(bytes), now)
+        })
+    }
+
+    /// [`Journal::import_backup_file`] with an explicit `now` (tests).
+    pub fn import_backup_file_at(&self, path: &Path, now: &Moment) -> Result<ImportSummary> {
+        self.with_transaction(|tx, settings| {
+            backup::import(tx, settings, BackupSource::File(path), now)
+        })
     }
 }
 
@@ -43,6 +50,14 @@ impl Journal {
     /// whole import with `ImportRejected` naming it, and the journal is unchanged.
     pub fn import_backup(&self, bytes: Vec<u8>) -> Result<ImportSummary> {
         self.import_backup_at(&bytes, &Moment::now())
+    }
+
+    /// Imports the backup in the file at `path` (JSON or zipped JSON), exactly as
+    /// `import_backup` does, but reading the file as a stream: the app need not hold the whole
+    /// backup in memory as one byte array. Memory stays bounded whatever the backup's size (up
+    /// to the 1 GiB a backup may hold). `ImportRejected` if the file cannot be read.
+    pub fn import_backup_file(&self, path: String) -> Result<ImportSummary> {
+        self.import_backup_file_at(Path::new(&path), &Moment::now())
     }
 
     /// One CSV table per entity (episodes, relief attempts, sleep diary, exposures, treatments,

@@ -88,10 +88,12 @@ pub struct DoseData {
 }
 
 impl DoseData {
-    /// Checks every field except that the treatment exists (the store checks that).
+    /// Checks every field except that the treatment exists (the store checks that). A treatment
+    /// id written another way (upper case, braces) becomes its canonical spelling.
     pub fn validated(&self, now_ms: i64) -> Result<DoseData> {
+        let treatment_id = required_text("treatment_id", &self.treatment_id, 64)?;
         Ok(DoseData {
-            treatment_id: required_text("treatment_id", &self.treatment_id, 64)?,
+            treatment_id: crate::model::meta::canonical_id(&treatment_id).unwrap_or(treatment_id),
             at: self.at.checked("at", now_ms)?,
             amount: self
                 .amount

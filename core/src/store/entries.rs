@@ -5,6 +5,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::{JournalError, Result};
+use crate::model::meta::own_stamp;
 use crate::time::{iso_date, parse_iso_date, LocalDate};
 
 /// The kinds of row in `entries` (the public entry kinds plus relief attempts).
@@ -160,7 +161,7 @@ pub fn select(
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// Inserts a new row.
+/// Inserts a new row, stamped now (see [`own_stamp`]).
 pub fn insert(conn: &Connection, id: &str, values: &RowValues, now_ms: i64) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO entries (id, kind, parent_id, night, sort_ms, end_ms, intensity, data, \
@@ -175,12 +176,14 @@ pub fn insert(conn: &Connection, id: &str, values: &RowValues, now_ms: i64) -> R
         values.end_ms,
         values.intensity,
         values.data,
-        now_ms
+        own_stamp(now_ms)
     ])?;
     Ok(())
 }
 
-/// Replaces the values of a live row of the same kind; `NotFound` otherwise.
+/// Replaces the values of a live row of the same kind; `NotFound` otherwise. The new stamp is
+/// later than the one it replaces even when this device's clock is behind (merge rule 2 in
+/// `model::meta`).
 pub fn update(conn: &Connection, id: &str, values: &RowValues, now_ms: i64) -> Result<()> {
     let changed = conn
         .prepare_cached(
@@ -197,7 +200,7 @@ pub fn update(conn: &Connection, id: &str, values: &RowValues, now_ms: i64) -> R
             values.end_ms,
             values.intensity,
             values.data,
-            now_ms
+            own_stamp(now_ms)
         ])?;
     if changed == 0 {
         return Err(JournalError::not_found(format!(
@@ -229,12 +232,12 @@ pub fn tombstone(conn: &Connection, id: &str, now_ms: i64) -> Result<()> {
     let changed = conn
         .prepare_cached(
             // Strictly after every earlier deletion, so undo restores in reverse order even when
-            // several deletes fall in the same millisecond.
-            "UPDATE entries SET deleted_ms = max(?2, \
+            // several deletes fall in the same millisecond; never before the record was created.
+            "UPDATE entries SET deleted_ms = max(?2, created_ms, \
              (SELECT coalesce(max(deleted_ms), 0) + 1 FROM entries WHERE deleted_ms IS NOT NULL)), \
              updated_ms = max(?2, updated_ms + 1) WHERE id = ?1 AND deleted_ms IS NULL",
         )?
-        .execute(params![id, now_ms])?;
+        .execute(params![id, own_stamp(now_ms)])?;
     if changed == 0 {
         return Err(JournalError::not_found(format!("entry {id}")));
     }
@@ -248,7 +251,7 @@ pub fn restore(conn: &Connection, id: &str, now_ms: i64) -> Result<()> {
             "UPDATE entries SET deleted_ms = NULL, updated_ms = max(?2, updated_ms + 1) \
              WHERE id = ?1 AND deleted_ms IS NOT NULL",
         )?
-        .execute(params![id, now_ms])?;
+        .execute(params![id, own_stamp(now_ms)])?;
     if changed == 0 {
         return Err(JournalError::not_found(format!("deleted entry {id}")));
     }
@@ -272,22 +275,28 @@ pub fn new_id() -> String {
 }
 
 /// A row's stored change times, for merging.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowStamp {
     /// Which kind the existing row is.
     pub kind: RowKind,
     /// Its last change, epoch ms.
     pub updated_ms: i64,
+    /// Its parent (a relief attempt's episode, a dose's treatment).
+    pub parent_id: Option<String>,
 }
 
-/// The kind and last change of any row (live or deleted) with this id.
+/// The kind, last change and parent of any row (live or deleted) with this id.
 pub fn stamp(conn: &Connection, id: &str) -> Result<Option<RowStamp>> {
-    let row: Option<(String, i64)> = conn
-        .prepare_cached("SELECT kind, updated_ms FROM entries WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+    let row: Option<(String, i64, Option<String>)> = conn
+        .prepare_cached("SELECT kind, updated_ms, parent_id FROM entries WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
-    Ok(row.and_then(|(kind, updated_ms)| {
-        RowKind::from_code(&kind).map(|kind| RowStamp { kind, updated_ms })
+    Ok(row.and_then(|(kind, updated_ms, parent_id)| {
+        RowKind::from_code(&kind).map(|kind| RowStamp {
+            kind,
+            updated_ms,
+            parent_id,
+        })
     }))
 }
 

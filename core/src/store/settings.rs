@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{JournalError, Result};
+use crate::model::meta::own_stamp;
 use crate::settings::Settings;
 
 const KEY: &str = "settings";
@@ -23,8 +24,18 @@ pub fn load(conn: &Connection) -> Result<Settings> {
     }
 }
 
-/// Saves the settings.
+/// Saves the settings changed here now, stamped later than the version they replace even when
+/// this device's clock is behind (merge rule 2 in `model::meta`).
 pub fn save(conn: &Connection, settings: &Settings, now_ms: i64) -> Result<()> {
+    let stamp = match updated_ms(conn)? {
+        Some(previous) => own_stamp(now_ms).max(previous.saturating_add(1)),
+        None => own_stamp(now_ms),
+    };
+    put(conn, settings, stamp)
+}
+
+/// Writes the settings with exactly this stamp (an import).
+pub fn put(conn: &Connection, settings: &Settings, stamp_ms: i64) -> Result<()> {
     let text = serde_json::to_string(settings).map_err(|e| JournalError::Storage {
         detail: e.to_string(),
     })?;
@@ -32,7 +43,7 @@ pub fn save(conn: &Connection, settings: &Settings, now_ms: i64) -> Result<()> {
         "INSERT INTO settings (key, value, updated_ms) VALUES (?1, ?2, ?3) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_ms = excluded.updated_ms",
     )?
-    .execute(params![KEY, text, now_ms])?;
+    .execute(params![KEY, text, stamp_ms])?;
     Ok(())
 }
 
