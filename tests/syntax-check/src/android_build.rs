@@ -47,7 +47,10 @@ pub fn declared_jna(gradle: &str) -> Option<(u32, u32, u32)> {
 pub fn check_jna(gradle: &str) -> Vec<String> {
     let (a, b, c) = MIN_JNA;
     match declared_jna(gradle) {
-        None => vec!["bindings/kotlin/build.gradle.kts: no net.java.dev.jna:jna dependency found".to_string()],
+        None => vec![
+            "bindings/kotlin/build.gradle.kts: no net.java.dev.jna:jna dependency found"
+                .to_string(),
+        ],
         Some(found) if found < MIN_JNA => vec![format!(
             "bindings/kotlin/build.gradle.kts: JNA {}.{}.{} is declared; releases before \
              {a}.{b}.{c} do not load on Android devices with 16 KB pages (JNA #1618, #1647)",
@@ -82,7 +85,11 @@ pub fn check_page_alignment(gradle: &str) -> Vec<String> {
 /// The `targetSdk = N` an app build file declares.
 pub fn declared_target_sdk(gradle: &str) -> Option<u32> {
     gradle.lines().find_map(|line| {
-        let value = line.trim().strip_prefix("targetSdk")?.trim().strip_prefix('=')?;
+        let value = line
+            .trim()
+            .strip_prefix("targetSdk")?
+            .trim()
+            .strip_prefix('=')?;
         value.trim().parse().ok()
     })
 }

@@ -108,16 +108,28 @@ impl Reader<'_> {
 
     fn u16(&self, offset: usize) -> Result<u16, ElfError> {
         let raw = self.array::<2>(offset)?;
-        Ok(if self.little { u16::from_le_bytes(raw) } else { u16::from_be_bytes(raw) })
+        Ok(if self.little {
+            u16::from_le_bytes(raw)
+        } else {
+            u16::from_be_bytes(raw)
+        })
     }
 
     fn u32(&self, offset: usize) -> Result<u32, ElfError> {
         let raw = self.array::<4>(offset)?;
-        Ok(if self.little { u32::from_le_bytes(raw) } else { u32::from_be_bytes(raw) })
+        Ok(if self.little {
+            u32::from_le_bytes(raw)
+        } else {
+            u32::from_be_bytes(raw)
+        })
     }
 
     fn u64(&self, offset: usize) -> Result<u64, ElfError> {
         let raw = self.array::<8>(offset)?;
-        Ok(if self.little { u64::from_le_bytes(raw) } else { u64::from_be_bytes(raw) })
+        Ok(if self.little {
+            u64::from_le_bytes(raw)
+        } else {
+            u64::from_be_bytes(raw)
+        })
     }
 }

@@ -31,7 +31,10 @@ fn target_setting(spec: &str, key: &str) -> Option<String> {
         if !in_targets {
             continue;
         }
-        if let Some(value) = trimmed.strip_prefix(key).and_then(|rest| rest.strip_prefix(':')) {
+        if let Some(value) = trimmed
+            .strip_prefix(key)
+            .and_then(|rest| rest.strip_prefix(':'))
+        {
             let value = value.split(" #").next().unwrap_or("").trim();
             return Some(value.trim_matches('"').trim_matches('\'').to_string());
         }
@@ -70,7 +73,13 @@ fn application_target(spec: &str) -> Option<String> {
 fn module_name_of(product: &str) -> String {
     let mut name: String = product
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, '_');
@@ -189,7 +198,10 @@ pub fn check_app_icon(catalog: &Path, name: &str) -> Vec<String> {
 
 fn check_icon_image(path: &Path, image: &serde_json::Value) -> Vec<String> {
     let Ok(bytes) = fs::read(path) else {
-        return vec![format!("{}: listed in Contents.json but missing", path.display())];
+        return vec![format!(
+            "{}: listed in Contents.json but missing",
+            path.display()
+        )];
     };
     let Some((width, height, colour_type)) = png_header(&bytes) else {
         return vec![format!("{}: not a PNG", path.display())];

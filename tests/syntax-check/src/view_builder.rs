@@ -111,23 +111,21 @@ fn walk(node: Node<'_>, source: &[u8], found: &mut Vec<CrowdedBlock>) {
                 }
             }
         }
-        "property_declaration" => {
-            if has_view_builder_attribute(node, source) || is_some_view(node, source) {
-                if let Some(statements) = child_of_kind(node, "computed_property")
-                    .and_then(|getter| child_of_kind(getter, "statements"))
-                {
-                    let name = property_name(node, source);
-                    builder_block(statements, &name, source, found);
-                }
+        "property_declaration"
+            if has_view_builder_attribute(node, source) || is_some_view(node, source) =>
+        {
+            if let Some(statements) = child_of_kind(node, "computed_property")
+                .and_then(|getter| child_of_kind(getter, "statements"))
+            {
+                let name = property_name(node, source);
+                builder_block(statements, &name, source, found);
             }
         }
-        "function_declaration" => {
-            if has_view_builder_attribute(node, source) {
-                if let Some(statements) = child_of_kind(node, "function_body")
-                    .and_then(|body| child_of_kind(body, "statements"))
-                {
-                    builder_block(statements, "@ViewBuilder func", source, found);
-                }
+        "function_declaration" if has_view_builder_attribute(node, source) => {
+            if let Some(statements) = child_of_kind(node, "function_body")
+                .and_then(|body| child_of_kind(body, "statements"))
+            {
+                builder_block(statements, "@ViewBuilder func", source, found);
             }
         }
         _ => {}
@@ -144,7 +142,12 @@ fn builder_block(statements: Node<'_>, owner: &str, source: &[u8], found: &mut V
     let mut cursor = statements.walk();
     let children: Vec<Node<'_>> = statements
         .named_children(&mut cursor)
-        .filter(|child| !matches!(child.kind(), "property_declaration" | "comment" | "multiline_comment"))
+        .filter(|child| {
+            !matches!(
+                child.kind(),
+                "property_declaration" | "comment" | "multiline_comment"
+            )
+        })
         .collect();
     if children.len() > MAX_BUILDER_CHILDREN {
         found.push(CrowdedBlock {
@@ -162,7 +165,11 @@ fn builder_block(statements: Node<'_>, owner: &str, source: &[u8], found: &mut V
 
 /// The `statements` of every branch of an `if`/`else if`/`else` chain or a `switch`.
 fn branch_blocks(node: Node<'_>, source: &[u8], found: &mut Vec<CrowdedBlock>) {
-    let owner = if node.kind() == "switch_statement" { "switch" } else { "if" };
+    let owner = if node.kind() == "switch_statement" {
+        "switch"
+    } else {
+        "if"
+    };
     let mut cursor = node.walk();
     for child in node.named_children(&mut cursor) {
         match child.kind() {
@@ -215,7 +222,9 @@ fn collect_lambdas<'tree>(node: Node<'tree>, lambdas: &mut Vec<Node<'tree>>) {
 
 fn child_of_kind<'tree>(node: Node<'tree>, kind: &str) -> Option<Node<'tree>> {
     let mut cursor = node.walk();
-    let found = node.named_children(&mut cursor).find(|child| child.kind() == kind);
+    let found = node
+        .named_children(&mut cursor)
+        .find(|child| child.kind() == kind);
     found
 }
 
@@ -230,10 +239,7 @@ fn has_view_builder_attribute(node: Node<'_>, source: &[u8]) -> bool {
 fn is_some_view(node: Node<'_>, source: &[u8]) -> bool {
     child_of_kind(node, "type_annotation").is_some_and(|annotation| {
         annotation.utf8_text(source).is_ok_and(|text| {
-            let words: Vec<&str> = text
-                .trim_start_matches(':')
-                .split_whitespace()
-                .collect();
+            let words: Vec<&str> = text.trim_start_matches(':').split_whitespace().collect();
             words == ["some", "View"]
         })
     })

@@ -9,7 +9,9 @@ use syntax_check::{android_build, elf, ios_project, view_builder};
 use tempfile::TempDir;
 
 fn texts(n: usize) -> String {
-    (0..n).map(|i| format!("            Text(\"{i}\")\n")).collect()
+    (0..n)
+        .map(|i| format!("            Text(\"{i}\")\n"))
+        .collect()
 }
 
 #[test]
@@ -36,22 +38,43 @@ fn declarations_do_not_count_as_views() {
 
 #[test]
 fn body_view_builder_functions_modifiers_and_if_branches_are_builders() {
-    let body = format!("struct V: View {{\n    var body: some View {{\n{}    }}\n}}\n", texts(11));
+    let body = format!(
+        "struct V: View {{\n    var body: some View {{\n{}    }}\n}}\n",
+        texts(11)
+    );
     assert_eq!(view_builder::crowded_builder_blocks(&body)[0].owner, "body");
 
-    let function = format!("struct V {{\n    @ViewBuilder\n    func rows() -> some View {{\n{}    }}\n}}\n", texts(11));
-    assert_eq!(view_builder::crowded_builder_blocks(&function)[0].owner, "@ViewBuilder func");
+    let function = format!(
+        "struct V {{\n    @ViewBuilder\n    func rows() -> some View {{\n{}    }}\n}}\n",
+        texts(11)
+    );
+    assert_eq!(
+        view_builder::crowded_builder_blocks(&function)[0].owner,
+        "@ViewBuilder func"
+    );
 
     let modifier = format!("let v = Text(\"x\").toolbar {{\n{}}}\n", texts(11));
-    assert_eq!(view_builder::crowded_builder_blocks(&modifier)[0].owner, "toolbar");
+    assert_eq!(
+        view_builder::crowded_builder_blocks(&modifier)[0].owner,
+        "toolbar"
+    );
 
-    let branch = format!("let v = VStack {{\n    if flag {{\n{}    }} else {{\n        Text(\"no\")\n    }}\n}}\n", texts(11));
+    let branch = format!(
+        "let v = VStack {{\n    if flag {{\n{}    }} else {{\n        Text(\"no\")\n    }}\n}}\n",
+        texts(11)
+    );
     let found = view_builder::crowded_builder_blocks(&branch);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].owner, "if");
 
-    let nested = format!("let v = List {{\n    ForEach(items, id: \\.self) {{ item in\n{}    }}\n}}\n", texts(12));
-    assert_eq!(view_builder::crowded_builder_blocks(&nested)[0].owner, "ForEach");
+    let nested = format!(
+        "let v = List {{\n    ForEach(items, id: \\.self) {{ item in\n{}    }}\n}}\n",
+        texts(12)
+    );
+    assert_eq!(
+        view_builder::crowded_builder_blocks(&nested)[0].owner,
+        "ForEach"
+    );
 }
 
 #[test]
@@ -87,20 +110,30 @@ fn the_app_module_must_not_share_the_package_module_name() {
     );
     // PRODUCT_NAME alone: Xcode derives the module name from it (the build error).
     let clash = spec("        PRODUCT_NAME: RLSJournal\n");
-    assert_eq!(ios_project::app_module_name(&clash).as_deref(), Some("RLSJournal"));
+    assert_eq!(
+        ios_project::app_module_name(&clash).as_deref(),
+        Some("RLSJournal")
+    );
     let problems = ios_project::check_module_name(&clash, PACKAGE);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("PRODUCT_MODULE_NAME"));
 
-    let fixed = spec("        PRODUCT_NAME: RLSJournal\n        PRODUCT_MODULE_NAME: RLSJournalApp\n");
+    let fixed =
+        spec("        PRODUCT_NAME: RLSJournal\n        PRODUCT_MODULE_NAME: RLSJournalApp\n");
     assert!(ios_project::check_module_name(&fixed, PACKAGE).is_empty());
 
     // Neither set: the target's name is the product name.
     let unnamed = spec("        TARGETED_DEVICE_FAMILY: \"1\"\n");
-    assert_eq!(ios_project::app_module_name(&unnamed).as_deref(), Some("RLSJournalApp"));
+    assert_eq!(
+        ios_project::app_module_name(&unnamed).as_deref(),
+        Some("RLSJournalApp")
+    );
     // A name with spaces becomes an identifier.
     let spaced = spec("        PRODUCT_NAME: \"RLS Journal\"\n");
-    assert_eq!(ios_project::app_module_name(&spaced).as_deref(), Some("RLS_Journal"));
+    assert_eq!(
+        ios_project::app_module_name(&spaced).as_deref(),
+        Some("RLS_Journal")
+    );
 }
 
 /// The first bytes of a PNG: signature and IHDR (all the check reads).
@@ -187,7 +220,11 @@ fn target_sdk_must_meet_play_requirement() {
 /// Links a tiny cdylib with rustc, with the given extra arguments, and returns its bytes.
 fn link_cdylib(dir: &Path, name: &str, extra: &[&str]) -> Vec<u8> {
     let source = dir.join("tiny.rs");
-    fs::write(&source, "#[no_mangle]\npub extern \"C\" fn tiny() -> u32 { 7 }\n").expect("write source");
+    fs::write(
+        &source,
+        "#[no_mangle]\npub extern \"C\" fn tiny() -> u32 { 7 }\n",
+    )
+    .expect("write source");
     let out = dir.join(format!("lib{name}.so"));
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_string());
     let status = Command::new(rustc)
@@ -209,15 +246,25 @@ fn elf_load_alignment_of_libraries_linked_here() {
     let plain = link_cdylib(dir.path(), "plain", &[]);
     let plain_alignments = elf::load_alignments(&plain).expect("plain is ELF");
     assert!(!plain_alignments.is_empty());
-    assert!(!elf::check_sixteen_kb(&plain).expect("ELF").is_empty(), "{plain_alignments:?}");
+    assert!(
+        !elf::check_sixteen_kb(&plain).expect("ELF").is_empty(),
+        "{plain_alignments:?}"
+    );
     // The flag the Android build uses: every LOAD segment 16 KB aligned.
     let flag = format!("link-arg={}", android_build::PAGE_ALIGN_LINK_ARG);
     let aligned = link_cdylib(dir.path(), "aligned", &["-C", &flag]);
     let alignments = elf::load_alignments(&aligned).expect("aligned is ELF");
-    assert!(alignments.iter().all(|align| *align >= elf::SIXTEEN_KB), "{alignments:?}");
+    assert!(
+        alignments.iter().all(|align| *align >= elf::SIXTEEN_KB),
+        "{alignments:?}"
+    );
     assert!(elf::check_sixteen_kb(&aligned).expect("ELF").is_empty());
     // What readelf says agrees, where readelf is installed.
-    if let Ok(output) = Command::new("readelf").arg("-lW").arg(dir.path().join("libaligned.so")).output() {
+    if let Ok(output) = Command::new("readelf")
+        .arg("-lW")
+        .arg(dir.path().join("libaligned.so"))
+        .output()
+    {
         let text = String::from_utf8_lossy(&output.stdout);
         let readelf: Vec<u64> = text
             .lines()
@@ -231,9 +278,18 @@ fn elf_load_alignment_of_libraries_linked_here() {
 
 #[test]
 fn elf_reader_refuses_what_is_not_a_whole_elf_file() {
-    assert_eq!(elf::load_alignments(b"MZ\x90\x00"), Err(elf::ElfError::NotElf));
-    assert_eq!(elf::load_alignments(b"\x7fELF\x09\x01"), Err(elf::ElfError::UnknownFormat));
-    assert_eq!(elf::load_alignments(b"\x7fELF\x02\x01\x01"), Err(elf::ElfError::Truncated));
+    assert_eq!(
+        elf::load_alignments(b"MZ\x90\x00"),
+        Err(elf::ElfError::NotElf)
+    );
+    assert_eq!(
+        elf::load_alignments(b"\x7fELF\x09\x01"),
+        Err(elf::ElfError::UnknownFormat)
+    );
+    assert_eq!(
+        elf::load_alignments(b"\x7fELF\x02\x01\x01"),
+        Err(elf::ElfError::Truncated)
+    );
 }
 
 fn repository_root() -> PathBuf {

@@ -52,7 +52,9 @@ fn parse_args() -> Result<Options, String> {
             "--print-rustflags" => options.print_rustflags = true,
             "--elf" => in_libraries = true,
             "-h" | "--help" => return Err(String::new()),
-            _ if in_libraries && !arg.starts_with('-') => options.libraries.push(PathBuf::from(arg)),
+            _ if in_libraries && !arg.starts_with('-') => {
+                options.libraries.push(PathBuf::from(arg))
+            }
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -91,7 +93,10 @@ fn check_repository(root: &Path) -> (Vec<String>, Vec<String>) {
     ) {
         problems.extend(ios_project::check_module_name(&spec, &manifest));
         let icon = ios_project::app_icon_name(&spec);
-        problems.extend(ios_project::check_app_icon(&root.join(ASSET_CATALOG), &icon));
+        problems.extend(ios_project::check_app_icon(
+            &root.join(ASSET_CATALOG),
+            &icon,
+        ));
     }
 
     let sources = swift_files(&root.join(IOS_SOURCES));
