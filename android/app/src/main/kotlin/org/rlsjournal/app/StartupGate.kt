@@ -6,6 +6,8 @@ import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.safeDrawingPadding
+import androidx.compose.foundation.layout.statusBarsPadding
 import androidx.compose.material3.CircularProgressIndicator
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
@@ -72,7 +74,8 @@ fun StartupGate(content: @Composable () -> Unit) {
             Box(modifier = Modifier.weight(1f)) { content() }
         }
         is Startup.Failed -> Column(
-            modifier = Modifier.fillMaxSize().padding(24.dp),
+            // targetSdk 35+ draws edge to edge: keep the text clear of the system bars.
+            modifier = Modifier.fillMaxSize().safeDrawingPadding().padding(24.dp),
             verticalArrangement = Arrangement.spacedBy(12.dp),
         ) {
             Heading(stringResource(R.string.startup_failed_title))
@@ -91,7 +94,7 @@ private fun RefreshFailureBanner(store: JournalStore) {
     val scope = rememberCoroutineScope()
     val failure by store.refreshFailure.collectAsStateWithLifecycle()
     val error = failure ?: return
-    Column(modifier = Modifier.fillMaxWidth().padding(horizontal = 16.dp, vertical = 8.dp)) {
+    Column(modifier = Modifier.fillMaxWidth().statusBarsPadding().padding(horizontal = 16.dp, vertical = 8.dp)) {
         MessageCard(context.getString(R.string.refresh_failed, errorText(context, error)), isError = true)
         QuietButton(
             text = stringResource(R.string.refresh_retry),
