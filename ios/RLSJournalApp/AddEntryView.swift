@@ -61,6 +61,9 @@ struct AddEntryView: View {
     @EnvironmentObject private var store: JournalStore
     @Environment(\.dismiss) private var dismiss
     @State private var form = AddForm()
+    /// Whether the form was filled: `.task` runs again each time the view reappears (a tab
+    /// switch), and must not replace what the person typed.
+    @State private var loaded = false
     @State private var treatments: [Treatment] = []
     @State private var busy = false
     @State private var saved: String?
@@ -326,11 +329,16 @@ struct AddEntryView: View {
     }
 
     private func load() async {
-        if let kind = kind {
-            form.kind = kind
-        }
         do {
+            // The dose picker's treatments are re-read every time; the form only once.
             treatments = try await store.read { journal in try journal.treatments() }
+            if loaded {
+                return
+            }
+            loaded = true
+            if let kind = kind {
+                form.kind = kind
+            }
             if let id = editId {
                 let entry = try await store.read { journal in try journal.entry(id: id) }
                 form = AddEntryView.form(of: entry)

@@ -185,6 +185,11 @@ struct CheckInView: View {
     }
 
     private func load() async {
+        // `.task` runs again each time the view reappears (a tab switch): a form on screen keeps
+        // what the person changed; only with no form is the diary due now looked up again.
+        if form != nil {
+            return
+        }
         do {
             if let id = editId {
                 let entry = try await store.read { journal in try journal.entry(id: id) }
@@ -192,6 +197,8 @@ struct CheckInView: View {
                     night = diary.data.nightOf
                     title = "Edit sleep diary"
                     form = DiaryForm(diary: diary.data)
+                } else {
+                    error = "That entry is not a sleep diary, so it cannot be edited here."
                 }
             } else {
                 let prompts = try await store.read { journal in try journal.prompts(now: nil) }
