@@ -24,3 +24,17 @@ cargo run -q -p syntax-check -- \
   --min-files 4 bindings/kotlin \
   --min-files 28 android \
   --min-files 14 ios
+
+# The apps' build checks that need no Xcode, Android SDK or Gradle (issue 18): module names,
+# SwiftUI builder blocks, the app icon, JNA, targetSdk, the 16 KB link flags, the wrapper scripts.
+# Then the core is linked for this host with the RUSTFLAGS the Gradle build gives the Android
+# targets (its own target dir: other flags would rebuild the main one), and its ELF program
+# headers must show every LOAD segment aligned to 16 KB.
+cargo build -q -p syntax-check --bin app-build-check
+checker="${CARGO_TARGET_DIR:-target}/debug/app-build-check"
+flags=$("$checker" --print-rustflags)
+aligned_target="${CARGO_TARGET_DIR:-target}/page-align"
+host=$(rustc -vV | sed -n 's/^host: //p')
+host_var="CARGO_TARGET_$(echo "$host" | tr 'a-z-' 'A-Z_')_RUSTFLAGS"
+env "$host_var=$flags" cargo build -q -p rlsjournal-core --lib --target-dir "$aligned_target"
+"$checker" --elf "$aligned_target/debug/librlsjournal_core.so"

@@ -7,12 +7,16 @@ plugins {
 
 android {
     namespace = "org.rlsjournal.app"
-    compileSdk = 34
+    compileSdk = 36
 
     defaultConfig {
         applicationId = "org.rlsjournal.app"
         minSdk = 26
-        targetSdk = 34
+        // Google Play: new apps and updates target API 36 since 31 August 2026 (35 since August
+        // 2025). Targeting 35+ enforces edge-to-edge drawing (the Scaffold passes the system bar
+        // insets on) and 36 ignores orientation/resizability limits on large screens; see
+        // docs/apps.md for what to confirm on a device.
+        targetSdk = 36
         versionCode = 1
         versionName = "0.1.0"
         // The core's native library is built for these ABIs by :rlsjournal-core (cargo-ndk).

@@ -3,13 +3,18 @@
 // with the workspace's own uniffi-bindgen) and the thin hand-written layer in
 // src/main/kotlin/org/rlsjournal/journal (coroutines and flows).
 //
-// Needs on the build machine: the Android SDK and NDK (ANDROID_NDK_HOME, or the NDK installed by
-// Android Studio), Rust with the Android targets
+// Needs on the build machine: the Android SDK with the NDK version named below (Android Studio's
+// SDK Manager, or AGP installs it), Rust with the Android targets
 //   rustup target add aarch64-linux-android armv7-linux-androideabi x86_64-linux-android
-// and cargo-ndk (`cargo install cargo-ndk`). Nothing in this file could be run where it was
-// written (no Android SDK, Gradle or Maven Central there); the Kotlin sources are compiled and
-// tested on the JVM by tests/kotlin/run.sh.
+// and cargo-ndk (`cargo install cargo-ndk`). Cargo is found from `cargo.dir` in local.properties,
+// else ~/.cargo/bin, else PATH (a Gradle daemon started from the Dock has no ~/.cargo/bin on its
+// PATH); the NDK is the one the Android plugin resolved (`ndkVersion`), passed to cargo-ndk as
+// ANDROID_NDK_HOME. Nothing in this file could be run where it was written (no Android SDK,
+// Gradle or Maven Central there); the Kotlin sources are compiled and tested on the JVM by
+// tests/kotlin/run.sh, and app-build-check (tests/syntax-check) checks the JNA version and the
+// 16 KB link flags below.
 
+import java.util.Properties
 import org.gradle.api.tasks.PathSensitivity
 
 plugins {
@@ -34,12 +39,48 @@ val androidAbis = listOf("arm64-v8a", "armeabi-v7a", "x86_64")
 /** Release builds of the core unless -PrustProfile=debug is given (debug builds are much bigger). */
 val rustRelease = (findProperty("rustProfile") ?: "release") == "release"
 
+/**
+ * Link flags for every Android target: 16 KB aligned segments, so the library loads on Android 15+
+ * devices with 16 KB memory pages (Google Play requires it). NDK r28+ does this by default; the
+ * flag keeps it true with an older NDK. scripts/syntax-check.sh links a host build of the core
+ * with these same flags and checks its ELF program headers.
+ */
+val pageAlignmentRustflags = "-C link-arg=-Wl,-z,max-page-size=16384"
+
+/** cargo's environment variable for each Android triple's RUSTFLAGS. */
+val androidRustflagsVariables = listOf(
+    "CARGO_TARGET_AARCH64_LINUX_ANDROID_RUSTFLAGS",
+    "CARGO_TARGET_ARMV7_LINUX_ANDROIDEABI_RUSTFLAGS",
+    "CARGO_TARGET_X86_64_LINUX_ANDROID_RUSTFLAGS",
+)
+
+/** local.properties of the Gradle build (android/ when the app includes this module). */
+val localProperties = Properties().apply {
+    listOf(rootProject.file("local.properties"), project.file("local.properties"))
+        .firstOrNull { it.isFile }
+        ?.inputStream()
+        ?.use { load(it) }
+}
+
+/**
+ * The cargo to run: `cargo.dir` from local.properties (the folder holding cargo), else
+ * ~/.cargo/bin/cargo when it exists, else `cargo` from the daemon's PATH.
+ */
+val cargoBinDir: File? = (localProperties.getProperty("cargo.dir")?.let(::File))
+    ?: File(System.getProperty("user.home"), ".cargo/bin").takeIf { it.resolve("cargo").isFile }
+val cargoExecutable: String = cargoBinDir?.resolve("cargo")?.absolutePath ?: "cargo"
+
+/** PATH for the Rust tasks: cargo's folder first, so rustc, rustup and cargo-ndk are found. */
+val rustPath: String = listOfNotNull(cargoBinDir?.absolutePath, System.getenv("PATH")).joinToString(File.pathSeparator)
+
 val jniLibsDir = projectDir.resolve("src/main/jniLibs")
 val generatedKotlinDir: File = layout.buildDirectory.dir("generated/uniffi/kotlin").get().asFile
 
 android {
     namespace = "org.rlsjournal.core"
-    compileSdk = 34
+    compileSdk = 36
+    // NDK r28 links 16 KB aligned by default; cargo-ndk gets this NDK's path (ANDROID_NDK_HOME).
+    ndkVersion = "28.2.13676358"
 
     defaultConfig {
         minSdk = 26 // java.time (Instant, LocalDate) without desugaring
@@ -76,7 +117,9 @@ android {
 dependencies {
     // JNA as an Android archive: it carries libjnidispatch.so for every ABI.
     // `api`: the generated bindings expose JNA types (RustBuffer is a JNA Structure).
-    api("net.java.dev.jna:jna:5.13.0@aar")
+    // 5.17.0: earlier releases' libjnidispatch.so fails to load on Android 15 devices with 16 KB
+    // pages (JNA issues #1618, #1647; pull request #1642), so the first core call fails there.
+    api("net.java.dev.jna:jna:5.17.0@aar")
     // The layer's API exposes StateFlow and suspend functions.
     api("org.jetbrains.kotlinx:kotlinx-coroutines-core:1.8.0")
     implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.8.0")
@@ -92,12 +135,22 @@ val cargoNdkBuild by tasks.registering(Exec::class) {
     inputs.files(rustInputs).withPathSensitivity(PathSensitivity.RELATIVE)
     inputs.property("abis", androidAbis)
     inputs.property("release", rustRelease)
+    inputs.property("rustflags", pageAlignmentRustflags)
     outputs.dir(jniLibsDir)
     workingDir = workspaceDir
+    environment("PATH", rustPath)
+    for (variable in androidRustflagsVariables) {
+        environment(variable, pageAlignmentRustflags)
+    }
+    doFirst {
+        // The NDK the Android plugin resolved from ndkVersion (installed by the SDK Manager).
+        val ndk = androidComponents.sdkComponents.ndkDirectory.get().asFile
+        environment("ANDROID_NDK_HOME", ndk.absolutePath)
+    }
     val targets = androidAbis.flatMap { listOf("-t", it) }
     val profile = if (rustRelease) listOf("--release") else emptyList()
     commandLine(
-        listOf("cargo", "ndk") + targets +
+        listOf(cargoExecutable, "ndk") + targets +
             listOf("--platform", "26", "-o", jniLibsDir.absolutePath, "build", "-p", "rlsjournal-core", "--lib") +
             profile,
     )
@@ -116,6 +169,7 @@ val generateUniffiBindings by tasks.registering(Exec::class) {
     inputs.file(workspaceDir.resolve("bindings/generate-kotlin.sh")).withPathSensitivity(PathSensitivity.RELATIVE)
     outputs.dir(generatedKotlinDir)
     workingDir = workspaceDir
+    environment("PATH", rustPath)
     commandLine(
         "bash",
         workspaceDir.resolve("bindings/generate-kotlin.sh").absolutePath,

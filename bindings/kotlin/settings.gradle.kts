@@ -9,7 +9,7 @@ pluginManagement {
         gradlePluginPortal()
     }
     plugins {
-        id("com.android.library") version "8.5.2"
+        id("com.android.library") version "8.9.1"
         id("org.jetbrains.kotlin.android") version "1.9.24"
     }
 }

@@ -168,6 +168,7 @@ fn one_damaged_record_does_not_take_the_views_down() {
                 paper_size: None,
                 include_notes: false,
                 patient_name: None,
+                fallback_fonts: vec![],
             },
             now,
         )

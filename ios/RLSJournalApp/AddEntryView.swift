@@ -5,10 +5,11 @@ import SwiftUI
 /// them (text that is not a number goes to the core as NaN, which it rejects with its reason).
 struct AddForm {
     var kind: EntryKind = EntryKind.exposure
-    /// When it happened (episode start, exposure, dose): backdating is changing this.
-    var at = Date()
+    /// When it happened (episode start, exposure, dose): backdating is changing this. When
+    /// editing, it keeps the stored moment (offset included) unless the person changes it.
+    var at = MomentField(new: Date())
     /// Episode end; nil while it is in progress.
-    var endAt: Date?
+    var endAt: MomentField?
     /// The day (treatment start, lab, rating).
     var day = Date()
     /// Treatment stop day; nil while it is taken.
@@ -60,6 +61,9 @@ struct AddEntryView: View {
     @EnvironmentObject private var store: JournalStore
     @Environment(\.dismiss) private var dismiss
     @State private var form = AddForm()
+    /// Whether the form was filled: `.task` runs again each time the view reappears (a tab
+    /// switch), and must not replace what the person typed.
+    @State private var loaded = false
     @State private var treatments: [Treatment] = []
     @State private var busy = false
     @State private var saved: String?
@@ -123,13 +127,13 @@ struct AddEntryView: View {
     @ViewBuilder
     private var episodeFields: some View {
         Section("When") {
-            DatePicker("Started", selection: $form.at)
+            MomentPicker("Started", field: $form.at)
             Toggle("It has ended", isOn: Binding(
                 get: { form.endAt != nil },
-                set: { ended in form.endAt = ended ? form.at.addingTimeInterval(30 * 60) : nil }
+                set: { ended in form.endAt = ended ? MomentField(new: form.at.date.addingTimeInterval(30 * 60)) : nil }
             ))
             if form.endAt != nil {
-                DatePicker("Ended", selection: Binding(
+                MomentPicker("Ended", field: Binding(
                     get: { form.endAt ?? form.at },
                     set: { form.endAt = $0 }
                 ))
@@ -179,7 +183,7 @@ struct AddEntryView: View {
     @ViewBuilder
     private var exposureFields: some View {
         Section("When") {
-            DatePicker("When", selection: $form.at)
+            MomentPicker("When", field: $form.at)
         }
         Section("What") {
             ChoiceChips(
@@ -259,7 +263,7 @@ struct AddEntryView: View {
             )
         }
         Section("When") {
-            DatePicker("When", selection: $form.at)
+            MomentPicker("When", field: $form.at)
             TextField("Amount (optional)", text: $form.amount)
                 .keyboardType(.decimalPad)
         }
@@ -325,11 +329,16 @@ struct AddEntryView: View {
     }
 
     private func load() async {
-        if let kind = kind {
-            form.kind = kind
-        }
         do {
+            // The dose picker's treatments are re-read every time; the form only once.
             treatments = try await store.read { journal in try journal.treatments() }
+            if loaded {
+                return
+            }
+            loaded = true
+            if let kind = kind {
+                form.kind = kind
+            }
             if let id = editId {
                 let entry = try await store.read { journal in try journal.entry(id: id) }
                 form = AddEntryView.form(of: entry)
@@ -366,8 +375,8 @@ struct AddEntryView: View {
         switch form.kind {
         case EntryKind.episode:
             let data = EpisodeData(
-                startedAt: Moment.at(form.at),
-                endedAt: form.endAt.map { Moment.at($0) },
+                startedAt: form.at.moment(),
+                endedAt: form.endAt.map { $0.moment() },
                 peakIntensity: form.intensity,
                 latencyMinutes: form.latencyMinutes,
                 setting: form.setting,
@@ -384,7 +393,7 @@ struct AddEntryView: View {
             }
         case EntryKind.exposure:
             let data = ExposureData(
-                at: Moment.at(form.at),
+                at: form.at.moment(),
                 kind: form.exposureKind,
                 amount: form.typedNumber(),
                 unit: form.optionalUnit,
@@ -413,7 +422,7 @@ struct AddEntryView: View {
         case EntryKind.dose:
             let data = DoseData(
                 treatmentId: form.treatmentId ?? "",
-                at: Moment.at(form.at),
+                at: form.at.moment(),
                 amount: form.typedNumber()
             )
             if let id = id {
@@ -457,8 +466,8 @@ struct AddEntryView: View {
         case Entry.episode(episode: let episode):
             let d = episode.data
             form.kind = EntryKind.episode
-            form.at = d.startedAt.instant
-            form.endAt = d.endedAt?.instant
+            form.at = MomentField(stored: d.startedAt)
+            form.endAt = d.endedAt.map { MomentField(stored: $0) }
             form.intensity = d.peakIntensity
             form.side = d.side
             form.bodyAreas = d.bodyAreas
@@ -470,7 +479,7 @@ struct AddEntryView: View {
         case Entry.exposure(exposure: let exposure):
             let d = exposure.data
             form.kind = EntryKind.exposure
-            form.at = d.at.instant
+            form.at = MomentField(stored: d.at)
             form.exposureKind = d.kind
             form.amount = d.amount.map { String($0) } ?? ""
             form.unit = d.unit ?? ""
@@ -489,7 +498,7 @@ struct AddEntryView: View {
             let d = dose.data
             form.kind = EntryKind.dose
             form.treatmentId = d.treatmentId
-            form.at = d.at.instant
+            form.at = MomentField(stored: d.at)
             form.amount = d.amount.map { String($0) } ?? ""
         case Entry.labResult(lab: let lab):
             let d = lab.data

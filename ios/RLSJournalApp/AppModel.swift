@@ -37,6 +37,10 @@ final class AppModel: ObservableObject {
             return try await opening.value
         }
         let task = Task { () async throws -> JournalStore in
+            // The first core call, off the main thread: the vocabularies every form's chips come
+            // from (the core library is linked statically, so there is nothing to load at run
+            // time; uniffi's checksum check runs here, before any screen needs the core).
+            await Task.detached(priority: .userInitiated) { _ = Vocabulary.core }.value
             let path = try AppModel.journalPath()
             return try await JournalStore.open(path: path)
         }

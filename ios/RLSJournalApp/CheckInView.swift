@@ -1,26 +1,27 @@
 import RLSJournal
 import SwiftUI
 
-/// The sleep diary being filled in.
+/// The sleep diary being filled in. Each time keeps the stored (or drafted) moment, offset
+/// included, unless the person changes it.
 struct DiaryForm {
-    var gotIntoBed: Date
-    var triedToSleep: Date
+    var gotIntoBed: MomentField
+    var triedToSleep: MomentField
     var sleepOnsetMinutes: UInt32
     var awakenings: UInt32
     var wakeAfterSleepOnsetMinutes: UInt32
-    var finalAwakening: Date
-    var outOfBed: Date
+    var finalAwakening: MomentField
+    var outOfBed: MomentField
     var quality: UInt8
     var note: String
 
     init(
-        gotIntoBed: Date,
-        triedToSleep: Date,
+        gotIntoBed: MomentField,
+        triedToSleep: MomentField,
         sleepOnsetMinutes: UInt32,
         awakenings: UInt32,
         wakeAfterSleepOnsetMinutes: UInt32,
-        finalAwakening: Date,
-        outOfBed: Date,
+        finalAwakening: MomentField,
+        outOfBed: MomentField,
         quality: UInt8,
         note: String
     ) {
@@ -38,13 +39,13 @@ struct DiaryForm {
     /// The form showing a stored diary.
     init(diary: SleepDiaryData) {
         self.init(
-            gotIntoBed: diary.gotIntoBedAt.instant,
-            triedToSleep: diary.triedToSleepAt.instant,
+            gotIntoBed: MomentField(stored: diary.gotIntoBedAt),
+            triedToSleep: MomentField(stored: diary.triedToSleepAt),
             sleepOnsetMinutes: diary.sleepOnsetMinutes,
             awakenings: diary.awakenings,
             wakeAfterSleepOnsetMinutes: diary.wakeAfterSleepOnsetMinutes,
-            finalAwakening: diary.finalAwakeningAt.instant,
-            outOfBed: diary.outOfBedAt.instant,
+            finalAwakening: MomentField(stored: diary.finalAwakeningAt),
+            outOfBed: MomentField(stored: diary.outOfBedAt),
             quality: diary.quality,
             note: diary.note ?? ""
         )
@@ -54,13 +55,13 @@ struct DiaryForm {
     func data(night: LocalDate) -> SleepDiaryData {
         return SleepDiaryData(
             nightOf: night,
-            gotIntoBedAt: Moment.at(gotIntoBed),
-            triedToSleepAt: Moment.at(triedToSleep),
+            gotIntoBedAt: gotIntoBed.moment(),
+            triedToSleepAt: triedToSleep.moment(),
             sleepOnsetMinutes: sleepOnsetMinutes,
             awakenings: awakenings,
             wakeAfterSleepOnsetMinutes: wakeAfterSleepOnsetMinutes,
-            finalAwakeningAt: Moment.at(finalAwakening),
-            outOfBedAt: Moment.at(outOfBed),
+            finalAwakeningAt: finalAwakening.moment(),
+            outOfBedAt: outOfBed.moment(),
             quality: quality,
             note: note.isEmpty ? nil : note
         )
@@ -113,9 +114,9 @@ struct CheckInView: View {
     @ViewBuilder
     private var diaryFields: some View {
         Section("Going to bed") {
-            DatePicker("Got into bed", selection: binding(\.gotIntoBed))
+            MomentPicker("Got into bed", field: binding(\.gotIntoBed))
                 .accessibilityLabel("Got into bed")
-            DatePicker("Tried to sleep", selection: binding(\.triedToSleep))
+            MomentPicker("Tried to sleep", field: binding(\.triedToSleep))
                 .accessibilityLabel("Tried to sleep")
             minutesRow("Time to fall asleep", \.sleepOnsetMinutes)
         }
@@ -129,9 +130,9 @@ struct CheckInView: View {
             minutesRow("Time awake during the night", \.wakeAfterSleepOnsetMinutes)
         }
         Section("Getting up") {
-            DatePicker("Woke up for the day", selection: binding(\.finalAwakening))
+            MomentPicker("Woke up for the day", field: binding(\.finalAwakening))
                 .accessibilityLabel("Woke up for the day")
-            DatePicker("Got out of bed", selection: binding(\.outOfBed))
+            MomentPicker("Got out of bed", field: binding(\.outOfBed))
                 .accessibilityLabel("Got out of bed")
         }
         Section("Sleep quality") {
@@ -169,9 +170,9 @@ struct CheckInView: View {
         saved = nil
     }
 
-    private func binding(_ path: WritableKeyPath<DiaryForm, Date>) -> Binding<Date> {
+    private func binding(_ path: WritableKeyPath<DiaryForm, MomentField>) -> Binding<MomentField> {
         return Binding(
-            get: { form?[keyPath: path] ?? Date() },
+            get: { form?[keyPath: path] ?? MomentField(new: Date()) },
             set: { value in edit { $0[keyPath: path] = value } }
         )
     }
@@ -184,6 +185,11 @@ struct CheckInView: View {
     }
 
     private func load() async {
+        // `.task` runs again each time the view reappears (a tab switch): a form on screen keeps
+        // what the person changed; only with no form is the diary due now looked up again.
+        if form != nil {
+            return
+        }
         do {
             if let id = editId {
                 let entry = try await store.read { journal in try journal.entry(id: id) }
@@ -191,6 +197,8 @@ struct CheckInView: View {
                     night = diary.data.nightOf
                     title = "Edit sleep diary"
                     form = DiaryForm(diary: diary.data)
+                } else {
+                    error = "That entry is not a sleep diary, so it cannot be edited here."
                 }
             } else {
                 let prompts = try await store.read { journal in try journal.prompts(now: nil) }

@@ -65,7 +65,9 @@ struct NightDetailView: View {
     private func row(title: String, lines: [String], route: EditRoute) -> some View {
         VStack(alignment: .leading, spacing: 2) {
             Text(title).font(.headline)
-            ForEach(lines, id: \.self) { line in
+            // By position: the when and detail lines may read the same (or both be empty), and
+            // ForEach needs unique ids.
+            ForEach(Array(lines.enumerated()), id: \.offset) { _, line in
                 Text(line).font(.body)
             }
         }

@@ -90,6 +90,35 @@ struct MainTabs: View {
             // A write changed what is due: re-plan the reminders the core says are still due.
             Task { await Reminders.reschedule(store: store) }
         }
+        .safeAreaInset(edge: .top) {
+            if let error = store.refreshError {
+                RefreshErrorBar(error: error)
+            }
+        }
+    }
+}
+
+/// A write succeeded but re-reading what the screens show failed (the store's `refreshError`):
+/// says so, with the core's reason, and offers a retry.
+struct RefreshErrorBar: View {
+    @EnvironmentObject private var store: JournalStore
+    let error: any Error
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 8) {
+            MessageView(
+                text: "Your entry was saved, but the screens could not be brought up to date: "
+                    + ErrorText.describe(error),
+                isError: true
+            )
+            Button("Try again") {
+                Task { try? await store.refresh() }
+            }
+            .buttonStyle(BigButtonStyle(emphasis: false))
+            .accessibilityLabel("Read the journal again to bring the screens up to date")
+        }
+        .padding(.horizontal)
+        .background(.regularMaterial)
     }
 }
 

@@ -43,6 +43,20 @@ enum Reminders {
         return granted ?? false
     }
 
+    /// Whether reminders may be shown (the system's answer for this app).
+    static func permissionStatus() async -> UNAuthorizationStatus {
+        return await UNUserNotificationCenter.current().notificationSettings().authorizationStatus
+    }
+
+    /// Asks for permission if the person was never asked: after the first entry logged on
+    /// Tonight, and when a reminder is turned on. The system asks only once; after a denial the
+    /// Reminders screen says how to turn notifications on in Settings.
+    static func askIfNeverAsked() async {
+        if await permissionStatus() == UNAuthorizationStatus.notDetermined {
+            _ = await requestPermission()
+        }
+    }
+
     /// Re-plans every reminder from the core's settings and prompts.
     static func reschedule(store: JournalStore) async {
         let center = UNUserNotificationCenter.current()

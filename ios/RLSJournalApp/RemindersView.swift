@@ -20,11 +20,7 @@ struct RemindersView: View {
             if let saved = saved {
                 MessageView(text: saved, isError: false)
             }
-            Button("Allow notifications") {
-                Task { @MainActor in _ = await Reminders.requestPermission() }
-            }
-            .frame(minHeight: Theme.formTarget)
-            .accessibilityLabel("Ask for permission to show reminders")
+            NotificationStatusView()
             if let current = settings {
                 Section("Morning check-in") {
                     StepperRow(
@@ -37,7 +33,12 @@ struct RemindersView: View {
                 Section("Evening check-in") {
                     Toggle("Remind me in the evening", isOn: Binding(
                         get: { settings?.eveningReminderHour != nil },
-                        set: { on in setEvening(on ? 21 : nil) }
+                        set: { on in
+                            if on {
+                                Task { await Reminders.askIfNeverAsked() }
+                            }
+                            setEvening(on ? 21 : nil)
+                        }
                     ))
                     if let evening = current.eveningReminderHour {
                         StepperRow(

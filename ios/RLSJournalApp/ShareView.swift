@@ -100,8 +100,11 @@ struct ShareView: View {
         Task { @MainActor in
             do {
                 let bytes = try await store.read(produce)
-                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exports", isDirectory: true)
-                try? FileManager.default.removeItem(at: folder)
+                let exports = FileManager.default.temporaryDirectory.appendingPathComponent("exports", isDirectory: true)
+                ShareView.removeOldExports(in: exports)
+                // Each export in its own folder: an earlier file may still be read by a slow share
+                // target, so it is never replaced here; the share sheet removes it when done.
+                let folder = exports.appendingPathComponent(UUID().uuidString, isDirectory: true)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let url = folder.appendingPathComponent(name)
                 try bytes.write(to: url, options: .completeFileProtection)
@@ -110,6 +113,22 @@ struct ShareView: View {
                 self.error = ErrorText.describe(error)
             }
             busy = false
+        }
+    }
+
+    /// Removes export folders older than a day (left when the app was closed during a share).
+    private static func removeOldExports(in exports: URL) {
+        let manager = FileManager.default
+        let cutoff = Date().addingTimeInterval(-24 * 60 * 60)
+        let folders = (try? manager.contentsOfDirectory(
+            at: exports,
+            includingPropertiesForKeys: [.contentModificationDateKey]
+        )) ?? []
+        for folder in folders {
+            let modified = (try? folder.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
+            if let modified = modified, modified < cutoff {
+                try? manager.removeItem(at: folder)
+            }
         }
     }
 
@@ -142,7 +161,20 @@ struct ShareSheet: UIViewControllerRepresentable {
     let items: [Any]
 
     func makeUIViewController(context: Context) -> UIActivityViewController {
-        return UIActivityViewController(activityItems: items, applicationActivities: nil)
+        let controller = UIActivityViewController(activityItems: items, applicationActivities: nil)
+        let files = items.compactMap { $0 as? URL }
+        // Remove the exported file only once the chosen activity has finished with it; if the
+        // sheet was dismissed without one, or the app is closed meanwhile, the next export's
+        // sweep removes it after a day.
+        controller.completionWithItemsHandler = { _, completed, _, _ in
+            guard completed else {
+                return
+            }
+            for file in files {
+                try? FileManager.default.removeItem(at: file.deletingLastPathComponent())
+            }
+        }
+        return controller
     }
 
     func updateUIViewController(_ controller: UIActivityViewController, context: Context) {

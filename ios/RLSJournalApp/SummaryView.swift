@@ -61,92 +61,149 @@ struct SummaryView: View {
     }
 }
 
-/// The summary's sections, each the core's text.
+/// The summary's sections, each the core's text. Split into groups of a few sections: before
+/// iOS 17 a view builder block takes at most ten views (checked by app-build-check).
 struct SummaryContent: View {
     let summary: Summary
 
     var body: some View {
         VStack(alignment: .leading, spacing: 8) {
             Text(summary.title).font(.title3.weight(.semibold))
-            ForEach(summary.notes, id: \.self) { note in
+            ForEach(Array(summary.notes.enumerated()), id: \.offset) { _, note in
                 MessageView(text: note.text, isError: false)
             }
+            SymptomSections(summary: summary)
+            TriggerAndReliefSections(summary: summary)
+            CareSections(summary: summary)
+            DefinitionsSection(definitions: summary.definitions)
+        }
+    }
+}
 
-            SectionTitle("How often")
-            Text(summary.coverage.text).font(.body)
+/// How often, how strong, when it starts, where and how.
+private struct SymptomSections: View {
+    let summary: Summary
 
-            SectionTitle("How strong")
-            Text(summary.severity.text).font(.body)
-            NightBars(nights: summary.severity.nights)
-            Text(summary.severity.trend.text).font(.body)
-            if let worst = summary.severity.worstNight {
-                Text(worst.text).font(.body)
-            }
+    var body: some View {
+        SectionTitle("How often")
+        Text(summary.coverage.text).font(.body)
 
-            SectionTitle("When it starts")
-            Text(summary.timing.text).font(.body)
-            HourBars(bins: summary.timing.onsetHistogram)
+        SectionTitle("How strong")
+        Text(summary.severity.text).font(.body)
+        NightBars(nights: summary.severity.nights)
+        Text(summary.severity.trend.text).font(.body)
+        if let worst = summary.severity.worstNight {
+            Text(worst.text).font(.body)
+        }
 
-            SectionTitle("Where and how")
-            Text(summary.whereAndHow.text).font(.body)
-            BreakdownLines(breakdown: summary.whereAndHow.sides)
-            BreakdownLines(breakdown: summary.whereAndHow.bodyAreas)
-            BreakdownLines(breakdown: summary.whereAndHow.sensations)
-            BreakdownLines(breakdown: summary.whereAndHow.settings)
-            if let arms = summary.whereAndHow.armsText {
-                Text(arms).font(.body)
-            }
+        TimingSection(summary: summary)
+        WhereAndHowSection(summary: summary)
+    }
+}
 
-            SectionTitle("Possible triggers")
-            Text(summary.triggers.text).font(.body)
-            ForEach(summary.triggers.associations, id: \.self) { association in
-                Text("• " + association.text).font(.body)
-            }
-            ForEach(summary.triggers.notEnoughData, id: \.self) { shortfall in
-                Text("• " + shortfall.text).font(.body)
-            }
+/// When the symptoms start: the core's sentence and the onset hours.
+private struct TimingSection: View {
+    let summary: Summary
 
-            SectionTitle("What helps")
-            Text(summary.relief.text).font(.body)
-            ForEach(summary.relief.methods, id: \.self) { method in
-                Text("• " + method.text).font(.body)
-            }
-            ForEach(summary.relief.tiers, id: \.self) { tier in
-                Text("• " + tier.text).font(.body)
-            }
+    var body: some View {
+        SectionTitle("When it starts")
+        Text(summary.timing.text).font(.body)
+        HourBars(bins: summary.timing.onsetHistogram)
+    }
+}
 
-            SectionTitle("Sleep")
-            Text(summary.sleep.text).font(.body)
+/// Sides, body areas, sensations and settings.
+private struct WhereAndHowSection: View {
+    let summary: Summary
 
-            SectionTitle("Treatments")
-            Text(summary.treatments.text).font(.body)
-            ForEach(summary.treatments.active, id: \.self) { active in
-                Text("• " + active.text).font(.body)
-            }
-            ForEach(summary.treatments.comparisons, id: \.self) { comparison in
-                Text("• " + comparison.text).font(.body)
-            }
+    var body: some View {
+        SectionTitle("Where and how")
+        Text(summary.whereAndHow.text).font(.body)
+        BreakdownLines(breakdown: summary.whereAndHow.sides)
+        BreakdownLines(breakdown: summary.whereAndHow.bodyAreas)
+        BreakdownLines(breakdown: summary.whereAndHow.sensations)
+        BreakdownLines(breakdown: summary.whereAndHow.settings)
+        if let arms = summary.whereAndHow.armsText {
+            Text(arms).font(.body)
+        }
+    }
+}
 
-            SectionTitle("Iron")
-            Text(summary.iron.text).font(.body)
+/// Possible triggers and what helps.
+private struct TriggerAndReliefSections: View {
+    let summary: Summary
 
-            SectionTitle("IRLS rating")
-            Text(summary.rating.text).font(.body)
+    var body: some View {
+        SectionTitle("Possible triggers")
+        Text(summary.triggers.text).font(.body)
+        BulletLines(lines: summary.triggers.associations.map(\.text))
+        BulletLines(lines: summary.triggers.notEnoughData.map(\.text))
 
-            SectionTitle("Augmentation watch")
-            Text(summary.augmentation.text).font(.body)
-            ForEach(summary.augmentation.watches, id: \.self) { watch in
-                Text(watch.text).font(.body)
-                ForEach(watch.signs, id: \.self) { sign in
-                    Text("• " + sign.text).font(.body)
-                }
-            }
+        SectionTitle("What helps")
+        Text(summary.relief.text).font(.body)
+        BulletLines(lines: summary.relief.methods.map(\.text))
+        BulletLines(lines: summary.relief.tiers.map(\.text))
+    }
+}
 
-            SectionTitle("Definitions used")
-            ForEach(summary.definitions, id: \.self) { definition in
-                Text(definition.term).font(.subheadline.weight(.semibold))
-                Text(definition.text).font(.callout)
-            }
+/// Sleep, treatments, iron, the IRLS rating and the augmentation watch.
+private struct CareSections: View {
+    let summary: Summary
+
+    var body: some View {
+        SectionTitle("Sleep")
+        Text(summary.sleep.text).font(.body)
+
+        SectionTitle("Treatments")
+        Text(summary.treatments.text).font(.body)
+        BulletLines(lines: summary.treatments.active.map(\.text))
+        BulletLines(lines: summary.treatments.comparisons.map(\.text))
+
+        MeasuresSection(summary: summary)
+    }
+}
+
+/// Iron, the IRLS rating and the augmentation watch.
+private struct MeasuresSection: View {
+    let summary: Summary
+
+    var body: some View {
+        SectionTitle("Iron")
+        Text(summary.iron.text).font(.body)
+
+        SectionTitle("IRLS rating")
+        Text(summary.rating.text).font(.body)
+
+        SectionTitle("Augmentation watch")
+        Text(summary.augmentation.text).font(.body)
+        ForEach(Array(summary.augmentation.watches.enumerated()), id: \.offset) { _, watch in
+            Text(watch.text).font(.body)
+            BulletLines(lines: watch.signs.map(\.text))
+        }
+    }
+}
+
+/// The definitions the summary used.
+private struct DefinitionsSection: View {
+    let definitions: [Definition]
+
+    var body: some View {
+        SectionTitle("Definitions used")
+        ForEach(Array(definitions.enumerated()), id: \.offset) { _, definition in
+            Text(definition.term).font(.subheadline.weight(.semibold))
+            Text(definition.text).font(.callout)
+        }
+    }
+}
+
+/// Lines of the core's text, each after a bullet. Identified by position: two lines may read
+/// the same.
+private struct BulletLines: View {
+    let lines: [String]
+
+    var body: some View {
+        ForEach(Array(lines.enumerated()), id: \.offset) { _, line in
+            Text("• " + line).font(.body)
         }
     }
 }

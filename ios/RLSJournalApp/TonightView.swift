@@ -129,6 +129,8 @@ struct TonightView: View {
             do {
                 try await body()
                 message = done
+                // The first log is the first moment a reminder makes sense: ask then (once).
+                await Reminders.askIfNeverAsked()
             } catch {
                 self.error = ErrorText.describe(error)
             }

@@ -18,6 +18,11 @@
 //! It is a syntax check only: the grammars are more permissive than the
 //! compilers in places, and they lag behind the newest language features.
 
+pub mod android_build;
+pub mod elf;
+pub mod ios_project;
+pub mod view_builder;
+
 use std::borrow::Cow;
 use std::fmt;
 use std::fs;

@@ -15,20 +15,35 @@ class MainActivity : ComponentActivity() {
 
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
-        requestedRoute.value = intent?.getStringExtra(EXTRA_ROUTE)
+        // Only a fresh launch follows the notification's route: after a rotation or a process
+        // restore the activity's intent is the same one, and its route was already shown.
+        if (savedInstanceState == null) {
+            requestedRoute.value = consumeRoute(intent)
+        }
         setContent {
             RlsTheme {
-                AppNavigation(
-                    requestedRoute = requestedRoute.value,
-                    onRouteShown = { requestedRoute.value = null },
-                )
+                StartupGate {
+                    AppNavigation(
+                        requestedRoute = requestedRoute.value,
+                        onRouteShown = { requestedRoute.value = null },
+                    )
+                }
             }
         }
     }
 
     override fun onNewIntent(intent: Intent) {
         super.onNewIntent(intent)
-        requestedRoute.value = intent.getStringExtra(EXTRA_ROUTE)
+        // getIntent() is otherwise still the launch intent, and a recreation would re-read it.
+        setIntent(intent)
+        requestedRoute.value = consumeRoute(intent)
+    }
+
+    /** The route the intent asks for, removed from it so that it is followed once. */
+    private fun consumeRoute(intent: Intent?): String? {
+        val route = intent?.getStringExtra(EXTRA_ROUTE)
+        intent?.removeExtra(EXTRA_ROUTE)
+        return route
     }
 
     companion object {

@@ -10,6 +10,7 @@ import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.async
 import kotlinx.coroutines.launch
 import org.rlsjournal.app.reminders.Reminders
+import org.rlsjournal.app.ui.Vocabulary
 import org.rlsjournal.journal.JournalStore
 
 /**
@@ -33,7 +34,13 @@ class RlsJournalApplication : Application() {
     override fun onCreate() {
         super.onCreate()
         val path = File(filesDir, JOURNAL_FILE_NAME).absolutePath
-        store = appScope.async(Dispatchers.IO) { JournalStore.open(path) }
+        // The first core call happens here, off the main thread: it loads the native library and
+        // runs the bindings' checksum checks (the vocabularies every form's chips come from), then
+        // opens the journal. StartupGate shows a clear screen if any of it fails.
+        store = appScope.async(Dispatchers.IO) {
+            Vocabulary.core
+            JournalStore.open(path)
+        }
         Reminders.createChannels(this)
         appScope.launch { Reminders.rescheduleFromSettings(this@RlsJournalApplication) }
     }

@@ -46,6 +46,7 @@ import org.rlsjournal.core.Analyte
 import org.rlsjournal.core.EntryKind
 import org.rlsjournal.core.ExposureKind
 import org.rlsjournal.core.TreatmentCategory
+import org.rlsjournal.journal.MomentField
 
 /**
  * Add (or, with [editId], edit) an entry. Every field is a plain input; what is valid is decided
@@ -118,7 +119,7 @@ fun AddScreen(
 private fun EpisodeFields(form: AddForm, vm: AddViewModel) {
     DateTimeField(stringResource(R.string.started_at), form.at) { v -> vm.edit { it.copy(at = v) } }
     SwitchRow(stringResource(R.string.has_ended), form.endAt != null) { ended ->
-        vm.edit { it.copy(endAt = if (ended) it.at.plusMinutes(30) else null) }
+        vm.edit { it.copy(endAt = if (ended) MomentField.new(it.at.local.plusMinutes(30)) else null) }
     }
     val end = form.endAt
     if (end != null) {

@@ -12,8 +12,6 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 import org.rlsjournal.app.R
 import org.rlsjournal.app.journalStore
-import org.rlsjournal.app.ui.asLocalDateTime
-import org.rlsjournal.app.ui.asMoment
 import org.rlsjournal.app.ui.attempt
 import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.core.Analyte
@@ -33,6 +31,7 @@ import org.rlsjournal.core.Treatment
 import org.rlsjournal.core.TreatmentCategory
 import org.rlsjournal.core.TreatmentData
 import org.rlsjournal.journal.JournalStore
+import org.rlsjournal.journal.MomentField
 
 /** The kinds the Add screen records (sleep diaries have their own screen, the check-in). */
 val addableKinds: List<EntryKind> = listOf(
@@ -50,10 +49,13 @@ val addableKinds: List<EntryKind> = listOf(
  */
 data class AddForm(
     val kind: EntryKind = EntryKind.EXPOSURE,
-    /** When it happened (episode start, exposure, dose): backdating is changing this. */
-    val at: LocalDateTime = LocalDateTime.now().withSecond(0).withNano(0),
+    /**
+     * When it happened (episode start, exposure, dose): backdating is changing this. When editing,
+     * it keeps the stored moment (and its offset) unless the person changes the time.
+     */
+    val at: MomentField = MomentField.new(LocalDateTime.now().withSecond(0).withNano(0)),
     /** Episode end; null while it is in progress. */
-    val endAt: LocalDateTime? = null,
+    val endAt: MomentField? = null,
     /** The day (treatment start, lab, rating). */
     val date: LocalDate = LocalDate.now(),
     /** Treatment stop day; null while it is taken. */
@@ -103,8 +105,18 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
     private val mutableState = MutableStateFlow(AddState())
     val state: StateFlow<AddState> = mutableState.asStateFlow()
 
-    /** Starts a new entry of [kind], or loads entry [editId] to edit. */
+    /** The (kind, id) the form was loaded for: coming back to the screen keeps unsaved input. */
+    private var loadedFor: Pair<EntryKind?, String?>? = null
+
+    /**
+     * Starts a new entry of [kind], or loads entry [editId] to edit. Called again for the same
+     * kind and id (the screen re-entering composition after a tab switch), it keeps the form as it
+     * is: the state lives here, not in the composition.
+     */
     fun load(kind: EntryKind?, editId: String?) {
+        val key = kind to editId
+        if (loadedFor == key) return
+        loadedFor = key
         viewModelScope.launch {
             val app = getApplication<Application>()
             mutableState.value = AddState(form = AddForm(kind = kind ?: EntryKind.EXPOSURE), loading = true)
@@ -152,8 +164,8 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
         when (form.kind) {
             EntryKind.EPISODE -> {
                 val data = EpisodeData(
-                    startedAt = form.at.asMoment(),
-                    endedAt = form.endAt?.asMoment(),
+                    startedAt = form.at.moment(),
+                    endedAt = form.endAt?.moment(),
                     peakIntensity = form.intensity.toUByte(),
                     latencyMinutes = form.latencyMinutes?.toUInt(),
                     setting = form.setting,
@@ -171,7 +183,7 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
             }
             EntryKind.EXPOSURE -> {
                 val data = ExposureData(
-                    at = form.at.asMoment(),
+                    at = form.at.moment(),
                     kind = form.exposureKind,
                     amount = typedNumber(form.amount),
                     unit = form.unit.ifBlank { null },
@@ -202,7 +214,7 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
             EntryKind.DOSE -> {
                 val data = DoseData(
                     treatmentId = form.treatmentId ?: "",
-                    at = form.at.asMoment(),
+                    at = form.at.moment(),
                     amount = typedNumber(form.amount),
                 )
                 if (id == null) {
@@ -250,8 +262,8 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
             val d = entry.episode.data
             AddForm(
                 kind = EntryKind.EPISODE,
-                at = d.startedAt.asLocalDateTime(),
-                endAt = d.endedAt?.asLocalDateTime(),
+                at = MomentField.of(d.startedAt),
+                endAt = d.endedAt?.let(MomentField::of),
                 intensity = d.peakIntensity.toInt(),
                 side = d.side,
                 bodyAreas = d.bodyAreas,
@@ -266,7 +278,7 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
             val d = entry.exposure.data
             AddForm(
                 kind = EntryKind.EXPOSURE,
-                at = d.at.asLocalDateTime(),
+                at = MomentField.of(d.at),
                 exposureKind = d.kind,
                 amount = d.amount?.toString() ?: "",
                 unit = d.unit ?: "",
@@ -291,7 +303,7 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
             AddForm(
                 kind = EntryKind.DOSE,
                 treatmentId = d.treatmentId,
-                at = d.at.asLocalDateTime(),
+                at = MomentField.of(d.at),
                 amount = d.amount?.toString() ?: "",
             )
         }

@@ -4,7 +4,6 @@ import android.app.Application
 import androidx.lifecycle.AndroidViewModel
 import androidx.lifecycle.viewModelScope
 import java.time.LocalDate
-import java.time.LocalDateTime
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
@@ -12,36 +11,38 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 import org.rlsjournal.app.R
 import org.rlsjournal.app.journalStore
-import org.rlsjournal.app.ui.asLocalDateTime
-import org.rlsjournal.app.ui.asMoment
 import org.rlsjournal.app.ui.attempt
 import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.core.Entry
 import org.rlsjournal.core.PromptKind
 import org.rlsjournal.core.SleepDiaryData
+import org.rlsjournal.journal.MomentField
 
-/** The sleep diary being filled in (wall-clock times on this device). */
+/**
+ * The sleep diary being filled in. Each time keeps the stored (or drafted) moment, offset
+ * included, unless the person changes it.
+ */
 data class DiaryForm(
-    val gotIntoBed: LocalDateTime,
-    val triedToSleep: LocalDateTime,
+    val gotIntoBed: MomentField,
+    val triedToSleep: MomentField,
     val sleepOnsetMinutes: Int,
     val awakenings: Int,
     val wakeAfterSleepOnsetMinutes: Int,
-    val finalAwakening: LocalDateTime,
-    val outOfBed: LocalDateTime,
+    val finalAwakening: MomentField,
+    val outOfBed: MomentField,
     val quality: Int,
     val note: String,
 ) {
     companion object {
         /** The form showing a diary: a stored one, or the core's draft (`sleepDiaryDraft`). */
         fun of(data: SleepDiaryData): DiaryForm = DiaryForm(
-            gotIntoBed = data.gotIntoBedAt.asLocalDateTime(),
-            triedToSleep = data.triedToSleepAt.asLocalDateTime(),
+            gotIntoBed = MomentField.of(data.gotIntoBedAt),
+            triedToSleep = MomentField.of(data.triedToSleepAt),
             sleepOnsetMinutes = data.sleepOnsetMinutes.toInt(),
             awakenings = data.awakenings.toInt(),
             wakeAfterSleepOnsetMinutes = data.wakeAfterSleepOnsetMinutes.toInt(),
-            finalAwakening = data.finalAwakeningAt.asLocalDateTime(),
-            outOfBed = data.outOfBedAt.asLocalDateTime(),
+            finalAwakening = MomentField.of(data.finalAwakeningAt),
+            outOfBed = MomentField.of(data.outOfBedAt),
             quality = data.quality.toInt(),
             note = data.note ?: "",
         )
@@ -76,8 +77,19 @@ class CheckInViewModel(application: Application) : AndroidViewModel(application)
     private val mutableState = MutableStateFlow(CheckInState())
     val state: StateFlow<CheckInState> = mutableState.asStateFlow()
 
-    /** Loads the diary due now, or the diary [editId] to edit. */
+    /** The id the form was loaded for (null: the diary due now), once loaded. */
+    private var loadedFor: String? = null
+    private var loaded = false
+
+    /**
+     * Loads the diary due now, or the diary [editId] to edit. Called again for the same id (the
+     * screen re-entering composition after a tab switch) while a form is shown, it keeps the
+     * person's unsaved input: the state lives here, not in the composition.
+     */
     fun load(editId: String?) {
+        if (loaded && loadedFor == editId && (mutableState.value.form != null || mutableState.value.loading)) return
+        loaded = true
+        loadedFor = editId
         viewModelScope.launch {
             val app = getApplication<Application>()
             mutableState.update { it.copy(loading = true, error = null) }
@@ -93,6 +105,12 @@ class CheckInViewModel(application: Application) : AndroidViewModel(application)
                             title = app.getString(R.string.edit_sleep_diary),
                             editingId = editId,
                             form = DiaryForm.of(data),
+                        )
+                    } else {
+                        // Not a sleep diary (or an id from an old link): say so, stop the spinner.
+                        mutableState.value = CheckInState(
+                            loading = false,
+                            error = app.getString(R.string.error_not_a_diary),
                         )
                     }
                 } else {
@@ -131,13 +149,13 @@ class CheckInViewModel(application: Application) : AndroidViewModel(application)
         val night = current.night ?: return
         val data = SleepDiaryData(
             nightOf = night,
-            gotIntoBedAt = form.gotIntoBed.asMoment(),
-            triedToSleepAt = form.triedToSleep.asMoment(),
+            gotIntoBedAt = form.gotIntoBed.moment(),
+            triedToSleepAt = form.triedToSleep.moment(),
             sleepOnsetMinutes = form.sleepOnsetMinutes.toUInt(),
             awakenings = form.awakenings.toUInt(),
             wakeAfterSleepOnsetMinutes = form.wakeAfterSleepOnsetMinutes.toUInt(),
-            finalAwakeningAt = form.finalAwakening.asMoment(),
-            outOfBedAt = form.outOfBed.asMoment(),
+            finalAwakeningAt = form.finalAwakening.moment(),
+            outOfBedAt = form.outOfBed.moment(),
             quality = form.quality.toUByte(),
             note = form.note.ifBlank { null },
         )

@@ -14,8 +14,11 @@ class BootReceiver : BroadcastReceiver() {
         val app = context.applicationContext as RlsJournalApplication
         val pending = goAsync()
         app.appScope.launch {
-            Reminders.rescheduleFromSettings(app)
-            pending.finish()
+            try {
+                Reminders.rescheduleFromSettings(app)
+            } finally {
+                pending.finish()
+            }
         }
     }
 }

@@ -21,16 +21,20 @@ class QuickLogReceiver : BroadcastReceiver() {
         val app = context.applicationContext as RlsJournalApplication
         val pending = goAsync()
         app.appScope.launch {
-            val failure = attempt {
-                val store = app.journalStore()
-                val episode = store.quickLog(intensity.toUByte())
-                val item = store.history.value.items.firstOrNull { it.id == episode.id }
-                Reminders.notifyLogged(app, app.getString(R.string.notification_logged), item?.title ?: app.getString(R.string.logged))
+            // finish() whatever happens: a receiver that never finishes is killed with an ANR.
+            try {
+                val failure = attempt {
+                    val store = app.journalStore()
+                    val episode = store.quickLog(intensity.toUByte())
+                    val item = store.history.value.items.firstOrNull { it.id == episode.id }
+                    Reminders.notifyLogged(app, app.getString(R.string.notification_logged), item?.title ?: app.getString(R.string.logged))
+                }
+                if (failure != null) {
+                    Reminders.notifyLogged(app, app.getString(R.string.notification_log_failed), errorText(app, failure))
+                }
+            } finally {
+                pending.finish()
             }
-            if (failure != null) {
-                Reminders.notifyLogged(app, app.getString(R.string.notification_log_failed), errorText(app, failure))
-            }
-            pending.finish()
         }
     }
 }

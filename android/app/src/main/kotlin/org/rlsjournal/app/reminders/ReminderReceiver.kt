@@ -20,16 +20,20 @@ class ReminderReceiver : BroadcastReceiver() {
         val app = context.applicationContext as RlsJournalApplication
         val pending = goAsync()
         app.appScope.launch {
-            attempt {
-                val store = app.journalStore()
-                val wanted = if (kind == Reminders.KIND_EVENING) PromptKind.EVENING_CHECK_IN else PromptKind.MORNING_CHECK_IN
-                val prompt = store.prompts().firstOrNull { it.kind == wanted }
-                if (prompt != null) {
-                    Reminders.notifyDue(app, kind, prompt)
+            // finish() whatever happens: a receiver that never finishes is killed with an ANR.
+            try {
+                attempt {
+                    val store = app.journalStore()
+                    val wanted = if (kind == Reminders.KIND_EVENING) PromptKind.EVENING_CHECK_IN else PromptKind.MORNING_CHECK_IN
+                    val prompt = store.prompts().firstOrNull { it.kind == wanted }
+                    if (prompt != null) {
+                        Reminders.notifyDue(app, kind, prompt)
+                    }
                 }
+                Reminders.rescheduleFromSettings(app)
+            } finally {
+                pending.finish()
             }
-            Reminders.rescheduleFromSettings(app)
-            pending.finish()
         }
     }
 }

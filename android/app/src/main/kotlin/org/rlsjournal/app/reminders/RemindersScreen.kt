@@ -1,9 +1,5 @@
 package org.rlsjournal.app.reminders
 
-import android.Manifest
-import android.os.Build
-import androidx.activity.compose.rememberLauncherForActivityResult
-import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
@@ -28,7 +24,6 @@ import org.rlsjournal.app.ui.BodyText
 import org.rlsjournal.app.ui.ChoiceRow
 import org.rlsjournal.app.ui.Heading
 import org.rlsjournal.app.ui.MessageCard
-import org.rlsjournal.app.ui.QuietButton
 import org.rlsjournal.app.ui.SectionTitle
 import org.rlsjournal.app.ui.Stepper
 import org.rlsjournal.app.ui.SwitchRow
@@ -44,7 +39,7 @@ private fun hourText(hour: Int): String = LocalTime.of(hour.coerceIn(0, 23), 0).
 fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
     val state by vm.state.collectAsStateWithLifecycle()
     LaunchedEffect(Unit) { vm.load() }
-    val askPermission = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { }
+    val askNotifications = rememberNotificationRequest()
 
     Column(
         modifier = Modifier
@@ -57,14 +52,7 @@ fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
         BodyText(stringResource(R.string.reminders_hint))
         state.error?.let { MessageCard(it, isError = true) }
         state.saved?.let { MessageCard(it, isError = false) }
-        if (Build.VERSION.SDK_INT >= 33) {
-            QuietButton(
-                text = stringResource(R.string.allow_notifications),
-                description = stringResource(R.string.allow_notifications_description),
-                onClick = { askPermission.launch(Manifest.permission.POST_NOTIFICATIONS) },
-                modifier = Modifier.fillMaxWidth(),
-            )
-        }
+        NotificationPermissionStatus()
         val settings = state.settings ?: return@Column
 
         SectionTitle(stringResource(R.string.morning_reminder))
@@ -81,6 +69,7 @@ fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
         SectionTitle(stringResource(R.string.evening_reminder))
         val evening = settings.eveningReminderHour?.toInt()
         SwitchRow(stringResource(R.string.evening_reminder_on), evening != null) { on ->
+            if (on) askNotifications()
             vm.edit { it.copy(eveningReminderHour = if (on) DEFAULT_EVENING_HOUR.toUByte() else null) }
         }
         if (evening != null) {

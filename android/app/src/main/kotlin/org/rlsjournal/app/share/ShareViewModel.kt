@@ -109,9 +109,12 @@ class ShareViewModel(application: Application) : AndroidViewModel(application) {
             val failure = attempt {
                 val bytes = produce(app)
                 val file = withContext(Dispatchers.IO) {
-                    val dir = File(app.cacheDir, EXPORT_DIR)
+                    val exports = File(app.cacheDir, EXPORT_DIR)
+                    removeOldExports(exports)
+                    // Each export in its own folder: an earlier file may still be read by a slow
+                    // share target (a mail app uploading later), so it is never replaced here.
+                    val dir = File(exports, System.currentTimeMillis().toString())
                     dir.mkdirs()
-                    dir.listFiles()?.forEach { it.delete() }
                     File(dir, name).also { it.writeBytes(bytes) }
                 }
                 mutableState.update { it.copy(ready = ExportFile(file, mimeType)) }
@@ -122,7 +125,16 @@ class ShareViewModel(application: Application) : AndroidViewModel(application) {
         }
     }
 
+    /** Removes export folders older than [EXPORT_KEEP_MS]: by then every share target has read them. */
+    private fun removeOldExports(exports: File) {
+        val cutoff = System.currentTimeMillis() - EXPORT_KEEP_MS
+        exports.listFiles()?.filter { it.lastModified() < cutoff }?.forEach { it.deleteRecursively() }
+    }
+
     companion object {
+        /** How long an exported file is kept for the app it was shared with (one day). */
+        const val EXPORT_KEEP_MS = 24L * 60 * 60 * 1000
+
         /** The cache folder the FileProvider shares (res/xml/export_paths.xml). */
         const val EXPORT_DIR = "exports"
         const val REPORT_FILE_NAME = "rls-journal-report.pdf"

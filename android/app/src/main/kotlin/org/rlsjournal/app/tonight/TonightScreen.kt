@@ -24,6 +24,7 @@ import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewmodel.compose.viewModel
 import org.rlsjournal.app.R
+import org.rlsjournal.app.reminders.AskNotificationsAfterFirstLog
 import org.rlsjournal.app.ui.BedsideTarget
 import org.rlsjournal.app.ui.BigButton
 import org.rlsjournal.app.ui.BodyText
@@ -45,6 +46,8 @@ import org.rlsjournal.app.ui.sideLabel
 fun TonightScreen(vm: TonightViewModel = viewModel()) {
     val state by vm.state.collectAsStateWithLifecycle()
     LaunchedEffect(Unit) { vm.refresh() }
+    // The first log is the first moment a reminder makes sense: ask for notifications then.
+    AskNotificationsAfterFirstLog(logged = state.message != null && state.error == null)
 
     Column(
         modifier = Modifier

@@ -18,13 +18,10 @@ import androidx.compose.ui.unit.dp
 import java.time.LocalDate
 import java.time.LocalDateTime
 import java.time.LocalTime
-import java.time.ZoneId
 import java.time.format.DateTimeFormatter
 import java.time.format.FormatStyle
 import org.rlsjournal.app.R
-import org.rlsjournal.core.Moment
-import org.rlsjournal.journal.toMoment
-import org.rlsjournal.journal.toOffsetDateTime
+import org.rlsjournal.journal.MomentField
 
 // Date and time inputs. What the person picks is a wall-clock date and time on this device; it
 // goes to the core as a Moment (the instant plus this zone's offset at that instant, so a
@@ -33,14 +30,17 @@ import org.rlsjournal.journal.toOffsetDateTime
 // the input itself, in the system's date and time format; everything else the app shows comes
 // from the core.
 
-/** The moment a wall-clock time on this device was lived. */
-fun LocalDateTime.asMoment(): Moment = atZone(ZoneId.systemDefault()).toMoment()
-
-/** The wall-clock time a stored moment was lived at (its own offset). */
-fun Moment.asLocalDateTime(): LocalDateTime = toOffsetDateTime().toLocalDateTime()
+// Forms hold each time as a MomentField (bindings/kotlin): an untouched time saves the stored
+// moment exactly, offset included, so an edit after travel or a DST change moves nothing.
 
 private val dateFormat: DateTimeFormatter = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
 private val timeFormat: DateTimeFormatter = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+
+/** A form's time field: shows its wall-clock time; a pick changes it (see [MomentField]). */
+@Composable
+fun DateTimeField(label: String, field: MomentField, onChange: (MomentField) -> Unit) {
+    DateTimeField(label, field.local) { time -> onChange(field.changedTo(time)) }
+}
 
 /** A date and a time, each on its own large button opening the system picker. */
 @Composable

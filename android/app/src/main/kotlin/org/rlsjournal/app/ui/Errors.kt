@@ -21,14 +21,16 @@ fun errorText(context: Context, error: Throwable): String = when (error) {
 
 /**
  * Runs [block] and returns what it threw (null if it succeeded). Cancellation is passed on, not
- * reported: a screen that closes while a call runs shows nothing.
+ * reported: a screen that closes while a call runs shows nothing. Every other [Throwable] is
+ * returned, errors included (an `UnsatisfiedLinkError` from a native library that does not load,
+ * an `Error` out of the bindings): a receiver must still call `finish()`, and a screen shows it.
  */
-suspend fun attempt(block: suspend () -> Unit): Exception? =
+suspend fun attempt(block: suspend () -> Unit): Throwable? =
     try {
         block()
         null
     } catch (e: CancellationException) {
         throw e
-    } catch (e: Exception) {
+    } catch (e: Throwable) {
         e
     }
