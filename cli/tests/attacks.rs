@@ -2,18 +2,15 @@
 //! hostile or unlucky person can type, and what a journal can hold, must neither lose data nor
 //! drive the terminal.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Runs the binary with `args` in `dir` (its own home, data and cache), without colour.
 fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rlsjournal"))
+    common::rlsjournal_in(dir)
         .args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CACHE_HOME", dir.join("cache"))
-        .env("NO_COLOR", "1")
         .output()
         .expect("run rlsjournal")
 }

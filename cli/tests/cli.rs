@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+
 /// Tests that need an outside tool: fail under CI, skip visibly elsewhere (shared with the core).
 #[path = "../../core/tests/common/skip.rs"]
 mod skip;
@@ -33,13 +35,8 @@ impl Env {
     /// Runs the binary with no `--db` (for path tests), in the temp directory, so relative
     /// paths land there.
     fn bare(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_rlsjournal"))
+        common::rlsjournal_in(self.dir.path())
             .args(args)
-            .current_dir(self.dir.path())
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("NO_COLOR", "1")
             .output()
             .expect("run rlsjournal")
     }

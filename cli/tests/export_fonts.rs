@@ -4,6 +4,8 @@
 //! Needs `pdftotext` and Debian's `fonts-wqy-zenhei` (`scripts/install-deps.sh`); where one
 //! is missing the test skips with a message, except under `CI=true`, where it fails.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -12,15 +14,10 @@ const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 const NAME: &str = "李小龙 Иван";
 
 fn rlsjournal(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rlsjournal"))
+    common::rlsjournal_in(dir)
         .arg("--db")
         .arg(dir.join("journal.db"))
         .args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CACHE_HOME", dir.join("cache"))
-        .env("NO_COLOR", "1")
         .output()
         .expect("run rlsjournal")
 }

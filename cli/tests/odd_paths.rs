@@ -7,20 +7,16 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 fn rlsjournal(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rlsjournal"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CACHE_HOME", dir.join("cache"))
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null());
+    let mut cmd = common::rlsjournal_in(dir);
+    cmd.args(args).stdin(Stdio::null());
     cmd
 }
 

@@ -1,0 +1,17 @@
+//! What every end-to-end test of the `rlsjournal` binary shares.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Command;
+
+/// The real binary, run in `dir` as its own home (data and cache inside it, so no test touches
+/// a real journal), without colour.
+pub fn rlsjournal_in(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rlsjournal"));
+    cmd.current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .env("NO_COLOR", "1");
+    cmd
+}
