@@ -68,16 +68,23 @@ pub fn inspect(path: &Path) -> Result<Existing> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == ErrorKind::NotFound => {
-            // A symbolic link to nothing: SQLite would create the target somewhere else.
-            if std::fs::symlink_metadata(path).is_ok() {
-                return Err(JournalError::Storage {
-                    detail: format!(
-                        "{} is a link to a file that does not exist; give the journal's own path",
-                        shown(path)
-                    ),
-                });
+            match std::fs::symlink_metadata(path) {
+                // A symbolic link to nothing: SQLite would create the target somewhere else.
+                Ok(link) if link.file_type().is_symlink() => {
+                    return Err(JournalError::Storage {
+                        detail: format!(
+                            "{} is a link to a file that does not exist; give the journal's own \
+                             path",
+                            shown(path)
+                        ),
+                    });
+                }
+                // Another opener (the app, a widget) created it a moment ago: look again.
+                Ok(_) => std::fs::metadata(path).map_err(|e| JournalError::Storage {
+                    detail: format!("cannot look at {}: {}", shown(path), io_reason(&e)),
+                })?,
+                Err(_) => return Ok(Existing::Absent),
             }
-            return Ok(Existing::Absent);
         }
         Err(e) => {
             return Err(JournalError::Storage {
