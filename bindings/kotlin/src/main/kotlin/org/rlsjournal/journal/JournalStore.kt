@@ -56,7 +56,7 @@ class JournalStore(
     private val closed = AtomicBoolean(false)
 
     private val openEpisodeState = MutableStateFlow<Episode?>(null)
-    private val historyState = MutableStateFlow(HistoryPage(items = emptyList(), nextCursor = null))
+    private val historyState = MutableStateFlow(HistoryPage(items = emptyList(), nextCursor = null, damaged = emptyList()))
     private val historyFilterState = MutableStateFlow<List<EntryKind>>(emptyList())
     private val refreshFailureState = MutableStateFlow<JournalException?>(null)
 
