@@ -296,7 +296,7 @@ fun exportTests() = suite("exports") {
     test("reportBadOptionsAreInvalidInput") {
         val journal = openJournal()
         journal.fillWeek()
-        journal.rejects("first", "after last") { reportPdf(ReportOptions(range = NightRange(date("2026-03-08"), date("2026-03-02")))) }
+        journal.rejects("first", "is after the last night") { reportPdf(ReportOptions(range = NightRange(date("2026-03-08"), date("2026-03-02")))) }
         journal.rejects("range", "366") { reportPdf(ReportOptions(range = NightRange(date("2025-01-01"), date("2026-03-08")))) }
         journal.rejects("patient_name") { reportPdf(ReportOptions(range = WEEK, patientName = "n".repeat(121))) }
         assertPdf(journal.reportPdf(ReportOptions(range = WEEK, patientName = "n".repeat(120))))
@@ -472,13 +472,13 @@ fun exportTests() = suite("exports") {
         }
         journal.rejectsImport(ByteArray(0), "not a valid backup", "empty")
         journal.rejectsImport("hello".toByteArray(), "not a valid backup", "not JSON")
-        journal.rejectsImport(good.toByteArray().copyOf(good.length / 2), "EOF", "truncated JSON")
+        journal.rejectsImport(good.toByteArray().copyOf(good.length / 2), "ends too early", "truncated JSON")
         journal.rejectsImport("{\"format\":\"something-else\",\"version\":1}".toByteArray(), "not an RLS Journal backup", "wrong format")
         journal.rejectsImport(edited("\"version\": 1,", "\"version\": 2,"), "newer than this app", "version 2")
-        journal.rejectsImport(edited("\"version\": 1,", "\"version\": 0,"), "unsupported backup version", "version 0")
+        journal.rejectsImport(edited("\"version\": 1,", "\"version\": 0,"), "is not supported", "version 0")
         journal.rejectsImport(edited("\"version\": 1,", "\"version\": \"1\","), "not a valid backup", "version as text")
-        journal.rejectsImport(edited("\"version\": 1,", "\"version\": 1, \"surprise\": 1,"), "unknown field", "unknown field")
-        journal.rejectsImport(edited("\"peak_intensity\": 8", "\"peak_intensity\": 11"), "peak_intensity", "an invalid record")
+        journal.rejectsImport(edited("\"version\": 1,", "\"version\": 1, \"surprise\": 1,"), "that backups do not have", "unknown field")
+        journal.rejectsImport(edited("\"peak_intensity\":8", "\"peak_intensity\":11"), "peak_intensity", "an invalid record")
         journal.rejectsImport(edited("\"kind\": \"lab\"", "\"kind\": \"poem\""), "unknown kind", "an unknown kind")
         val zip = other.backupZip()
         journal.rejectsImport(zip.copyOf(zip.size / 2), "zip", "truncated zip")

@@ -682,8 +682,8 @@ fun summaryTests() = suite("summary") {
     test("reversedRangeIsATypedError") {
         val journal = openJournal()
         journal.seed()
-        journal.rejects("first", "after last") { summary(nights("2026-03-15", "2026-03-02")) }
-        journal.rejects("first", "after last") { summary(nights("2026-03-03", "2026-03-02")) }
+        journal.rejects("first", "is after the last night") { summary(nights("2026-03-15", "2026-03-02")) }
+        journal.rejects("first", "is after the last night") { summary(nights("2026-03-03", "2026-03-02")) }
         journal.rejects("first") { summaryText(nights("2026-03-15", "2026-03-02")) }
         journal.rejects("last", "20 years") { summary(nights("1990-01-01", "2026-03-02")) }
         assertFailsWith<JournalException.InvalidInput> { journal.summary(nights("1800-01-01", "1800-01-02")) }
