@@ -272,9 +272,10 @@ pub fn settings(ctx: &Context, change: SettingsChange) -> CliResult<String> {
     }
 }
 
-/// `prompts`.
-pub fn prompts(ctx: &Context) -> CliResult<String> {
-    let list = open(ctx)?.prompts(None)?;
+/// `prompts` (the hidden `--now` fixes the clock for tests).
+pub fn prompts(ctx: &Context, now: Option<&str>) -> CliResult<String> {
+    let now = args::moment("now", now)?;
+    let list = open(ctx)?.prompts(now)?;
     if ctx.json {
         Ok(json::to_text(&json::PromptsJson::of(&list))?)
     } else {
