@@ -397,6 +397,17 @@ fn run_script() -> Script {
     s.step_on(&copy, "import", &["import", &backup]);
     s.step_on(&copy, "import_again", &["import", &backup]);
 
+    // A record that no longer decodes (a hand edit): the views list it under `damaged`.
+    rusqlite::Connection::open(&copy)
+        .expect("open the copy")
+        .execute(
+            "UPDATE entries SET data = '{\"value\": \"high\"}' WHERE kind = 'lab'",
+            [],
+        )
+        .expect("damage the lab result");
+    s.step_on(&copy, "history_damaged", &["history", "--kind", "lab,rating"]);
+    s.step_on(&copy, "night_damaged", &["night", "2026-11-23"]);
+
     // The demo journal: its own report, and the summary and calendar of a full journal.
     let demo = s.dir.path().join("demo.db");
     let report = s.dir.path().join("demo-report.pdf");
