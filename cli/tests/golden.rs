@@ -405,7 +405,11 @@ fn run_script() -> Script {
             [],
         )
         .expect("damage the lab result");
-    s.step_on(&copy, "history_damaged", &["history", "--kind", "lab,rating"]);
+    s.step_on(
+        &copy,
+        "history_damaged",
+        &["history", "--kind", "lab,rating"],
+    );
     s.step_on(&copy, "night_damaged", &["night", "2026-11-23"]);
 
     // The demo journal: its own report, and the summary and calendar of a full journal.
