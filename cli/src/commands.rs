@@ -87,7 +87,7 @@ pub fn saved(ctx: &Context, verb: &str, entry: Entry) -> CliResult<String> {
     let night = night_of(&entry);
     let item = history_item(entry, night);
     if ctx.json {
-        Ok(json::to_text(&json::ItemJson::of(&item))?)
+        Ok(json::to_text(&item)?)
     } else {
         Ok(render::saved(verb, &item, ctx.color))
     }
@@ -147,7 +147,7 @@ pub fn history(
     };
     let page = open(ctx)?.history(query)?;
     if ctx.json {
-        return Ok(json::to_text(&json::HistoryJson::of(&page))?);
+        return Ok(json::to_text(&page)?);
     }
     let mut out = render::history(&page.items, ctx.color, true);
     out.push_str(&render::damaged(&page.damaged));
@@ -162,7 +162,7 @@ pub fn night(ctx: &Context, date: &str) -> CliResult<String> {
     let date = args::date("night", date)?;
     let view = open(ctx)?.night(date)?;
     if ctx.json {
-        Ok(json::to_text(&json::NightJson::of(&view))?)
+        Ok(json::to_text(&view)?)
     } else {
         Ok(render::night(&view, ctx.color))
     }
@@ -173,7 +173,7 @@ pub fn calendar(ctx: &Context, month: Option<&str>) -> CliResult<String> {
     let (year, month) = args::month(month)?;
     let cal = open(ctx)?.calendar_month(year, month)?;
     if ctx.json {
-        Ok(json::to_text(&json::CalendarJson::of(&cal))?)
+        Ok(json::to_text(&cal)?)
     } else {
         Ok(render::calendar(&cal, ctx.color) + &render::calendar_legend(ctx.color))
     }
@@ -266,17 +266,18 @@ pub fn settings(ctx: &Context, change: SettingsChange) -> CliResult<String> {
         current = journal.update_settings(change.apply(current)?)?;
     }
     if ctx.json {
-        Ok(json::to_text(&json::SettingsJson::of(&current))?)
+        Ok(json::to_text(&current)?)
     } else {
         Ok(render::settings(&current))
     }
 }
 
-/// `prompts`.
-pub fn prompts(ctx: &Context) -> CliResult<String> {
-    let list = open(ctx)?.prompts(None)?;
+/// `prompts` (the hidden `--now` fixes the clock for tests).
+pub fn prompts(ctx: &Context, now: Option<&str>) -> CliResult<String> {
+    let now = args::moment("now", now)?;
+    let list = open(ctx)?.prompts(now)?;
     if ctx.json {
-        Ok(json::to_text(&json::PromptsJson::of(&list))?)
+        Ok(json::to_text(&json::PromptsJson { prompts: &list })?)
     } else {
         Ok(render::prompts(&list, ctx.color))
     }

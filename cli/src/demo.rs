@@ -78,12 +78,12 @@ pub fn run(
         started.elapsed().as_secs_f64()
     );
     if ctx.json {
-        return Ok(json::to_text(&DemoJson::of(
-            &path,
+        return Ok(json::to_text(&DemoJson {
+            path: path.display().to_string(),
             seed,
-            &report,
-            &report_path,
-        ))?);
+            written: &report,
+            report: report_path.display().to_string(),
+        })?);
     }
 
     let mut out = format!(

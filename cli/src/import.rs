@@ -31,7 +31,10 @@ pub fn run(ctx: &Context, file: &Path) -> CliResult<String> {
             })
     })?;
     if ctx.json {
-        return Ok(json::to_text(&ImportJson::of(file, &summary))?);
+        return Ok(json::to_text(&ImportJson {
+            path: file.display().to_string(),
+            summary: &summary,
+        })?);
     }
     Ok(describe(file, &summary))
 }

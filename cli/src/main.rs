@@ -131,7 +131,11 @@ enum Command {
         paper: Option<String>,
     },
     /// What is due now: morning check-in, weekly rating, an open episode.
-    Prompts,
+    Prompts {
+        /// As if it were this moment (RFC 3339): a fixed clock for tests, so hidden.
+        #[arg(long, hide = true)]
+        now: Option<String>,
+    },
     /// The pattern summary of a range of nights (default: the last 14).
     Summary {
         /// First night, YYYY-MM-DD (with --to; default: 14 nights before --to).
@@ -214,7 +218,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<String, CliError> {
                 paper,
             },
         ),
-        Command::Prompts => commands::prompts(ctx),
+        Command::Prompts { now } => commands::prompts(ctx, now.as_deref()),
         Command::Summary { from, to } => commands::summary(ctx, from.as_deref(), to.as_deref()),
         Command::Export(args) => export::run(ctx, args),
         Command::Import { file } => import::run(ctx, &file),
@@ -250,7 +254,7 @@ fn command_name(command: &Command) -> wording::CommandName {
         Command::Delete { .. } => "delete",
         Command::Undo { .. } => "undo",
         Command::Settings { .. } => "settings",
-        Command::Prompts => "prompts",
+        Command::Prompts { .. } => "prompts",
         Command::Summary { .. } => "summary",
         Command::Export(_) => "export",
         Command::Import { .. } => "import",

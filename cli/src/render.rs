@@ -9,10 +9,8 @@ use std::fmt::Write;
 use rlsjournal_core::model::episode::helped_words;
 use rlsjournal_core::views::describe::{describe, duration_text};
 use rlsjournal_core::{
-    CalendarMonth, DamagedRecord, Entry, HistoryItem, NightView, Prompt, Settings,
+    CalendarMonth, DamagedRecord, Entry, HistoryItem, NightView, PaperSize, Prompt, Settings,
 };
-
-use crate::json::paper_code;
 
 const RESET: &str = "\x1b[0m";
 const DIM: &str = "\x1b[2m";
@@ -306,6 +304,14 @@ pub fn calendar_legend(color: bool) -> String {
         )
     } else {
         "number: worst intensity · .: no symptoms · blank: nothing logged\n".to_string()
+    }
+}
+
+/// The code of a paper size, as `--paper` takes it and the settings JSON shows it.
+fn paper_code(p: PaperSize) -> &'static str {
+    match p {
+        PaperSize::A4 => "a4",
+        PaperSize::Letter => "letter",
     }
 }
 

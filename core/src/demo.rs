@@ -79,7 +79,7 @@ pub fn last_complete_night(now: &Moment) -> LocalDate {
 }
 
 /// What [`fill_demo`] wrote.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize)]
 pub struct DemoReport {
     /// The first night.
     pub first_night: Option<LocalDate>,

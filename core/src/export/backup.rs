@@ -107,7 +107,7 @@ struct BackupEntryOut<'a> {
 }
 
 /// What an import did.
-#[derive(uniffi::Record, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(uniffi::Record, Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ImportSummary {
     /// Records that were new to this journal.
     pub added: u32,

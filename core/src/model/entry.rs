@@ -1,6 +1,6 @@
 //! One journal entry of any kind, for generic calls (get by id, history items).
 
-use serde::{Deserialize, Serialize};
+use serde::{Serialize, Serializer};
 
 use crate::model::episode::Episode;
 use crate::model::exposure::Exposure;
@@ -10,8 +10,7 @@ use crate::model::sleep::SleepDiary;
 use crate::model::treatment::{Dose, Treatment};
 
 /// A journal entry of any kind, with its full record.
-#[derive(uniffi::Enum, Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(uniffi::Enum, Clone, Debug, PartialEq)]
 pub enum Entry {
     /// An episode with its relief attempts.
     Episode {
@@ -48,6 +47,21 @@ pub enum Entry {
         /// The record.
         rating: SeverityRating,
     },
+}
+
+// JSON: the record alone (a history item's `record`); its kind is given next to it.
+impl Serialize for Entry {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Entry::Episode { episode } => episode.serialize(s),
+            Entry::SleepDiary { diary } => diary.serialize(s),
+            Entry::Exposure { exposure } => exposure.serialize(s),
+            Entry::Treatment { treatment } => treatment.serialize(s),
+            Entry::Dose { dose } => dose.serialize(s),
+            Entry::LabResult { lab } => lab.serialize(s),
+            Entry::SeverityRating { rating } => rating.serialize(s),
+        }
+    }
 }
 
 impl Entry {

@@ -121,17 +121,21 @@ pub fn check_relief_time(episode_start: &Moment, at: &Moment) -> Result<()> {
 }
 
 /// A stored episode with its relief attempts.
-#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize, Deserialize)]
+// JSON (the `--json` contract in `cli/README.md`): one flat object, the data's fields between
+// `night` and `relief`, the stamps last.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
 pub struct Episode {
     /// The record id (UUID v7).
     pub id: String,
     /// The night it belongs to (from `started_at` and the cutover hour).
     pub night: LocalDate,
     /// What was recorded.
+    #[serde(flatten)]
     pub data: EpisodeData,
     /// Relief attempts made during this episode, oldest first (live ones only).
     pub relief: Vec<ReliefAttempt>,
     /// Creation, change and deletion times.
+    #[serde(flatten)]
     pub meta: RecordMeta,
 }
 
@@ -172,14 +176,16 @@ pub fn helped_words(helped: u8) -> &'static str {
 }
 
 /// A stored relief attempt.
-#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
 pub struct ReliefAttempt {
     /// The record id (UUID v7).
     pub id: String,
     /// The episode it belongs to.
     pub episode_id: String,
     /// What was recorded.
+    #[serde(flatten)]
     pub data: ReliefData,
     /// Creation, change and deletion times.
+    #[serde(flatten)]
     pub meta: RecordMeta,
 }

@@ -41,14 +41,16 @@ impl ExposureData {
 }
 
 /// A stored exposure.
-#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
 pub struct Exposure {
     /// The record id (UUID v7).
     pub id: String,
     /// The night it counts for (cutover rule).
     pub night: LocalDate,
     /// What was recorded.
+    #[serde(flatten)]
     pub data: ExposureData,
     /// Creation, change and deletion times.
+    #[serde(flatten)]
     pub meta: RecordMeta,
 }

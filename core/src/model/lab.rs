@@ -40,13 +40,15 @@ impl LabResultData {
 }
 
 /// A stored lab result.
-#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
 pub struct LabResult {
     /// The record id (UUID v7).
     pub id: String,
     /// What was recorded.
+    #[serde(flatten)]
     pub data: LabResultData,
     /// Creation, change and deletion times.
+    #[serde(flatten)]
     pub meta: RecordMeta,
 }
 
@@ -75,7 +77,7 @@ impl SeverityRatingData {
 }
 
 /// A stored IRLS rating.
-#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq)]
 pub struct SeverityRating {
     /// The record id (UUID v7).
     pub id: String,
@@ -83,6 +85,31 @@ pub struct SeverityRating {
     pub data: SeverityRatingData,
     /// Creation, change and deletion times.
     pub meta: RecordMeta,
+}
+
+// JSON: the IRLS band (`irls_band`) follows the total, as `cli/README.md` documents.
+impl Serialize for SeverityRating {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            id: &'a str,
+            rated_on: LocalDate,
+            irls_total: u8,
+            band: &'static str,
+            note: &'a Option<String>,
+            #[serde(flatten)]
+            meta: &'a RecordMeta,
+        }
+        Json {
+            id: &self.id,
+            rated_on: self.data.rated_on,
+            irls_total: self.data.irls_total,
+            band: irls_band(self.data.irls_total),
+            note: &self.data.note,
+            meta: &self.meta,
+        }
+        .serialize(s)
+    }
 }
 
 /// The IRLS severity band of a total: 0 none, 1–10 mild, 11–20 moderate, 21–30 severe,

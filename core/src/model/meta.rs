@@ -47,7 +47,13 @@ pub struct RecordMeta {
     #[serde(with = "rfc3339_utc")]
     pub updated_at: SystemTime,
     /// When the record was deleted; `None` while it is live. Deleted records can be restored.
-    #[serde(with = "rfc3339_utc::option", default)]
+    // Left out of JSON while live: the records the views show are live, and `cli/README.md`
+    // promises only `created_at` and `updated_at`.
+    #[serde(
+        with = "rfc3339_utc::option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub deleted_at: Option<SystemTime>,
 }
 

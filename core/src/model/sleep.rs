@@ -127,7 +127,7 @@ impl SleepDiaryData {
 }
 
 /// A stored sleep diary.
-#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq)]
 pub struct SleepDiary {
     /// The record id (UUID v7).
     pub id: String,
@@ -135,4 +135,34 @@ pub struct SleepDiary {
     pub data: SleepDiaryData,
     /// Creation, change and deletion times.
     pub meta: RecordMeta,
+}
+
+// JSON: what was recorded, then the derived Consensus Sleep Diary measures (sleep efficiency
+// to one decimal), then the stamps.
+impl Serialize for SleepDiary {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            id: &'a str,
+            #[serde(flatten)]
+            data: &'a SleepDiaryData,
+            time_in_bed_minutes: i64,
+            total_sleep_minutes: i64,
+            sleep_efficiency_percent: Option<f64>,
+            #[serde(flatten)]
+            meta: &'a RecordMeta,
+        }
+        Json {
+            id: &self.id,
+            data: &self.data,
+            time_in_bed_minutes: self.data.time_in_bed_minutes(),
+            total_sleep_minutes: self.data.total_sleep_minutes(),
+            sleep_efficiency_percent: self
+                .data
+                .sleep_efficiency_percent()
+                .map(|p| (p * 10.0).round() / 10.0),
+            meta: &self.meta,
+        }
+        .serialize(s)
+    }
 }

@@ -65,13 +65,15 @@ impl TreatmentData {
 }
 
 /// A stored treatment.
-#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
 pub struct Treatment {
     /// The record id (UUID v7).
     pub id: String,
     /// What was recorded.
+    #[serde(flatten)]
     pub data: TreatmentData,
     /// Creation, change and deletion times.
+    #[serde(flatten)]
     pub meta: RecordMeta,
 }
 
@@ -104,7 +106,7 @@ impl DoseData {
 }
 
 /// A stored dose.
-#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq)]
 pub struct Dose {
     /// The record id (UUID v7).
     pub id: String,
@@ -116,4 +118,32 @@ pub struct Dose {
     pub data: DoseData,
     /// Creation, change and deletion times.
     pub meta: RecordMeta,
+}
+
+// JSON: the treatment's name next to its id (the order `cli/README.md` documents), then the
+// stamps.
+impl Serialize for Dose {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            id: &'a str,
+            night: LocalDate,
+            treatment_id: &'a str,
+            treatment_name: &'a str,
+            at: &'a Moment,
+            amount: Option<f64>,
+            #[serde(flatten)]
+            meta: &'a RecordMeta,
+        }
+        Json {
+            id: &self.id,
+            night: self.night,
+            treatment_id: &self.data.treatment_id,
+            treatment_name: &self.treatment_name,
+            at: &self.data.at,
+            amount: self.data.amount,
+            meta: &self.meta,
+        }
+        .serialize(s)
+    }
 }

@@ -2,12 +2,13 @@
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
+use serde::Serialize;
 
 use crate::error::{JournalError, Result};
 use crate::time::{iso_date, parse_iso_date, LocalDate};
 
 /// One night of the calendar.
-#[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CalendarDay {
     /// The night (the evening's date).
     pub night: LocalDate,
@@ -22,7 +23,7 @@ pub struct CalendarDay {
 }
 
 /// One month of nights.
-#[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CalendarMonth {
     /// The year.
     pub year: i32,

@@ -1,6 +1,7 @@
 //! The history list: newest first, cursor-paged, optionally filtered by kind.
 
 use rusqlite::Connection;
+use serde::Serialize;
 
 use crate::error::{JournalError, Result};
 use crate::model::damaged::DamagedRecord;
@@ -46,8 +47,36 @@ pub struct HistoryItem {
     pub intensity: Option<u8>,
 }
 
+// JSON: the row's fields in the order `cli/README.md` shows, the record last as `record`.
+impl Serialize for HistoryItem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            id: &'a str,
+            kind: EntryKind,
+            night: LocalDate,
+            when: &'a str,
+            title: &'a str,
+            detail: &'a str,
+            intensity: Option<u8>,
+            record: &'a Entry,
+        }
+        Json {
+            id: &self.id,
+            kind: self.kind,
+            night: self.night,
+            when: &self.when,
+            title: &self.title,
+            detail: &self.detail,
+            intensity: self.intensity,
+            record: &self.entry,
+        }
+        .serialize(s)
+    }
+}
+
 /// A page of history.
-#[derive(uniffi::Record, Clone, Debug, PartialEq)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
 pub struct HistoryPage {
     /// The items, newest first.
     pub items: Vec<HistoryItem>,
@@ -55,6 +84,7 @@ pub struct HistoryPage {
     pub next_cursor: Option<String>,
     /// Records of this page that could not be read: left out of `items`, listed here (the
     /// cursor still moves past them, so paging never stops on one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub damaged: Vec<DamagedRecord>,
 }
 

@@ -2,6 +2,7 @@
 //! the history's display lines.
 
 use rusqlite::Connection;
+use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::damaged::DamagedRecord;
@@ -19,7 +20,7 @@ use crate::views::describe::{date_text, duration_text};
 use crate::views::history::{self, HistoryItem};
 
 /// Everything recorded for one night.
-#[derive(uniffi::Record, Clone, Debug, PartialEq)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
 pub struct NightView {
     /// The night (the evening's date).
     pub night: LocalDate,
@@ -49,8 +50,11 @@ pub struct NightView {
     pub active_treatments: Vec<Treatment>,
     /// Every entry of the night (not the active treatments), in time order, with the same
     /// `title`, `detail` and `when` text the history shows.
+    // Not in JSON: scripts have the typed lists, and the lines are display text.
+    #[serde(skip_serializing)]
     pub items: Vec<NightLine>,
     /// Records of this night that could not be read: left out above, listed here.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub damaged: Vec<DamagedRecord>,
 }
 

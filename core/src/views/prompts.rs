@@ -3,6 +3,7 @@
 
 use chrono::Timelike;
 use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
 
 use crate::error::Result;
 use crate::settings::Settings;
@@ -16,7 +17,8 @@ pub const OPEN_EPISODE_PROMPT_HOURS: i64 = 3;
 pub const RATING_INTERVAL_DAYS: i64 = 7;
 
 /// What a prompt asks for.
-#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PromptKind {
     /// The sleep diary for last night is not done.
     MorningCheckIn,
@@ -29,7 +31,7 @@ pub enum PromptKind {
 }
 
 /// One thing the person should do now.
-#[derive(uniffi::Record, Clone, Debug, PartialEq)]
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
 pub struct Prompt {
     /// What it asks for.
     pub kind: PromptKind,
