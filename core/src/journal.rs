@@ -99,14 +99,10 @@ impl Journal {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Runs `f` in one immediate transaction with the current settings; commits if it succeeds.
-    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>, &Settings) -> Result<T>) -> Result<T> {
-        self.with_transaction(|tx, settings| f(tx, settings))
-    }
-
-    /// Runs a read with the current settings, in one read transaction: the view sees one
+    /// Runs a read with the current settings, in one read transaction: the call sees one
     /// consistent snapshot, and SQLite takes its file locks once instead of once per statement.
-    fn read<T>(&self, f: impl FnOnce(&Connection, &Settings) -> Result<T>) -> Result<T> {
+    /// Every exported read runs all its queries inside one `read`.
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Connection, &Settings) -> Result<T>) -> Result<T> {
         let mut inner = self.lock();
         let Inner {
             conn,
@@ -127,17 +123,10 @@ impl Journal {
         self.read(|conn, _| sleep_draft::sleep_diary_draft(conn, night, &now))
     }
 
-    /// Runs a closure on the raw connection (summaries, exports and tests live in this crate).
-    pub(crate) fn with_connection<T>(
-        &self,
-        f: impl FnOnce(&Connection, &Settings) -> Result<T>,
-    ) -> Result<T> {
-        self.read(f)
-    }
-
-    /// Runs `f` in one immediate transaction that may also change the settings (backup import);
-    /// the cached settings follow only if the transaction commits.
-    pub(crate) fn with_transaction<T>(
+    /// Runs `f` in one immediate transaction with the current settings and commits if it
+    /// succeeds. `f` may change the settings (settings update, backup import); the cached
+    /// settings follow only if the transaction commits.
+    pub(crate) fn write<T>(
         &self,
         f: impl FnOnce(&Transaction<'_>, &mut Settings) -> Result<T>,
     ) -> Result<T> {
@@ -742,7 +731,7 @@ impl Journal {
     /// Changes the settings. A new cutover hour re-attributes every timed entry to its night.
     pub fn update_settings(&self, settings: Settings) -> Result<Settings> {
         let settings = settings.validated()?;
-        self.with_transaction(|tx, current| {
+        self.write(|tx, current| {
             settings_store::save(tx, &settings, Moment::now().millis())?;
             if current.night_cutover_hour != settings.night_cutover_hour {
                 records::renight_all(tx, settings.night_cutover_hour)?;

@@ -18,7 +18,7 @@ impl Journal {
             Some(range) => Some(self.summary_at(Some(range), now)?),
             None => None,
         };
-        let extras = self.with_connection(|conn, _| gather::extras(conn, &resolved.range))?;
+        let extras = self.read(|conn, _| gather::extras(conn, &resolved.range))?;
         Ok(gather::content(
             &resolved,
             &summary,
