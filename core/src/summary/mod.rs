@@ -205,8 +205,8 @@ impl Journal {
     }
 }
 
-/// Builds the whole summary from one connection.
-fn build(
+/// Builds the whole summary from one connection (one snapshot: the caller's read transaction).
+pub(crate) fn build(
     conn: &Connection,
     settings: &Settings,
     range: Option<NightRange>,
