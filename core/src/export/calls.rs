@@ -18,16 +18,12 @@ impl Journal {
     /// Imports a backup with an explicit `now` for validating records (tests). Record stamps
     /// are checked against this device's clock, or `now` if that is later.
     pub fn import_backup_at(&self, bytes: &[u8], now: &Moment) -> Result<ImportSummary> {
-        self.write(|tx, settings| {
-            backup::import(tx, settings, BackupSource::Bytes(bytes), now)
-        })
+        self.write(|tx, settings| backup::import(tx, settings, BackupSource::Bytes(bytes), now))
     }
 
     /// [`Journal::import_backup_file`] with an explicit `now` (tests).
     pub fn import_backup_file_at(&self, path: &Path, now: &Moment) -> Result<ImportSummary> {
-        self.write(|tx, settings| {
-            backup::import(tx, settings, BackupSource::File(path), now)
-        })
+        self.write(|tx, settings| backup::import(tx, settings, BackupSource::File(path), now))
     }
 }
 

@@ -199,9 +199,7 @@ impl Journal {
                 format!("must be between 1 and {MAX_RANGE_NIGHTS}"),
             ));
         }
-        self.read(|_, settings| {
-            NightRange::ending_last_night(&now, settings, nights).validated()
-        })
+        self.read(|_, settings| NightRange::ending_last_night(&now, settings, nights).validated())
     }
 }
 
