@@ -6,6 +6,7 @@ pub mod entries;
 pub mod file_access;
 pub mod lookups;
 pub mod pragmas;
+pub mod queries;
 pub mod records;
 pub mod schema;
 pub mod settings;
