@@ -1,8 +1,12 @@
 //! The exported `Journal` object: the one entry point for Kotlin, Swift and the terminal.
 //!
 //! Every method is synchronous and takes `&self`; the journal is `Send + Sync` (one SQLite
-//! connection behind a mutex), so apps call it from any background thread. Every write is one
-//! transaction: a call either fully happens or changes nothing.
+//! connection behind a mutex), so apps call it from any background thread.
+//!
+//! This file is a facade: each exported call validates its arguments, opens one transaction
+//! (`Journal::read` or `Journal::write`) and calls one named function. A write either fully
+//! happens or changes nothing; a read sees one snapshot. The SQL lives in `store/`, the bedside
+//! rules in `model/bedside.rs`, the screens in `views/`.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
