@@ -1,19 +1,21 @@
 //! The exported `Journal` object: the one entry point for Kotlin, Swift and the terminal.
 //!
 //! Every method is synchronous and takes `&self`; the journal is `Send + Sync` (one SQLite
-//! connection behind a mutex), so apps call it from any background thread. Every write is one
-//! transaction: a call either fully happens or changes nothing.
+//! connection behind a mutex), so apps call it from any background thread.
+//!
+//! This file is a facade: each exported call validates its arguments, opens one transaction
+//! (`Journal::read` or `Journal::write`) and calls one named function. A write either fully
+//! happens or changes nothing; a read sees one snapshot. The SQL lives in `store/`, the bedside
+//! rules in `model/bedside.rs`, the screens in `views/`.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::{JournalError, Result};
 use crate::model::entry::Entry;
-use crate::model::episode::{
-    check_end, check_relief_time, Episode, EpisodeData, ReliefAttempt, ReliefData,
-};
+use crate::model::episode::{Episode, EpisodeData, ReliefAttempt, ReliefData};
 use crate::model::exposure::{Exposure, ExposureData};
 use crate::model::kinds::{ReliefMethod, Side};
 use crate::model::lab::{LabResult, LabResultData, SeverityRating, SeverityRatingData};
@@ -21,20 +23,13 @@ use crate::model::meta::canonical_id;
 use crate::model::sleep::{SleepDiary, SleepDiaryData};
 use crate::model::treatment::{Dose, DoseData, Treatment, TreatmentData};
 use crate::settings::Settings;
-use crate::store::entries::{self, RowKind, RowValues};
-use crate::store::{connection, records, settings as settings_store};
-use crate::time::{LocalDate, Moment, HOUR_MS};
+use crate::store::{bedside, connection, records, settings as settings_store, writes};
+use crate::time::{LocalDate, Moment};
 use crate::views::calendar::{self, CalendarMonth};
 use crate::views::history::{self, HistoryItem, HistoryPage, HistoryQuery};
 use crate::views::night::{self, NightView};
 use crate::views::prompts::{self, Prompt};
 use crate::views::sleep_draft;
-
-/// A quick log within this many hours of an open episode's start raises that episode's peak
-/// instead of starting a second one.
-pub const QUICK_LOG_MERGE_HOURS: i64 = 3;
-/// Bedside relief with no open episode goes to the latest episode started this many hours ago.
-pub const RELIEF_ATTACH_HOURS: i64 = 12;
 
 struct Inner {
     conn: Connection,
@@ -99,14 +94,10 @@ impl Journal {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Runs `f` in one immediate transaction with the current settings; commits if it succeeds.
-    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>, &Settings) -> Result<T>) -> Result<T> {
-        self.with_transaction(|tx, settings| f(tx, settings))
-    }
-
-    /// Runs a read with the current settings, in one read transaction: the view sees one
+    /// Runs a read with the current settings, in one read transaction: the call sees one
     /// consistent snapshot, and SQLite takes its file locks once instead of once per statement.
-    fn read<T>(&self, f: impl FnOnce(&Connection, &Settings) -> Result<T>) -> Result<T> {
+    /// Every exported read runs all its queries inside one `read`.
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Connection, &Settings) -> Result<T>) -> Result<T> {
         let mut inner = self.lock();
         let Inner {
             conn,
@@ -127,17 +118,10 @@ impl Journal {
         self.read(|conn, _| sleep_draft::sleep_diary_draft(conn, night, &now))
     }
 
-    /// Runs a closure on the raw connection (summaries, exports and tests live in this crate).
-    pub(crate) fn with_connection<T>(
-        &self,
-        f: impl FnOnce(&Connection, &Settings) -> Result<T>,
-    ) -> Result<T> {
-        self.read(f)
-    }
-
-    /// Runs `f` in one immediate transaction that may also change the settings (backup import);
-    /// the cached settings follow only if the transaction commits.
-    pub(crate) fn with_transaction<T>(
+    /// Runs `f` in one immediate transaction with the current settings and commits if it
+    /// succeeds. `f` may change the settings (settings update, backup import); the cached
+    /// settings follow only if the transaction commits.
+    pub(crate) fn write<T>(
         &self,
         f: impl FnOnce(&Transaction<'_>, &mut Settings) -> Result<T>,
     ) -> Result<T> {
@@ -173,74 +157,6 @@ fn record_id(id: &str) -> Result<String> {
 
 fn now_or(at: Option<Moment>) -> Moment {
     at.unwrap_or_else(Moment::now)
-}
-
-/// Inserts a validated row with a new id and returns the id.
-fn insert_new(tx: &Transaction<'_>, values: &RowValues) -> Result<String> {
-    let id = entries::new_id();
-    entries::insert(tx, &id, values, Moment::now().millis())?;
-    Ok(id)
-}
-
-fn expect_entry(conn: &Connection, id: &str) -> Result<Entry> {
-    records::entry_by_id(conn, id)?.ok_or_else(|| JournalError::not_found(format!("entry {id}")))
-}
-
-fn episode_of(conn: &Connection, id: &str) -> Result<Episode> {
-    match records::entry_by_id(conn, id)? {
-        Some(Entry::Episode { episode }) => Ok(episode),
-        _ => Err(JournalError::not_found(format!("episode {id}"))),
-    }
-}
-
-/// The latest start a bedside call for `at` considers: `at`, or now when `at` is earlier (a
-/// backdated "ended at 02:00" still finds the episode that started at 02:10, and is then
-/// refused for ending before its start).
-fn bedside_cutoff(at: &Moment) -> i64 {
-    at.millis().max(Moment::now().millis())
-}
-
-/// The most recent open episode that has started by `at_ms`.
-///
-/// An open episode dated later than the moment of a bedside call (a typo, a clock that was
-/// wrong, an entry from another device) is not the one the person means at the bedside: it must
-/// not absorb a quick log, take a relief attempt or block `end` for ever. It stays open and is
-/// edited like any other entry, and becomes "the open episode" once its start has come.
-fn open_episode_in(conn: &Connection, at_ms: i64) -> Result<Option<Episode>> {
-    let rows = entries::select(
-        conn,
-        &format!(
-            "e.kind = 'episode' AND e.end_ms IS NULL AND e.sort_ms <= ?1 AND {}",
-            entries::LIVE
-        ),
-        "ORDER BY e.sort_ms DESC, e.id DESC LIMIT 1",
-        [at_ms],
-    )?;
-    // A damaged open episode is skipped here (the history lists it as damaged).
-    Ok(records::entries_from(conn, &rows)?
-        .entries
-        .into_iter()
-        .find_map(|e| match e {
-            Entry::Episode { episode } => Some(episode),
-            _ => None,
-        }))
-}
-
-/// Checks that `id` is a live row of `kind` (for parents and edits).
-fn require_live(conn: &Connection, id: &str, kind: RowKind) -> Result<()> {
-    match entries::live_kind(conn, id)? {
-        Some(k) if k == kind => Ok(()),
-        _ => Err(JournalError::not_found(format!("{} {id}", kind.noun()))),
-    }
-}
-
-macro_rules! typed_entry {
-    ($conn:expr, $id:expr, $variant:ident, $field:ident) => {
-        match expect_entry($conn, $id)? {
-            Entry::$variant { $field } => Ok($field),
-            _ => Err(JournalError::not_found(format!("entry {}", $id))),
-        }
-    };
 }
 
 #[uniffi::export]
@@ -281,31 +197,9 @@ impl Journal {
         side: Option<Side>,
         at: Option<Moment>,
     ) -> Result<Episode> {
-        let at = now_or(at);
-        let now_ms = Moment::now().millis();
-        let data = EpisodeData::quick(at, intensity, side).validated(now_ms)?;
-        self.write(|tx, settings| {
-            if let Some(open) = open_episode_in(tx, bedside_cutoff(&data.started_at))? {
-                let since = data.started_at.millis() - open.data.started_at.millis();
-                if (0..QUICK_LOG_MERGE_HOURS * HOUR_MS).contains(&since) {
-                    let mut merged = open.data.clone();
-                    merged.peak_intensity = merged.peak_intensity.max(data.peak_intensity);
-                    merged.side = data.side.or(merged.side);
-                    entries::update(
-                        tx,
-                        &open.id,
-                        &records::episode_row(&merged, settings.night_cutover_hour)?,
-                        now_ms,
-                    )?;
-                    return episode_of(tx, &open.id);
-                }
-            }
-            let values = records::episode_row(&data, settings.night_cutover_hour)?;
-            let id = entries::new_id();
-            let created_ms = Moment::now().millis();
-            entries::insert(tx, &id, &values, created_ms)?;
-            Ok(records::inserted_episode(id, &values, data, created_ms))
-        })
+        let data =
+            EpisodeData::quick(now_or(at), intensity, side).validated(Moment::now().millis())?;
+        self.write(|tx, s| bedside::quick_log(tx, &data, s.night_cutover_hour))
     }
 
     /// Ends the open episode now (or at `at`): the latest open episode that started by then (or
@@ -314,20 +208,7 @@ impl Journal {
     #[uniffi::method(default(at = None))]
     pub fn end_episode(&self, at: Option<Moment>) -> Result<Episode> {
         let at = now_or(at).checked("ended_at", Moment::now().millis())?;
-        self.write(|tx, settings| {
-            let open = open_episode_in(tx, bedside_cutoff(&at))?
-                .ok_or_else(|| JournalError::not_found("an open episode"))?;
-            check_end(&open.data.started_at, &at)?;
-            let mut data = open.data.clone();
-            data.ended_at = Some(at);
-            entries::update(
-                tx,
-                &open.id,
-                &records::episode_row(&data, settings.night_cutover_hour)?,
-                Moment::now().millis(),
-            )?;
-            episode_of(tx, &open.id)
-        })
+        self.write(|tx, s| bedside::end_episode(tx, at, s.night_cutover_hour))
     }
 
     /// Records what was tried for relief, on the open episode (or, if none is open, the latest
@@ -340,43 +221,14 @@ impl Journal {
         minutes_to_relief: Option<u32>,
         at: Option<Moment>,
     ) -> Result<Episode> {
-        let now_ms = Moment::now().millis();
         let data = ReliefData {
             method,
             helped,
             minutes_to_relief,
             at: now_or(at),
         }
-        .validated(now_ms)?;
-        self.write(|tx, settings| {
-            let episode = match open_episode_in(tx, bedside_cutoff(&data.at))? {
-                Some(e) => e,
-                None => {
-                    let rows = entries::select(
-                        tx,
-                        &format!(
-                            "e.kind = 'episode' AND e.sort_ms <= ?1 AND e.sort_ms >= ?2 AND {}",
-                            entries::LIVE
-                        ),
-                        "ORDER BY e.sort_ms DESC, e.id DESC LIMIT 1",
-                        [
-                            data.at.millis(),
-                            data.at.millis() - RELIEF_ATTACH_HOURS * HOUR_MS,
-                        ],
-                    )?;
-                    let id = rows.first().map(|r| r.id.clone()).ok_or_else(|| {
-                        JournalError::not_found("an episode in the last 12 hours to add relief to")
-                    })?;
-                    episode_of(tx, &id)?
-                }
-            };
-            check_relief_time(&episode.data.started_at, &data.at)?;
-            insert_new(
-                tx,
-                &records::relief_row(&episode.id, &data, settings.night_cutover_hour)?,
-            )?;
-            episode_of(tx, &episode.id)
-        })
+        .validated(Moment::now().millis())?;
+        self.write(|tx, s| bedside::add_relief(tx, &data, s.night_cutover_hour))
     }
 
     /// The open episode: the most recent one without an end that has started by now, if any.
@@ -384,19 +236,18 @@ impl Journal {
     /// An open episode dated in the future (a mistyped time, a wrong clock) is not the bedside
     /// episode until its start has come, so it never blocks logging, relief or `end`.
     pub fn open_episode(&self) -> Result<Option<Episode>> {
-        self.read(|conn, _| open_episode_in(conn, Moment::now().millis()))
+        self.read(|conn, _| bedside::open_episode(conn, Moment::now().millis()))
     }
 
     /// The open episode as the history list shows it (`when`, `title`, `detail`, intensity),
     /// for the Tonight screen; `None` when no episode is open.
     pub fn open_episode_item(&self) -> Result<Option<HistoryItem>> {
         self.read(|conn, _| {
-            Ok(
-                open_episode_in(conn, Moment::now().millis())?.map(|episode| {
-                    let night = episode.night;
-                    history::item(Entry::Episode { episode }, night)
-                }),
-            )
+            let open = bedside::open_episode(conn, Moment::now().millis())?;
+            Ok(open.map(|episode| {
+                let night = episode.night;
+                history::item(Entry::Episode { episode }, night)
+            }))
         })
     }
 
@@ -405,10 +256,7 @@ impl Journal {
     /// Adds a complete (possibly backdated) episode.
     pub fn add_episode(&self, data: EpisodeData) -> Result<Episode> {
         let data = data.validated(Moment::now().millis())?;
-        self.write(|tx, s| {
-            let id = insert_new(tx, &records::episode_row(&data, s.night_cutover_hour)?)?;
-            episode_of(tx, &id)
-        })
+        self.write(|tx, s| writes::add_episode(tx, &data, s.night_cutover_hour))
     }
 
     /// Replaces what was recorded for an episode (its relief attempts stay).
@@ -416,24 +264,7 @@ impl Journal {
         let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(now_ms)?;
-        self.write(|tx, s| {
-            let current = episode_of(tx, &id)?;
-            if let Some(first) = current.relief.iter().min_by_key(|r| r.data.at.millis()) {
-                check_relief_time(&data.started_at, &first.data.at).map_err(|_| {
-                    JournalError::invalid(
-                        "started_at",
-                        "is after a relief attempt of this episode: move or delete that attempt first",
-                    )
-                })?;
-            }
-            entries::update(
-                tx,
-                &id,
-                &records::episode_row(&data, s.night_cutover_hour)?,
-                now_ms,
-            )?;
-            episode_of(tx, &id)
-        })
+        self.write(|tx, s| writes::edit_episode(tx, &id, &data, s.night_cutover_hour, now_ms))
     }
 
     /// Adds a relief attempt to a given episode.
@@ -444,15 +275,7 @@ impl Journal {
     ) -> Result<ReliefAttempt> {
         let episode_id = record_id(&episode_id)?;
         let data = data.validated(Moment::now().millis())?;
-        self.write(|tx, s| {
-            let episode = episode_of(tx, &episode_id)?;
-            check_relief_time(&episode.data.started_at, &data.at)?;
-            let id = insert_new(
-                tx,
-                &records::relief_row(&episode_id, &data, s.night_cutover_hour)?,
-            )?;
-            relief_by_id(tx, &id)
-        })
+        self.write(|tx, s| writes::add_relief_attempt(tx, &episode_id, &data, s.night_cutover_hour))
     }
 
     /// Replaces what was recorded for a relief attempt.
@@ -461,16 +284,7 @@ impl Journal {
         let now_ms = Moment::now().millis();
         let data = data.validated(now_ms)?;
         self.write(|tx, s| {
-            let current = relief_by_id(tx, &id)?;
-            let episode = episode_of(tx, &current.episode_id)?;
-            check_relief_time(&episode.data.started_at, &data.at)?;
-            entries::update(
-                tx,
-                &id,
-                &records::relief_row(&current.episode_id, &data, s.night_cutover_hour)?,
-                now_ms,
-            )?;
-            relief_by_id(tx, &id)
+            writes::edit_relief_attempt(tx, &id, &data, s.night_cutover_hour, now_ms)
         })
     }
 
@@ -480,18 +294,7 @@ impl Journal {
     /// already has one: edit it instead.
     pub fn add_sleep_diary(&self, data: SleepDiaryData) -> Result<SleepDiary> {
         let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| {
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM entries WHERE kind = 'sleep' AND night = ?1 AND deleted_ms IS NULL)",
-                [crate::time::iso_date(data.night_of)],
-                |r| r.get(0),
-            )?;
-            if exists {
-                return Err(JournalError::invalid("night_of", "this night already has a sleep diary; edit it instead"));
-            }
-            let id = insert_new(tx, &records::sleep_row(&data)?)?;
-            typed_entry!(tx, &id, SleepDiary, diary)
-        })
+        self.write(|tx, _| writes::add_sleep_diary(tx, &data))
     }
 
     /// Replaces a sleep diary.
@@ -499,18 +302,7 @@ impl Journal {
         let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| {
-            let clash: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM entries WHERE kind = 'sleep' AND night = ?1 AND deleted_ms IS NULL AND id <> ?2)",
-                rusqlite::params![crate::time::iso_date(data.night_of), id],
-                |r| r.get(0),
-            )?;
-            if clash {
-                return Err(JournalError::invalid("night_of", "that night already has another sleep diary"));
-            }
-            entries::update(tx, &id, &records::sleep_row(&data)?, now_ms)?;
-            typed_entry!(tx, &id, SleepDiary, diary)
-        })
+        self.write(|tx, _| writes::edit_sleep_diary(tx, &id, &data, now_ms))
     }
 
     // ---- exposures ----
@@ -518,10 +310,7 @@ impl Journal {
     /// Adds an exposure (a possible trigger).
     pub fn add_exposure(&self, data: ExposureData) -> Result<Exposure> {
         let data = data.validated(Moment::now().millis())?;
-        self.write(|tx, s| {
-            let id = insert_new(tx, &records::exposure_row(&data, s.night_cutover_hour)?)?;
-            typed_entry!(tx, &id, Exposure, exposure)
-        })
+        self.write(|tx, s| writes::add_exposure(tx, &data, s.night_cutover_hour))
     }
 
     /// Replaces an exposure.
@@ -529,15 +318,7 @@ impl Journal {
         let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(now_ms)?;
-        self.write(|tx, s| {
-            entries::update(
-                tx,
-                &id,
-                &records::exposure_row(&data, s.night_cutover_hour)?,
-                now_ms,
-            )?;
-            typed_entry!(tx, &id, Exposure, exposure)
-        })
+        self.write(|tx, s| writes::edit_exposure(tx, &id, &data, s.night_cutover_hour, now_ms))
     }
 
     // ---- treatments and doses ----
@@ -545,10 +326,7 @@ impl Journal {
     /// Adds a treatment regimen.
     pub fn add_treatment(&self, data: TreatmentData) -> Result<Treatment> {
         let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| {
-            let id = insert_new(tx, &records::treatment_row(&data)?)?;
-            typed_entry!(tx, &id, Treatment, treatment)
-        })
+        self.write(|tx, _| writes::add_treatment(tx, &data))
     }
 
     /// Replaces a treatment regimen.
@@ -556,10 +334,7 @@ impl Journal {
         let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| {
-            entries::update(tx, &id, &records::treatment_row(&data)?, now_ms)?;
-            typed_entry!(tx, &id, Treatment, treatment)
-        })
+        self.write(|tx, _| writes::edit_treatment(tx, &id, &data, now_ms))
     }
 
     /// Every live treatment, oldest start first (for the dose picker and treatment lists).
@@ -570,11 +345,7 @@ impl Journal {
     /// Records a dose of a treatment. `NotFound` if the treatment does not exist.
     pub fn add_dose(&self, data: DoseData) -> Result<Dose> {
         let data = data.validated(Moment::now().millis())?;
-        self.write(|tx, s| {
-            require_live(tx, &data.treatment_id, RowKind::Treatment)?;
-            let id = insert_new(tx, &records::dose_row(&data, s.night_cutover_hour)?)?;
-            typed_entry!(tx, &id, Dose, dose)
-        })
+        self.write(|tx, s| writes::add_dose(tx, &data, s.night_cutover_hour))
     }
 
     /// Replaces a dose.
@@ -582,16 +353,7 @@ impl Journal {
         let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(now_ms)?;
-        self.write(|tx, s| {
-            require_live(tx, &data.treatment_id, RowKind::Treatment)?;
-            entries::update(
-                tx,
-                &id,
-                &records::dose_row(&data, s.night_cutover_hour)?,
-                now_ms,
-            )?;
-            typed_entry!(tx, &id, Dose, dose)
-        })
+        self.write(|tx, s| writes::edit_dose(tx, &id, &data, s.night_cutover_hour, now_ms))
     }
 
     // ---- labs and ratings ----
@@ -599,10 +361,7 @@ impl Journal {
     /// Adds a lab result.
     pub fn add_lab_result(&self, data: LabResultData) -> Result<LabResult> {
         let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| {
-            let id = insert_new(tx, &records::lab_row(&data)?)?;
-            typed_entry!(tx, &id, LabResult, lab)
-        })
+        self.write(|tx, _| writes::add_lab_result(tx, &data))
     }
 
     /// Replaces a lab result.
@@ -610,19 +369,13 @@ impl Journal {
         let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| {
-            entries::update(tx, &id, &records::lab_row(&data)?, now_ms)?;
-            typed_entry!(tx, &id, LabResult, lab)
-        })
+        self.write(|tx, _| writes::edit_lab_result(tx, &id, &data, now_ms))
     }
 
     /// Adds an IRLS severity rating (the total from the clinician's form).
     pub fn add_severity_rating(&self, data: SeverityRatingData) -> Result<SeverityRating> {
         let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| {
-            let id = insert_new(tx, &records::rating_row(&data)?)?;
-            typed_entry!(tx, &id, SeverityRating, rating)
-        })
+        self.write(|tx, _| writes::add_severity_rating(tx, &data))
     }
 
     /// Replaces an IRLS severity rating.
@@ -634,10 +387,7 @@ impl Journal {
         let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| {
-            entries::update(tx, &id, &records::rating_row(&data)?, now_ms)?;
-            typed_entry!(tx, &id, SeverityRating, rating)
-        })
+        self.write(|tx, _| writes::edit_severity_rating(tx, &id, &data, now_ms))
     }
 
     // ---- any entry ----
@@ -645,47 +395,25 @@ impl Journal {
     /// One live entry by id (relief attempts come with their episode).
     pub fn entry(&self, id: String) -> Result<Entry> {
         let id = record_id(&id)?;
-        self.read(|conn, _| expect_entry(conn, &id))
+        self.read(|conn, _| records::expect_entry(conn, &id))
     }
 
     /// Deletes an entry or relief attempt (a tombstone: `restore_entry` or `undo_delete` bring it
     /// back). A deleted episode hides its relief attempts; a deleted treatment hides its doses.
     pub fn delete_entry(&self, id: String) -> Result<()> {
         let id = record_id(&id)?;
-        self.write(|tx, _| entries::tombstone(tx, &id, Moment::now().millis()))
+        self.write(|tx, _| writes::delete(tx, &id))
     }
 
     /// Restores a deleted entry.
     pub fn restore_entry(&self, id: String) -> Result<()> {
         let id = record_id(&id)?;
-        self.write(|tx, _| {
-            let clash: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM entries d JOIN entries l ON l.night = d.night \
-                 AND l.kind = 'sleep' AND l.deleted_ms IS NULL WHERE d.id = ?1 AND d.kind = 'sleep')",
-                [&id],
-                |r| r.get(0),
-            )?;
-            if clash {
-                return Err(JournalError::invalid(
-                    "id",
-                    "that night has a newer sleep diary; delete it first",
-                ));
-            }
-            check_restored_relief(tx, &id)?;
-            entries::restore(tx, &id, Moment::now().millis())
-        })
+        self.write(|tx, _| writes::restore(tx, &id))
     }
 
     /// Restores the most recently deleted entry and returns its id; `None` if nothing is deleted.
     pub fn undo_delete(&self) -> Result<Option<String>> {
-        let last = self.read(|conn, _| entries::last_deleted(conn))?;
-        match last {
-            Some(id) => {
-                self.restore_entry(id.clone())?;
-                Ok(Some(id))
-            }
-            None => Ok(None),
-        }
+        self.write(|tx, _| writes::undo_delete(tx))
     }
 
     // ---- views ----
@@ -742,44 +470,7 @@ impl Journal {
     /// Changes the settings. A new cutover hour re-attributes every timed entry to its night.
     pub fn update_settings(&self, settings: Settings) -> Result<Settings> {
         let settings = settings.validated()?;
-        self.with_transaction(|tx, current| {
-            settings_store::save(tx, &settings, Moment::now().millis())?;
-            if current.night_cutover_hour != settings.night_cutover_hour {
-                records::renight_all(tx, settings.night_cutover_hour)?;
-            }
-            *current = settings;
-            Ok(settings)
-        })
-    }
-}
-
-/// A deleted relief attempt comes back only if it still fits its episode: the episode's start
-/// may have moved past it while it was deleted (the same rule as adding one).
-fn check_restored_relief(conn: &Connection, id: &str) -> Result<()> {
-    let pair: Option<(String, String)> = conn
-        .query_row(
-            "SELECT r.data, p.data FROM entries r JOIN entries p ON p.id = r.parent_id \
-             WHERE r.id = ?1 AND r.kind = 'relief' AND r.deleted_ms IS NOT NULL",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    if let Some((relief, episode)) = pair {
-        let relief: ReliefData = serde_json::from_str(&relief)?;
-        let episode: EpisodeData = serde_json::from_str(&episode)?;
-        check_relief_time(&episode.started_at, &relief.at).map_err(|_| {
-            JournalError::invalid(
-                "id",
-                "that relief attempt is now before its episode's start: edit the episode first",
-            )
-        })?;
-    }
-    Ok(())
-}
-
-fn relief_by_id(conn: &Connection, id: &str) -> Result<ReliefAttempt> {
-    match entries::get_live(conn, id)? {
-        Some(row) if row.kind == RowKind::Relief => records::relief_from(&row),
-        _ => Err(JournalError::not_found(format!("relief attempt {id}"))),
+        self.write(|tx, current| writes::update_settings(tx, settings, current))?;
+        Ok(settings)
     }
 }

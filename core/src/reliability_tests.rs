@@ -27,7 +27,7 @@ fn a_full_disk_gives_a_storage_error_keeps_earlier_entries_and_recovers() {
     }
     // Simulate a full disk: the database may not grow past its current size (+ a little).
     let pages: i64 = journal
-        .with_connection(|conn, _| {
+        .read(|conn, _| {
             let count: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
             conn.pragma_update(None, "max_page_count", count + 2)?;
             Ok(count)
@@ -55,7 +55,7 @@ fn a_full_disk_gives_a_storage_error_keeps_earlier_entries_and_recovers() {
     assert!(journal.open_episode().unwrap().is_none());
     // Space returns: writes work again.
     journal
-        .with_connection(|conn, _| {
+        .read(|conn, _| {
             conn.pragma_update(None, "max_page_count", pages * 1000)?;
             Ok(())
         })

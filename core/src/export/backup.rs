@@ -29,7 +29,7 @@ use crate::model::sleep::SleepDiaryData;
 use crate::model::treatment::{DoseData, TreatmentData};
 use crate::settings::Settings;
 use crate::store::entries::{self, RowKind, RowTimes, RowValues};
-use crate::store::{records, settings as settings_store};
+use crate::store::{lookups, records, settings as settings_store};
 use crate::time::{system_from_millis, system_millis, Moment};
 
 /// The `format` field of every backup.
@@ -601,21 +601,8 @@ impl Importer<'_> {
     /// Every relief attempt belongs to an episode, every dose to a treatment, in the backup or
     /// here.
     fn check_parents(&self) -> Result<()> {
-        let orphan: Option<(String, String)> = self
-            .tx
-            .prepare(
-                "SELECT c.id, c.kind FROM entries c LEFT JOIN entries p ON p.id = c.parent_id \
-                 WHERE c.kind IN ('relief', 'dose') AND (p.id IS NULL OR p.kind <> \
-                 CASE c.kind WHEN 'relief' THEN 'episode' ELSE 'treatment' END) LIMIT 1",
-            )?
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map(Some)
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                other => Err(other),
-            })?;
+        let orphan = lookups::first_orphan(self.tx)?;
         if let Some((id, kind)) = orphan {
-            let kind = RowKind::from_code(&kind).unwrap_or(RowKind::Relief);
             let want = parent_kind(kind).unwrap_or(RowKind::Episode);
             return Err(rejected(format!(
                 "{} {id} belongs to an {} that is neither in the backup nor in this journal",
@@ -629,31 +616,24 @@ impl Importer<'_> {
     /// The API's rule for relief times ([`check_relief_time`]) on every live relief attempt the
     /// import wrote, or whose episode it wrote.
     fn check_relief_times(&self) -> Result<()> {
-        let mut stmt = self.tx.prepare(
-            "SELECT r.id, r.parent_id, r.data, p.data FROM entries r \
-             JOIN entries p ON p.id = r.parent_id \
-             WHERE r.kind = 'relief' AND r.deleted_ms IS NULL",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let id: String = row.get(0)?;
-            let parent: String = row.get(1)?;
-            let touched = |text: &str| {
-                uuid::Uuid::parse_str(text).is_ok_and(|u| self.seen.contains(&u.as_u128()))
-            };
-            if !touched(&id) && !touched(&parent) {
-                continue;
+        let touched = |text: &str| {
+            uuid::Uuid::parse_str(text).is_ok_and(|u| self.seen.contains(&u.as_u128()))
+        };
+        lookups::for_each_live_relief_with_episode(self.tx, |row| {
+            if !touched(row.id) && !touched(row.episode_id) {
+                return Ok(());
             }
-            let relief: ReliefData = serde_json::from_str(&row.get::<_, String>(2)?)?;
-            let episode: EpisodeData = serde_json::from_str(&row.get::<_, String>(3)?)?;
+            let relief: ReliefData = serde_json::from_str(row.relief_data)?;
+            let episode: EpisodeData = serde_json::from_str(row.episode_data)?;
             if check_relief_time(&episode.started_at, &relief.at).is_err() {
                 return Err(rejected(format!(
-                    "relief attempt {id} was tried before its episode {parent} started: relief \
-                     is tried during an episode"
+                    "relief attempt {} was tried before its episode {} started: relief \
+                     is tried during an episode",
+                    row.id, row.episode_id
                 )));
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 }
 
@@ -679,12 +659,7 @@ fn two_diaries(night: chrono::NaiveDate) -> JournalError {
 
 /// Whether the diary's night already has another live diary here.
 fn other_diary_here(tx: &Connection, id: &str, diary: &SleepDiaryData) -> Result<bool> {
-    Ok(tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM entries WHERE kind = 'sleep' AND night = ?1 \
-         AND deleted_ms IS NULL AND id <> ?2)",
-        rusqlite::params![crate::time::iso_date(diary.night_of), id],
-        |r| r.get(0),
-    )?)
+    lookups::sleep_diary_exists(tx, diary.night_of, id)
 }
 
 /// The streamed document: the envelope fields are read, the settings kept, and each record

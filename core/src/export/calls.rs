@@ -12,22 +12,18 @@ use crate::time::Moment;
 impl Journal {
     /// The backup document as of `now` (deterministic, for tests).
     pub fn backup_json_at(&self, now: &Moment) -> Result<String> {
-        self.with_connection(|conn, settings| backup::export_json(conn, settings, now))
+        self.read(|conn, settings| backup::export_json(conn, settings, now))
     }
 
     /// Imports a backup with an explicit `now` for validating records (tests). Record stamps
     /// are checked against this device's clock, or `now` if that is later.
     pub fn import_backup_at(&self, bytes: &[u8], now: &Moment) -> Result<ImportSummary> {
-        self.with_transaction(|tx, settings| {
-            backup::import(tx, settings, BackupSource::Bytes(bytes), now)
-        })
+        self.write(|tx, settings| backup::import(tx, settings, BackupSource::Bytes(bytes), now))
     }
 
     /// [`Journal::import_backup_file`] with an explicit `now` (tests).
     pub fn import_backup_file_at(&self, path: &Path, now: &Moment) -> Result<ImportSummary> {
-        self.with_transaction(|tx, settings| {
-            backup::import(tx, settings, BackupSource::File(path), now)
-        })
+        self.write(|tx, settings| backup::import(tx, settings, BackupSource::File(path), now))
     }
 }
 
@@ -64,7 +60,7 @@ impl Journal {
     /// doses, lab results, severity ratings), live records only, oldest first.
     #[uniffi::method(default(include_notes = true))]
     pub fn csv_tables(&self, include_notes: bool) -> Result<Vec<CsvTable>> {
-        self.with_connection(|conn, _| csv::tables(conn, include_notes))
+        self.read(|conn, _| csv::tables(conn, include_notes))
     }
 
     /// The CSV tables as one zip, for a share sheet.

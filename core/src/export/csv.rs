@@ -9,8 +9,8 @@ use crate::model::damaged::DamagedRecord;
 use crate::model::entry::Entry;
 use crate::model::episode::helped_words;
 use crate::model::lab::irls_band;
-use crate::store::entries::{self, RowKind, LIVE};
-use crate::store::records;
+use crate::store::entries::RowKind;
+use crate::store::{queries, records};
 use crate::time::{hh_mm, iso_date, LocalDate, Moment, MINUTE_MS};
 
 /// One CSV file.
@@ -126,12 +126,7 @@ fn live_entries(
     kind: RowKind,
     damaged: &mut Vec<DamagedRecord>,
 ) -> Result<Vec<Entry>> {
-    let rows = entries::select(
-        conn,
-        &format!("e.kind = ?1 AND {LIVE}"),
-        "ORDER BY e.sort_ms, e.id",
-        [kind.code()],
-    )?;
+    let rows = queries::rows_of_kind(conn, kind)?;
     let decoded = records::entries_from(conn, &rows)?;
     damaged.extend(decoded.damaged);
     Ok(decoded.entries)

@@ -91,9 +91,8 @@ impl Journal {
     /// Checks that an export may be written at `target` (see [`check_target`]) and returns the
     /// path to write. For Rust callers that write files (the terminal, automatic backups).
     pub fn export_target(&self, target: &Path) -> Result<PathBuf> {
-        let journal_file = self.with_connection(|conn, _| {
-            Ok(conn.path().filter(|p| !p.is_empty()).map(PathBuf::from))
-        })?;
+        let journal_file =
+            self.read(|conn, _| Ok(conn.path().filter(|p| !p.is_empty()).map(PathBuf::from)))?;
         check_target(target, journal_file.as_deref())
     }
 }

@@ -1,6 +1,8 @@
 //! Rows of the `entries` table: insert, update, read, tombstone and restore.
 //!
-//! Everything here is kind-agnostic; `records.rs` turns typed records into rows and back.
+//! Everything here is kind-agnostic; `records.rs` turns typed records into rows and back. The
+//! row query and its `LIVE` condition are private to `store/`: everything outside asks a named
+//! function (`queries.rs`, `lookups.rs`, `bedside.rs`, `writes.rs`).
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -120,15 +122,17 @@ pub struct StoredRow {
 
 /// The column list every read uses, matching [`read_row`]. Joins the parent for its name and
 /// for hiding the children of a deleted parent.
-pub const SELECT_ROWS: &str = "SELECT e.id, e.kind, e.parent_id, json_extract(p.data, '$.name'), \
+pub(super) const SELECT_ROWS: &str =
+    "SELECT e.id, e.kind, e.parent_id, json_extract(p.data, '$.name'), \
      e.night, e.data, e.created_ms, e.updated_ms, e.deleted_ms, e.sort_ms \
      FROM entries e LEFT JOIN entries p ON p.id = e.parent_id";
 
 /// The condition for rows that are live and whose parent (if any) is live.
-pub const LIVE: &str = "e.deleted_ms IS NULL AND (e.parent_id IS NULL OR p.deleted_ms IS NULL)";
+pub(super) const LIVE: &str =
+    "e.deleted_ms IS NULL AND (e.parent_id IS NULL OR p.deleted_ms IS NULL)";
 
 /// Maps one row of [`SELECT_ROWS`].
-pub fn read_row(row: &Row<'_>) -> rusqlite::Result<StoredRow> {
+pub(super) fn read_row(row: &Row<'_>) -> rusqlite::Result<StoredRow> {
     let kind: String = row.get(1)?;
     let night: String = row.get(4)?;
     let bad = |what: String| {
@@ -149,7 +153,7 @@ pub fn read_row(row: &Row<'_>) -> rusqlite::Result<StoredRow> {
 }
 
 /// Runs `SELECT_ROWS WHERE <condition> <tail>` and maps every row.
-pub fn select(
+pub(super) fn select(
     conn: &Connection,
     condition: &str,
     tail: &str,

@@ -375,6 +375,27 @@ pub fn entry_by_id(conn: &Connection, id: &str) -> Result<Option<Entry>> {
     }
 }
 
+/// One live entry by id; `NotFound` if there is none.
+pub fn expect_entry(conn: &Connection, id: &str) -> Result<Entry> {
+    entry_by_id(conn, id)?.ok_or_else(|| JournalError::not_found(format!("entry {id}")))
+}
+
+/// One live episode by id, with its relief attempts; `NotFound` if there is none.
+pub fn episode_by_id(conn: &Connection, id: &str) -> Result<Episode> {
+    match entry_by_id(conn, id)? {
+        Some(Entry::Episode { episode }) => Ok(episode),
+        _ => Err(JournalError::not_found(format!("episode {id}"))),
+    }
+}
+
+/// One live relief attempt (of a live episode) by id; `NotFound` if there is none.
+pub fn relief_by_id(conn: &Connection, id: &str) -> Result<ReliefAttempt> {
+    match entries::get_live(conn, id)? {
+        Some(row) if row.kind == RowKind::Relief => relief_from(&row),
+        _ => Err(JournalError::not_found(format!("relief attempt {id}"))),
+    }
+}
+
 /// Recomputes the night of every timed row (live and deleted) for a new cutover hour.
 pub fn renight_all(tx: &Connection, cutover: u8) -> Result<()> {
     let rows: Vec<(String, String, String)> = {

@@ -11,10 +11,10 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::model::kinds::Analyte;
 use crate::model::lab::LabResultData;
-use crate::store::entries::LIVE;
+use crate::store::queries;
 use crate::summary::notes::{Note, NoteKind};
 use crate::summary::stats::amount_text;
-use crate::time::{date_sort_ms, LocalDate};
+use crate::time::LocalDate;
 use crate::views::describe::date_text;
 
 /// Ferritin at or below this (µg/L) calls for a talk about iron therapy (AASM 2024).
@@ -145,26 +145,10 @@ fn reading(lab: &LabResultData, range_last: LocalDate) -> LabReading {
     }
 }
 
-/// The latest result of `analyte` taken on or before `last`.
+/// The latest result of `analyte` taken on or before `last`. A damaged one is passed over
+/// (history and the night view list it as damaged).
 fn latest(conn: &Connection, analyte: &str, last: LocalDate) -> Result<Option<LabResultData>> {
-    // A lab's sort_ms is its date's (date_sort_ms): "taken on or before `last`", read newest
-    // first down the (kind, sort_ms) index and stopping at the first match, instead of reading
-    // and sorting every lab result of the journal.
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT e.data FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
-         WHERE e.kind = 'lab' AND e.sort_ms <= ?1 AND json_extract(e.data, '$.analyte') = ?2 \
-         AND {LIVE} ORDER BY e.sort_ms DESC, e.created_ms DESC, e.id DESC"
-    ))?;
-    let mut rows = stmt.query(rusqlite::params![date_sort_ms(last), analyte])?;
-    // The newest result that decodes: rows stream newest first, so this usually reads one. A
-    // damaged one is passed over (history and the night view list it as damaged).
-    while let Some(row) = rows.next()? {
-        let data: String = row.get(0)?;
-        if let Ok(lab) = serde_json::from_str(&data) {
-            return Ok(Some(lab));
-        }
-    }
-    Ok(None)
+    queries::latest_lab(conn, analyte, last, |data| serde_json::from_str(data).ok())
 }
 
 /// Builds part 9.

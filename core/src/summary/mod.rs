@@ -187,7 +187,7 @@ impl Journal {
     /// [`Journal::summary`] as if it were `now` (the default range and the wording of an open
     /// episode depend on it): for deterministic tests and reports.
     pub fn summary_at(&self, range: Option<NightRange>, now: Moment) -> Result<Summary> {
-        self.with_connection(|conn, settings| build(conn, settings, range, &now))
+        self.read(|conn, settings| build(conn, settings, range, &now))
     }
 
     /// [`Journal::last_nights`] as if it were `now`.
@@ -199,14 +199,12 @@ impl Journal {
                 format!("must be between 1 and {MAX_RANGE_NIGHTS}"),
             ));
         }
-        self.with_connection(|_, settings| {
-            NightRange::ending_last_night(&now, settings, nights).validated()
-        })
+        self.read(|_, settings| NightRange::ending_last_night(&now, settings, nights).validated())
     }
 }
 
-/// Builds the whole summary from one connection.
-fn build(
+/// Builds the whole summary from one connection (one snapshot: the caller's read transaction).
+pub(crate) fn build(
     conn: &Connection,
     settings: &Settings,
     range: Option<NightRange>,

@@ -7,13 +7,14 @@
 
 use rusqlite::Connection;
 
-use crate::error::{JournalError, Result};
+use crate::error::Result;
 use crate::model::damaged::DamagedRecord;
 use crate::model::episode::{EpisodeData, ReliefData};
 use crate::model::kinds::ExposureKind;
 use crate::model::sleep::SleepDiaryData;
-use crate::store::entries::{RowKind, LIVE};
-use crate::time::{iso_date, parse_iso_date, LocalDate};
+use crate::store::entries::RowKind;
+use crate::store::queries::{self, WindowRow};
+use crate::time::{parse_iso_date, LocalDate};
 
 /// What one night holds, for frequency and severity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -60,16 +61,6 @@ pub(crate) struct DoseRec {
     pub treatment_id: String,
     /// When it was taken, epoch ms.
     pub at_ms: i64,
-}
-
-/// One row of the window query, borrowed from SQLite.
-struct RawRow<'a> {
-    kind: &'a str,
-    night: LocalDate,
-    id: &'a str,
-    parent_id: Option<&'a str>,
-    sort_ms: i64,
-    data: Option<&'a str>,
 }
 
 /// Everything of a window of nights that a summary reads.
@@ -123,46 +114,7 @@ impl Window {
             relief: Vec::new(),
             damaged: Vec::new(),
         };
-        let (from, to) = (iso_date(first), iso_date(last));
-        {
-            let mut stmt = conn.prepare_cached(&format!(
-                "SELECT e.kind, e.night, e.id, e.parent_id, e.sort_ms, \
-                 CASE e.kind WHEN 'exposure' THEN json_extract(e.data, '$.kind') \
-                 WHEN 'episode' THEN e.data WHEN 'sleep' THEN e.data END \
-                 FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
-                 WHERE e.night >= ?1 AND e.night <= ?2 AND e.kind <> 'relief' AND {LIVE}"
-            ))?;
-            let mut rows = stmt.query([&from, &to])?;
-            // Rows come in night order: parse each night's date once.
-            let mut last_night: Option<(String, LocalDate)> = None;
-            while let Some(row) = rows.next()? {
-                let text = |i: usize| -> Result<Option<&str>> {
-                    row.get_ref(i)?
-                        .as_str_or_null()
-                        .map_err(|e| JournalError::Corrupt {
-                            detail: format!("a stored column is not text: {e}"),
-                        })
-                };
-                let night_text = text(1)?.unwrap_or_default();
-                let night = match &last_night {
-                    Some((t, d)) if t == night_text => *d,
-                    _ => {
-                        let d = parse_iso_date(night_text)
-                            .map_err(|detail| JournalError::Corrupt { detail })?;
-                        last_night = Some((night_text.to_string(), d));
-                        d
-                    }
-                };
-                window.add_row(RawRow {
-                    kind: text(0)?.unwrap_or_default(),
-                    night,
-                    id: text(2)?.unwrap_or_default(),
-                    parent_id: text(3)?,
-                    sort_ms: row.get(4)?,
-                    data: text(5)?,
-                })?;
-            }
-        }
+        queries::for_each_window_row(conn, first, last, |row| window.add_row(row))?;
         window.episodes.sort_by(|a, b| {
             a.data
                 .started_at
@@ -172,41 +124,26 @@ impl Window {
         });
         window.doses.sort_by_key(|d| d.at_ms);
         if with_relief {
-            // The episodes of the window by the night index, then their relief attempts by the
-            // parent index (CROSS JOIN fixes that order; `+p.kind` keeps SQLite from scanning
-            // every episode through the kind index instead).
-            let mut stmt = conn.prepare_cached(
-                "SELECT r.parent_id, r.data, r.id, r.night FROM entries p CROSS JOIN entries r \
-                 ON r.parent_id = p.id \
-                 WHERE p.night >= ?1 AND p.night <= ?2 AND +p.kind = 'episode' \
-                 AND p.deleted_ms IS NULL AND r.kind = 'relief' AND r.deleted_ms IS NULL \
-                 ORDER BY r.sort_ms, r.id",
-            )?;
-            let mut rows = stmt.query([&from, &to])?;
-            while let Some(row) = rows.next()? {
-                let data: String = row.get(1)?;
-                match parse(Some(&data)) {
+            for relief in queries::window_relief(conn, first, last)? {
+                match parse(Some(&relief.data)) {
                     Ok(data) => window.relief.push(ReliefRec {
-                        episode_id: row.get(0)?,
+                        episode_id: relief.episode_id,
                         data,
                     }),
-                    Err(problem) => {
-                        let night: String = row.get(3)?;
-                        window.damaged.push(DamagedRecord {
-                            id: row.get(2)?,
-                            kind: RowKind::Relief.noun().to_string(),
-                            night: parse_iso_date(&night).unwrap_or(first),
-                            problem,
-                        });
-                    }
+                    Err(problem) => window.damaged.push(DamagedRecord {
+                        id: relief.id,
+                        kind: RowKind::Relief.noun().to_string(),
+                        night: parse_iso_date(&relief.night).unwrap_or(first),
+                        problem,
+                    }),
                 }
             }
         }
         Ok(window)
     }
 
-    fn add_row(&mut self, row: RawRow<'_>) -> Result<()> {
-        let RawRow {
+    fn add_row(&mut self, row: WindowRow<'_>) -> Result<()> {
+        let WindowRow {
             kind,
             night,
             id,

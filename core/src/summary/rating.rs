@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::lab::{irls_band, SeverityRatingData};
-use crate::store::entries::LIVE;
+use crate::store::queries;
 use crate::summary::notes::{missing, Note};
 use crate::summary::NightRange;
-use crate::time::{date_sort_ms, iso_date, LocalDate};
+use crate::time::LocalDate;
 use crate::views::describe::date_text;
 
 /// A change of at least this many IRLS points is clinically relevant.
@@ -94,27 +94,13 @@ fn point(r: &SeverityRatingData) -> RatingPoint {
     }
 }
 
-/// Ratings on or before `last`, newest first (`limit` of them), or those within the range.
-fn ratings(
-    conn: &Connection,
-    condition: &str,
-    params: &[&dyn rusqlite::ToSql],
-    order: &str,
-) -> Result<Vec<SeverityRatingData>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT e.data FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
-         WHERE e.kind = 'rating' AND {condition} AND {LIVE} {order}"
-    ))?;
-    let rows = stmt.query_map(params, |r| r.get::<_, String>(0))?;
-    let mut out = Vec::new();
-    for data in rows {
-        // A rating whose data no longer decodes is left out (history and the night view list
-        // it as damaged); one bad row must not take the whole summary down.
-        if let Ok(rating) = serde_json::from_str(&data?) {
-            out.push(rating);
-        }
-    }
-    Ok(out)
+/// Decodes stored ratings; a rating whose data no longer decodes is left out (history and the
+/// night view list it as damaged): one bad row must not take the whole summary down.
+fn decoded(stored: Vec<String>) -> Vec<SeverityRatingData> {
+    stored
+        .iter()
+        .filter_map(|data| serde_json::from_str(data).ok())
+        .collect()
 }
 
 /// Builds part 10.
@@ -123,26 +109,12 @@ pub(crate) fn build(
     range: &NightRange,
     notes: &mut Vec<Note>,
 ) -> Result<RatingSummary> {
-    let last = iso_date(range.last);
-    let first = iso_date(range.first);
-    // A rating's sort_ms is its date's (date_sort_ms), so this is "rated on or before `last`",
-    // read newest first down the (kind, sort_ms) index and stopping after two: without it SQLite
-    // read every rating of the journal and sorted them.
-    let recent = ratings(
-        conn,
-        "e.sort_ms <= ?1",
-        &[&date_sort_ms(range.last)],
-        "ORDER BY e.sort_ms DESC, e.created_ms DESC, e.id DESC LIMIT 2",
-    )?;
-    let in_range: Vec<RatingPoint> = ratings(
-        conn,
-        "e.night >= ?1 AND e.night <= ?2",
-        &[&first, &last],
-        "ORDER BY e.night, e.created_ms, e.id",
-    )?
-    .iter()
-    .map(point)
-    .collect();
+    let recent = decoded(queries::latest_ratings(conn, range.last)?);
+    let in_range: Vec<RatingPoint> =
+        decoded(queries::ratings_between(conn, range.first, range.last)?)
+            .iter()
+            .map(point)
+            .collect();
     let latest = recent.first().map(point);
     let previous = recent.get(1).map(point);
     let change = latest

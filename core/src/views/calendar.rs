@@ -5,7 +5,8 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::{JournalError, Result};
-use crate::time::{iso_date, parse_iso_date, LocalDate};
+use crate::store::queries;
+use crate::time::LocalDate;
 
 /// One night of the calendar.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Eq, Serialize)]
@@ -59,30 +60,12 @@ pub fn month(conn: &Connection, year: i32, month: u8) -> Result<CalendarMonth> {
             entry_count: 0,
         })
         .collect();
-    let mut stmt = conn.prepare_cached(
-        "SELECT e.night, max(e.intensity), sum(e.kind = 'episode'), max(e.kind = 'sleep'), count(*) \
-         FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
-         WHERE e.night >= ?1 AND e.night < ?2 AND e.deleted_ms IS NULL AND e.kind <> 'relief' \
-           AND (e.parent_id IS NULL OR p.deleted_ms IS NULL) \
-         GROUP BY e.night",
-    )?;
-    let rows = stmt.query_map([iso_date(first), iso_date(next)], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<u8>>(1)?,
-            r.get::<_, u32>(2)?,
-            r.get::<_, bool>(3)?,
-            r.get::<_, u32>(4)?,
-        ))
-    })?;
-    for row in rows {
-        let (night, peak, episodes, diary, count) = row?;
-        let night = parse_iso_date(&night).map_err(|detail| JournalError::Corrupt { detail })?;
-        if let Some(day) = days.iter_mut().find(|d| d.night == night) {
-            day.peak_intensity = peak;
-            day.episode_count = episodes;
-            day.has_sleep_diary = diary;
-            day.entry_count = count;
+    for counts in queries::night_counts(conn, first, next)? {
+        if let Some(day) = days.iter_mut().find(|d| d.night == counts.night) {
+            day.peak_intensity = counts.peak_intensity;
+            day.episode_count = counts.episodes;
+            day.has_sleep_diary = counts.has_sleep_diary;
+            day.entry_count = counts.entries;
         }
     }
     Ok(CalendarMonth {

@@ -7,8 +7,7 @@ use crate::error::{JournalError, Result};
 use crate::model::damaged::DamagedRecord;
 use crate::model::entry::Entry;
 use crate::model::kinds::EntryKind;
-use crate::store::entries::{self, LIVE};
-use crate::store::records;
+use crate::store::{queries, records};
 use crate::time::{LocalDate, Moment};
 use crate::views::describe::{describe, moment_text};
 
@@ -115,36 +114,12 @@ pub fn page(conn: &Connection, query: &HistoryQuery) -> Result<HistoryPage> {
         Some(c) => decode_cursor(c)?,
         None => (i64::MAX, String::new()),
     };
-    let mut kinds: Vec<&str> = query.kinds.iter().map(|k| k.code()).collect();
-    kinds.sort_unstable();
-    kinds.dedup();
-    // Kind codes are our own constants, so they can be written into the SQL; this lets SQLite
-    // pick the per-kind index for a one-kind filter.
-    let kind_filter = match kinds.as_slice() {
-        [] => String::new(),
-        [one] => format!("AND e.kind = '{one}'"),
-        many => format!(
-            "AND e.kind IN ({})",
-            many.iter()
-                .map(|k| format!("'{k}'"))
-                .collect::<Vec<_>>()
-                .join(",")
-        ),
-    };
-    let condition = format!(
-        "e.deleted_ms IS NULL AND e.kind <> 'relief' AND (e.sort_ms, e.id) < (?1, ?2) \
-         {kind_filter} AND {LIVE}"
-    );
-    // The limit is written into the SQL (it is a validated number): bound as a parameter, SQLite
-    // re-prepares the statement on every call because the plan depends on the bound LIMIT.
-    let mut rows = entries::select(
+    let mut rows = queries::history_rows(
         conn,
-        &condition,
-        &format!(
-            "ORDER BY e.sort_ms DESC, e.id DESC LIMIT {}",
-            u64::from(query.limit) + 1
-        ),
-        rusqlite::params![after_ms, after_id],
+        &query.kinds,
+        after_ms,
+        &after_id,
+        u64::from(query.limit) + 1,
     )?;
     let has_more = rows.len() > query.limit as usize;
     rows.truncate(query.limit as usize);

@@ -13,9 +13,9 @@ use crate::model::kinds::EntryKind;
 use crate::model::lab::{LabResult, SeverityRating};
 use crate::model::sleep::SleepDiary;
 use crate::model::treatment::{Dose, Treatment};
-use crate::store::entries::{self, LIVE};
-use crate::store::records;
-use crate::time::{iso_date, LocalDate, MINUTE_MS};
+use crate::store::entries::RowKind;
+use crate::store::{queries, records};
+use crate::time::{LocalDate, MINUTE_MS};
 use crate::views::describe::{date_text, duration_text};
 use crate::views::history::{self, HistoryItem};
 
@@ -91,12 +91,7 @@ impl From<HistoryItem> for NightLine {
 
 /// Reads one night.
 pub fn night_view(conn: &Connection, night: LocalDate) -> Result<NightView> {
-    let rows = entries::select(
-        conn,
-        &format!("e.night = ?1 AND e.kind <> 'relief' AND {LIVE}"),
-        "ORDER BY e.sort_ms, e.id",
-        [iso_date(night)],
-    )?;
+    let rows = queries::night_rows(conn, night)?;
     let mut view = NightView {
         night,
         title: format!("Night of {}", date_text(night)),
@@ -178,12 +173,7 @@ pub fn active_treatments(conn: &Connection, night: LocalDate) -> Result<Vec<Trea
 
 /// Every live treatment, oldest start first.
 pub fn all_treatments(conn: &Connection) -> Result<Vec<Treatment>> {
-    let rows = entries::select(
-        conn,
-        &format!("e.kind = 'treatment' AND {LIVE}"),
-        "ORDER BY e.sort_ms, e.id",
-        [],
-    )?;
+    let rows = queries::rows_of_kind(conn, RowKind::Treatment)?;
     Ok(records::entries_from(conn, &rows)?
         .entries
         .into_iter()

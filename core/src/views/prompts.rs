@@ -2,13 +2,13 @@
 //! optional evening check. The apps show (and schedule reminders from) exactly this list.
 
 use chrono::Timelike;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::Result;
 use crate::settings::Settings;
-use crate::store::entries::LIVE;
-use crate::time::{iso_date, parse_iso_date, LocalDate, Moment, HOUR_MS};
+use crate::store::{bedside, lookups};
+use crate::time::{LocalDate, Moment, HOUR_MS};
 use crate::views::describe::{date_text, duration_text};
 
 /// An episode open longer than this is flagged.
@@ -60,17 +60,11 @@ pub fn due(conn: &Connection, settings: &Settings, now: &Moment) -> Result<Vec<P
     let mut prompts = Vec::new();
     let now_ms = now.millis();
 
-    let mut open = conn.prepare_cached(&format!(
-        "SELECT e.id, e.sort_ms FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
-         WHERE e.kind = 'episode' AND e.end_ms IS NULL AND {LIVE} AND e.sort_ms <= ?1 \
-         ORDER BY e.sort_ms DESC"
-    ))?;
-    let rows = open.query_map(
-        [now_ms.saturating_sub(OPEN_EPISODE_PROMPT_HOURS * HOUR_MS)],
-        |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
+    let open = bedside::open_episodes_started_by(
+        conn,
+        now_ms.saturating_sub(OPEN_EPISODE_PROMPT_HOURS * HOUR_MS),
     )?;
-    for row in rows {
-        let (id, started_ms) = row?;
+    for (id, started_ms) in open {
         prompts.push(Prompt {
             kind: PromptKind::OpenEpisode,
             title: "Episode still open".into(),
@@ -84,13 +78,7 @@ pub fn due(conn: &Connection, settings: &Settings, now: &Moment) -> Result<Vec<P
     }
 
     let night = last_night(now, settings.morning_hour);
-    let diary_done: bool = conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM entries WHERE kind = 'sleep' AND night = ?1 \
-             AND deleted_ms IS NULL)",
-        )?
-        .query_row([iso_date(night)], |r| r.get(0))?;
-    if !diary_done {
+    if !lookups::sleep_diary_exists(conn, night, "")? {
         prompts.push(Prompt {
             kind: PromptKind::MorningCheckIn,
             title: "Morning check-in".into(),
@@ -100,17 +88,10 @@ pub fn due(conn: &Connection, settings: &Settings, now: &Moment) -> Result<Vec<P
         });
     }
 
-    let last_rating: Option<String> = conn
-        .prepare_cached(
-            "SELECT max(night) FROM entries WHERE kind = 'rating' AND deleted_ms IS NULL",
-        )?
-        .query_row([], |r| r.get(0))
-        .optional()?
-        .flatten();
     let today = now.local().date();
-    let rating_due = match last_rating.as_deref().map(parse_iso_date) {
-        Some(Ok(date)) => (today - date).num_days() >= RATING_INTERVAL_DAYS,
-        _ => true,
+    let rating_due = match lookups::last_rating_night(conn)? {
+        Some(date) => (today - date).num_days() >= RATING_INTERVAL_DAYS,
+        None => true,
     };
     if rating_due {
         prompts.push(Prompt {
@@ -125,12 +106,7 @@ pub fn due(conn: &Connection, settings: &Settings, now: &Moment) -> Result<Vec<P
     if let Some(hour) = settings.evening_reminder_hour {
         let tonight = now.night(settings.night_cutover_hour);
         let local_hour = now.local().hour();
-        let logged: bool = conn
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM entries WHERE night = ?1 AND deleted_ms IS NULL \
-                 AND kind IN ('episode', 'exposure', 'dose'))",
-            )?
-            .query_row([iso_date(tonight)], |r| r.get(0))?;
+        let logged = lookups::night_has_evening_entries(conn, tonight)?;
         if local_hour >= u32::from(hour) && !logged {
             prompts.push(Prompt {
                 kind: PromptKind::EveningCheckIn,

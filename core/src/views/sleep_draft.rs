@@ -12,9 +12,8 @@ use rusqlite::Connection;
 use crate::error::Result;
 use crate::model::entry::Entry;
 use crate::model::sleep::SleepDiaryData;
-use crate::store::entries::{self, LIVE};
-use crate::store::records;
-use crate::time::{iso_date, LocalDate, Moment, MINUTE_MS};
+use crate::store::{queries, records};
+use crate::time::{LocalDate, Moment, MINUTE_MS};
 
 /// How many recent diaries the draft looks at.
 pub const DRAFT_DIARIES: u32 = 7;
@@ -124,12 +123,7 @@ fn draft(night: NaiveDate, times: Usual, offset_minutes: i32) -> SleepDiaryData 
 
 /// The last [`DRAFT_DIARIES`] live diaries of nights before `night`, newest first.
 fn recent_diaries(conn: &Connection, night: LocalDate) -> Result<Vec<SleepDiaryData>> {
-    let rows = entries::select(
-        conn,
-        &format!("e.kind = 'sleep' AND e.night < ?1 AND {LIVE}"),
-        &format!("ORDER BY e.night DESC LIMIT {DRAFT_DIARIES}"),
-        [iso_date(night)],
-    )?;
+    let rows = queries::sleep_diaries_before(conn, night, DRAFT_DIARIES)?;
     Ok(records::entries_from(conn, &rows)?
         .entries
         .into_iter()

@@ -1,41 +1,65 @@
 //! The exported report call on `Journal`.
 
+use rusqlite::Connection;
+
 use crate::error::Result;
 use crate::export::pdf::gather;
 use crate::export::pdf::options::ReportOptions;
 use crate::export::pdf::render_report_with_fonts;
 use crate::export::pdf::ReportContent;
 use crate::journal::Journal;
+use crate::settings::{PaperSize, Settings};
+use crate::summary;
 use crate::time::Moment;
 
 impl Journal {
     /// What the report made at `now` would show (for tests and for previews in Rust).
     pub fn report_content_at(&self, options: &ReportOptions, now: Moment) -> Result<ReportContent> {
-        let settings = self.settings()?;
-        let resolved = options.resolve(&settings, &now)?;
-        let summary = self.summary_at(Some(resolved.range), now)?;
-        let previous = match resolved.previous {
-            Some(range) => Some(self.summary_at(Some(range), now)?),
-            None => None,
-        };
-        let extras = self.with_connection(|conn, _| gather::extras(conn, &resolved.range))?;
-        Ok(gather::content(
-            &resolved,
-            &summary,
-            previous.as_ref(),
-            &extras,
-            &now,
-        ))
+        self.report_content_pausing(options, now, || ())
+    }
+
+    /// [`Journal::report_content_at`], calling `pause` after the period's summary is built and
+    /// before the previous period and the notes are read. The whole report is read in one
+    /// transaction, so nothing another handle writes during `pause` shows in it: a test checks
+    /// that with this hook. Not for anything else.
+    #[doc(hidden)]
+    pub fn report_content_pausing(
+        &self,
+        options: &ReportOptions,
+        now: Moment,
+        pause: impl FnOnce(),
+    ) -> Result<ReportContent> {
+        self.read(|conn, settings| content_in(conn, settings, options, &now, pause))
+            .map(|(content, _)| content)
     }
 
     /// [`Journal::report_pdf`] as if it were `now` ("generated on" and the default range depend
     /// on it): the same journal, options and `now` always give the same bytes.
     pub fn report_pdf_at(&self, options: ReportOptions, now: Moment) -> Result<Vec<u8>> {
-        let settings = self.settings()?;
-        let paper = options.resolve(&settings, &now)?.paper;
-        let content = self.report_content_at(&options, now)?;
+        let (content, paper) =
+            self.read(|conn, settings| content_in(conn, settings, &options, &now, || ()))?;
         render_report_with_fonts(&content, paper, &options.fallback_fonts)
     }
+}
+
+/// The report's content and paper size, every part read from the one snapshot `conn` is in.
+fn content_in(
+    conn: &Connection,
+    settings: &Settings,
+    options: &ReportOptions,
+    now: &Moment,
+    pause: impl FnOnce(),
+) -> Result<(ReportContent, PaperSize)> {
+    let resolved = options.resolve(settings, now)?;
+    let summary = summary::build(conn, settings, Some(resolved.range), now)?;
+    pause();
+    let previous = match resolved.previous {
+        Some(range) => Some(summary::build(conn, settings, Some(range), now)?),
+        None => None,
+    };
+    let extras = gather::extras(conn, &resolved.range)?;
+    let content = gather::content(&resolved, &summary, previous.as_ref(), &extras, now);
+    Ok((content, resolved.paper))
 }
 
 #[uniffi::export]

@@ -13,10 +13,9 @@ use crate::export::pdf::content::{
 use crate::export::pdf::options::Resolved;
 use crate::model::entry::Entry;
 use crate::model::kinds::{Analyte, TreatmentCategory};
-use crate::store::entries::{self, LIVE};
-use crate::store::records;
+use crate::store::{queries, records};
 use crate::summary::{AugmentationStatus, NightRange, NoteKind, Summary, ThresholdCheck, Trend};
-use crate::time::{iso_date, LocalDate, Moment};
+use crate::time::{LocalDate, Moment};
 use crate::views::describe::number_text;
 
 /// Most rows any table offers (the page shows as many as fit).
@@ -39,12 +38,7 @@ pub(crate) struct Extras {
 
 /// Reads the extras of `range` in one query.
 pub(crate) fn extras(conn: &Connection, range: &NightRange) -> Result<Extras> {
-    let rows = entries::select(
-        conn,
-        &format!("e.night >= ?1 AND e.night <= ?2 AND e.kind <> 'relief' AND {LIVE}"),
-        "ORDER BY e.sort_ms, e.id",
-        [iso_date(range.first), iso_date(range.last)],
-    )?;
+    let rows = queries::night_range_rows(conn, range.first, range.last)?;
     let mut extras = Extras::default();
     // Damaged records are left out here; the summary's notes say which (the report prints them).
     for entry in records::entries_from(conn, &rows)?.entries {

@@ -1,0 +1,323 @@
+//! The named reads behind the views, the summary and the exports: which live rows each of them
+//! needs, in which order. Every `WHERE` and `ORDER BY` of those callers is here; they get rows
+//! ([`StoredRow`]) or plain values back and never see a column name.
+
+use rusqlite::Connection;
+
+use crate::error::{JournalError, Result};
+use crate::model::kinds::EntryKind;
+use crate::store::entries::{self, RowKind, StoredRow, LIVE};
+use crate::time::{date_sort_ms, iso_date, parse_iso_date, LocalDate};
+
+/// The live entries (not relief attempts) of one night, in time order.
+pub fn night_rows(conn: &Connection, night: LocalDate) -> Result<Vec<StoredRow>> {
+    entries::select(
+        conn,
+        &format!("e.night = ?1 AND e.kind <> 'relief' AND {LIVE}"),
+        "ORDER BY e.sort_ms, e.id",
+        [iso_date(night)],
+    )
+}
+
+/// The live entries (not relief attempts) of the nights `first..=last`, in time order.
+pub fn night_range_rows(
+    conn: &Connection,
+    first: LocalDate,
+    last: LocalDate,
+) -> Result<Vec<StoredRow>> {
+    entries::select(
+        conn,
+        &format!("e.night >= ?1 AND e.night <= ?2 AND e.kind <> 'relief' AND {LIVE}"),
+        "ORDER BY e.sort_ms, e.id",
+        [iso_date(first), iso_date(last)],
+    )
+}
+
+/// Every live record of one kind, in time order.
+pub fn rows_of_kind(conn: &Connection, kind: RowKind) -> Result<Vec<StoredRow>> {
+    entries::select(
+        conn,
+        &format!("e.kind = ?1 AND {LIVE}"),
+        "ORDER BY e.sort_ms, e.id",
+        [kind.code()],
+    )
+}
+
+/// The latest `limit` live sleep diaries of nights before `night`, newest first.
+pub fn sleep_diaries_before(
+    conn: &Connection,
+    night: LocalDate,
+    limit: u32,
+) -> Result<Vec<StoredRow>> {
+    entries::select(
+        conn,
+        &format!("e.kind = 'sleep' AND e.night < ?1 AND {LIVE}"),
+        &format!("ORDER BY e.night DESC LIMIT {limit}"),
+        [iso_date(night)],
+    )
+}
+
+/// A page of history rows: live entries (not relief attempts) of the given kinds (all kinds when
+/// empty) that come before the position (`after_ms`, `after_id`), newest first, at most `limit`.
+pub fn history_rows(
+    conn: &Connection,
+    kinds: &[EntryKind],
+    after_ms: i64,
+    after_id: &str,
+    limit: u64,
+) -> Result<Vec<StoredRow>> {
+    let mut codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    // Kind codes are our own constants, so they can be written into the SQL; this lets SQLite
+    // pick the per-kind index for a one-kind filter.
+    let kind_filter = match codes.as_slice() {
+        [] => String::new(),
+        [one] => format!("AND e.kind = '{one}'"),
+        many => format!(
+            "AND e.kind IN ({})",
+            many.iter()
+                .map(|k| format!("'{k}'"))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+    };
+    let condition = format!(
+        "e.deleted_ms IS NULL AND e.kind <> 'relief' AND (e.sort_ms, e.id) < (?1, ?2) \
+         {kind_filter} AND {LIVE}"
+    );
+    // The limit is written into the SQL (it is a validated number): bound as a parameter, SQLite
+    // re-prepares the statement on every call because the plan depends on the bound LIMIT.
+    entries::select(
+        conn,
+        &condition,
+        &format!("ORDER BY e.sort_ms DESC, e.id DESC LIMIT {limit}"),
+        rusqlite::params![after_ms, after_id],
+    )
+}
+
+/// What the calendar shows of one night.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NightCounts {
+    /// The night.
+    pub night: LocalDate,
+    /// The highest peak intensity of its episodes.
+    pub peak_intensity: Option<u8>,
+    /// Its episodes.
+    pub episodes: u32,
+    /// Whether it has a sleep diary.
+    pub has_sleep_diary: bool,
+    /// Its live entries (relief attempts not counted).
+    pub entries: u32,
+}
+
+/// The counts of every night from `first` up to (not including) `next` that has live entries.
+pub fn night_counts(
+    conn: &Connection,
+    first: LocalDate,
+    next: LocalDate,
+) -> Result<Vec<NightCounts>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.night, max(e.intensity), sum(e.kind = 'episode'), max(e.kind = 'sleep'), count(*) \
+         FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
+         WHERE e.night >= ?1 AND e.night < ?2 AND e.deleted_ms IS NULL AND e.kind <> 'relief' \
+           AND (e.parent_id IS NULL OR p.deleted_ms IS NULL) \
+         GROUP BY e.night",
+    )?;
+    let rows = stmt.query_map([iso_date(first), iso_date(next)], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<u8>>(1)?,
+            r.get::<_, u32>(2)?,
+            r.get::<_, bool>(3)?,
+            r.get::<_, u32>(4)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (night, peak_intensity, episodes, has_sleep_diary, entries) = row?;
+        out.push(NightCounts {
+            night: parse_iso_date(&night).map_err(|detail| JournalError::Corrupt { detail })?,
+            peak_intensity,
+            episodes,
+            has_sleep_diary,
+            entries,
+        });
+    }
+    Ok(out)
+}
+
+/// The stored data of the latest two live IRLS ratings rated on or before `last`, newest first.
+pub fn latest_ratings(conn: &Connection, last: LocalDate) -> Result<Vec<String>> {
+    // A rating's sort_ms is its date's (date_sort_ms), so this is "rated on or before `last`",
+    // read newest first down the (kind, sort_ms) index and stopping after two: without it SQLite
+    // read every rating of the journal and sorted them.
+    rating_data(
+        conn,
+        "e.sort_ms <= ?1",
+        &[&date_sort_ms(last)],
+        "ORDER BY e.sort_ms DESC, e.created_ms DESC, e.id DESC LIMIT 2",
+    )
+}
+
+/// The stored data of the live IRLS ratings rated in `first..=last`, oldest first.
+pub fn ratings_between(
+    conn: &Connection,
+    first: LocalDate,
+    last: LocalDate,
+) -> Result<Vec<String>> {
+    rating_data(
+        conn,
+        "e.night >= ?1 AND e.night <= ?2",
+        &[&iso_date(first), &iso_date(last)],
+        "ORDER BY e.night, e.created_ms, e.id",
+    )
+}
+
+fn rating_data(
+    conn: &Connection,
+    condition: &str,
+    params: &[&dyn rusqlite::ToSql],
+    order: &str,
+) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT e.data FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
+         WHERE e.kind = 'rating' AND {condition} AND {LIVE} {order}"
+    ))?;
+    let rows = stmt.query_map(params, |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The newest live lab result of `analyte` (its stored code) taken on or before `last` whose
+/// data `decode` accepts; results it refuses (damaged ones) are passed over.
+pub fn latest_lab<T>(
+    conn: &Connection,
+    analyte: &str,
+    last: LocalDate,
+    decode: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>> {
+    // A lab's sort_ms is its date's (date_sort_ms): "taken on or before `last`", read newest
+    // first down the (kind, sort_ms) index and stopping at the first match, instead of reading
+    // and sorting every lab result of the journal.
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT e.data FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
+         WHERE e.kind = 'lab' AND e.sort_ms <= ?1 AND json_extract(e.data, '$.analyte') = ?2 \
+         AND {LIVE} ORDER BY e.sort_ms DESC, e.created_ms DESC, e.id DESC"
+    ))?;
+    let mut rows = stmt.query(rusqlite::params![date_sort_ms(last), analyte])?;
+    // Rows stream newest first, so this usually reads one.
+    while let Some(row) = rows.next()? {
+        let data: String = row.get(0)?;
+        if let Some(value) = decode(&data) {
+            return Ok(Some(value));
+        }
+    }
+    Ok(None)
+}
+
+/// One live entry (not a relief attempt) of a summary's window, borrowed from SQLite: only the
+/// columns a summary needs. `data` is the record's JSON for episodes and sleep diaries, the kind
+/// code for exposures, and `None` for other kinds (a dose needs only its parent and time).
+#[derive(Clone, Copy, Debug)]
+pub struct WindowRow<'a> {
+    /// The `kind` code.
+    pub kind: &'a str,
+    /// The night.
+    pub night: LocalDate,
+    /// The record id.
+    pub id: &'a str,
+    /// The parent (a dose's treatment).
+    pub parent_id: Option<&'a str>,
+    /// History order, epoch ms (a dose's instant).
+    pub sort_ms: i64,
+    /// See the type's description.
+    pub data: Option<&'a str>,
+}
+
+/// Calls `f` with every live entry (not relief attempts) of the nights `first..=last`, in night
+/// order, one row at a time.
+pub fn for_each_window_row(
+    conn: &Connection,
+    first: LocalDate,
+    last: LocalDate,
+    mut f: impl FnMut(WindowRow<'_>) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT e.kind, e.night, e.id, e.parent_id, e.sort_ms, \
+         CASE e.kind WHEN 'exposure' THEN json_extract(e.data, '$.kind') \
+         WHEN 'episode' THEN e.data WHEN 'sleep' THEN e.data END \
+         FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
+         WHERE e.night >= ?1 AND e.night <= ?2 AND e.kind <> 'relief' AND {LIVE}"
+    ))?;
+    let mut rows = stmt.query([iso_date(first), iso_date(last)])?;
+    // Rows come in night order: parse each night's date once.
+    let mut last_night: Option<(String, LocalDate)> = None;
+    while let Some(row) = rows.next()? {
+        let text = |i: usize| -> Result<Option<&str>> {
+            row.get_ref(i)?
+                .as_str_or_null()
+                .map_err(|e| JournalError::Corrupt {
+                    detail: format!("a stored column is not text: {e}"),
+                })
+        };
+        let night_text = text(1)?.unwrap_or_default();
+        let night = match &last_night {
+            Some((t, d)) if t == night_text => *d,
+            _ => {
+                let d = parse_iso_date(night_text)
+                    .map_err(|detail| JournalError::Corrupt { detail })?;
+                last_night = Some((night_text.to_string(), d));
+                d
+            }
+        };
+        f(WindowRow {
+            kind: text(0)?.unwrap_or_default(),
+            night,
+            id: text(2)?.unwrap_or_default(),
+            parent_id: text(3)?,
+            sort_ms: row.get(4)?,
+            data: text(5)?,
+        })?;
+    }
+    Ok(())
+}
+
+/// A live relief attempt of a live episode of a summary's window.
+#[derive(Clone, Debug)]
+pub struct WindowRelief {
+    /// The relief attempt's id.
+    pub id: String,
+    /// Its episode's id.
+    pub episode_id: String,
+    /// Its stored JSON.
+    pub data: String,
+    /// Its night as stored (text, so a damaged one can still be reported).
+    pub night: String,
+}
+
+/// The live relief attempts of the live episodes of the nights `first..=last`, in time order.
+pub fn window_relief(
+    conn: &Connection,
+    first: LocalDate,
+    last: LocalDate,
+) -> Result<Vec<WindowRelief>> {
+    // The episodes of the window by the night index, then their relief attempts by the parent
+    // index (CROSS JOIN fixes that order; `+p.kind` keeps SQLite from scanning every episode
+    // through the kind index instead).
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.parent_id, r.data, r.id, r.night FROM entries p CROSS JOIN entries r \
+         ON r.parent_id = p.id \
+         WHERE p.night >= ?1 AND p.night <= ?2 AND +p.kind = 'episode' \
+         AND p.deleted_ms IS NULL AND r.kind = 'relief' AND r.deleted_ms IS NULL \
+         ORDER BY r.sort_ms, r.id",
+    )?;
+    let rows = stmt.query_map([iso_date(first), iso_date(last)], |r| {
+        Ok(WindowRelief {
+            episode_id: r.get(0)?,
+            data: r.get(1)?,
+            id: r.get(2)?,
+            night: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
