@@ -14,18 +14,8 @@ impl Journal {
         let settings = self.settings()?;
         let resolved = options.resolve(&settings, &now)?;
         let summary = self.summary_at(Some(resolved.range), now)?;
-        let previous = match resolved.previous {
-            Some(range) => Some(self.summary_at(Some(range), now)?),
-            None => None,
-        };
         let extras = self.with_connection(|conn, _| gather::extras(conn, &resolved.range))?;
-        Ok(gather::content(
-            &resolved,
-            &summary,
-            previous.as_ref(),
-            &extras,
-            &now,
-        ))
+        Ok(gather::content(&resolved, &summary, &extras, &now))
     }
 
     /// [`Journal::report_pdf`] as if it were `now` ("generated on" and the default range depend
