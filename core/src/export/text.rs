@@ -66,7 +66,7 @@ fn key_figures(out: &mut String, summary: &Summary) {
 fn discuss(out: &mut String, summary: &Summary) {
     for (level, heading) in [
         (DiscussLevel::Discuss, "To discuss"),
-        (DiscussLevel::Info, "For information"),
+        (DiscussLevel::Info, "Also noted"),
     ] {
         let points: Vec<_> = summary
             .discuss
