@@ -340,7 +340,7 @@ fn triggers(s: &Summary) -> Table {
                 ),
                 format!("{:.1} vs {:.1}", a.mean_peak_with, a.mean_peak_without),
             ]);
-            r.alert = a.mean_peak_difference >= 1.0;
+            r.alert = a.clearly_worse;
             r
         })
         .collect();
