@@ -547,3 +547,53 @@ fn missing_tools_fail_under_ci_and_skip_visibly_elsewhere() {
         "an_empty_journal_gives_a_valid_report\tpdftotext, pdfinfo, pdftoppm, qpdf\n".repeat(2)
     );
 }
+
+#[test]
+fn the_report_lays_out_the_summarys_figures_changes_and_points() {
+    let (_dir, _path, journal) = fixture();
+    let content = journal.report_content_at(&a4(), at(NOW)).expect("content");
+    let october = NightRange {
+        first: date("2025-10-01"),
+        last: date("2025-10-30"),
+    };
+    let summary = journal.summary_at(Some(october), at(NOW)).expect("summary");
+    assert_eq!(content.comparison_text, summary.previous.text);
+    let figures: Vec<(String, String, String, Option<String>)> = content
+        .figures
+        .iter()
+        .map(|f| {
+            (
+                f.label.clone(),
+                f.value.clone(),
+                f.detail.clone(),
+                f.change.clone(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String, String, Option<String>)> = summary
+        .key_figures
+        .iter()
+        .map(|f| {
+            (
+                f.label.clone(),
+                f.value_text.clone(),
+                f.detail.clone(),
+                f.change.as_ref().map(|c| c.text.clone()),
+            )
+        })
+        .collect();
+    assert_eq!(figures, expected);
+    assert_eq!(figures.len(), 5);
+    let flags: Vec<(String, String)> = content
+        .flags
+        .iter()
+        .map(|f| (f.topic.clone(), f.text.clone()))
+        .collect();
+    let points: Vec<(String, String)> = summary
+        .discuss
+        .iter()
+        .map(|p| (p.title.clone(), p.text.clone()))
+        .collect();
+    assert_eq!(flags, points);
+    assert!(!flags.is_empty());
+}

@@ -437,12 +437,14 @@ fn triggers_compare_nights_with_and_without_and_sort_by_effect() {
     close(caffeine.mean_peak_with, 4.5);
     close(caffeine.mean_peak_without, 0.5);
     close(caffeine.mean_peak_difference, 4.0);
+    assert!(caffeine.clearly_worse, "4 points ≥ WORSE_PEAK_DIFFERENCE");
     assert!(caffeine.text.contains("association"), "{}", caffeine.text);
     assert!(caffeine.text.contains("3 of 4 (75 %)"), "{}", caffeine.text);
     let exercise = &t.associations[1];
     assert_eq!(exercise.key, "exercise");
     assert_eq!((exercise.nights_with, exercise.nights_without), (6, 4));
     close(exercise.mean_peak_difference, -4.0);
+    assert!(!exercise.clearly_worse);
     assert_eq!(t.not_enough_data.len(), 1);
     assert_eq!(t.not_enough_data[0].key, "alcohol");
     assert_eq!(

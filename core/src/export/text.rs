@@ -1,10 +1,11 @@
 //! The plain-text summary, for pasting into a message to a clinician: one line per part of the
-//! summary, in the core's own words, and the notes that qualify them.
+//! summary, in the core's own words, the key figures with their changes, the points to discuss,
+//! and the notes that qualify them.
 
 use crate::error::Result;
 use crate::journal::Journal;
 use crate::summary::augmentation::AugmentationStatus;
-use crate::summary::{NightRange, Summary};
+use crate::summary::{DiscussLevel, NightRange, Summary};
 use crate::time::Moment;
 
 /// Renders a summary as plain text (UTF-8, `\n` line ends, no markup).
@@ -37,6 +38,8 @@ pub fn summary_text(summary: &Summary) -> String {
     if summary.augmentation.status != AugmentationStatus::NotApplicable {
         line("Augmentation watch", &summary.augmentation.text);
     }
+    key_figures(&mut out, summary);
+    discuss(&mut out, summary);
     if !summary.notes.is_empty() {
         out.push_str("\nNotes:\n");
         for note in &summary.notes {
@@ -44,6 +47,40 @@ pub fn summary_text(summary: &Summary) -> String {
         }
     }
     out
+}
+
+/// The key figures, each with its change, and what the changes compare with.
+fn key_figures(out: &mut String, summary: &Summary) {
+    out.push_str("\nKey figures:\n");
+    for f in &summary.key_figures {
+        out.push_str(&format!("- {}: {} ({})", f.label, f.value_text, f.detail));
+        if let Some(change) = &f.change {
+            out.push_str(&format!("; {}", change.text));
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!("{}\n", summary.previous.text));
+}
+
+/// The points to discuss, then those for information, each in the summary's order.
+fn discuss(out: &mut String, summary: &Summary) {
+    for (level, heading) in [
+        (DiscussLevel::Discuss, "To discuss"),
+        (DiscussLevel::Info, "Also noted"),
+    ] {
+        let points: Vec<_> = summary
+            .discuss
+            .iter()
+            .filter(|p| p.level == level)
+            .collect();
+        if points.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{heading}:\n"));
+        for p in points {
+            out.push_str(&format!("- {}: {}\n", p.title, p.text.trim()));
+        }
+    }
 }
 
 impl Journal {

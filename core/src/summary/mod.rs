@@ -4,7 +4,8 @@
 //! One concern per file: `coverage` (1), `timing` (2, with the circular statistics), `severity`
 //! (3), `anatomy` (4, where and how), `triggers` (5), `relief` (6), `sleep` (7), `treatments`
 //! (8), `iron` (9), `rating` (10), `augmentation` (11), `notes` (12, data quality);
-//! `definitions` states the definitions used; `nights` reads a window of nights in one query
+//! `changes` the key figures and their change against the previous range of the same length,
+//! `discuss` the points to raise with the clinician; `definitions` states the definitions used; `nights` reads a window of nights in one query
 //! over the night index; `period` aggregates a stretch of nights; `stats` holds the panic-free,
 //! NaN-free statistics and number formats.
 //!
@@ -14,8 +15,10 @@
 
 pub mod anatomy;
 pub mod augmentation;
+pub mod changes;
 pub mod coverage;
 pub mod definitions;
+pub mod discuss;
 pub mod iron;
 mod nights;
 pub mod notes;
@@ -45,8 +48,12 @@ pub use augmentation::{
     AugmentationSign, AugmentationSignKind, AugmentationStatus, AugmentationSummary,
     AugmentationWatch,
 };
+pub use changes::{
+    ChangeDirection, ChangeVerdict, FigureChange, KeyFigure, KeyFigureKind, PreviousPeriod,
+};
 pub use coverage::Coverage;
 pub use definitions::Definition;
+pub use discuss::{DiscussLevel, DiscussPoint, DiscussTopic};
 pub use iron::{IronStatus, LabReading, ThresholdCheck};
 pub use notes::{Note, NoteKind};
 pub use period::PeriodStats;
@@ -156,6 +163,13 @@ pub struct Summary {
     pub augmentation: AugmentationSummary,
     /// Part 12: data-quality notes and why measures are absent, most important first.
     pub notes: Vec<Note>,
+    /// The key figures (symptom nights per week, median peak of the symptom nights, median
+    /// onset, mean sleep efficiency, latest IRLS), each with its change.
+    pub key_figures: Vec<KeyFigure>,
+    /// What the changes compare with: the previous range of the same length.
+    pub previous: PreviousPeriod,
+    /// The points to raise with the clinician, in a fixed order (see [`discuss`]).
+    pub discuss: Vec<DiscussPoint>,
     /// The definitions used, for the report and the apps to print.
     pub definitions: Vec<Definition>,
 }
@@ -163,7 +177,8 @@ pub struct Summary {
 #[uniffi::export]
 impl Journal {
     /// A summary of a range of nights (design §4); without a range, the 14 nights ending with
-    /// the last completed night (the night whose morning check-in is due).
+    /// the last completed night (the night whose morning check-in is due). The key figures'
+    /// changes read the previous range of the same length in the same snapshot.
     ///
     /// Errors: `InvalidInput` (field `first` or `last`) for a range that ends before it starts,
     /// is longer than 20 years or lies outside the years 1900–9999.
@@ -203,7 +218,8 @@ impl Journal {
     }
 }
 
-/// Builds the whole summary from one connection (one snapshot: the caller's read transaction).
+/// Builds the whole summary from one connection (one snapshot: the caller's read transaction),
+/// the previous range of the changes included.
 pub(crate) fn build(
     conn: &Connection,
     settings: &Settings,
@@ -228,6 +244,25 @@ pub(crate) fn build(
     let iron = iron::build(conn, range.last, &mut notes)?;
     let rating = rating::build(conn, &range, &mut notes)?;
     let augmentation = augmentation::build(conn, &range, &treatments)?;
+    let (key_figures, previous) = changes::build(
+        conn,
+        &range,
+        changes::Parts {
+            coverage: &coverage,
+            severity: &severity,
+            timing: &timing,
+            sleep: &sleep,
+        },
+        &rating,
+    )?;
+    let discuss = discuss::build(&discuss::Sources {
+        coverage: &coverage,
+        iron: &iron,
+        augmentation: &augmentation,
+        where_and_how: &where_and_how,
+        rating: &rating,
+        severity: &severity,
+    });
     let nights = range.nights();
     Ok(Summary {
         title: format!(
@@ -249,6 +284,9 @@ pub(crate) fn build(
         rating,
         augmentation,
         notes,
+        key_figures,
+        previous,
+        discuss,
         definitions: definitions::all(settings.night_cutover_hour),
     })
 }

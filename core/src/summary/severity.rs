@@ -9,7 +9,7 @@ use crate::summary::notes::{missing, Note};
 use crate::summary::period::PeriodStats;
 use crate::summary::stats::{count, median, one_decimal, short_date};
 use crate::time::LocalDate;
-use crate::views::describe::date_text;
+use crate::views::describe::{date_text, number_text};
 
 /// A change of the mean peak smaller than this (points) between the halves is "about the same".
 pub const TREND_THRESHOLD: f64 = 0.5;
@@ -90,6 +90,12 @@ pub struct Severity {
     pub median_peak: Option<f64>,
     /// `4`, or `–`.
     pub median_peak_text: String,
+    /// The median peak (1–10) of the symptom nights only, a whole number or a half; `None`
+    /// without symptom nights. Symptom-free nights would pull the median of a range with few
+    /// symptom nights to 0, so the key figures use this one.
+    pub symptom_night_median_peak: Option<f64>,
+    /// `4`, `4.5`, or `–`.
+    pub symptom_night_median_peak_text: String,
     /// First half against second half.
     pub trend: HalfTrend,
     /// Week by week from the first night (the last week may be shorter).
@@ -132,6 +138,7 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Severity {
         }
     }
     let overall = PeriodStats::from_cells(window.first, window.last, &window.cells);
+    let symptom_night_median_peak = median(peaks.iter().copied().filter(|&p| p > 0.0).collect());
     let median_peak = median(peaks);
     let trend = half_trend(window);
     let weeks = weeks(window);
@@ -167,6 +174,10 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Severity {
         mean_peak_text: value_text(overall.mean_peak),
         median_peak,
         median_peak_text: value_text(median_peak),
+        symptom_night_median_peak,
+        symptom_night_median_peak_text: symptom_night_median_peak
+            .map(number_text)
+            .unwrap_or_else(|| "–".to_string()),
         overall,
         trend,
         weeks,

@@ -109,6 +109,11 @@ pub(crate) fn wrap_minute(minute_of_day: f64) -> u32 {
     rounded.rem_euclid(1440) as u32
 }
 
+/// `5 Oct`.
+pub(crate) fn day_month(date: NaiveDate) -> String {
+    format!("{} {}", date.day(), crate::time::month_abbr(date))
+}
+
 /// `Mon 2 Mar`.
 pub(crate) fn short_date(date: NaiveDate) -> String {
     format!(

@@ -11,6 +11,9 @@ use crate::summary::stats::{mean_of, one_decimal, percent, percent_text};
 
 /// Nights needed with, and without, an exposure before comparing them.
 pub const MIN_NIGHTS_EACH_SIDE: u32 = 3;
+/// A mean peak at least this many points higher on nights with an exposure marks it as going
+/// with clearly worse nights (the report highlights its row).
+pub const WORSE_PEAK_DIFFERENCE: f64 = 1.0;
 
 /// Nights with an exposure against logged nights without it.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
@@ -39,6 +42,9 @@ pub struct TriggerAssociation {
     pub mean_peak_without: f64,
     /// `mean_peak_with − mean_peak_without`, points: the effect the list is sorted by.
     pub mean_peak_difference: f64,
+    /// Whether `mean_peak_difference` is at least [`WORSE_PEAK_DIFFERENCE`]: nights with it
+    /// were clearly worse.
+    pub clearly_worse: bool,
     /// One sentence, worded as an association.
     pub text: String,
 }
@@ -202,6 +208,7 @@ fn compare(key: &str, label: &str, with: &Side, without: &Side) -> Option<Trigge
         mean_peak_with: mw,
         mean_peak_without: mo,
         mean_peak_difference: mw - mo,
+        clearly_worse: mw - mo >= WORSE_PEAK_DIFFERENCE,
         text,
     })
 }

@@ -18,8 +18,8 @@ impl Journal {
         self.report_content_pausing(options, now, || ())
     }
 
-    /// [`Journal::report_content_at`], calling `pause` after the period's summary is built and
-    /// before the previous period and the notes are read. The whole report is read in one
+    /// [`Journal::report_content_at`], calling `pause` after both periods' summaries are built
+    /// and before the notes are read. The whole report is read in one
     /// transaction, so nothing another handle writes during `pause` shows in it: a test checks
     /// that with this hook. Not for anything else.
     #[doc(hidden)]
@@ -53,12 +53,8 @@ fn content_in(
     let resolved = options.resolve(settings, now)?;
     let summary = summary::build(conn, settings, Some(resolved.range), now)?;
     pause();
-    let previous = match resolved.previous {
-        Some(range) => Some(summary::build(conn, settings, Some(range), now)?),
-        None => None,
-    };
     let extras = gather::extras(conn, &resolved.range)?;
-    let content = gather::content(&resolved, &summary, previous.as_ref(), &extras, now);
+    let content = gather::content(&resolved, &summary, &extras, now);
     Ok((content, resolved.paper))
 }
 

@@ -1,6 +1,7 @@
-//! Filling [`ReportContent`] from the pattern summary of the range, the summary of the previous
-//! range of the same length (for the changes), and the few things the summary does not carry
-//! (sleep efficiency per week, other lab results, the patient's notes), read from the journal.
+//! Filling [`ReportContent`] from the pattern summary of the range (its key figures, their
+//! changes and the points to discuss are the summary's: nothing here judges a number) and the
+//! few things the summary does not carry (sleep efficiency per week, other lab results, the
+//! patient's notes), read from the journal.
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -14,7 +15,9 @@ use crate::export::pdf::options::Resolved;
 use crate::model::entry::Entry;
 use crate::model::kinds::{Analyte, TreatmentCategory};
 use crate::store::{queries, records};
-use crate::summary::{AugmentationStatus, NightRange, NoteKind, Summary, ThresholdCheck, Trend};
+use crate::summary::{
+    ChangeDirection, ChangeVerdict, DiscussLevel, NightRange, NoteKind, Summary, ThresholdCheck,
+};
 use crate::time::{LocalDate, Moment};
 use crate::views::describe::number_text;
 
@@ -132,340 +135,53 @@ fn nights_text(n: i64) -> String {
     }
 }
 
-/// A signed number with one decimal and a real minus sign: `+1.3`, `−0.4`, `0.0`.
-fn signed(x: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, x.abs());
-    let zero = text.chars().all(|c| c == '0' || c == '.');
-    if zero {
-        text
-    } else if x > 0.0 {
-        format!("+{text}")
-    } else {
-        format!("−{text}")
+fn direction(d: ChangeDirection) -> Direction {
+    match d {
+        ChangeDirection::Up => Direction::Up,
+        ChangeDirection::Down => Direction::Down,
+        ChangeDirection::Same => Direction::Same,
     }
 }
 
-/// The direction and tone of a change where higher is worse (or better, with `higher_is_worse`
-/// false), "the same" within `same_within`.
-fn direction(delta: f64, same_within: f64, higher_is_worse: bool) -> (Direction, Tone) {
-    if delta.abs() < same_within {
-        (Direction::Same, Tone::Neutral)
-    } else if (delta > 0.0) == higher_is_worse {
-        (
-            if delta > 0.0 {
-                Direction::Up
-            } else {
-                Direction::Down
-            },
-            Tone::Worse,
-        )
-    } else {
-        (
-            if delta > 0.0 {
-                Direction::Up
-            } else {
-                Direction::Down
-            },
-            Tone::Better,
-        )
+fn tone(v: ChangeVerdict) -> Tone {
+    match v {
+        ChangeVerdict::Better => Tone::Better,
+        ChangeVerdict::Worse => Tone::Worse,
+        ChangeVerdict::Same => Tone::Neutral,
     }
 }
 
-fn figure(label: &str, value: String, detail: String) -> KeyFigure {
-    KeyFigure {
-        label: label.to_string(),
-        value,
-        detail,
-        change: None,
-        direction: Direction::Same,
-        tone: Tone::Neutral,
-    }
-}
-
-fn with_change(mut f: KeyFigure, change: Option<(String, Direction, Tone)>) -> KeyFigure {
-    if let Some((text, direction, tone)) = change {
-        f.change = Some(text);
-        f.direction = direction;
-        f.tone = tone;
-    }
-    f
-}
-
-/// A median that is whole or a half: `4`, `4.5`.
-fn half_text(x: f64) -> String {
-    number_text((x * 2.0).round() / 2.0)
-}
-
-/// The signed difference between two clock times (minutes after midnight), the short way
-/// round: positive when `now` is later than `before`.
-fn clock_delta(now: u32, before: u32) -> i64 {
-    let d = (i64::from(now) - i64::from(before)).rem_euclid(1440);
-    if d > 720 {
-        d - 1440
-    } else {
-        d
-    }
-}
-
-fn minutes_words(m: i64) -> String {
-    crate::views::describe::duration_text(m.abs())
-}
-
-/// The median of the nightly peaks (1–10) of the symptom nights; `None` without any.
-fn symptom_night_median(s: &Summary) -> Option<f64> {
-    let mut peaks: Vec<u8> = s
-        .severity
-        .nights
+/// The summary's key figures as the report draws them.
+fn key_figures(s: &Summary) -> Vec<KeyFigure> {
+    s.key_figures
         .iter()
-        .filter_map(|n| n.peak)
-        .filter(|&p| p > 0)
-        .collect();
-    peaks.sort_unstable();
-    let n = peaks.len();
-    let mid = |i: usize| peaks.get(i).map(|&p| f64::from(p));
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => mid(n / 2),
-        _ => Some((mid(n / 2 - 1)? + mid(n / 2)?) / 2.0),
-    }
+        .map(|f| KeyFigure {
+            label: f.label.clone(),
+            value: f.value_text.clone(),
+            detail: f.detail.clone(),
+            change: f.change.as_ref().map(|c| c.text.clone()),
+            direction: f
+                .change
+                .as_ref()
+                .map_or(Direction::Same, |c| direction(c.direction)),
+            tone: f.change.as_ref().map_or(Tone::Neutral, |c| tone(c.verdict)),
+        })
+        .collect()
 }
 
-fn key_figures(s: &Summary, p: Option<&Summary>) -> Vec<KeyFigure> {
-    let mut figures = Vec::new();
-
-    let c = &s.coverage;
-    let per_week = c.symptom_nights_per_week;
-    let f = figure(
-        "Symptom nights per week",
-        per_week
-            .map(|x| format!("{x:.1}"))
-            .unwrap_or_else(|| "–".into()),
-        format!("{} of {} logged nights", c.symptom_nights, c.nights_logged),
-    );
-    let change = match (per_week, p.and_then(|p| p.coverage.symptom_nights_per_week)) {
-        (Some(now), Some(before)) => {
-            let (d, t) = direction(now - before, 0.05, true);
-            Some((
-                format!("{} (was {before:.1})", signed(now - before, 1)),
-                d,
-                t,
-            ))
-        }
-        _ => None,
-    };
-    figures.push(with_change(f, change));
-
-    let sev = &s.severity;
-    let median = symptom_night_median(s);
-    let f = figure(
-        "Median peak, symptom nights",
-        median.map(half_text).unwrap_or_else(|| "–".into()),
-        match &sev.worst_night {
-            Some(w) => format!("worst {} on {}", w.peak, day_month(w.night)),
-            None => "no symptom nights".into(),
-        },
-    );
-    let change = match (median, p.and_then(symptom_night_median)) {
-        (Some(now), Some(before)) => {
-            let (d, t) = direction(now - before, 0.25, true);
-            let delta = signed(now - before, 1);
-            Some((format!("{delta} (was {})", half_text(before)), d, t))
-        }
-        _ => None,
-    };
-    figures.push(with_change(f, change));
-
-    let onset = s.timing.onset.as_ref();
-    let f = figure(
-        "Median onset time",
-        onset
-            .map(|o| o.median_text.clone())
-            .unwrap_or_else(|| "–".into()),
-        match onset {
-            Some(o) => format!("half {}–{}", o.q1_text, o.q3_text),
-            None => "no episodes".into(),
-        },
-    );
-    let change = match (onset, p.and_then(|p| p.timing.onset.as_ref())) {
-        (Some(now), Some(before)) => {
-            let delta = clock_delta(now.median_minute, before.median_minute);
-            let (d, t) = if delta == 0 {
-                (Direction::Same, Tone::Neutral)
-            } else if delta < 0 {
-                (
-                    Direction::Down,
-                    if delta <= -60 {
-                        Tone::Worse
-                    } else {
-                        Tone::Neutral
-                    },
-                )
-            } else {
-                (
-                    Direction::Up,
-                    if delta >= 60 {
-                        Tone::Better
-                    } else {
-                        Tone::Neutral
-                    },
-                )
-            };
-            let words = match delta {
-                0 => "same".to_string(),
-                d if d < 0 => format!("{} earlier", minutes_words(d)),
-                d => format!("{} later", minutes_words(d)),
-            };
-            Some((format!("{words} (was {})", before.median_text), d, t))
-        }
-        _ => None,
-    };
-    figures.push(with_change(f, change));
-
-    let sleep = &s.sleep;
-    let se = sleep.mean_sleep_efficiency_percent;
-    let f = figure(
-        "Sleep efficiency (mean)",
-        se.map(|x| format!("{x:.0} %"))
-            .unwrap_or_else(|| "–".into()),
-        if sleep.efficiency_nights > 0 {
-            format!(
-                "{} of {} nights < 85 %",
-                sleep.nights_below_85_percent, sleep.efficiency_nights
-            )
-        } else {
-            "no sleep diaries".into()
-        },
-    );
-    let change = match (se, p.and_then(|p| p.sleep.mean_sleep_efficiency_percent)) {
-        (Some(now), Some(before)) => {
-            let (d, t) = direction(now - before, 0.5, false);
-            Some((
-                format!("{} points (was {before:.0} %)", signed(now - before, 0)),
-                d,
-                t,
-            ))
-        }
-        _ => None,
-    };
-    figures.push(with_change(f, change));
-
-    let r = &s.rating;
-    let f = figure(
-        "Latest IRLS (0–40)",
-        r.latest
-            .as_ref()
-            .map(|l| l.total.to_string())
-            .unwrap_or_else(|| "–".into()),
-        match &r.latest {
-            Some(l) => format!("{} · {}", l.band_label, day_month(l.rated_on)),
-            None => "no rating yet".into(),
-        },
-    );
-    let change = match (r.change, &r.previous) {
-        (Some(delta), Some(prev)) => {
-            let (d, _) = direction(f64::from(delta), 0.5, true);
-            let t = if !r.relevant_change {
-                Tone::Neutral
-            } else if delta > 0 {
-                Tone::Worse
-            } else {
-                Tone::Better
-            };
-            let relevant = if r.relevant_change { ": relevant" } else { "" };
-            Some((
-                format!(
-                    "{} since {}{relevant}",
-                    signed(f64::from(delta), 0),
-                    day_month(prev.rated_on)
-                ),
-                d,
-                t,
-            ))
-        }
-        _ => None,
-    };
-    figures.push(with_change(f, change));
-
-    figures
-}
-
+/// The summary's points to discuss as the report draws them.
 fn flags(s: &Summary) -> Vec<Flag> {
-    let mut flags = Vec::new();
-    let c = &s.coverage;
-    if let (Some(per_week), Some(reaches)) = (c.symptom_nights_per_week, c.two_or_more_per_week) {
-        flags.push(Flag {
-            topic: "Frequency".into(),
-            text: if reaches {
-                format!(
-                    "Symptoms on {per_week:.1} nights per week ({} of {} logged nights): 2 or \
-                     more per week is the frequency of chronic-persistent RLS (IRLSSG 2014).",
-                    c.symptom_nights, c.nights_logged
-                )
-            } else {
-                format!(
-                    "Symptoms on {per_week:.1} nights per week ({} of {} logged nights): below \
-                     the 2 per week of chronic-persistent RLS.",
-                    c.symptom_nights, c.nights_logged
-                )
+    s.discuss
+        .iter()
+        .map(|p| Flag {
+            topic: p.title.clone(),
+            text: p.text.clone(),
+            level: match p.level {
+                DiscussLevel::Discuss => FlagLevel::Discuss,
+                DiscussLevel::Info => FlagLevel::Info,
             },
-            level: if reaches {
-                FlagLevel::Discuss
-            } else {
-                FlagLevel::Info
-            },
-        });
-    }
-    flags.push(Flag {
-        topic: "Iron".into(),
-        text: s.iron.text.clone(),
-        level: if s.iron.discuss_iron_therapy {
-            FlagLevel::Discuss
-        } else {
-            FlagLevel::Info
-        },
-    });
-    if s.augmentation.status != AugmentationStatus::NotApplicable {
-        flags.push(Flag {
-            topic: "Augmentation watch".into(),
-            text: s.augmentation.text.clone(),
-            level: if s.augmentation.status == AugmentationStatus::PossibleSigns {
-                FlagLevel::Discuss
-            } else {
-                FlagLevel::Info
-            },
-        });
-    }
-    if s.where_and_how.spread_to_arms {
-        if let Some(text) = &s.where_and_how.arms_text {
-            flags.push(Flag {
-                topic: "Arms".into(),
-                text: format!("{text} Spread beyond the legs is worth mentioning."),
-                level: FlagLevel::Discuss,
-            });
-        }
-    }
-    if s.rating.relevant_change {
-        if let Some(text) = &s.rating.change_text {
-            let worse = s.rating.change.is_some_and(|c| c > 0);
-            flags.push(Flag {
-                topic: "IRLS".into(),
-                text: format!("IRLS {text}."),
-                level: if worse {
-                    FlagLevel::Discuss
-                } else {
-                    FlagLevel::Info
-                },
-            });
-        }
-    }
-    if s.severity.trend.direction == Trend::Higher {
-        flags.push(Flag {
-            topic: "Trend".into(),
-            text: s.severity.trend.text.clone(),
-            level: FlagLevel::Info,
-        });
-    }
-    flags
+        })
+        .collect()
 }
 
 fn data_notes(s: &Summary) -> Vec<String> {
@@ -618,7 +334,7 @@ fn triggers(s: &Summary) -> Table {
                 ),
                 format!("{:.1} vs {:.1}", a.mean_peak_with, a.mean_peak_without),
             ]);
-            r.alert = a.mean_peak_difference >= 1.0;
+            r.alert = a.clearly_worse;
             r
         })
         .collect();
@@ -938,26 +654,11 @@ fn definitions(s: &Summary) -> Vec<String> {
 pub(crate) fn content(
     options: &Resolved,
     summary: &Summary,
-    previous: Option<&Summary>,
     extras: &Extras,
     now: &Moment,
 ) -> ReportContent {
     let markers = treatment_markers(summary);
     let range = &options.range;
-    let comparison_text = match (&options.previous, previous) {
-        (Some(r), Some(p)) if p.coverage.nights_logged > 0 => format!(
-            "Changes compare with the previous {}, {}; IRLS with the rating before.",
-            nights_text(r.nights()),
-            range_text(r)
-        ),
-        (Some(r), _) => format!(
-            "Nothing was logged in the previous {} ({}), so there are no changes to show.",
-            nights_text(r.nights()),
-            range_text(r)
-        ),
-        (None, _) => "No previous period to compare with.".into(),
-    };
-    let previous = previous.filter(|p| p.coverage.nights_logged > 0);
     ReportContent {
         title: "RLS symptom report".into(),
         patient_name: options.patient_name.clone(),
@@ -972,8 +673,8 @@ pub(crate) fn content(
         attribution: "Self-reported by the patient (RLS Journal diary). Patterns are \
                       associations in the patient's own data, not a diagnosis."
             .into(),
-        figures: key_figures(summary, previous),
-        comparison_text,
+        figures: key_figures(summary),
+        comparison_text: summary.previous.text.clone(),
         flags: flags(summary),
         data_notes: data_notes(summary),
         nights: nights(summary, &markers),
@@ -991,36 +692,5 @@ pub(crate) fn content(
             Vec::new()
         },
         definitions: definitions(summary),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn signed_numbers_use_a_real_minus() {
-        assert_eq!(signed(1.26, 1), "+1.3");
-        assert_eq!(signed(-0.4, 1), "−0.4");
-        assert_eq!(signed(0.01, 1), "0.0");
-        assert_eq!(signed(-3.0, 0), "−3");
-    }
-
-    #[test]
-    fn clock_changes_take_the_short_way() {
-        assert_eq!(clock_delta(23 * 60, 60), -120);
-        assert_eq!(clock_delta(60, 23 * 60), 120);
-        assert_eq!(clock_delta(600, 600), 0);
-    }
-
-    #[test]
-    fn directions_and_tones() {
-        assert_eq!(direction(1.0, 0.1, true), (Direction::Up, Tone::Worse));
-        assert_eq!(direction(-1.0, 0.1, true), (Direction::Down, Tone::Better));
-        assert_eq!(direction(-1.0, 0.1, false), (Direction::Down, Tone::Worse));
-        assert_eq!(
-            direction(0.05, 0.1, false),
-            (Direction::Same, Tone::Neutral)
-        );
     }
 }

@@ -71,8 +71,6 @@ pub struct ReportOptions {
 pub(crate) struct Resolved {
     /// The nights reported on.
     pub range: NightRange,
-    /// The nights just before, of the same length (the comparison); `None` before 1900.
-    pub previous: Option<NightRange>,
     /// The paper size.
     pub paper: PaperSize,
     /// Whether notes are printed.
@@ -108,17 +106,10 @@ impl ReportOptions {
                 ),
             ));
         }
-        let previous = NightRange {
-            first: range.first - chrono::Duration::days(range.nights()),
-            last: range.first - chrono::Duration::days(1),
-        }
-        .validated()
-        .ok();
         let patient_name =
             optional_text("patient_name", &self.patient_name, MAX_PATIENT_NAME_CHARS)?;
         Ok(Resolved {
             range,
-            previous,
             paper: self.paper_size.unwrap_or(settings.paper_size),
             include_notes: self.include_notes,
             patient_name,
@@ -150,7 +141,8 @@ mod tests {
             .expect("resolve");
         assert_eq!(r.range.last, date(2026, 10, 27));
         assert_eq!(r.range.nights(), 30);
-        let previous = r.previous.expect("previous");
+        // The previous range of the changes is the summary's (`summary::changes`).
+        let previous = crate::summary::changes::previous_range(&r.range).expect("previous");
         assert_eq!(previous.last, date(2026, 9, 27));
         assert_eq!(previous.nights(), 30);
         assert_eq!(r.paper, PaperSize::Letter);

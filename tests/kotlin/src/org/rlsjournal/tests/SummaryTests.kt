@@ -13,12 +13,17 @@ import org.rlsjournal.core.Analyte
 import org.rlsjournal.core.AugmentationSignKind
 import org.rlsjournal.core.AugmentationStatus
 import org.rlsjournal.core.BodyArea
+import org.rlsjournal.core.ChangeDirection
+import org.rlsjournal.core.ChangeVerdict
+import org.rlsjournal.core.DiscussLevel
+import org.rlsjournal.core.DiscussTopic
 import org.rlsjournal.core.EpisodeData
 import org.rlsjournal.core.ExposureData
 import org.rlsjournal.core.ExposureKind
 import org.rlsjournal.core.IrlsBand
 import org.rlsjournal.core.Journal
 import org.rlsjournal.core.JournalException
+import org.rlsjournal.core.KeyFigureKind
 import org.rlsjournal.core.LabResultData
 import org.rlsjournal.core.NightRange
 import org.rlsjournal.core.NoteKind
@@ -749,5 +754,51 @@ fun summaryTests() = suite("summary") {
         assertTrue("Notes:" in lines, text)
         for (note in s.notes) assertTrue("- ${note.text}" in lines, "note ${note.text} missing in $text")
         assertFalse("NaN" in text, text)
+    }
+
+    test("keyFiguresChangesAndPointsToDiscuss") {
+        val journal = openJournal()
+        // Before (1–14 March): 13 logged nights, symptoms on 11 (peak 4, 22:00) = 5.9 a week.
+        // Now (15–28 March): 14 logged, symptoms on 12 (peak 5, 23:00) = 6.0 a week, +0.08.
+        for (i in 0L until 13L) journal.plainDiary(dayPlus("2026-03-01", i))
+        for (i in 0L until 11L) journal.addEpisode(ep("${dayPlus("2026-03-01", i)}T22:00:00+01:00", 30, 4))
+        for (i in 0L until 14L) journal.plainDiary(dayPlus("2026-03-15", i))
+        for (i in 0L until 12L) journal.addEpisode(ep("${dayPlus("2026-03-15", i)}T23:00:00+01:00", 30, 5))
+        val range = nights("2026-03-15", "2026-03-28")
+        val s = journal.summary(range)
+        assertEquals(nights("2026-03-01", "2026-03-14"), s.previous.range)
+        assertEquals(13u, s.previous.nightsLogged)
+        assertEquals(
+            listOf(
+                KeyFigureKind.SYMPTOM_NIGHTS_PER_WEEK,
+                KeyFigureKind.SYMPTOM_NIGHT_MEDIAN_PEAK,
+                KeyFigureKind.MEDIAN_ONSET,
+                KeyFigureKind.SLEEP_EFFICIENCY,
+                KeyFigureKind.LATEST_IRLS,
+            ),
+            s.keyFigures.map { it.kind },
+        )
+        val perWeek = s.keyFigures[0]
+        assertEquals("6.0", perWeek.valueText)
+        assertEquals("+0.1 (was 5.9)", perWeek.change?.text)
+        assertEquals(ChangeDirection.UP, perWeek.change?.direction)
+        assertEquals(ChangeVerdict.WORSE, perWeek.change?.verdict)
+        assertEquals(5.0, s.severity.symptomNightMedianPeak)
+        assertEquals("+1.0 (was 4)", s.keyFigures[1].change?.text)
+        // An hour later is better.
+        assertEquals("1 h later (was 22:00)", s.keyFigures[2].change?.text)
+        assertEquals(ChangeVerdict.BETTER, s.keyFigures[2].change?.verdict)
+        // The same diaries: no change in sleep efficiency; no rating, no IRLS change.
+        assertEquals(ChangeVerdict.SAME, s.keyFigures[3].change?.verdict)
+        assertNull(s.keyFigures[4].change)
+        assertEquals(listOf(DiscussTopic.FREQUENCY, DiscussTopic.IRON), s.discuss.map { it.topic })
+        val frequency = s.discuss[0]
+        assertEquals(DiscussLevel.DISCUSS, frequency.level)
+        assertEquals(12u, frequency.count)
+        assertEquals(14u, frequency.outOf)
+        assertEquals(DiscussLevel.INFO, s.discuss[1].level)
+        val lines = journal.summaryText(range).split("\n")
+        assertTrue("- Symptom nights per week: 6.0 (12 of 14 logged nights); +0.1 (was 5.9)" in lines, "$lines")
+        assertTrue("- Frequency: ${frequency.text}" in lines, "$lines")
     }
 }

@@ -1,0 +1,478 @@
+//! The key figures of a range and how each changed against the previous range of the same
+//! length (the nights just before it): the values, the direction, and whether the change is
+//! better, worse or the same for the patient, by the thresholds below. The IRLS figure compares
+//! the latest rating with the one before it instead.
+//!
+//! The apps' summary screens, the text export and the clinician report all show these, so a
+//! figure and its change are decided here once.
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::summary::coverage::{self, Coverage};
+use crate::summary::nights::Window;
+use crate::summary::rating::RatingSummary;
+use crate::summary::severity::{self, Severity};
+use crate::summary::sleep::{self, SleepSummary};
+use crate::summary::stats::{count, day_month, nights_text, range_text};
+use crate::summary::timing::{self, Timing};
+use crate::summary::NightRange;
+use crate::views::describe::{duration_text, number_text};
+
+/// A change of symptom nights per week smaller than this (nights a week) is "the same".
+pub const SAME_NIGHTS_PER_WEEK: f64 = 0.05;
+/// A change of the symptom-night median peak smaller than this (points of 10) is "the same".
+pub const SAME_PEAK_POINTS: f64 = 0.25;
+/// A change of the mean sleep efficiency smaller than this (percentage points) is "the same".
+pub const SAME_SLEEP_EFFICIENCY_POINTS: f64 = 0.5;
+/// A change of the IRLS total smaller than this (points) is "the same"; whether a change is
+/// better or worse is the rating's own clinically relevant change (`RatingSummary`).
+pub const SAME_IRLS_POINTS: f64 = 0.5;
+/// A median onset that moved by at least this many minutes is better (later) or worse
+/// (earlier); a smaller move is shown but judged neither.
+pub const ONSET_SHIFT_MINUTES: i64 = 60;
+
+/// Which key figure.
+#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyFigureKind {
+    /// Symptom nights per week (symptom nights ÷ logged nights × 7).
+    SymptomNightsPerWeek,
+    /// The median of the nightly peaks (1–10) of the nights with symptoms.
+    SymptomNightMedianPeak,
+    /// The circular median onset time of the episodes.
+    MedianOnset,
+    /// The mean sleep efficiency of the morning diaries, percent.
+    SleepEfficiency,
+    /// The latest IRLS total (0–40).
+    LatestIrls,
+}
+
+/// Which way a key figure moved.
+#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeDirection {
+    /// It went up (for the onset time: later).
+    Up,
+    /// It went down (for the onset time: earlier).
+    Down,
+    /// It stayed within the figure's "same" threshold.
+    Same,
+}
+
+/// What a change means for the patient.
+#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeVerdict {
+    /// Better than before.
+    Better,
+    /// Worse than before.
+    Worse,
+    /// Neither: within the threshold, or a move too small to judge (an onset less than an hour
+    /// away, an IRLS change that is not clinically relevant).
+    Same,
+}
+
+/// How a key figure changed against what it is compared with.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct FigureChange {
+    /// The value compared with (the previous period's, or the IRLS rating before the latest).
+    pub before: f64,
+    /// `1.6`, `22:00`, `14`.
+    pub before_text: String,
+    /// Now minus before (minutes for the onset time, the short way round the clock).
+    pub delta: f64,
+    /// Which way it moved.
+    pub direction: ChangeDirection,
+    /// Better, worse or the same for the patient.
+    pub verdict: ChangeVerdict,
+    /// `+1.2 (was 1.6)`, `1 h 30 min later (was 22:00)`, `+8 since 20 Sep: relevant`.
+    pub text: String,
+}
+
+/// One key figure of the range, with its change.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct KeyFigure {
+    /// Which figure.
+    pub kind: KeyFigureKind,
+    /// `Symptom nights per week`.
+    pub label: String,
+    /// The value (minutes after midnight for the onset time); `None` without data.
+    pub value: Option<f64>,
+    /// `2.8`, `23:30`, `88 %`, or `–` without data.
+    pub value_text: String,
+    /// A short qualifier: `12 of 30 logged nights`, `severe · 20 Oct`.
+    pub detail: String,
+    /// The change; `None` when there is nothing to compare with.
+    pub change: Option<FigureChange>,
+}
+
+/// What the changes compare with: the nights just before the range, as many as it has.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct PreviousPeriod {
+    /// The previous range; `None` when it would start before the year 1900.
+    pub range: Option<NightRange>,
+    /// Nights logged in it (0 without a previous range); changes need at least one.
+    pub nights_logged: u32,
+    /// `Changes compare with the previous 30 nights, Mon 1 Sep – Tue 30 Sep 2025; IRLS with
+    /// the rating before.`, or why there are no changes.
+    pub text: String,
+}
+
+/// The parts of a range that the key figures read.
+pub(crate) struct Parts<'a> {
+    pub coverage: &'a Coverage,
+    pub severity: &'a Severity,
+    pub timing: &'a Timing,
+    pub sleep: &'a SleepSummary,
+}
+
+/// The same parts of the previous range, computed without its notes.
+struct PreviousParts {
+    coverage: Coverage,
+    severity: Severity,
+    timing: Timing,
+    sleep: SleepSummary,
+}
+
+impl PreviousParts {
+    fn parts(&self) -> Parts<'_> {
+        Parts {
+            coverage: &self.coverage,
+            severity: &self.severity,
+            timing: &self.timing,
+            sleep: &self.sleep,
+        }
+    }
+}
+
+/// The range of the same length just before `range`; `None` before the year 1900.
+pub fn previous_range(range: &NightRange) -> Option<NightRange> {
+    NightRange {
+        first: range.first - chrono::Duration::days(range.nights()),
+        last: range.first - chrono::Duration::days(1),
+    }
+    .validated()
+    .ok()
+}
+
+/// Reads the previous range (on the caller's connection, so within its snapshot) and builds
+/// the key figures of `now` with their changes.
+pub(crate) fn build(
+    conn: &Connection,
+    range: &NightRange,
+    now: Parts<'_>,
+    rating: &RatingSummary,
+) -> Result<(Vec<KeyFigure>, PreviousPeriod)> {
+    let previous_range = previous_range(range);
+    let previous = match &previous_range {
+        Some(r) => {
+            let window = Window::load(conn, r.first, r.last, false)?;
+            let mut unused = Vec::new();
+            Some(PreviousParts {
+                coverage: coverage::build(&window, &mut unused),
+                severity: severity::build(&window, &mut unused),
+                timing: timing::build(&window, &mut unused),
+                sleep: sleep::build(&window, &mut unused),
+            })
+        }
+        None => None,
+    };
+    let nights_logged = previous.as_ref().map_or(0, |p| p.coverage.nights_logged);
+    let text = match previous_range {
+        Some(r) if nights_logged > 0 => format!(
+            "Changes compare with the previous {}, {}; IRLS with the rating before.",
+            nights_text(count_nights(&r)),
+            range_text(r.first, r.last)
+        ),
+        Some(r) => format!(
+            "Nothing was logged in the previous {} ({}), so there are no changes to show.",
+            nights_text(count_nights(&r)),
+            range_text(r.first, r.last)
+        ),
+        None => "No previous period to compare with.".into(),
+    };
+    let before = previous.as_ref().filter(|_| nights_logged > 0);
+    let figures = key_figures(&now, before.map(PreviousParts::parts).as_ref(), rating);
+    Ok((
+        figures,
+        PreviousPeriod {
+            range: previous_range,
+            nights_logged,
+            text,
+        },
+    ))
+}
+
+fn count_nights(r: &NightRange) -> u32 {
+    count(usize::try_from(r.nights()).unwrap_or(usize::MAX))
+}
+
+/// The five key figures, in the order the report shows them.
+fn key_figures(
+    now: &Parts<'_>,
+    before: Option<&Parts<'_>>,
+    rating: &RatingSummary,
+) -> Vec<KeyFigure> {
+    vec![
+        nights_per_week(now, before),
+        median_peak(now, before),
+        onset(now, before),
+        sleep_efficiency(now, before),
+        latest_irls(rating),
+    ]
+}
+
+fn dash_or(value: Option<String>) -> String {
+    value.unwrap_or_else(|| "–".into())
+}
+
+fn nights_per_week(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
+    let c = now.coverage;
+    let value = c.symptom_nights_per_week;
+    let was = before.and_then(|p| p.coverage.symptom_nights_per_week);
+    KeyFigure {
+        kind: KeyFigureKind::SymptomNightsPerWeek,
+        label: "Symptom nights per week".into(),
+        value,
+        value_text: dash_or(value.map(|x| format!("{x:.1}"))),
+        detail: format!("{} of {} logged nights", c.symptom_nights, c.nights_logged),
+        change: value.zip(was).map(|(now, before)| {
+            let delta = now - before;
+            let (direction, verdict) = judged(delta, SAME_NIGHTS_PER_WEEK, true);
+            let before_text = format!("{before:.1}");
+            FigureChange {
+                text: format!("{} (was {before_text})", signed(delta, 1)),
+                before,
+                before_text,
+                delta,
+                direction,
+                verdict,
+            }
+        }),
+    }
+}
+
+fn median_peak(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
+    let sev = now.severity;
+    let value = sev.symptom_night_median_peak;
+    let was = before.and_then(|p| p.severity.symptom_night_median_peak);
+    KeyFigure {
+        kind: KeyFigureKind::SymptomNightMedianPeak,
+        label: "Median peak, symptom nights".into(),
+        value,
+        value_text: sev.symptom_night_median_peak_text.clone(),
+        detail: match &sev.worst_night {
+            Some(w) => format!("worst {} on {}", w.peak, day_month(w.night)),
+            None => "no symptom nights".into(),
+        },
+        change: value.zip(was).map(|(now, before)| {
+            let delta = now - before;
+            let (direction, verdict) = judged(delta, SAME_PEAK_POINTS, true);
+            let before_text = number_text(before);
+            FigureChange {
+                text: format!("{} (was {before_text})", signed(delta, 1)),
+                before,
+                before_text,
+                delta,
+                direction,
+                verdict,
+            }
+        }),
+    }
+}
+
+fn onset(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
+    let onset = now.timing.onset.as_ref();
+    let was = before.and_then(|p| p.timing.onset.as_ref());
+    KeyFigure {
+        kind: KeyFigureKind::MedianOnset,
+        label: "Median onset time".into(),
+        value: onset.map(|o| f64::from(o.median_minute)),
+        value_text: dash_or(onset.map(|o| o.median_text.clone())),
+        detail: match onset {
+            Some(o) => format!("half {}–{}", o.q1_text, o.q3_text),
+            None => "no episodes".into(),
+        },
+        change: onset.zip(was).map(|(now, before)| {
+            let delta = clock_delta(now.median_minute, before.median_minute);
+            let (direction, verdict) = onset_judged(delta);
+            let words = match delta {
+                0 => "same".to_string(),
+                d if d < 0 => format!("{} earlier", duration_text(d.abs())),
+                d => format!("{} later", duration_text(d)),
+            };
+            FigureChange {
+                before: f64::from(before.median_minute),
+                before_text: before.median_text.clone(),
+                delta: delta as f64,
+                direction,
+                verdict,
+                text: format!("{words} (was {})", before.median_text),
+            }
+        }),
+    }
+}
+
+fn sleep_efficiency(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
+    let sleep = now.sleep;
+    let value = sleep.mean_sleep_efficiency_percent;
+    let was = before.and_then(|p| p.sleep.mean_sleep_efficiency_percent);
+    KeyFigure {
+        kind: KeyFigureKind::SleepEfficiency,
+        label: "Sleep efficiency (mean)".into(),
+        value,
+        value_text: dash_or(value.map(|x| format!("{x:.0} %"))),
+        detail: if sleep.efficiency_nights > 0 {
+            format!(
+                "{} of {} nights < 85 %",
+                sleep.nights_below_85_percent, sleep.efficiency_nights
+            )
+        } else {
+            "no sleep diaries".into()
+        },
+        change: value.zip(was).map(|(now, before)| {
+            let delta = now - before;
+            let (direction, verdict) = judged(delta, SAME_SLEEP_EFFICIENCY_POINTS, false);
+            let before_text = format!("{before:.0} %");
+            FigureChange {
+                text: format!("{} points (was {before_text})", signed(delta, 0)),
+                before,
+                before_text,
+                delta,
+                direction,
+                verdict,
+            }
+        }),
+    }
+}
+
+fn latest_irls(r: &RatingSummary) -> KeyFigure {
+    KeyFigure {
+        kind: KeyFigureKind::LatestIrls,
+        label: "Latest IRLS (0–40)".into(),
+        value: r.latest.as_ref().map(|l| f64::from(l.total)),
+        value_text: dash_or(r.latest.as_ref().map(|l| l.total.to_string())),
+        detail: match &r.latest {
+            Some(l) => format!("{} · {}", l.band_label, day_month(l.rated_on)),
+            None => "no rating yet".into(),
+        },
+        change: r.change.zip(r.previous.as_ref()).map(|(delta, prev)| {
+            let (direction, _) = judged(f64::from(delta), SAME_IRLS_POINTS, true);
+            let verdict = if !r.relevant_change {
+                ChangeVerdict::Same
+            } else if delta > 0 {
+                ChangeVerdict::Worse
+            } else {
+                ChangeVerdict::Better
+            };
+            let relevant = if r.relevant_change { ": relevant" } else { "" };
+            FigureChange {
+                before: f64::from(prev.total),
+                before_text: prev.total.to_string(),
+                delta: f64::from(delta),
+                direction,
+                verdict,
+                text: format!(
+                    "{} since {}{relevant}",
+                    signed(f64::from(delta), 0),
+                    day_month(prev.rated_on)
+                ),
+            }
+        }),
+    }
+}
+
+/// The direction and verdict of a change where higher is worse (or better, with
+/// `higher_is_worse` false); "the same" when it is smaller than `same_within`.
+fn judged(delta: f64, same_within: f64, higher_is_worse: bool) -> (ChangeDirection, ChangeVerdict) {
+    if delta.abs() < same_within {
+        return (ChangeDirection::Same, ChangeVerdict::Same);
+    }
+    let direction = if delta > 0.0 {
+        ChangeDirection::Up
+    } else {
+        ChangeDirection::Down
+    };
+    let verdict = if (delta > 0.0) == higher_is_worse {
+        ChangeVerdict::Worse
+    } else {
+        ChangeVerdict::Better
+    };
+    (direction, verdict)
+}
+
+/// An earlier onset is worse, a later one better, once it moved by [`ONSET_SHIFT_MINUTES`].
+fn onset_judged(delta_minutes: i64) -> (ChangeDirection, ChangeVerdict) {
+    match delta_minutes {
+        0 => (ChangeDirection::Same, ChangeVerdict::Same),
+        d if d <= -ONSET_SHIFT_MINUTES => (ChangeDirection::Down, ChangeVerdict::Worse),
+        d if d < 0 => (ChangeDirection::Down, ChangeVerdict::Same),
+        d if d >= ONSET_SHIFT_MINUTES => (ChangeDirection::Up, ChangeVerdict::Better),
+        _ => (ChangeDirection::Up, ChangeVerdict::Same),
+    }
+}
+
+/// The signed difference between two clock times (minutes after midnight), the short way
+/// round: positive when `now` is later than `before`.
+fn clock_delta(now: u32, before: u32) -> i64 {
+    let d = (i64::from(now) - i64::from(before)).rem_euclid(1440);
+    if d > 720 {
+        d - 1440
+    } else {
+        d
+    }
+}
+
+/// A signed number with a real minus sign: `+1.3`, `−0.4`, `0.0`.
+fn signed(x: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, x.abs());
+    let zero = text.chars().all(|c| c == '0' || c == '.');
+    if zero {
+        text
+    } else if x > 0.0 {
+        format!("+{text}")
+    } else {
+        format!("−{text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signed_numbers_use_a_real_minus() {
+        assert_eq!(signed(1.26, 1), "+1.3");
+        assert_eq!(signed(-0.4, 1), "−0.4");
+        assert_eq!(signed(0.01, 1), "0.0");
+        assert_eq!(signed(-3.0, 0), "−3");
+    }
+
+    #[test]
+    fn clock_changes_take_the_short_way() {
+        assert_eq!(clock_delta(23 * 60, 60), -120);
+        assert_eq!(clock_delta(60, 23 * 60), 120);
+        assert_eq!(clock_delta(600, 600), 0);
+    }
+
+    #[test]
+    fn directions_and_verdicts() {
+        use ChangeDirection::*;
+        assert_eq!(judged(1.0, 0.1, true), (Up, ChangeVerdict::Worse));
+        assert_eq!(judged(-1.0, 0.1, true), (Down, ChangeVerdict::Better));
+        assert_eq!(judged(-1.0, 0.1, false), (Down, ChangeVerdict::Worse));
+        assert_eq!(judged(0.05, 0.1, false), (Same, ChangeVerdict::Same));
+    }
+
+    #[test]
+    fn onset_shifts_are_judged_from_an_hour() {
+        use ChangeDirection::*;
+        assert_eq!(onset_judged(-59), (Down, ChangeVerdict::Same));
+        assert_eq!(onset_judged(-60), (Down, ChangeVerdict::Worse));
+        assert_eq!(onset_judged(59), (Up, ChangeVerdict::Same));
+        assert_eq!(onset_judged(60), (Up, ChangeVerdict::Better));
+        assert_eq!(onset_judged(0), (Same, ChangeVerdict::Same));
+    }
+}

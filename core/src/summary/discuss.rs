@@ -1,0 +1,159 @@
+//! The points to raise with the clinician, drawn from the other parts of the summary: symptom
+//! frequency, iron, the augmentation watch, spread to the arms, a relevant IRLS change and a
+//! rising severity trend. Each says how much it matters (`Discuss` or `Info`) and the counts
+//! behind it, so the apps, the text export and the report list the same points.
+
+use serde::Serialize;
+
+use crate::summary::anatomy::WhereAndHow;
+use crate::summary::augmentation::{AugmentationStatus, AugmentationSummary};
+use crate::summary::coverage::Coverage;
+use crate::summary::iron::IronStatus;
+use crate::summary::rating::RatingSummary;
+use crate::summary::severity::{Severity, Trend};
+use crate::summary::stats::count;
+
+/// What a point to discuss is about.
+#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscussTopic {
+    /// Symptom nights per week against the 2 a week of chronic-persistent RLS.
+    Frequency,
+    /// Ferritin and transferrin saturation against the AASM 2024 thresholds.
+    Iron,
+    /// Signs of augmentation on a dopamine agonist.
+    Augmentation,
+    /// Symptoms that spread to the arms.
+    Arms,
+    /// A clinically relevant change of the IRLS total.
+    Irls,
+    /// Severity rising from the first half of the range to the second.
+    Trend,
+}
+
+/// How much a point to discuss matters.
+#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscussLevel {
+    /// Worth raising with the clinician.
+    Discuss,
+    /// For information (nothing of concern, or a check that could not be made).
+    Info,
+}
+
+/// One point to raise with the clinician.
+#[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
+pub struct DiscussPoint {
+    /// What it is about.
+    pub topic: DiscussTopic,
+    /// The topic as a heading: `Frequency`, `Iron`, `Augmentation watch`, `Arms`, `IRLS`,
+    /// `Trend`.
+    pub title: String,
+    /// What was found, in one or two sentences.
+    pub text: String,
+    /// How much it matters.
+    pub level: DiscussLevel,
+    /// The count behind it: symptom nights (frequency), episodes with arms (arms), signs
+    /// found (augmentation watch); `None` where the point rests on a value, not a count.
+    pub count: Option<u32>,
+    /// What `count` is out of: logged nights (frequency), episodes (arms); `None` otherwise.
+    pub out_of: Option<u32>,
+}
+
+/// The parts of the summary the points are drawn from.
+pub(crate) struct Sources<'a> {
+    pub coverage: &'a Coverage,
+    pub iron: &'a IronStatus,
+    pub augmentation: &'a AugmentationSummary,
+    pub where_and_how: &'a WhereAndHow,
+    pub rating: &'a RatingSummary,
+    pub severity: &'a Severity,
+}
+
+fn level(discuss: bool) -> DiscussLevel {
+    if discuss {
+        DiscussLevel::Discuss
+    } else {
+        DiscussLevel::Info
+    }
+}
+
+/// The points, in a fixed order: frequency, iron, augmentation watch, arms, IRLS, trend. Iron
+/// is always there (no result on record is itself a point); the others only when they apply.
+pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
+    let mut points = Vec::new();
+    let c = s.coverage;
+    if let (Some(per_week), Some(reaches)) = (c.symptom_nights_per_week, c.two_or_more_per_week) {
+        let counts = format!("{} of {} logged nights", c.symptom_nights, c.nights_logged);
+        points.push(DiscussPoint {
+            topic: DiscussTopic::Frequency,
+            title: "Frequency".into(),
+            text: if reaches {
+                format!(
+                    "Symptoms on {per_week:.1} nights per week ({counts}): 2 or more per week is \
+                     the frequency of chronic-persistent RLS (IRLSSG 2014)."
+                )
+            } else {
+                format!(
+                    "Symptoms on {per_week:.1} nights per week ({counts}): below the 2 per week \
+                     of chronic-persistent RLS."
+                )
+            },
+            level: level(reaches),
+            count: Some(c.symptom_nights),
+            out_of: Some(c.nights_logged),
+        });
+    }
+    points.push(DiscussPoint {
+        topic: DiscussTopic::Iron,
+        title: "Iron".into(),
+        text: s.iron.text.clone(),
+        level: level(s.iron.discuss_iron_therapy),
+        count: None,
+        out_of: None,
+    });
+    let aug = s.augmentation;
+    if aug.status != AugmentationStatus::NotApplicable {
+        points.push(DiscussPoint {
+            topic: DiscussTopic::Augmentation,
+            title: "Augmentation watch".into(),
+            text: aug.text.clone(),
+            level: level(aug.status == AugmentationStatus::PossibleSigns),
+            count: Some(count(aug.watches.iter().map(|w| w.signs.len()).sum())),
+            out_of: None,
+        });
+    }
+    let w = s.where_and_how;
+    if let (true, Some(text)) = (w.spread_to_arms, &w.arms_text) {
+        points.push(DiscussPoint {
+            topic: DiscussTopic::Arms,
+            title: "Arms".into(),
+            text: format!("{text} Spread beyond the legs is worth mentioning."),
+            level: DiscussLevel::Discuss,
+            count: Some(w.arms_episodes),
+            out_of: Some(w.episodes),
+        });
+    }
+    let r = s.rating;
+    if let (true, Some(text)) = (r.relevant_change, &r.change_text) {
+        points.push(DiscussPoint {
+            topic: DiscussTopic::Irls,
+            title: "IRLS".into(),
+            text: format!("IRLS {text}."),
+            level: level(r.change.is_some_and(|c| c > 0)),
+            count: None,
+            out_of: None,
+        });
+    }
+    if s.severity.trend.direction == Trend::Higher {
+        points.push(DiscussPoint {
+            topic: DiscussTopic::Trend,
+            title: "Trend".into(),
+            text: s.severity.trend.text.clone(),
+            level: DiscussLevel::Info,
+            count: None,
+            out_of: None,
+        });
+    }
+    points
+}

@@ -1,0 +1,459 @@
+//! The summary's key figures, their change against the previous range of the same length
+//! (each threshold just under, at and over) and the points to discuss, against hand-computed
+//! values on real SQLite files.
+
+#[path = "support/summary_fixtures.rs"]
+mod fixtures;
+
+use fixtures::*;
+use rlsjournal_core::summary::changes::{
+    ONSET_SHIFT_MINUTES, SAME_NIGHTS_PER_WEEK, SAME_PEAK_POINTS, SAME_SLEEP_EFFICIENCY_POINTS,
+};
+use rlsjournal_core::summary::*;
+use rlsjournal_core::*;
+
+/// The 14 nights summarised; the previous range is 1–14 March.
+const FIRST: &str = "2026-03-15";
+const LAST: &str = "2026-03-28";
+const PREVIOUS_FIRST: &str = "2026-03-01";
+
+/// Logs nights from `first` on: a plain diary on each of the first `logged` nights, and an
+/// episode at 22:00 with the next peak of `peaks` on each of the first `peaks.len()` nights.
+fn log(j: &Journal, first: &str, logged: i64, peaks: &[u8]) {
+    for i in 0..logged {
+        add_plain_diary(j, &plus(first, i));
+    }
+    for (i, &peak) in peaks.iter().enumerate() {
+        let night = plus(first, i as i64);
+        add_episode(j, episode(&format!("{night}T22:00:00+01:00"), 30, peak));
+    }
+}
+
+fn figure(s: &Summary, kind: KeyFigureKind) -> &KeyFigure {
+    s.key_figures
+        .iter()
+        .find(|f| f.kind == kind)
+        .expect("every key figure is there")
+}
+
+fn change(s: &Summary, kind: KeyFigureKind) -> &FigureChange {
+    figure(s, kind).change.as_ref().expect("a change")
+}
+
+fn summary_of(j: &Journal) -> Summary {
+    summarize(j, range(FIRST, LAST))
+}
+
+/// `(direction, verdict, text)` of a figure's change.
+fn judged(s: &Summary, kind: KeyFigureKind) -> (ChangeDirection, ChangeVerdict, String) {
+    let c = change(s, kind);
+    (c.direction, c.verdict, c.text.clone())
+}
+
+use ChangeDirection::{Down, Same as Flat, Up};
+use ChangeVerdict::{Better, Same, Worse};
+
+// ---- symptom nights per week: the same within 0.05 ----
+
+#[test]
+fn nights_per_week_just_under_the_threshold_is_the_same() {
+    let (_d, j) = file_journal();
+    // Before: 12 of 13 logged × 7 = 6.4615; now 13 of 14 × 7 = 6.5: +0.0385 < 0.05.
+    log(&j, PREVIOUS_FIRST, 13, &[5; 12]);
+    log(&j, FIRST, 14, &[5; 13]);
+    let s = summary_of(&j);
+    let f = figure(&s, KeyFigureKind::SymptomNightsPerWeek);
+    assert_eq!(f.value_text, "6.5");
+    assert_eq!(f.detail, "13 of 14 logged nights");
+    let c = change(&s, KeyFigureKind::SymptomNightsPerWeek);
+    close(c.before, 12.0 / 13.0 * 7.0);
+    close(c.delta, 6.5 - 12.0 / 13.0 * 7.0);
+    assert!(c.delta < SAME_NIGHTS_PER_WEEK);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SymptomNightsPerWeek),
+        (Flat, Same, "0.0 (was 6.5)".to_string())
+    );
+}
+
+#[test]
+fn nights_per_week_at_the_threshold_is_a_change() {
+    let (_d, j) = file_journal();
+    // 28 nights: before 2 of 20 logged × 7 = 0.70; now 3 of 28 × 7 = 0.75: +0.05.
+    log(&j, "2026-03-01", 20, &[5; 2]);
+    log(&j, "2026-03-29", 28, &[5; 3]);
+    let s = summarize(&j, range("2026-03-29", "2026-04-25"));
+    let c = change(&s, KeyFigureKind::SymptomNightsPerWeek);
+    close(c.delta, SAME_NIGHTS_PER_WEEK);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SymptomNightsPerWeek),
+        (Up, Worse, "+0.1 (was 0.7)".to_string())
+    );
+}
+
+#[test]
+fn nights_per_week_just_over_the_threshold_is_worse_or_better() {
+    let (_d, j) = file_journal();
+    // Before: 11 of 13 × 7 = 5.923; now 12 of 14 × 7 = 6.0: +0.077.
+    log(&j, PREVIOUS_FIRST, 13, &[5; 11]);
+    log(&j, FIRST, 14, &[5; 12]);
+    let s = summary_of(&j);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SymptomNightsPerWeek),
+        (Up, Worse, "+0.1 (was 5.9)".to_string())
+    );
+
+    let (_d, j) = file_journal();
+    // The other way round: before 12 of 14 = 6.0, now 11 of 13 = 5.923: fewer is better.
+    log(&j, PREVIOUS_FIRST, 14, &[5; 12]);
+    log(&j, FIRST, 13, &[5; 11]);
+    let s = summary_of(&j);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SymptomNightsPerWeek),
+        (Down, Better, "−0.1 (was 6.0)".to_string())
+    );
+}
+
+// ---- median peak of the symptom nights: the same within 0.25 ----
+
+#[test]
+fn the_median_peak_counts_symptom_nights_only() {
+    let (_d, j) = file_journal();
+    // 10 logged nights, symptoms on 2 (peaks 4 and 6): the median of all logged nights is 0,
+    // of the symptom nights (4 + 6) / 2 = 5.
+    log(&j, FIRST, 10, &[4, 6]);
+    let s = summary_of(&j);
+    assert_eq!(s.severity.median_peak, Some(0.0));
+    assert_eq!(s.severity.symptom_night_median_peak, Some(5.0));
+    assert_eq!(s.severity.symptom_night_median_peak_text, "5");
+    // Nothing logged before: the figure has no change.
+    assert_eq!(
+        figure(&s, KeyFigureKind::SymptomNightMedianPeak).change,
+        None
+    );
+}
+
+#[test]
+fn median_peak_changes_under_and_over_the_threshold() {
+    // Medians of whole peaks are whole or halves: a change is 0 (under 0.25) or at least 0.5.
+    let (_d, j) = file_journal();
+    log(&j, PREVIOUS_FIRST, 1, &[5]);
+    log(&j, FIRST, 2, &[4, 6]);
+    let s = summary_of(&j);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
+        (Flat, Same, "0.0 (was 5)".to_string())
+    );
+
+    let (_d, j) = file_journal();
+    log(&j, PREVIOUS_FIRST, 1, &[4]);
+    log(&j, FIRST, 2, &[4, 5]);
+    let s = summary_of(&j);
+    let f = figure(&s, KeyFigureKind::SymptomNightMedianPeak);
+    assert_eq!(f.value_text, "4.5");
+    assert!(change(&s, KeyFigureKind::SymptomNightMedianPeak).delta > SAME_PEAK_POINTS);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
+        (Up, Worse, "+0.5 (was 4)".to_string())
+    );
+
+    let (_d, j) = file_journal();
+    log(&j, PREVIOUS_FIRST, 1, &[4]);
+    log(&j, FIRST, 1, &[3]);
+    let s = summary_of(&j);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
+        (Down, Better, "−1.0 (was 4)".to_string())
+    );
+}
+
+// ---- median onset: judged from a shift of an hour ----
+
+fn onset_journal(before: &str, now: &str) -> Summary {
+    let (_d, j) = file_journal();
+    add_episode(&j, episode(before, 30, 5));
+    add_episode(&j, episode(now, 30, 5));
+    summary_of(&j)
+}
+
+#[test]
+fn onset_shifts_under_and_at_an_hour() {
+    assert_eq!(ONSET_SHIFT_MINUTES, 60);
+    // 22:01 → 23:00: 59 min later, shown but not judged.
+    let s = onset_journal("2026-03-01T22:01:00+01:00", "2026-03-15T23:00:00+01:00");
+    assert_eq!(figure(&s, KeyFigureKind::MedianOnset).value_text, "23:00");
+    assert_eq!(
+        judged(&s, KeyFigureKind::MedianOnset),
+        (Up, Same, "59 min later (was 22:01)".to_string())
+    );
+    // 22:00 → 23:00: an hour later is better.
+    let s = onset_journal("2026-03-01T22:00:00+01:00", "2026-03-15T23:00:00+01:00");
+    assert_eq!(
+        judged(&s, KeyFigureKind::MedianOnset),
+        (Up, Better, "1 h later (was 22:00)".to_string())
+    );
+    // 00:00 → 23:00 the evening before: an hour earlier (the short way round) is worse.
+    let s = onset_journal("2026-03-02T00:00:00+01:00", "2026-03-15T23:00:00+01:00");
+    assert_eq!(
+        judged(&s, KeyFigureKind::MedianOnset),
+        (Down, Worse, "1 h earlier (was 00:00)".to_string())
+    );
+    // 00:00 → 23:01: 59 min earlier, not judged.
+    let s = onset_journal("2026-03-02T00:00:00+01:00", "2026-03-15T23:01:00+01:00");
+    assert_eq!(
+        judged(&s, KeyFigureKind::MedianOnset),
+        (Down, Same, "59 min earlier (was 00:00)".to_string())
+    );
+}
+
+// ---- mean sleep efficiency: the same within 0.5 points ----
+
+/// A diary with 256 min in bed (23:00–03:16) and `tst` minutes asleep: SE = tst / 256 × 100,
+/// exact in binary.
+fn short_night(j: &Journal, night: &str, tst: u32) {
+    j.add_sleep_diary(diary(
+        night,
+        "23:00",
+        "23:00",
+        10,
+        246 - tst,
+        "03:16",
+        "03:16",
+        "+01:00",
+    ))
+    .expect("diary");
+}
+
+fn efficiency(before_tst: u32, now_tst: u32) -> Summary {
+    let (_d, j) = file_journal();
+    short_night(&j, PREVIOUS_FIRST, before_tst);
+    short_night(&j, FIRST, now_tst);
+    summary_of(&j)
+}
+
+#[test]
+fn sleep_efficiency_under_and_over_the_threshold() {
+    // 225 → 226 min asleep: 87.890625 → 88.28125 %, +0.390625 < 0.5.
+    let s = efficiency(225, 226);
+    let f = figure(&s, KeyFigureKind::SleepEfficiency);
+    assert_eq!(f.value_text, "88 %");
+    assert_eq!(f.detail, "0 of 1 nights < 85 %");
+    let c = change(&s, KeyFigureKind::SleepEfficiency);
+    assert_eq!(c.before, 87.890625);
+    assert_eq!(c.delta, 0.390625);
+    assert!(c.delta < SAME_SLEEP_EFFICIENCY_POINTS);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SleepEfficiency),
+        (Flat, Same, "0 points (was 88 %)".to_string())
+    );
+    // 224 → 226: 87.5 → 88.28125 %, +0.78125: higher efficiency is better.
+    let s = efficiency(224, 226);
+    let c = change(&s, KeyFigureKind::SleepEfficiency);
+    assert_eq!(c.delta, 0.78125);
+    assert_eq!((c.direction, c.verdict), (Up, Better));
+    assert!(c.text.starts_with("+1 points (was "), "{}", c.text);
+    // 228 → 226: 89.0625 → 88.28125 %, −0.78125: worse.
+    let s = efficiency(228, 226);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SleepEfficiency),
+        (Down, Worse, "−1 points (was 89 %)".to_string())
+    );
+}
+
+#[test]
+fn the_thresholds_are_the_ones_the_report_always_used() {
+    assert_eq!(SAME_NIGHTS_PER_WEEK, 0.05);
+    assert_eq!(SAME_PEAK_POINTS, 0.25);
+    assert_eq!(SAME_SLEEP_EFFICIENCY_POINTS, 0.5);
+}
+
+// ---- IRLS: against the rating before, judged by the clinically relevant change ----
+
+fn ratings(before: u8, now: u8) -> Summary {
+    let (_d, j) = file_journal();
+    add_rating(&j, "2026-03-01", before);
+    add_rating(&j, "2026-03-20", now);
+    summary_of(&j)
+}
+
+#[test]
+fn irls_changes_are_judged_from_five_points() {
+    let s = ratings(14, 18);
+    let f = figure(&s, KeyFigureKind::LatestIrls);
+    assert_eq!(f.value_text, "18");
+    assert_eq!(f.detail, "moderate · 20 Mar");
+    assert_eq!(
+        judged(&s, KeyFigureKind::LatestIrls),
+        (Up, Same, "+4 since 1 Mar".to_string())
+    );
+    assert!(!s.discuss.iter().any(|p| p.topic == DiscussTopic::Irls));
+
+    let s = ratings(14, 19);
+    assert_eq!(
+        judged(&s, KeyFigureKind::LatestIrls),
+        (Up, Worse, "+5 since 1 Mar: relevant".to_string())
+    );
+    let irls = s.discuss.iter().find(|p| p.topic == DiscussTopic::Irls);
+    assert_eq!(irls.map(|p| p.level), Some(DiscussLevel::Discuss));
+
+    let s = ratings(19, 14);
+    assert_eq!(
+        judged(&s, KeyFigureKind::LatestIrls),
+        (Down, Better, "−5 since 1 Mar: relevant".to_string())
+    );
+    let irls = s.discuss.iter().find(|p| p.topic == DiscussTopic::Irls);
+    assert_eq!(irls.map(|p| p.level), Some(DiscussLevel::Info));
+}
+
+// ---- the previous period ----
+
+#[test]
+fn the_previous_period_says_what_the_changes_compare_with() {
+    let (_d, j) = file_journal();
+    log(&j, FIRST, 3, &[5]);
+    let s = summary_of(&j);
+    assert_eq!(s.previous.range, Some(range(PREVIOUS_FIRST, "2026-03-14")));
+    assert_eq!(s.previous.nights_logged, 0);
+    assert_eq!(
+        s.previous.text,
+        "Nothing was logged in the previous 14 nights (Sun 1 Mar – Sat 14 Mar 2026), so there \
+         are no changes to show."
+    );
+    assert!(s.key_figures.iter().all(|f| f.change.is_none()));
+
+    add_plain_diary(&j, "2026-03-10");
+    let s = summary_of(&j);
+    assert_eq!(s.previous.nights_logged, 1);
+    assert_eq!(
+        s.previous.text,
+        "Changes compare with the previous 14 nights, Sun 1 Mar – Sat 14 Mar 2026; IRLS with the \
+         rating before."
+    );
+
+    let s = summarize(&j, range("1900-01-01", "1900-01-14"));
+    assert_eq!(s.previous.range, None);
+    assert_eq!(s.previous.text, "No previous period to compare with.");
+}
+
+#[test]
+fn key_figures_come_in_the_reports_order() {
+    let (_d, j) = file_journal();
+    let s = summary_of(&j);
+    let kinds: Vec<KeyFigureKind> = s.key_figures.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            KeyFigureKind::SymptomNightsPerWeek,
+            KeyFigureKind::SymptomNightMedianPeak,
+            KeyFigureKind::MedianOnset,
+            KeyFigureKind::SleepEfficiency,
+            KeyFigureKind::LatestIrls,
+        ]
+    );
+    assert!(s.key_figures.iter().all(|f| f.value_text == "–"));
+}
+
+// ---- points to discuss ----
+
+#[test]
+fn points_to_discuss_in_order_with_their_levels_and_counts() {
+    let (_d, j) = file_journal();
+    // 14 logged nights, symptoms on 4 (2.0 a week): nights 1 (peak 3) and 9–11 (6, 7, 8, the
+    // first with the arms): the second half is worse.
+    for i in 0..14 {
+        add_plain_diary(&j, &plus(FIRST, i));
+    }
+    for (i, peak) in [(0, 3), (8, 6), (9, 7), (10, 8)] {
+        let mut e = episode(&format!("{}T22:00:00+01:00", plus(FIRST, i)), 30, peak);
+        if i == 8 {
+            e.body_areas = vec![BodyArea::Calves, BodyArea::Arms];
+        }
+        add_episode(&j, e);
+    }
+    add_lab(&j, "2026-03-10", Analyte::Ferritin, 30.0, "µg/L");
+    add_rating(&j, "2026-03-01", 14);
+    add_rating(&j, "2026-03-20", 19);
+    let s = summary_of(&j);
+    let seen: Vec<(DiscussTopic, DiscussLevel, Option<u32>, Option<u32>)> = s
+        .discuss
+        .iter()
+        .map(|p| (p.topic, p.level, p.count, p.out_of))
+        .collect();
+    use DiscussLevel::{Discuss, Info};
+    assert_eq!(
+        seen,
+        [
+            (DiscussTopic::Frequency, Discuss, Some(4), Some(14)),
+            (DiscussTopic::Iron, Discuss, None, None),
+            (DiscussTopic::Arms, Discuss, Some(1), Some(4)),
+            (DiscussTopic::Irls, Discuss, None, None),
+            (DiscussTopic::Trend, Info, None, None),
+        ]
+    );
+    let frequency = &s.discuss[0];
+    assert_eq!(frequency.title, "Frequency");
+    assert_eq!(
+        frequency.text,
+        "Symptoms on 2.0 nights per week (4 of 14 logged nights): 2 or more per week is the \
+         frequency of chronic-persistent RLS (IRLSSG 2014)."
+    );
+    assert_eq!(
+        s.discuss[2].text,
+        "Arms involved in 1 of 4 episodes. Spread beyond the legs is worth mentioning."
+    );
+
+    // The text export prints the same figures and points. The lab and the first rating log
+    // nights of the previous range without symptoms: 0.0 a week before.
+    let text = j
+        .summary_text_at(Some(range(FIRST, LAST)), now())
+        .expect("text");
+    assert!(
+        text.contains(
+            "\nKey figures:\n- Symptom nights per week: 2.0 (4 of 14 logged nights); +2.0 (was \
+             0.0)\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Latest IRLS (0–40): 19 (moderate · 20 Mar); +5 since 1 Mar: relevant\n"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{}\n", s.previous.text)), "{text}");
+    assert!(
+        text.contains("\nTo discuss:\n- Frequency: Symptoms on 2.0 nights per week"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nAlso noted:\n- Trend: higher in the second half"),
+        "{text}"
+    );
+}
+
+#[test]
+fn below_two_a_week_frequency_is_for_information() {
+    let (_d, j) = file_journal();
+    // 3 of 14 logged nights: 1.5 a week. No labs: iron is a point for information.
+    log(&j, FIRST, 14, &[5, 5, 5]);
+    let s = summary_of(&j);
+    let seen: Vec<(DiscussTopic, DiscussLevel, Option<u32>)> = s
+        .discuss
+        .iter()
+        .map(|p| (p.topic, p.level, p.count))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (DiscussTopic::Frequency, DiscussLevel::Info, Some(3)),
+            (DiscussTopic::Iron, DiscussLevel::Info, None),
+        ]
+    );
+    assert_eq!(
+        s.discuss[0].text,
+        "Symptoms on 1.5 nights per week (3 of 14 logged nights): below the 2 per week of \
+         chronic-persistent RLS."
+    );
+    let text = j
+        .summary_text_at(Some(range(FIRST, LAST)), now())
+        .expect("text");
+    assert!(!text.contains("To discuss:"), "{text}");
+    assert!(text.contains("\nAlso noted:\n- Frequency: "), "{text}");
+}
