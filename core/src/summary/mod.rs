@@ -4,9 +4,10 @@
 //! One concern per file: `coverage` (1), `timing` (2, with the circular statistics), `severity`
 //! (3), `anatomy` (4, where and how), `triggers` (5), `relief` (6), `sleep` (7), `treatments`
 //! (8), `iron` (9), `rating` (10), `augmentation` (11), `notes` (12, data quality);
-//! `definitions` states the definitions used; `nights` reads a window of nights in one query
-//! over the night index; `period` aggregates a stretch of nights; `stats` holds the panic-free,
-//! NaN-free statistics and number formats.
+//! `definitions` states the definitions used; `parts` names the parts and their titles;
+//! `nights` reads a window of nights in one query over the night index; `period` aggregates a
+//! stretch of nights; `stats` holds the panic-free, NaN-free statistics (their display formats
+//! are in [`crate::format`]).
 //!
 //! The default range is the 14 nights ending with the last completed night: the night whose
 //! morning check-in is due (the latest night whose next morning, at the `morning_hour` setting,
@@ -19,6 +20,7 @@ pub mod definitions;
 pub mod iron;
 mod nights;
 pub mod notes;
+pub mod parts;
 pub mod period;
 pub mod rating;
 pub mod relief;
@@ -49,6 +51,7 @@ pub use coverage::Coverage;
 pub use definitions::Definition;
 pub use iron::{IronStatus, LabReading, ThresholdCheck};
 pub use notes::{Note, NoteKind};
+pub use parts::SummaryPart;
 pub use period::PeriodStats;
 pub use rating::{IrlsBand, RatingPoint, RatingSummary};
 pub use relief::{ReliefMethodStats, ReliefToolkit, SeverityTier, TierBest};
@@ -236,7 +239,7 @@ fn build(
             "{} night{}, {}",
             nights,
             if nights == 1 { "" } else { "s" },
-            stats::range_text(range.first, range.last)
+            crate::format::range_text(range.first, range.last)
         ),
         range,
         coverage,

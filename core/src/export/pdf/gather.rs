@@ -2,7 +2,6 @@
 //! range of the same length (for the changes), and the few things the summary does not carry
 //! (sleep efficiency per week, other lab results, the patient's notes), read from the journal.
 
-use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
 use crate::error::Result;
@@ -11,13 +10,16 @@ use crate::export::pdf::content::{
     Row, Table, Tone, WeekPoint,
 };
 use crate::export::pdf::options::Resolved;
+use crate::format::{
+    capitalized, day_month, day_month_year, duration_text, nights_text, number_text, percent_text,
+    range_text, signed,
+};
 use crate::model::entry::Entry;
 use crate::model::kinds::{Analyte, TreatmentCategory};
 use crate::store::entries::{self, LIVE};
 use crate::store::records;
 use crate::summary::{AugmentationStatus, NightRange, NoteKind, Summary, ThresholdCheck, Trend};
 use crate::time::{iso_date, LocalDate, Moment};
-use crate::views::describe::number_text;
 
 /// Most rows any table offers (the page shows as many as fit).
 const MAX_ROWS: usize = 8;
@@ -100,57 +102,6 @@ pub(crate) fn extras(conn: &Connection, range: &NightRange) -> Result<Extras> {
     Ok(extras)
 }
 
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// `5 Oct`.
-fn day_month(date: NaiveDate) -> String {
-    date.format("%-d %b").to_string()
-}
-
-/// `5 Oct 2026`.
-fn day_month_year(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
-}
-
-/// `Mon 28 Sep – Tue 27 Oct 2026` (the first year only when it differs).
-fn range_text(range: &NightRange) -> String {
-    let last = range.last.format("%a %-d %b %Y").to_string();
-    if range.first == range.last {
-        last
-    } else if range.first.year() == range.last.year() {
-        format!("{} – {last}", range.first.format("%a %-d %b"))
-    } else {
-        format!("{} – {last}", range.first.format("%a %-d %b %Y"))
-    }
-}
-
-fn nights_text(n: i64) -> String {
-    if n == 1 {
-        "1 night".to_string()
-    } else {
-        format!("{n} nights")
-    }
-}
-
-/// A signed number with one decimal and a real minus sign: `+1.3`, `−0.4`, `0.0`.
-fn signed(x: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, x.abs());
-    let zero = text.chars().all(|c| c == '0' || c == '.');
-    if zero {
-        text
-    } else if x > 0.0 {
-        format!("+{text}")
-    } else {
-        format!("−{text}")
-    }
-}
-
 /// The direction and tone of a change where higher is worse (or better, with `higher_is_worse`
 /// false), "the same" within `same_within`.
 fn direction(delta: f64, same_within: f64, higher_is_worse: bool) -> (Direction, Tone) {
@@ -211,10 +162,6 @@ fn clock_delta(now: u32, before: u32) -> i64 {
     } else {
         d
     }
-}
-
-fn minutes_words(m: i64) -> String {
-    crate::views::describe::duration_text(m.abs())
 }
 
 /// The median of the nightly peaks (1–10) of the symptom nights; `None` without any.
@@ -318,8 +265,8 @@ fn key_figures(s: &Summary, p: Option<&Summary>) -> Vec<KeyFigure> {
             };
             let words = match delta {
                 0 => "same".to_string(),
-                d if d < 0 => format!("{} earlier", minutes_words(d)),
-                d => format!("{} later", minutes_words(d)),
+                d if d < 0 => format!("{} earlier", duration_text(d.abs())),
+                d => format!("{} later", duration_text(d.abs())),
             };
             Some((format!("{words} (was {})", before.median_text), d, t))
         }
@@ -603,10 +550,6 @@ fn row(cells: Vec<String>) -> Row {
     }
 }
 
-fn percent(x: f64) -> String {
-    format!("{x:.0} %")
-}
-
 fn triggers(s: &Summary) -> Table {
     let t = &s.triggers;
     let rows = t
@@ -619,8 +562,8 @@ fn triggers(s: &Summary) -> Table {
                 format!("{} / {}", a.nights_with, a.nights_without),
                 format!(
                     "{} vs {}",
-                    percent(a.symptom_percent_with),
-                    percent(a.symptom_percent_without)
+                    percent_text(a.symptom_percent_with),
+                    percent_text(a.symptom_percent_without)
                 ),
                 format!("{:.1} vs {:.1}", a.mean_peak_with, a.mean_peak_without),
             ]);
@@ -954,12 +897,12 @@ pub(crate) fn content(
         (Some(r), Some(p)) if p.coverage.nights_logged > 0 => format!(
             "Changes compare with the previous {}, {}; IRLS with the rating before.",
             nights_text(r.nights()),
-            range_text(r)
+            range_text(r.first, r.last)
         ),
         (Some(r), _) => format!(
             "Nothing was logged in the previous {} ({}), so there are no changes to show.",
             nights_text(r.nights()),
-            range_text(r)
+            range_text(r.first, r.last)
         ),
         (None, _) => "No previous period to compare with.".into(),
     };
@@ -969,7 +912,7 @@ pub(crate) fn content(
         patient_name: options.patient_name.clone(),
         period_text: format!(
             "{} ({}, {} logged)",
-            range_text(range),
+            range_text(range.first, range.last),
             nights_text(range.nights()),
             summary.coverage.nights_logged
         ),
@@ -1003,14 +946,6 @@ pub(crate) fn content(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn signed_numbers_use_a_real_minus() {
-        assert_eq!(signed(1.26, 1), "+1.3");
-        assert_eq!(signed(-0.4, 1), "−0.4");
-        assert_eq!(signed(0.01, 1), "0.0");
-        assert_eq!(signed(-3.0, 0), "−3");
-    }
 
     #[test]
     fn clock_changes_take_the_short_way() {
