@@ -5,6 +5,7 @@
 //! (3), `anatomy` (4, where and how), `triggers` (5), `relief` (6), `sleep` (7), `treatments`
 //! (8), `iron` (9), `rating` (10), `augmentation` (11), `notes` (12, data quality);
 //! `definitions` states the definitions used; `parts` names the parts and their titles;
+//! `details` words the terminal's detail lines and table headings;
 //! `nights` reads a window of nights in one query over the night index; `period` aggregates a
 //! stretch of nights; `stats` holds the panic-free, NaN-free statistics (their display formats
 //! are in [`crate::format`]).
@@ -17,6 +18,7 @@ pub mod anatomy;
 pub mod augmentation;
 pub mod coverage;
 pub mod definitions;
+pub mod details;
 pub mod iron;
 mod nights;
 pub mod notes;
