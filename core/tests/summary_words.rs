@@ -7,7 +7,9 @@ mod common;
 use std::process::Command;
 
 use rlsjournal_core::export::pdf::ReportOptions;
-use rlsjournal_core::summary::{coverage, iron, rating, sleep, NightRange, SummaryPart};
+use rlsjournal_core::summary::{
+    augmentation, coverage, iron, rating, severity, sleep, NightRange, SummaryPart,
+};
 use rlsjournal_core::*;
 
 use common::*;
@@ -112,6 +114,15 @@ fn thresholds_in_sentences_come_from_their_constants() {
     assert!(definition("Iron (AASM 2024)").contains(&iron::saturation_threshold_text()));
     assert_eq!(iron::ferritin_threshold_text(), "≤ 75 µg/L");
     assert_eq!(iron::saturation_threshold_text(), "< 20 %");
+    assert!(definition("Trend").contains(&format!(
+        "under {} points",
+        rlsjournal_core::format::number_text(severity::TREND_THRESHOLD)
+    )));
+    assert!(definition("Augmentation watch").contains(&format!(
+        "the latest {n} nights against the first {n} nights",
+        n = augmentation::WATCH_NIGHTS
+    )));
+    assert!(definition("Relief toolkit").contains("mild 1–3, moderate 4–6, severe 7–10"));
     let bands = definition("IRLS bands");
     assert!(
         bands.starts_with(&rlsjournal_core::model::lab::irls_bands_text()),

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
+use crate::format::{number_text, percent_text};
 use crate::summary::{
-    augmentation, coverage, iron, notes, rating, relief, sleep, treatments, triggers,
+    augmentation, coverage, iron, notes, rating, relief, severity, sleep, treatments, triggers,
 };
 
 /// A term and what it means in this summary.
@@ -60,10 +61,12 @@ pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
         ),
         def(
             "Trend",
-            "The mean nightly peak of the first half of the range against the second half \
-             (the middle night of an odd range belongs to neither); a change under 0.5 points \
-             is \"about the same\"."
-                .into(),
+            format!(
+                "The mean nightly peak of the first half of the range against the second half \
+                 (the middle night of an odd range belongs to neither); a change under {} points \
+                 is \"about the same\".",
+                number_text(severity::TREND_THRESHOLD)
+            ),
         ),
         def(
             "Trigger association",
@@ -79,9 +82,10 @@ pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
             format!(
                 "Help is scored 0 none, 1 some, 2 much, 3 complete. Severity tiers by the \
                  episode's peak: {}; a method is among a tier's best when tried at least {} \
-                 times in that tier with a median help of at least 1.",
+                 times in that tier with a median help of at least {}.",
                 relief::tiers_text(),
-                relief::MIN_USES_PER_TIER
+                relief::MIN_USES_PER_TIER,
+                number_text(relief::MIN_MEDIAN_HELP)
             ),
         ),
         def(
@@ -97,8 +101,8 @@ pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
         def(
             "Sleep efficiency (SE)",
             format!(
-                "TST ÷ TIB × 100; nights below {} % are counted.",
-                sleep::LOW_EFFICIENCY_PERCENT
+                "TST ÷ TIB × 100; nights below {} are counted.",
+                percent_text(sleep::LOW_EFFICIENCY_PERCENT)
             ),
         ),
         def(

@@ -12,6 +12,8 @@ use crate::summary::stats::{count, mean, median};
 
 /// Uses within a tier before a method can be called one of the best for that tier.
 pub const MIN_USES_PER_TIER: u32 = 2;
+/// The median help (0–3) a method needs to be among a tier's best: at least "some".
+pub const MIN_MEDIAN_HELP: f64 = 1.0;
 /// Methods listed as best per tier.
 pub const BEST_PER_TIER: usize = 3;
 /// The highest peak intensity of a mild episode (design §4: mild 1–3).
@@ -238,7 +240,7 @@ pub(crate) fn build(window: &Window) -> ReliefToolkit {
                             .then(|| stats(key, label, uses))
                             .flatten()
                     })
-                    .filter(|s| s.median_help >= 1.0)
+                    .filter(|s| s.median_help >= MIN_MEDIAN_HELP)
                     .collect(),
             )
             .into_iter()
