@@ -7,8 +7,9 @@
 
 use std::fmt::Write;
 
+use rlsjournal_core::summary::details;
 use rlsjournal_core::summary::{
-    AugmentationStatus, Breakdown, NightPoint, PeriodStats, Summary, ThresholdCheck,
+    AugmentationStatus, Breakdown, NightPoint, PeriodStats, Summary, SummaryPart, ThresholdCheck,
 };
 
 const RESET: &str = "\x1b[0m";
@@ -112,11 +113,18 @@ fn bar(value: f64, max: f64, color: bool) -> String {
     }
 }
 
-fn heading(out: &mut String, number: &str, title: &str, color: bool) {
-    let text = if number.is_empty() {
-        title.to_string()
+/// A part's heading: its number in the summary's order and its title, both from the core
+/// (the definitions have no number).
+fn heading(out: &mut String, part: SummaryPart, color: bool) {
+    let number = SummaryPart::ALL
+        .iter()
+        .position(|p| *p == part)
+        .unwrap_or(0)
+        + 1;
+    let text = if part == SummaryPart::Definitions {
+        part.title()
     } else {
-        format!("{number}. {title}")
+        format!("{number}. {}", part.title())
     };
     let _ = writeln!(out, "\n{}", paint(color, BOLD, &text));
 }
@@ -150,44 +158,23 @@ pub fn render_summary(summary: &Summary, color: bool) -> String {
 }
 
 fn coverage(out: &mut String, s: &Summary, color: bool) {
-    heading(out, "1", "Nights and frequency", color);
+    heading(out, SummaryPart::Coverage, color);
     let c = &s.coverage;
-    let _ = writeln!(
-        out,
-        "  {} nights in range · {} logged · {} with symptoms · {} episodes · {}",
-        c.nights_in_range, c.nights_logged, c.symptom_nights, c.episodes, c.per_week_text
-    );
+    let _ = writeln!(out, "  {}", details::coverage_counts(c));
     out.push_str(&wrap(&c.text, "  "));
 }
 
 fn timing(out: &mut String, s: &Summary, color: bool) {
-    heading(out, "2", "When symptoms start", color);
+    heading(out, SummaryPart::Timing, color);
     let t = &s.timing;
     if let Some(o) = &t.onset {
-        let _ = writeln!(
-            out,
-            "  Median onset {} · middle half {}–{} (IQR {})",
-            paint(color, BOLD, &o.median_text),
-            o.q1_text,
-            o.q3_text,
-            o.iqr_text
-        );
+        let line = details::onset_spread(o);
+        // The median stands out on a terminal.
+        let line = line.replacen(&o.median_text, &paint(color, BOLD, &o.median_text), 1);
+        let _ = writeln!(out, "  {line}");
     }
-    let mut facts = Vec::new();
-    if let Some(l) = &t.median_latency_text {
-        facts.push(format!("latency at rest {l}"));
-    }
-    if let Some(d) = &t.median_duration_text {
-        facts.push(format!("duration {d}"));
-    }
-    if let Some(w) = t.woke_percent {
-        facts.push(format!(
-            "woke from sleep {} of {} ({w:.0} %)",
-            t.woke_from_sleep, t.episodes
-        ));
-    }
-    if !facts.is_empty() {
-        let _ = writeln!(out, "  Medians: {}", facts.join(" · "));
+    if let Some(medians) = details::timing_medians(t) {
+        let _ = writeln!(out, "  {medians}");
     }
     out.push_str(&wrap(&t.text, "  "));
     if t.episodes > 0 {
@@ -245,7 +232,7 @@ fn histogram(out: &mut String, s: &Summary, color: bool) {
 }
 
 fn severity(out: &mut String, s: &Summary, color: bool) {
-    heading(out, "3", "Severity", color);
+    heading(out, SummaryPart::Severity, color);
     let v = &s.severity;
     out.push_str(&wrap(&v.text, "  "));
     if let Some(w) = &v.worst_night {
@@ -283,8 +270,7 @@ fn night_row(out: &mut String, n: &NightPoint, color: bool) {
             let b = pad(&bar(f64::from(peak), 10.0, color), BAR_WIDTH);
             let episodes = match n.episodes {
                 0 => String::new(),
-                1 => "  1 episode".to_string(),
-                e => format!("  {e} episodes"),
+                e => format!("  {}", details::episodes_count(e)),
             };
             let _ = writeln!(
                 out,
@@ -297,7 +283,7 @@ fn night_row(out: &mut String, n: &NightPoint, color: bool) {
 }
 
 fn week_row(out: &mut String, w: &PeriodStats, color: bool) {
-    let label = pad(&w.first.format("%-d %b %Y").to_string(), 12);
+    let label = pad(&details::week_label(w), 12);
     match w.mean_peak {
         None => {
             let _ = writeln!(out, "  {label} {}", paint(color, DIM, "·  not logged"));
@@ -308,14 +294,7 @@ fn week_row(out: &mut String, w: &PeriodStats, color: bool) {
                 out,
                 "  {label} {} {m:>4.1}  {}",
                 paint(color, band_color(m), &b),
-                paint(
-                    color,
-                    DIM,
-                    &format!(
-                        "{} of {} nights with symptoms",
-                        w.symptom_nights, w.nights_logged
-                    )
-                )
+                paint(color, DIM, &details::week_symptom_nights(w))
             );
         }
     }
@@ -355,11 +334,7 @@ fn breakdown(out: &mut String, title: &str, b: &Breakdown, color: bool) {
         out,
         "  {} {}",
         title,
-        paint(
-            color,
-            DIM,
-            &format!("({} recorded, {} not)", b.recorded, b.not_recorded)
-        )
+        paint(color, DIM, &details::breakdown_recorded(b))
     );
     for item in b.items.iter().take(MAX_ITEMS) {
         let _ = writeln!(
@@ -378,7 +353,7 @@ fn breakdown(out: &mut String, title: &str, b: &Breakdown, color: bool) {
 }
 
 fn where_and_how(out: &mut String, s: &Summary, color: bool) {
-    heading(out, "4", "Where and how", color);
+    heading(out, SummaryPart::WhereAndHow, color);
     let w = &s.where_and_how;
     out.push_str(&wrap(&w.text, "  "));
     breakdown(out, "Body areas", &w.body_areas, color);
@@ -391,74 +366,32 @@ fn where_and_how(out: &mut String, s: &Summary, color: bool) {
 }
 
 fn triggers(out: &mut String, s: &Summary, color: bool) {
-    heading(
-        out,
-        "5",
-        "Possible triggers (associations in your data)",
-        color,
-    );
+    heading(out, SummaryPart::Triggers, color);
     let t = &s.triggers;
     for a in &t.associations {
-        out.push_str(&wrap(
-            &format!(
-                "{}: symptoms on {} of {} nights with it ({:.0} %, mean peak {:.1}) against {} of \
-                 {} without ({:.0} %, mean peak {:.1}); peak difference {:+.1}",
-                a.label,
-                a.symptom_nights_with,
-                a.nights_with,
-                a.symptom_percent_with,
-                a.mean_peak_with,
-                a.symptom_nights_without,
-                a.nights_without,
-                a.symptom_percent_without,
-                a.mean_peak_without,
-                a.mean_peak_difference
-            ),
-            "  ",
-        ));
+        out.push_str(&wrap(&a.text, "  "));
     }
-    if !t.not_enough_data.is_empty() {
-        let names: Vec<String> = t
-            .not_enough_data
-            .iter()
-            .map(|x| {
-                format!(
-                    "{} ({} with, {} without)",
-                    x.label, x.nights_with, x.nights_without
-                )
-            })
-            .collect();
-        out.push_str(&wrap(
-            &format!(
-                "Not compared (needs 3 nights with and 3 without): {}.",
-                names.join(", ")
-            ),
-            "  ",
-        ));
+    if let Some(line) = details::shortfalls_line(&t.not_enough_data) {
+        out.push_str(&wrap(&line, "  "));
     }
     out.push_str(&wrap(&t.text, "  "));
 }
 
 fn relief(out: &mut String, s: &Summary, color: bool) {
-    heading(out, "6", "What helps", color);
+    heading(out, SummaryPart::Relief, color);
     let r = &s.relief;
     out.push_str(&wrap(&r.text, "  "));
     if r.methods.is_empty() {
         return;
     }
+    let [method, uses, helped, time] = details::relief_columns();
     let _ = writeln!(
         out,
         "  {}",
         paint(
             color,
             DIM,
-            &format!(
-                "{} {:>5}  {}  {}",
-                pad("method", 20),
-                "uses",
-                pad("helped (median)", 22),
-                "time to relief"
-            )
+            &format!("{} {uses:>5}  {}  {time}", pad(method, 20), pad(helped, 22))
         )
     );
     for m in &r.methods {
@@ -467,53 +400,29 @@ fn relief(out: &mut String, s: &Summary, color: bool) {
             "  {} {:>5}  {}  {}",
             pad(&m.label, 20),
             m.times_used,
-            pad(
-                &format!("{} ({}/3)", m.median_help_text, trim_number(m.median_help)),
-                22
-            ),
+            pad(&details::relief_help_cell(m), 22),
             m.median_minutes_text.as_deref().unwrap_or("–")
         );
     }
-    let _ = writeln!(out, "  Best by severity of the episode:");
+    let _ = writeln!(out, "  {}", details::RELIEF_TIERS_HEADING);
     for tier in &r.tiers {
         out.push_str(&wrap(&tier.text, "    "));
     }
 }
 
-fn trim_number(x: f64) -> String {
-    let text = format!("{x:.1}");
-    text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
-}
-
 fn sleep(out: &mut String, s: &Summary, color: bool) {
-    heading(out, "7", "Sleep (morning diary)", color);
+    heading(out, SummaryPart::Sleep, color);
     let z = &s.sleep;
-    let rows = [
-        ("Time in bed (TIB)", &z.mean_time_in_bed_text),
-        ("Total sleep (TST)", &z.mean_total_sleep_text),
-        ("To fall asleep (SOL)", &z.mean_sleep_onset_text),
-        ("Awake after (WASO)", &z.mean_wake_after_sleep_onset_text),
-        ("Efficiency (SE)", &z.mean_sleep_efficiency_text),
-    ];
     if z.diaries > 0 {
-        for (name, value) in rows {
-            if let Some(v) = value {
-                let _ = writeln!(out, "  {} {v}", pad(name, 22));
-            }
+        for (name, value) in details::sleep_rows(z) {
+            let _ = writeln!(out, "  {} {value}", pad(&name, 22));
         }
-        let _ = writeln!(
-            out,
-            "  {} {} of {}",
-            pad("Nights with SE < 85 %", 22),
-            z.nights_below_85_percent,
-            z.efficiency_nights
-        );
     }
     out.push_str(&wrap(&z.text, "  "));
 }
 
 fn treatments(out: &mut String, s: &Summary, color: bool) {
-    heading(out, "8", "Treatments", color);
+    heading(out, SummaryPart::Treatments, color);
     let t = &s.treatments;
     if t.active.is_empty() {
         out.push_str(&wrap(&t.text, "  "));
@@ -527,7 +436,7 @@ fn treatments(out: &mut String, s: &Summary, color: bool) {
 }
 
 fn iron(out: &mut String, s: &Summary, color: bool) {
-    heading(out, "9", "Iron (AASM 2024)", color);
+    heading(out, SummaryPart::Iron, color);
     let i = &s.iron;
     for r in [&i.ferritin, &i.transferrin_saturation]
         .into_iter()
@@ -548,30 +457,15 @@ fn iron(out: &mut String, s: &Summary, color: bool) {
 }
 
 fn rating(out: &mut String, s: &Summary, color: bool) {
-    heading(out, "10", "IRLS severity rating", color);
+    heading(out, SummaryPart::Rating, color);
     out.push_str(&wrap(&s.rating.text, "  "));
-    let ratings = &s.rating.in_range;
-    if ratings.len() > 1 {
-        let shown = ratings.len().min(MAX_RATINGS);
-        let points: Vec<String> = ratings
-            .iter()
-            .skip(ratings.len() - shown)
-            .map(|p| format!("{} ({})", p.total, p.rated_on.format("%-d %b %Y")))
-            .collect();
-        let lead = if shown < ratings.len() {
-            format!(
-                "{} ratings in this range; the latest {shown}",
-                ratings.len()
-            )
-        } else {
-            "In this range".to_string()
-        };
-        out.push_str(&wrap(&format!("{lead}: {}.", points.join(" · ")), "  "));
+    if let Some(line) = details::ratings_in_range(&s.rating.in_range, MAX_RATINGS) {
+        out.push_str(&wrap(&line, "  "));
     }
 }
 
 fn augmentation(out: &mut String, s: &Summary, color: bool) {
-    heading(out, "11", "Augmentation watch", color);
+    heading(out, SummaryPart::Augmentation, color);
     let a = &s.augmentation;
     let summary = wrap(&a.text, "  ");
     out.push_str(&if a.status == AugmentationStatus::PossibleSigns {
@@ -584,6 +478,7 @@ fn augmentation(out: &mut String, s: &Summary, color: bool) {
         if w.signs.is_empty() {
             continue;
         }
+        let [measure, first, latest, sign] = details::augmentation_columns();
         let _ = writeln!(
             out,
             "    {}",
@@ -591,11 +486,10 @@ fn augmentation(out: &mut String, s: &Summary, color: bool) {
                 color,
                 DIM,
                 &format!(
-                    "{} {} {} {}",
-                    pad("measure", 28),
-                    pad("first 14 nights", 18),
-                    pad("latest 14", 18),
-                    "sign?"
+                    "{} {} {} {sign}",
+                    pad(&measure, 28),
+                    pad(&first, 18),
+                    pad(&latest, 18)
                 )
             )
         );
@@ -607,9 +501,9 @@ fn augmentation(out: &mut String, s: &Summary, color: bool) {
                 pad(&sign.baseline_text, 18),
                 pad(&sign.recent_text, 18),
                 if sign.met {
-                    paint(color, YELLOW, "yes")
+                    paint(color, YELLOW, details::sign_met(true))
                 } else {
-                    "no".to_string()
+                    details::sign_met(false).to_string()
                 }
             );
         }
@@ -617,9 +511,9 @@ fn augmentation(out: &mut String, s: &Summary, color: bool) {
 }
 
 fn notes(out: &mut String, s: &Summary, color: bool) {
-    heading(out, "12", "Notes on the data", color);
+    heading(out, SummaryPart::Notes, color);
     if s.notes.is_empty() {
-        let _ = writeln!(out, "  No gaps, open episodes or missing measures.");
+        let _ = writeln!(out, "  {}", details::NO_NOTES);
     }
     for n in &s.notes {
         out.push_str(&wrap(&n.text, "  • "));
@@ -627,9 +521,9 @@ fn notes(out: &mut String, s: &Summary, color: bool) {
 }
 
 fn definitions(out: &mut String, s: &Summary, color: bool) {
-    heading(out, "", "Definitions used", color);
+    heading(out, SummaryPart::Definitions, color);
     for d in &s.definitions {
-        let line = wrap(&format!("{}: {}", d.term, d.text), "  ");
+        let line = wrap(&details::definition_line(d), "  ");
         out.push_str(&paint(color, DIM, &line));
     }
 }
@@ -793,6 +687,59 @@ mod tests {
         assert_eq!(line("Tue 3 Mar"), 8);
         assert!(
             text.lines().all(|l| l.chars().count() <= WIDTH + 4),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn headings_and_sentences_come_from_the_core() {
+        let s = fixture();
+        let text = render_summary(&s, false);
+        for (i, part) in SummaryPart::ALL.iter().enumerate() {
+            let heading = if *part == SummaryPart::Definitions {
+                part.title()
+            } else {
+                format!("{}. {}", i + 1, part.title())
+            };
+            assert!(text.lines().any(|l| l == heading), "{heading:?} in\n{text}");
+        }
+        assert!(
+            text.contains(&details::coverage_counts(&s.coverage)),
+            "{text}"
+        );
+        for a in &s.triggers.associations {
+            assert!(text.contains(a.text.split_whitespace().next().unwrap_or("")));
+        }
+        for (label, value) in details::sleep_rows(&s.sleep) {
+            assert!(
+                text.lines()
+                    .any(|l| l.trim_start().starts_with(&label) && l.ends_with(&value)),
+                "{label} {value} in\n{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_night_and_one_episode_are_singular() {
+        let j = Journal::open_in_memory().expect("journal");
+        j.add_episode(episode(
+            "2026-03-02T23:30:00+01:00",
+            "2026-03-03T00:30:00+01:00",
+            6,
+        ))
+        .expect("episode");
+        let s = j
+            .summary_at(
+                Some(NightRange {
+                    first: date("2026-03-02"),
+                    last: date("2026-03-02"),
+                }),
+                at("2026-03-08T09:00:00+01:00"),
+            )
+            .expect("summary");
+        let text = render_summary(&s, false);
+        assert!(
+            text.contains("  1 night in range · 1 logged · 1 with symptoms · 1 episode · "),
             "{text}"
         );
     }

@@ -19,6 +19,7 @@ uniffi::setup_scaffolding!();
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod format;
 pub mod journal;
 pub mod model;
 #[cfg(test)]

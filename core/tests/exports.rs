@@ -709,14 +709,15 @@ fn the_plain_text_summary_reads_as_a_message() {
     println!("{text}");
     assert!(text.starts_with("RLS Journal summary: 14 nights"));
     assert!(text.contains("Self-reported by the patient."));
+    // Each line is labelled with its part's title from the core (issue 13).
     for label in [
-        "Symptoms:",
-        "Onset:",
+        "Nights and frequency:",
+        "When symptoms start:",
         "Severity:",
         "What helps:",
-        "Sleep:",
-        "Iron:",
-        "IRLS:",
+        "Sleep (morning diary):",
+        "Iron (AASM 2024):",
+        "IRLS severity rating:",
     ] {
         assert!(text.contains(label), "missing {label}");
     }

@@ -204,8 +204,9 @@ fn key_figures_of_the_fixture_read_back() {
     );
     assert_has(&text, "Walking 12 much 15 min");
     // Charts' captions and the footer's definitions.
-    assert_has(&text, "Night by night: peak intensity");
-    assert_has(&text, "Onset time of day");
+    // The charts are headed by their parts' titles from the core (issue 13).
+    assert_has(&text, "Severity: peak per night");
+    assert_has(&text, "When symptoms start: episodes per hour");
     assert_has(&text, "median 23:30");
     assert_has(&text, "Week by week");
     assert_has(&text, "Definitions.");

@@ -1,11 +1,11 @@
 //! The plain-text summary, for pasting into a message to a clinician: one line per part of the
-//! summary, in the core's own words, the key figures with their changes, the points to discuss,
-//! and the notes that qualify them.
+//! summary, labelled with the part's title ([`SummaryPart::title`]), in the core's own words,
+//! the key figures with their changes, the points to discuss, and the notes that qualify them.
 
 use crate::error::Result;
 use crate::journal::Journal;
 use crate::summary::augmentation::AugmentationStatus;
-use crate::summary::{DiscussLevel, NightRange, Summary};
+use crate::summary::{DiscussLevel, NightRange, Summary, SummaryPart};
 use crate::time::Moment;
 
 /// Renders a summary as plain text (UTF-8, `\n` line ends, no markup).
@@ -14,34 +14,34 @@ pub fn summary_text(summary: &Summary) -> String {
         "RLS Journal summary: {}\nSelf-reported by the patient.\n\n",
         summary.title
     );
-    let mut line = |label: &str, text: &str| {
+    let mut line = |part: SummaryPart, text: &str| {
         if !text.trim().is_empty() {
-            out.push_str(&format!("{label}: {}\n", text.trim()));
+            out.push_str(&format!("{}: {}\n", part.title_str(), text.trim()));
         }
     };
-    line("Symptoms", &summary.coverage.text);
-    line("Onset", &summary.timing.text);
-    line("Severity", &summary.severity.text);
-    line("Where and how", &summary.where_and_how.text);
-    line("Possible triggers", &summary.triggers.text);
-    line("What helps", &summary.relief.text);
-    line("Sleep", &summary.sleep.text);
-    line("Treatments", &summary.treatments.text);
+    line(SummaryPart::Coverage, &summary.coverage.text);
+    line(SummaryPart::Timing, &summary.timing.text);
+    line(SummaryPart::Severity, &summary.severity.text);
+    line(SummaryPart::WhereAndHow, &summary.where_and_how.text);
+    line(SummaryPart::Triggers, &summary.triggers.text);
+    line(SummaryPart::Relief, &summary.relief.text);
+    line(SummaryPart::Sleep, &summary.sleep.text);
+    line(SummaryPart::Treatments, &summary.treatments.text);
     let readings = [&summary.iron.ferritin, &summary.iron.transferrin_saturation];
     let mut iron: Vec<&str> = readings
         .iter()
         .filter_map(|r| r.as_ref().map(|r| r.text.as_str()))
         .collect();
     iron.push(&summary.iron.text);
-    line("Iron", &iron.join(" "));
-    line("IRLS", &summary.rating.text);
+    line(SummaryPart::Iron, &iron.join(" "));
+    line(SummaryPart::Rating, &summary.rating.text);
     if summary.augmentation.status != AugmentationStatus::NotApplicable {
-        line("Augmentation watch", &summary.augmentation.text);
+        line(SummaryPart::Augmentation, &summary.augmentation.text);
     }
     key_figures(&mut out, summary);
     discuss(&mut out, summary);
     if !summary.notes.is_empty() {
-        out.push_str("\nNotes:\n");
+        out.push_str(&format!("\n{}:\n", SummaryPart::Notes.title_str()));
         for note in &summary.notes {
             out.push_str(&format!("- {}\n", note.text.trim()));
         }

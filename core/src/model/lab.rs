@@ -70,7 +70,7 @@ impl SeverityRatingData {
     pub fn validated(&self, now: &Moment) -> Result<SeverityRatingData> {
         Ok(SeverityRatingData {
             rated_on: check_date("rated_on", self.rated_on, now)?,
-            irls_total: in_range("irls_total", self.irls_total, 0, 40)?,
+            irls_total: in_range("irls_total", self.irls_total, 0, IRLS_MAX_TOTAL)?,
             note: optional_note("note", &self.note, MAX_NOTE_CHARS)?,
         })
     }
@@ -112,14 +112,99 @@ impl Serialize for SeverityRating {
     }
 }
 
-/// The IRLS severity band of a total: 0 none, 1–10 mild, 11–20 moderate, 21–30 severe,
-/// 31–40 very severe.
+/// The highest IRLS total (10 items scored 0–4).
+pub const IRLS_MAX_TOTAL: u8 = 40;
+
+/// The IRLS severity bands, each with its lowest and highest total: the one table the band of a
+/// total, its label and every sentence that states the bands are taken from.
+pub const IRLS_BANDS: [(IrlsBand, u8, u8); 5] = [
+    (IrlsBand::NoSymptoms, 0, 0),
+    (IrlsBand::Mild, 1, 10),
+    (IrlsBand::Moderate, 11, 20),
+    (IrlsBand::Severe, 21, 30),
+    (IrlsBand::VerySevere, 31, IRLS_MAX_TOTAL),
+];
+
+/// The IRLS severity bands (see [`IRLS_BANDS`] for their totals).
+#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IrlsBand {
+    /// 0: no symptoms.
+    NoSymptoms,
+    /// 1–10.
+    Mild,
+    /// 11–20.
+    Moderate,
+    /// 21–30.
+    Severe,
+    /// 31–40.
+    VerySevere,
+}
+
+impl IrlsBand {
+    /// The band of an IRLS total (a total above 40 counts as very severe).
+    pub fn of(total: u8) -> IrlsBand {
+        IRLS_BANDS
+            .iter()
+            .find(|(_, low, high)| (*low..=*high).contains(&total))
+            .map_or(IrlsBand::VerySevere, |(band, _, _)| *band)
+    }
+
+    /// `none`, `mild`, `moderate`, `severe`, `very severe`.
+    pub fn label(self) -> &'static str {
+        match self {
+            IrlsBand::NoSymptoms => "none",
+            IrlsBand::Mild => "mild",
+            IrlsBand::Moderate => "moderate",
+            IrlsBand::Severe => "severe",
+            IrlsBand::VerySevere => "very severe",
+        }
+    }
+}
+
+/// The IRLS severity band of a total as a word (`moderate`).
 pub fn irls_band(total: u8) -> &'static str {
-    match total {
-        0 => "none",
-        1..=10 => "mild",
-        11..=20 => "moderate",
-        21..=30 => "severe",
-        _ => "very severe",
+    IrlsBand::of(total).label()
+}
+
+/// Every band with its totals: `0 none, 1–10 mild, 11–20 moderate, 21–30 severe, 31–40 very
+/// severe`.
+pub fn irls_bands_text() -> String {
+    IRLS_BANDS
+        .iter()
+        .map(|(band, low, high)| {
+            if low == high {
+                format!("{low} {}", band.label())
+            } else {
+                format!("{low}–{high} {}", band.label())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_cover_every_total_once_in_order() {
+        let mut next = 0u8;
+        for (_, low, high) in IRLS_BANDS {
+            assert_eq!(low, next);
+            assert!(high >= low);
+            next = high + 1;
+        }
+        assert_eq!(next, IRLS_MAX_TOTAL + 1);
+        assert_eq!(IrlsBand::of(0), IrlsBand::NoSymptoms);
+        assert_eq!(IrlsBand::of(10), IrlsBand::Mild);
+        assert_eq!(IrlsBand::of(11), IrlsBand::Moderate);
+        assert_eq!(IrlsBand::of(30), IrlsBand::Severe);
+        assert_eq!(IrlsBand::of(31), IrlsBand::VerySevere);
+        assert_eq!(irls_band(40), "very severe");
+        assert_eq!(
+            irls_bands_text(),
+            "0 none, 1–10 mild, 11–20 moderate, 21–30 severe, 31–40 very severe"
+        );
     }
 }

@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::format::{percent_text, plural};
 use crate::model::kinds::BodyArea;
 use crate::summary::nights::Window;
-use crate::summary::stats::{count, percent, percent_text, plural};
+use crate::summary::stats::{count, percent};
 
 /// One category and how many episodes had it.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]

@@ -10,17 +10,16 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::format::date_text;
+use crate::format::{clock_text, minutes_text, nights_text, number_text, one_decimal, plural};
 use crate::model::kinds::{BodyArea, TreatmentCategory};
 use crate::model::treatment::Treatment;
 use crate::summary::nights::Window;
 use crate::summary::period::PeriodStats;
-use crate::summary::stats::{
-    clock_text, count, finite, median, minutes_text, nights_text, one_decimal, plural,
-};
+use crate::summary::stats::{count, finite, median};
 use crate::summary::timing::{circular_quartiles, clock_difference};
 use crate::summary::NightRange;
 use crate::time::{LocalDate, MINUTE_MS};
-use crate::views::describe::date_text;
 
 /// Nights in each window (the first on the agonist, the latest).
 pub const WATCH_NIGHTS: i64 = 14;
@@ -272,10 +271,12 @@ fn watch(conn: &Connection, range: &NightRange, t: &Treatment) -> Result<Augment
     let on_it = (range.last - start).num_days() + 1;
     if recent_first <= base_last {
         w.text = format!(
-            "{name} started {}: the watch compares the first 14 nights on it with the latest \
-             14, so it needs 28 nights on it ({} so far).",
+            "{name} started {}: the watch compares the first {n} nights on it with the latest \
+             {n}, so it needs {} nights on it ({} so far).",
             date_text(start),
-            on_it.max(0)
+            2 * WATCH_NIGHTS,
+            on_it.max(0),
+            n = WATCH_NIGHTS
         );
         return Ok(w);
     }
@@ -284,10 +285,11 @@ fn watch(conn: &Connection, range: &NightRange, t: &Treatment) -> Result<Augment
     {
         w.status = AugmentationStatus::NotEnoughData;
         w.text = format!(
-            "{name}: too few logged nights to compare ({} in the first 14 nights on it, {} in \
-             the latest 14; needs {MIN_LOGGED_PER_WINDOW} each).",
+            "{name}: too few logged nights to compare ({} in the first {n} nights on it, {} in \
+             the latest {n}; needs {MIN_LOGGED_PER_WINDOW} each).",
             nights_text(w.baseline.nights_logged),
-            w.recent.nights_logged
+            w.recent.nights_logged,
+            n = WATCH_NIGHTS
         );
         return Ok(w);
     }
@@ -318,16 +320,18 @@ fn watch(conn: &Connection, range: &NightRange, t: &Treatment) -> Result<Augment
         .collect();
     w.text = match w.status {
         AugmentationStatus::PossibleSigns => format!(
-            "{name}, latest 14 nights against the first 14 on it: possible signs of \
+            "{name}, latest {n} nights against the first {n} on it: possible signs of \
              augmentation to discuss with your clinician — {}. This is not a diagnosis.",
-            met_texts.join("; ")
+            met_texts.join("; "),
+            n = WATCH_NIGHTS
         ),
         AugmentationStatus::NotEnoughData => {
             let mut t = format!(
-                "{name}: too few episodes to compare onset times ({} in the first 14 nights on \
-                 it, {} in the latest 14; needs {MIN_VALUES_PER_SIGN} each).",
+                "{name}: too few episodes to compare onset times ({} in the first {n} nights on \
+                 it, {} in the latest {n}; needs {MIN_VALUES_PER_SIGN} each).",
                 b.onsets.len(),
-                r.onsets.len()
+                r.onsets.len(),
+                n = WATCH_NIGHTS
             );
             if !met_texts.is_empty() {
                 t.push_str(&format!(" Changes to mention: {}.", met_texts.join("; ")));
@@ -336,8 +340,9 @@ fn watch(conn: &Connection, range: &NightRange, t: &Treatment) -> Result<Augment
         }
         _ => {
             let mut t = format!(
-                "{name}, latest 14 nights against the first 14 on it: no signs of augmentation \
-                 by these criteria."
+                "{name}, latest {n} nights against the first {n} on it: no signs of augmentation \
+                 by these criteria.",
+                n = WATCH_NIGHTS
             );
             if !met_texts.is_empty() {
                 t.push_str(&format!(
@@ -373,10 +378,46 @@ fn sign(
     }
 }
 
+/// Minutes as whole or fractional hours: `4 h`, `2.5 h`.
+fn hours_text(minutes: f64) -> String {
+    format!("{} h", number_text(minutes / 60.0))
+}
+
+/// `2–4 h`: the onset change that is a sign together with one other.
+fn onset_moderate_text() -> String {
+    format!(
+        "{}–{}",
+        number_text(ONSET_MODERATE_MINUTES / 60.0),
+        hours_text(ONSET_STRONG_MINUTES)
+    )
+}
+
+/// The watch's rules as the definitions state them, filled from the constants above.
+pub(crate) fn definition_text() -> String {
+    format!(
+        "Only while a dopamine agonist is taken: the latest {n} nights against the first {n} \
+         nights after it started (Max Planck Institute criteria, IRLSSG). Possible signs: onset \
+         {strong} or more earlier, or {moderate} earlier plus one of: latency at rest shorter \
+         (by ≥ {lat_share} % and ≥ {lat_min}), spread to the arms, mean peak on symptom nights \
+         higher (by ≥ {peak}), time from a dose to the next episode shorter (by ≥ {rel_share} % \
+         and ≥ {rel_h}). Each window needs {MIN_LOGGED_PER_WINDOW} logged nights and each \
+         measure {MIN_VALUES_PER_SIGN} values. Possible signs to discuss, never a diagnosis.",
+        n = WATCH_NIGHTS,
+        strong = hours_text(ONSET_STRONG_MINUTES),
+        moderate = onset_moderate_text(),
+        lat_share = number_text(LATENCY_SHORTER_SHARE * 100.0),
+        lat_min = minutes_text(LATENCY_SHORTER_MINUTES),
+        peak = crate::format::plural(INTENSITY_HIGHER_POINTS as i64, "point", "points"),
+        rel_share = number_text(RELIEF_SHORTER_SHARE * 100.0),
+        rel_h = hours_text(RELIEF_SHORTER_HOURS * 60.0),
+    )
+}
+
 fn too_few(what: &str, b: usize, r: usize) -> String {
     format!(
-        "Too few {what} to compare ({b} in the first 14 nights, {r} in the latest 14; needs \
-         {MIN_VALUES_PER_SIGN} each)."
+        "Too few {what} to compare ({b} in the first {n} nights, {r} in the latest {n}; needs \
+         {MIN_VALUES_PER_SIGN} each).",
+        n = WATCH_NIGHTS
     )
 }
 
@@ -407,15 +448,19 @@ fn onset_sign(b: &Side, r: &Side) -> AugmentationSign {
                 (clock_text(mb), clock_text(mr)),
                 met,
                 format!(
-                    "median onset {} now against {} in the first 14 nights ({moved}{})",
+                    "median onset {} now against {} in the first {} nights ({moved}{})",
                     clock_text(mr),
                     clock_text(mb),
+                    WATCH_NIGHTS,
                     if earlier >= ONSET_STRONG_MINUTES {
-                        ": 4 h or more"
+                        format!(": {} or more", hours_text(ONSET_STRONG_MINUTES))
                     } else if met {
-                        ": 2–4 h, a sign together with one other"
+                        format!(
+                            ": {}, a sign together with one other",
+                            onset_moderate_text()
+                        )
                     } else {
-                        ""
+                        String::new()
                     }
                 ),
             )
@@ -506,7 +551,7 @@ fn arms_sign(b: &Side, r: &Side) -> AugmentationSign {
         Some((ab, ar, ar - ab)),
         (bt.clone(), rt.clone()),
         met,
-        format!("arms involved in {rt} now against {bt} in the first 14 nights"),
+        format!("arms involved in {rt} now against {bt} in the first {WATCH_NIGHTS} nights"),
     )
 }
 
@@ -567,9 +612,10 @@ fn relief_sign(b: &Side, r: &Side) -> AugmentationSign {
                 met,
                 format!(
                     "the next episode comes {} after a dose now against {} at first (median; \
-                     24 h when none came)",
+                     {} when none came)",
                     minutes_text(mr * 60.0),
-                    minutes_text(mb * 60.0)
+                    minutes_text(mb * 60.0),
+                    hours_text(RELIEF_CAP_HOURS * 60.0)
                 ),
             )
         }

@@ -10,12 +10,13 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::format::{day_month, nights_text, range_text};
 use crate::summary::coverage::{self, Coverage};
 use crate::summary::nights::Window;
 use crate::summary::rating::RatingSummary;
 use crate::summary::severity::{self, Severity};
 use crate::summary::sleep::{self, SleepSummary};
-use crate::summary::stats::{count, day_month, nights_text, range_text};
+use crate::summary::stats::count;
 use crate::summary::timing::{self, Timing};
 use crate::summary::NightRange;
 use crate::views::describe::{duration_text, number_text};

@@ -1,15 +1,33 @@
 //! Part 1, coverage: how many nights were logged and how often symptoms came (design §4:
-//! symptom nights ÷ nights logged × 7, and the "2 or more per week" frequency).
+//! symptom nights ÷ nights logged × 7, and the [`CHRONIC_PERSISTENT_PER_WEEK`] frequency).
 
 use serde::Serialize;
 
+use crate::format::{nights_text, number_text, one_decimal, plural};
 use crate::summary::nights::Window;
 use crate::summary::notes::{Note, NoteKind};
 use crate::summary::period::PeriodStats;
-use crate::summary::stats::{count, nights_text, one_decimal, plural};
+use crate::summary::stats::count;
 
 /// Symptom nights per week from which RLS is "chronic-persistent" (IRLSSG 2014).
 pub const CHRONIC_PERSISTENT_PER_WEEK: f64 = 2.0;
+
+/// `2 or more per week`: the chronic-persistent frequency as every sentence states it.
+pub fn chronic_persistent_text() -> String {
+    format!(
+        "{} or more per week",
+        number_text(CHRONIC_PERSISTENT_PER_WEEK)
+    )
+}
+
+/// The frequency as the definitions state it.
+pub(crate) fn definition_text() -> String {
+    format!(
+        "Symptom nights ÷ nights logged × 7; {} is the frequency of chronic-persistent RLS \
+         (IRLSSG 2014).",
+        chronic_persistent_text()
+    )
+}
 
 /// Part 1: nights in the range, nights logged, symptom nights and their weekly frequency.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
@@ -30,7 +48,7 @@ pub struct Coverage {
     pub symptom_nights_per_week: Option<f64>,
     /// `5.3 per week`, or `not enough data`.
     pub per_week_text: String,
-    /// Whether the frequency reaches 2 or more symptom nights per week; `None` without logged
+    /// Whether the frequency reaches [`CHRONIC_PERSISTENT_PER_WEEK`] symptom nights per week; `None` without logged
     /// nights.
     pub two_or_more_per_week: Option<bool>,
     /// One sentence for the report.
@@ -55,9 +73,15 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Coverage {
             plural(episodes, "episode", "episodes"),
             nights_text(period.nights),
             if reaches {
-                ": 2 or more per week, the frequency of chronic-persistent RLS"
+                format!(
+                    ": {}, the frequency of chronic-persistent RLS",
+                    chronic_persistent_text()
+                )
             } else {
-                ": fewer than 2 per week"
+                format!(
+                    ": fewer than {} per week",
+                    number_text(CHRONIC_PERSISTENT_PER_WEEK)
+                )
             }
         ),
         _ => format!(

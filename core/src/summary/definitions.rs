@@ -3,7 +3,10 @@
 
 use serde::Serialize;
 
-use crate::summary::{augmentation, notes, relief, sleep, treatments, triggers};
+use crate::format::{number_text, percent_text};
+use crate::summary::{
+    augmentation, coverage, iron, notes, rating, relief, severity, sleep, treatments, triggers,
+};
 
 /// A term and what it means in this summary.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
@@ -42,12 +45,7 @@ pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
              symptom-free (peak 0); nights with nothing logged are missing, not 0."
                 .into(),
         ),
-        def(
-            "Frequency per week",
-            "Symptom nights ÷ nights logged × 7. Two or more per week is the frequency of \
-             chronic-persistent RLS (IRLSSG 2014)."
-                .into(),
-        ),
+        def("Frequency per week", coverage::definition_text()),
         def(
             "Nightly peak",
             "The highest peak intensity (1–10) of the night's episodes; 0 on a logged night \
@@ -63,10 +61,12 @@ pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
         ),
         def(
             "Trend",
-            "The mean nightly peak of the first half of the range against the second half \
-             (the middle night of an odd range belongs to neither); a change under 0.5 points \
-             is \"about the same\"."
-                .into(),
+            format!(
+                "The mean nightly peak of the first half of the range against the second half \
+                 (the middle night of an odd range belongs to neither); a change under {} points \
+                 is \"about the same\".",
+                number_text(severity::TREND_THRESHOLD)
+            ),
         ),
         def(
             "Trigger association",
@@ -81,9 +81,11 @@ pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
             "Relief toolkit",
             format!(
                 "Help is scored 0 none, 1 some, 2 much, 3 complete. Severity tiers by the \
-                 episode's peak: mild 1–3, moderate 4–6, severe 7–10; a method is among a tier's \
-                 best when tried at least {} times in that tier with a median help of at least 1.",
-                relief::MIN_USES_PER_TIER
+                 episode's peak: {}; a method is among a tier's best when tried at least {} \
+                 times in that tier with a median help of at least {}.",
+                relief::tiers_text(),
+                relief::MIN_USES_PER_TIER,
+                number_text(relief::MIN_MEDIAN_HELP)
             ),
         ),
         def(
@@ -99,8 +101,8 @@ pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
         def(
             "Sleep efficiency (SE)",
             format!(
-                "TST ÷ TIB × 100; nights below {} % are counted.",
-                sleep::LOW_EFFICIENCY_PERCENT
+                "TST ÷ TIB × 100; nights below {} are counted.",
+                percent_text(sleep::LOW_EFFICIENCY_PERCENT)
             ),
         ),
         def(
@@ -114,33 +116,9 @@ pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
                 treatments::MIN_LOGGED_EACH_SIDE
             ),
         ),
-        def(
-            "Iron (AASM 2024)",
-            "Ferritin ≤ 75 µg/L (= ng/mL) or transferrin saturation < 20 % → discuss iron \
-             therapy with your clinician. Values in other units are not compared."
-                .into(),
-        ),
-        def(
-            "IRLS bands",
-            "0 none, 1–10 mild, 11–20 moderate, 21–30 severe, 31–40 very severe; a change of 5 \
-             points or more is clinically relevant."
-                .into(),
-        ),
-        def(
-            "Augmentation watch",
-            format!(
-                "Only while a dopamine agonist is taken: the latest {n} nights against the \
-                 first {n} nights after it started (Max Planck Institute criteria, IRLSSG). \
-                 Possible signs: onset 4 h or more earlier, or 2–4 h earlier plus one of: \
-                 latency at rest shorter (by ≥ 25 % and ≥ 10 min), spread to the arms, mean \
-                 peak on symptom nights higher (by ≥ 1 point), time from a dose to the next \
-                 episode shorter (by ≥ 25 % and ≥ 1 h). Each window needs {} logged nights and \
-                 each measure {} values. Possible signs to discuss, never a diagnosis.",
-                augmentation::MIN_LOGGED_PER_WINDOW,
-                augmentation::MIN_VALUES_PER_SIGN,
-                n = augmentation::WATCH_NIGHTS
-            ),
-        ),
+        def("Iron (AASM 2024)", iron::definition_text()),
+        def("IRLS bands", rating::definition_text()),
+        def("Augmentation watch", augmentation::definition_text()),
         def(
             "Gap",
             format!(

@@ -1,6 +1,7 @@
 //! Part 9, iron: the latest ferritin and transferrin saturation (on or before the range's last
-//! night) against the AASM 2024 thresholds: ferritin ≤ 75 µg/L (= ng/mL) or transferrin
-//! saturation < 20 % → "discuss iron therapy with your clinician".
+//! night) against the AASM 2024 thresholds ([`FERRITIN_THRESHOLD_UG_PER_L`] µg/L (= ng/mL) or
+//! less, or transferrin saturation below [`TSAT_THRESHOLD_PERCENT`] %) → "discuss iron therapy
+//! with your clinician".
 //!
 //! Values are compared only in a unit the core recognises; any other unit is reported as such,
 //! never guessed.
@@ -9,18 +10,38 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::format::date_text;
+use crate::format::number_text;
 use crate::model::kinds::Analyte;
 use crate::model::lab::LabResultData;
 use crate::store::queries;
 use crate::summary::notes::{Note, NoteKind};
-use crate::summary::stats::amount_text;
 use crate::time::LocalDate;
-use crate::views::describe::date_text;
 
 /// Ferritin at or below this (µg/L) calls for a talk about iron therapy (AASM 2024).
 pub const FERRITIN_THRESHOLD_UG_PER_L: f64 = 75.0;
 /// Transferrin saturation below this (percent) calls for a talk about iron therapy (AASM 2024).
 pub const TSAT_THRESHOLD_PERCENT: f64 = 20.0;
+/// `≤ 75 µg/L`: the ferritin threshold as every sentence states it.
+pub fn ferritin_threshold_text() -> String {
+    format!("≤ {} µg/L", number_text(FERRITIN_THRESHOLD_UG_PER_L))
+}
+
+/// `< 20 %`: the transferrin saturation threshold as every sentence states it.
+pub fn saturation_threshold_text() -> String {
+    format!("< {} %", number_text(TSAT_THRESHOLD_PERCENT))
+}
+
+/// The AASM 2024 rule as the definitions state it.
+pub(crate) fn definition_text() -> String {
+    format!(
+        "Ferritin {} (= ng/mL) or transferrin saturation {} → discuss iron therapy with your \
+         clinician. Values in other units are not compared.",
+        ferritin_threshold_text(),
+        saturation_threshold_text()
+    )
+}
+
 /// A lab result older than this many days before the range's end is flagged as old.
 pub const OLD_LAB_DAYS: i64 = 365;
 
@@ -101,7 +122,7 @@ fn reading(lab: &LabResultData, range_last: LocalDate) -> LabReading {
                 "Ferritin",
                 v.is_some(),
                 v.is_some_and(|v| v <= FERRITIN_THRESHOLD_UG_PER_L),
-                "≤ 75 µg/L",
+                ferritin_threshold_text(),
             )
         }
         _ => {
@@ -110,7 +131,7 @@ fn reading(lab: &LabResultData, range_last: LocalDate) -> LabReading {
                 "Transferrin saturation",
                 v.is_some(),
                 v.is_some_and(|v| v < TSAT_THRESHOLD_PERCENT),
-                "< 20 %",
+                saturation_threshold_text(),
             )
         }
     };
@@ -119,7 +140,7 @@ fn reading(lab: &LabResultData, range_last: LocalDate) -> LabReading {
         (true, true) => ThresholdCheck::Low,
         (true, false) => ThresholdCheck::NotLow,
     };
-    let value_text = format!("{} {}", amount_text(lab.value), lab.unit);
+    let value_text = format!("{} {}", number_text(lab.value), lab.unit);
     let finding = match check {
         ThresholdCheck::Low => format!("low by the AASM 2024 threshold ({threshold_text})"),
         ThresholdCheck::NotLow => format!("not low by the AASM 2024 threshold ({threshold_text})"),
@@ -135,7 +156,7 @@ fn reading(lab: &LabResultData, range_last: LocalDate) -> LabReading {
         value: lab.value,
         unit: lab.unit.clone(),
         value_text: value_text.clone(),
-        threshold_text: threshold_text.to_string(),
+        threshold_text: threshold_text.clone(),
         check,
         older_than_a_year: older,
         text: format!(
@@ -177,10 +198,13 @@ pub(crate) fn build(
     }
     let low = |r: &Option<LabReading>| r.as_ref().is_some_and(|r| r.check == ThresholdCheck::Low);
     let discuss = low(&ferritin) || low(&tsat);
+    let thresholds = format!(
+        "ferritin {} or transferrin saturation {}",
+        ferritin_threshold_text(),
+        saturation_threshold_text()
+    );
     let text = if discuss {
-        "Discuss iron therapy with your clinician (AASM 2024: ferritin ≤ 75 µg/L or transferrin \
-         saturation < 20 %)."
-            .to_string()
+        format!("Discuss iron therapy with your clinician (AASM 2024: {thresholds}).")
     } else if ferritin.is_none() && tsat.is_none() {
         "No ferritin or transferrin saturation recorded; iron studies are recommended for \
          everyone with RLS (AASM 2024)."
@@ -193,9 +217,9 @@ pub(crate) fn build(
          against the AASM 2024 thresholds."
             .to_string()
     } else {
-        let mut t = "Neither iron value is low by the AASM 2024 thresholds for iron therapy \
-                     (ferritin ≤ 75 µg/L or transferrin saturation < 20 %)"
-            .to_string();
+        let mut t = format!(
+            "Neither iron value is low by the AASM 2024 thresholds for iron therapy ({thresholds})"
+        );
         if ferritin.is_none() {
             t.push_str("; no ferritin recorded");
         }

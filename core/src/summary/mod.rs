@@ -5,9 +5,11 @@
 //! (3), `anatomy` (4, where and how), `triggers` (5), `relief` (6), `sleep` (7), `treatments`
 //! (8), `iron` (9), `rating` (10), `augmentation` (11), `notes` (12, data quality);
 //! `changes` the key figures and their change against the previous range of the same length,
-//! `discuss` the points to raise with the clinician; `definitions` states the definitions used; `nights` reads a window of nights in one query
-//! over the night index; `period` aggregates a stretch of nights; `stats` holds the panic-free,
-//! NaN-free statistics and number formats.
+//! `discuss` the points to raise with the clinician; `definitions` states the definitions used;
+//! `parts` names the parts and their titles; `details` words the terminal's detail lines and
+//! table headings; `nights` reads a window of nights in one query over the night index; `period`
+//! aggregates a stretch of nights; `stats` holds the panic-free, NaN-free statistics (their
+//! display formats are in [`crate::format`]).
 //!
 //! The default range is the 14 nights ending with the last completed night: the night whose
 //! morning check-in is due (the latest night whose next morning, at the `morning_hour` setting,
@@ -18,10 +20,12 @@ pub mod augmentation;
 pub mod changes;
 pub mod coverage;
 pub mod definitions;
+pub mod details;
 pub mod discuss;
 pub mod iron;
 mod nights;
 pub mod notes;
+pub mod parts;
 pub mod period;
 pub mod rating;
 pub mod relief;
@@ -56,6 +60,7 @@ pub use definitions::Definition;
 pub use discuss::{DiscussLevel, DiscussPoint, DiscussTopic};
 pub use iron::{IronStatus, LabReading, ThresholdCheck};
 pub use notes::{Note, NoteKind};
+pub use parts::SummaryPart;
 pub use period::PeriodStats;
 pub use rating::{IrlsBand, RatingPoint, RatingSummary};
 pub use relief::{ReliefMethodStats, ReliefToolkit, SeverityTier, TierBest};
@@ -269,7 +274,7 @@ pub(crate) fn build(
             "{} night{}, {}",
             nights,
             if nights == 1 { "" } else { "s" },
-            stats::range_text(range.first, range.last)
+            crate::format::range_text(range.first, range.last)
         ),
         range,
         coverage,

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
+use crate::format::{nights_text, range_text};
 use crate::summary::nights::Window;
-use crate::summary::stats::{count, nights_text, range_text};
+use crate::summary::stats::count;
 use crate::time::{Moment, HOUR_MS};
 use crate::views::describe::moment_text;
 

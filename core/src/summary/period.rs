@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
+use crate::format::{nights_text, one_decimal, percent_text};
 use crate::summary::nights::NightCell;
-use crate::summary::stats::{mean_of, nights_text, one_decimal, percent, percent_text};
+use crate::summary::stats::{mean_of, percent};
 use crate::time::LocalDate;
 
 /// Frequency and severity over a stretch of nights (a half of the range, a week, the nights
@@ -81,7 +82,7 @@ impl PeriodStats {
             peak_sum,
             mean_peak,
             mean_peak_symptom_nights,
-            label: crate::summary::stats::range_text(first, last),
+            label: crate::format::range_text(first, last),
             text,
         }
     }

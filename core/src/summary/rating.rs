@@ -1,49 +1,23 @@
 //! Part 10, severity rating: the latest IRLS total (on or before the range's last night), its
-//! band (0 none, 1–10 mild, 11–20 moderate, 21–30 severe, 31–40 very severe) and the change from
-//! the rating before it (5 points or more is clinically relevant).
+//! band ([`crate::model::lab::IRLS_BANDS`]) and the change from the rating before it
+//! ([`RELEVANT_CHANGE`] points or more is clinically relevant).
 
 use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::model::lab::{irls_band, SeverityRatingData};
+pub use crate::model::lab::IrlsBand;
+
+use crate::format::date_text;
+use crate::format::points_text;
+use crate::model::lab::{irls_bands_text, SeverityRatingData};
 use crate::store::queries;
 use crate::summary::notes::{missing, Note};
 use crate::summary::NightRange;
 use crate::time::LocalDate;
-use crate::views::describe::date_text;
 
 /// A change of at least this many IRLS points is clinically relevant.
 pub const RELEVANT_CHANGE: i32 = 5;
-
-/// The IRLS severity bands.
-#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IrlsBand {
-    /// 0: no symptoms.
-    NoSymptoms,
-    /// 1–10.
-    Mild,
-    /// 11–20.
-    Moderate,
-    /// 21–30.
-    Severe,
-    /// 31–40.
-    VerySevere,
-}
-
-impl IrlsBand {
-    /// The band of an IRLS total.
-    pub fn of(total: u8) -> IrlsBand {
-        match total {
-            0 => IrlsBand::NoSymptoms,
-            1..=10 => IrlsBand::Mild,
-            11..=20 => IrlsBand::Moderate,
-            21..=30 => IrlsBand::Severe,
-            _ => IrlsBand::VerySevere,
-        }
-    }
-}
 
 /// One IRLS rating.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
@@ -69,7 +43,7 @@ pub struct RatingSummary {
     pub previous: Option<RatingPoint>,
     /// Latest minus previous, points; `None` without two ratings.
     pub change: Option<i32>,
-    /// Whether |change| ≥ 5.
+    /// Whether |change| ≥ [`RELEVANT_CHANGE`].
     pub relevant_change: bool,
     /// `down 6 points since Mon 2 Mar 2026: a clinically relevant change`.
     pub change_text: Option<String>,
@@ -80,11 +54,12 @@ pub struct RatingSummary {
 }
 
 fn point(r: &SeverityRatingData) -> RatingPoint {
-    let band_label = irls_band(r.irls_total).to_string();
+    let band = IrlsBand::of(r.irls_total);
+    let band_label = band.label().to_string();
     RatingPoint {
         rated_on: r.rated_on,
         total: r.irls_total,
-        band: IrlsBand::of(r.irls_total),
+        band,
         text: format!(
             "IRLS {} ({band_label}) on {}",
             r.irls_total,
@@ -125,19 +100,16 @@ pub(crate) fn build(
     let change_text = change.zip(previous.as_ref()).map(|(c, p)| {
         let dir = match c {
             0 => "no change".to_string(),
-            c if c < 0 => format!("down {} points", -c),
-            c => format!("up {c} points"),
+            c if c < 0 => format!("down {}", points_text(-c)),
+            c => format!("up {}", points_text(c)),
         };
-        let dir = dir
-            .replace("down 1 points", "down 1 point")
-            .replace("up 1 points", "up 1 point");
         format!(
-            "{dir} since {}{}",
+            "{dir} since {}: {}",
             date_text(p.rated_on),
             if relevant {
-                ": a clinically relevant change (5 points or more)"
+                format!("a clinically relevant change ({RELEVANT_CHANGE} points or more)")
             } else {
-                ": less than the 5 points that count as clinically relevant"
+                format!("less than the {RELEVANT_CHANGE} points that count as clinically relevant")
             }
         )
     });
@@ -161,4 +133,13 @@ pub(crate) fn build(
         in_range,
         text,
     })
+}
+
+/// The bands and the relevant change as the definitions state them: `0 none, 1–10 mild, …;
+/// a change of 5 points or more is clinically relevant.`
+pub(crate) fn definition_text() -> String {
+    format!(
+        "{}; a change of {RELEVANT_CHANGE} points or more is clinically relevant.",
+        irls_bands_text()
+    )
 }

@@ -1,18 +1,27 @@
 //! Part 6, the relief toolkit: for each method, how often it was tried, how much it helped
 //! (median of 0–3) and how fast (median minutes to relief); and the best methods for each
-//! severity tier of the episode (mild 1–3, moderate 4–6, severe 7–10).
+//! severity tier of the episode ([`SeverityTier`]: mild 1–3, moderate 4–6, severe 7–10).
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::format::{minutes_text, one_decimal, plural};
 use crate::summary::nights::Window;
-use crate::summary::stats::{count, mean, median, minutes_text, one_decimal, plural};
+use crate::summary::stats::{count, mean, median};
 
 /// Uses within a tier before a method can be called one of the best for that tier.
 pub const MIN_USES_PER_TIER: u32 = 2;
+/// The median help (0–3) a method needs to be among a tier's best: at least "some".
+pub const MIN_MEDIAN_HELP: f64 = 1.0;
 /// Methods listed as best per tier.
 pub const BEST_PER_TIER: usize = 3;
+/// The highest peak intensity of a mild episode (design §4: mild 1–3).
+pub const MILD_MAX_PEAK: u8 = 3;
+/// The highest peak intensity of a moderate episode (moderate 4–6; severe is above).
+pub const MODERATE_MAX_PEAK: u8 = 6;
+/// The highest peak intensity.
+const MAX_PEAK: u8 = 10;
 
 /// Severity tiers of an episode's peak intensity (design §4).
 #[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -30,20 +39,34 @@ impl SeverityTier {
     /// The tier of a peak intensity 1–10.
     pub fn of(peak: u8) -> SeverityTier {
         match peak {
-            0..=3 => SeverityTier::Mild,
-            4..=6 => SeverityTier::Moderate,
+            0..=MILD_MAX_PEAK => SeverityTier::Mild,
+            _ if peak <= MODERATE_MAX_PEAK => SeverityTier::Moderate,
             _ => SeverityTier::Severe,
+        }
+    }
+
+    /// The lowest and highest peak of the tier.
+    fn peaks(self) -> (u8, u8) {
+        match self {
+            SeverityTier::Mild => (1, MILD_MAX_PEAK),
+            SeverityTier::Moderate => (MILD_MAX_PEAK + 1, MODERATE_MAX_PEAK),
+            SeverityTier::Severe => (MODERATE_MAX_PEAK + 1, MAX_PEAK),
+        }
+    }
+
+    /// `mild`.
+    fn word(self) -> &'static str {
+        match self {
+            SeverityTier::Mild => "mild",
+            SeverityTier::Moderate => "moderate",
+            SeverityTier::Severe => "severe",
         }
     }
 
     /// `mild (1–3)`.
     pub fn label(self) -> String {
-        match self {
-            SeverityTier::Mild => "mild (1–3)",
-            SeverityTier::Moderate => "moderate (4–6)",
-            SeverityTier::Severe => "severe (7–10)",
-        }
-        .to_string()
+        let (low, high) = self.peaks();
+        format!("{} ({low}–{high})", self.word())
     }
 
     const ALL: [SeverityTier; 3] = [
@@ -217,7 +240,7 @@ pub(crate) fn build(window: &Window) -> ReliefToolkit {
                             .then(|| stats(key, label, uses))
                             .flatten()
                     })
-                    .filter(|s| s.median_help >= 1.0)
+                    .filter(|s| s.median_help >= MIN_MEDIAN_HELP)
                     .collect(),
             )
             .into_iter()
@@ -263,6 +286,18 @@ pub(crate) fn build(window: &Window) -> ReliefToolkit {
         tiers,
         text,
     }
+}
+
+/// The tiers as the definitions state them: `mild 1–3, moderate 4–6, severe 7–10`.
+pub(crate) fn tiers_text() -> String {
+    SeverityTier::ALL
+        .iter()
+        .map(|t| {
+            let (low, high) = t.peaks();
+            format!("{} {low}–{high}", t.word())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

@@ -4,12 +4,13 @@
 
 use serde::Serialize;
 
+use crate::format::date_text;
+use crate::format::{number_text, one_decimal, short_date};
 use crate::summary::nights::Window;
 use crate::summary::notes::{missing, Note};
 use crate::summary::period::PeriodStats;
-use crate::summary::stats::{count, median, one_decimal, short_date};
+use crate::summary::stats::{count, median};
 use crate::time::LocalDate;
-use crate::views::describe::{date_text, number_text};
 
 /// A change of the mean peak smaller than this (points) between the halves is "about the same".
 pub const TREND_THRESHOLD: f64 = 0.5;
@@ -149,7 +150,7 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Severity {
         text: format!(
             "{}: peak {peak}/10, {}",
             date_text(night),
-            crate::summary::stats::plural(episodes, "episode", "episodes")
+            crate::format::plural(episodes, "episode", "episodes")
         ),
     });
     if overall.nights_logged > 0 && trend.direction == Trend::Unknown {
@@ -162,7 +163,7 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Severity {
         Some(m) => format!(
             "Mean nightly peak {} of 10 over {} logged (median {}); {}",
             one_decimal(m),
-            crate::summary::stats::nights_text(overall.nights_logged),
+            crate::format::nights_text(overall.nights_logged),
             value_text(median_peak),
             trend.text
         ),

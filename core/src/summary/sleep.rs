@@ -1,14 +1,16 @@
 //! Part 7, sleep: means of the Consensus Sleep Diary measures (Carney et al. 2012) over the
-//! diaries of the range, and the nights with a sleep efficiency below 85 %.
+//! diaries of the range, and the nights with a sleep efficiency below
+//! [`LOW_EFFICIENCY_PERCENT`].
 //!
 //! TIB = out of bed − got into bed; TST = (final awakening − tried to sleep) − SOL − WASO;
 //! SE = TST / TIB × 100 (the formulas live on `SleepDiaryData`).
 
 use serde::Serialize;
 
+use crate::format::{minutes_text, nights_text, percent_text};
 use crate::summary::nights::Window;
 use crate::summary::notes::{missing, Note};
-use crate::summary::stats::{count, mean, minutes_text, nights_text, percent_text};
+use crate::summary::stats::{count, mean};
 
 /// Sleep efficiency below this (percent) is counted as a poor night.
 pub const LOW_EFFICIENCY_PERCENT: f64 = 85.0;
@@ -44,7 +46,7 @@ pub struct SleepSummary {
     pub mean_sleep_efficiency_percent: Option<f64>,
     /// `82 %`.
     pub mean_sleep_efficiency_text: Option<String>,
-    /// Nights with a sleep efficiency below 85 %.
+    /// Nights with a sleep efficiency below [`LOW_EFFICIENCY_PERCENT`] (85 %).
     pub nights_below_85_percent: u32,
     /// One sentence for the report.
     pub text: String,
@@ -92,9 +94,10 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> SleepSummary {
             );
             if let Some(se) = se {
                 t.push_str(&format!(
-                    " (sleep efficiency {}); {} below 85 %",
+                    " (sleep efficiency {}); {} below {}",
                     percent_text(se),
-                    nights_text(below)
+                    nights_text(below),
+                    percent_text(LOW_EFFICIENCY_PERCENT)
                 ));
             }
             if let (Some(sol), Some(waso)) = (mean_sol, mean_waso) {

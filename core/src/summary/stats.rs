@@ -1,9 +1,5 @@
-//! Small, panic-free statistics (median, quantiles, means, percentages) and the number formats
-//! the summary shows. Every function returns `None` instead of NaN or infinity.
-
-use chrono::{Datelike, NaiveDate};
-
-use crate::views::describe::duration_text;
+//! Small, panic-free statistics (median, quantiles, means, percentages). Every function returns
+//! `None` instead of NaN or infinity. Their display formats are in [`crate::format`].
 
 /// `Some(x)` if `x` is finite.
 pub(crate) fn finite(x: f64) -> Option<f64> {
@@ -66,91 +62,6 @@ pub(crate) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// An amount as entered, up to 3 decimals without trailing zeros (`0.125`, `300`, `1.5`):
-/// doses like 0.125 mg must not be rounded to 0.13.
-pub(crate) fn amount_text(x: f64) -> String {
-    let text = format!("{x:.3}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text.is_empty() || text == "-" {
-        "0".to_string()
-    } else {
-        text.to_string()
-    }
-}
-
-/// One decimal: `5.2`, `0.0`.
-pub(crate) fn one_decimal(x: f64) -> String {
-    format!("{x:.1}")
-}
-
-/// A whole percentage: `83 %`.
-pub(crate) fn percent_text(x: f64) -> String {
-    format!("{x:.0} %")
-}
-
-/// Minutes (possibly fractional, e.g. a median) as `1 h 05 min`, rounded to the minute.
-pub(crate) fn minutes_text(minutes: f64) -> String {
-    duration_text(minutes.round() as i64)
-}
-
-/// A minute of the day (0–1439, any real number is wrapped) as a clock time `HH:MM`.
-pub(crate) fn clock_text(minute_of_day: f64) -> String {
-    let m = wrap_minute(minute_of_day);
-    format!("{:02}:{:02}", m / 60, m % 60)
-}
-
-/// Rounds to a whole minute of the day, wrapped into 0–1439.
-pub(crate) fn wrap_minute(minute_of_day: f64) -> u32 {
-    let rounded = if minute_of_day.is_finite() {
-        minute_of_day.round() as i64
-    } else {
-        0
-    };
-    rounded.rem_euclid(1440) as u32
-}
-
-/// `5 Oct`.
-pub(crate) fn day_month(date: NaiveDate) -> String {
-    format!("{} {}", date.day(), crate::time::month_abbr(date))
-}
-
-/// `Mon 2 Mar`.
-pub(crate) fn short_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        crate::time::weekday_abbr(date),
-        date.day(),
-        crate::time::month_abbr(date)
-    )
-}
-
-/// `Mon 2 Mar – Sun 15 Mar 2026` (one date if both are the same).
-pub(crate) fn range_text(first: NaiveDate, last: NaiveDate) -> String {
-    if first == last {
-        crate::views::describe::date_text(first)
-    } else {
-        format!(
-            "{} – {}",
-            short_date(first),
-            crate::views::describe::date_text(last)
-        )
-    }
-}
-
-/// `1 night`, `3 nights`.
-pub(crate) fn nights_text(n: u32) -> String {
-    plural(n, "night", "nights")
-}
-
-/// `1 episode`, `3 episodes` and the like.
-pub(crate) fn plural(n: u32, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,21 +83,5 @@ mod tests {
         assert_eq!(percent(1, 0), None);
         assert_eq!(percent(1, 4), Some(25.0));
         assert_eq!(mean_of(f64::INFINITY, 2), None);
-    }
-
-    #[test]
-    fn amounts_keep_their_precision() {
-        assert_eq!(amount_text(0.125), "0.125");
-        assert_eq!(amount_text(300.0), "300");
-        assert_eq!(amount_text(1.5), "1.5");
-        assert_eq!(amount_text(0.0), "0");
-    }
-
-    #[test]
-    fn clock_times_wrap() {
-        assert_eq!(clock_text(1440.0), "00:00");
-        assert_eq!(clock_text(-30.0), "23:30");
-        assert_eq!(clock_text(1425.4), "23:45");
-        assert_eq!(clock_text(f64::NAN), "00:00");
     }
 }

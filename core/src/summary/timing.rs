@@ -9,12 +9,10 @@
 
 use serde::Serialize;
 
+use crate::format::{clock_text, minutes_text, percent_text, plural, wrap_minute};
 use crate::summary::nights::Window;
 use crate::summary::notes::{missing, Note};
-use crate::summary::stats::{
-    clock_text, count, median, minutes_text, percent, percent_text, plural, quantile_sorted,
-    wrap_minute,
-};
+use crate::summary::stats::{count, median, percent, quantile_sorted};
 use crate::time::MINUTE_MS;
 
 /// Minutes in a day.

@@ -9,15 +9,16 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::format::date_text;
+use crate::format::{nights_text, number_text, one_decimal, percent_text};
 use crate::model::kinds::TreatmentCategory;
 use crate::model::treatment::Treatment;
 use crate::summary::nights::Window;
 use crate::summary::notes::{missing, Note};
 use crate::summary::period::PeriodStats;
-use crate::summary::stats::{amount_text, finite, nights_text, one_decimal, percent_text};
+use crate::summary::stats::finite;
 use crate::summary::NightRange;
 use crate::time::LocalDate;
-use crate::views::describe::date_text;
 
 /// Nights in each window of the before/after comparison.
 pub const WINDOW_NIGHTS: i64 = 14;
@@ -90,8 +91,8 @@ pub(crate) fn active_between(t: &Treatment, first: LocalDate, last: LocalDate) -
 
 fn dose_text(t: &Treatment) -> Option<String> {
     t.data.dose.map(|d| match &t.data.dose_unit {
-        Some(u) => format!("{} {u}", amount_text(d)),
-        None => amount_text(d),
+        Some(u) => format!("{} {u}", number_text(d)),
+        None => number_text(d),
     })
 }
 

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::format::{one_decimal, percent_text};
 use crate::summary::nights::Window;
-use crate::summary::stats::{mean_of, one_decimal, percent, percent_text};
+use crate::summary::stats::{mean_of, percent};
 
 /// Nights needed with, and without, an exposure before comparing them.
 pub const MIN_NIGHTS_EACH_SIDE: u32 = 3;
@@ -135,7 +136,7 @@ pub(crate) fn build(window: &Window) -> Triggers {
             None => shortfalls.push(TriggerShortfall {
                 text: format!(
                     "{label}: {} with and {} without (needs {MIN_NIGHTS_EACH_SIDE} of each to compare)",
-                    crate::summary::stats::nights_text(with.nights),
+                    crate::format::nights_text(with.nights),
                     without.nights
                 ),
                 key,

@@ -1,60 +1,19 @@
-//! Display text for entries: the core formats, the shells display.
+//! Display text for entries: the core formats, the shells display. The formats themselves
+//! (numbers, dates, durations) are in [`crate::format`]; they are re-exported here for the
+//! views and the terminal that have always imported them from this module.
 
-use chrono::{Datelike, NaiveDate};
+pub use crate::format::{capitalized, date_text, duration_text, number_text};
 
+use crate::format::short_date;
 use crate::model::entry::Entry;
 use crate::model::episode::{helped_words, Episode};
 use crate::model::lab::irls_band;
-use crate::time::{hh_mm, month_abbr, weekday_abbr, Moment, MINUTE_MS};
-
-/// `55 min`, `1 h 05 min`, `7 h`.
-pub fn duration_text(minutes: i64) -> String {
-    let minutes = minutes.max(0);
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m:02} min"),
-    }
-}
-
-/// `Thu 26 Nov 2026`.
-pub fn date_text(date: NaiveDate) -> String {
-    if (0..=9999).contains(&date.year()) {
-        format!(
-            "{} {} {} {:04}",
-            weekday_abbr(date),
-            date.day(),
-            month_abbr(date),
-            date.year()
-        )
-    } else {
-        date.format("%a %-d %b %Y").to_string()
-    }
-}
+use crate::time::{hh_mm, Moment, MINUTE_MS};
 
 /// `Thu 26 Nov, 02:10` in the moment's own local time.
 pub fn moment_text(m: &Moment) -> String {
     let local = m.local();
-    let date = local.date();
-    format!(
-        "{} {} {}, {}",
-        weekday_abbr(date),
-        date.day(),
-        month_abbr(date),
-        hh_mm(local)
-    )
-}
-
-/// A number without a useless `.0` (`2`, `0.25`).
-pub fn number_text(value: f64) -> String {
-    // Three decimals: doses like 0.125 mg must read as written.
-    let rounded = (value * 1000.0).round() / 1000.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        let text = format!("{rounded:.3}");
-        text.trim_end_matches('0').to_string()
-    }
+    format!("{}, {}", short_date(local.date()), hh_mm(local))
 }
 
 /// An amount with its optional unit.
@@ -63,15 +22,6 @@ fn amount_text(amount: Option<f64>, unit: Option<&str>) -> Option<String> {
         Some(u) => format!("{} {u}", number_text(a)),
         None => number_text(a),
     })
-}
-
-/// `text` with its first letter in upper case (`Vibration device`).
-pub(crate) fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The time span of an episode: `02:10–03:05 (55 min)` or `02:10, in progress`.
@@ -176,21 +126,5 @@ pub fn describe(entry: &Entry) -> (String, String) {
                 format!("rated {}", date_text(d.rated_on)),
             )
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_and_numbers_read_naturally() {
-        assert_eq!(duration_text(55), "55 min");
-        assert_eq!(duration_text(65), "1 h 05 min");
-        assert_eq!(duration_text(420), "7 h");
-        assert_eq!(number_text(2.0), "2");
-        assert_eq!(number_text(0.25), "0.25");
-        assert_eq!(number_text(0.5), "0.5");
-        assert_eq!(number_text(0.125), "0.125");
     }
 }

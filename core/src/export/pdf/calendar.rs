@@ -10,6 +10,7 @@ use crate::export::pdf::heading;
 use crate::export::pdf::layout::Rect;
 use crate::export::pdf::tables::draw_marker;
 use crate::export::pdf::theme::{self, INK, MARKER, MUTED, RULE, SMALL, WHITE};
+use crate::summary::SummaryPart;
 
 const MONTH_WIDTH: f32 = 17.0;
 const CELL_GAP: f32 = 1.5;
@@ -105,7 +106,10 @@ pub(crate) fn natural_height(nights: &[NightMark], width: f32) -> f32 {
 
 /// Draws the calendar in `area`.
 pub(crate) fn draw(canvas: &mut Canvas<'_>, area: Rect, nights: &[NightMark]) {
-    let below = heading::draw(canvas, area, "Night by night: peak intensity");
+    // The severity part's title from the core, as on every other front end.
+    // Short: the calendar is the page's narrowest column.
+    let title = format!("{}: peak per night", SummaryPart::Severity.title_str());
+    let below = heading::draw(canvas, area, &title);
     let Some(first) = nights.first() else {
         return;
     };

@@ -8,6 +8,7 @@ use crate::export::pdf::heading;
 use crate::export::pdf::layout::Rect;
 use crate::export::pdf::text::{fit, wrap};
 use crate::export::pdf::theme::{ACCENT, GRID, INK, MUTED, RULE, SLEEP, SMALL, WORSE};
+use crate::summary::SummaryPart;
 
 /// Width of the y-axis labels.
 const AXIS_WIDTH: f32 = 13.0;
@@ -32,7 +33,9 @@ fn caption_lines(canvas: &Canvas<'_>, caption: &str, width: f32) -> Vec<String> 
 
 /// Draws the onset chart in `area`.
 pub(crate) fn draw_onset(canvas: &mut Canvas<'_>, area: Rect, onset: &OnsetChart) {
-    let below = heading::draw(canvas, area, "Onset time of day: episodes per hour");
+    // The timing part's title from the core, as on every other front end.
+    let title = format!("{}: episodes per hour", SummaryPart::Timing.title_str());
+    let below = heading::draw(canvas, area, &title);
     let caption = caption_lines(canvas, &onset.caption, below.w);
     let caption_h = caption.len() as f32 * SMALL.leading() + 2.0;
     let (caption_area, rest) = below.split_bottom(caption_h, 0.0);

@@ -3,7 +3,6 @@
 //! few things the summary does not carry (sleep efficiency per week, other lab results, the
 //! patient's notes), read from the journal.
 
-use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
 use crate::error::Result;
@@ -12,6 +11,9 @@ use crate::export::pdf::content::{
     Row, Table, Tone, WeekPoint,
 };
 use crate::export::pdf::options::Resolved;
+use crate::format::{
+    capitalized, day_month, day_month_year, nights_text, number_text, percent_text, range_text,
+};
 use crate::model::entry::Entry;
 use crate::model::kinds::{Analyte, TreatmentCategory};
 use crate::store::{queries, records};
@@ -19,7 +21,6 @@ use crate::summary::{
     ChangeDirection, ChangeVerdict, DiscussLevel, NightRange, NoteKind, Summary, ThresholdCheck,
 };
 use crate::time::{LocalDate, Moment};
-use crate::views::describe::number_text;
 
 /// Most rows any table offers (the page shows as many as fit).
 const MAX_ROWS: usize = 8;
@@ -95,44 +96,6 @@ pub(crate) fn extras(conn: &Connection, range: &NightRange) -> Result<Extras> {
         }
     }
     Ok(extras)
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// `5 Oct`.
-fn day_month(date: NaiveDate) -> String {
-    date.format("%-d %b").to_string()
-}
-
-/// `5 Oct 2026`.
-fn day_month_year(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
-}
-
-/// `Mon 28 Sep – Tue 27 Oct 2026` (the first year only when it differs).
-fn range_text(range: &NightRange) -> String {
-    let last = range.last.format("%a %-d %b %Y").to_string();
-    if range.first == range.last {
-        last
-    } else if range.first.year() == range.last.year() {
-        format!("{} – {last}", range.first.format("%a %-d %b"))
-    } else {
-        format!("{} – {last}", range.first.format("%a %-d %b %Y"))
-    }
-}
-
-fn nights_text(n: i64) -> String {
-    if n == 1 {
-        "1 night".to_string()
-    } else {
-        format!("{n} nights")
-    }
 }
 
 fn direction(d: ChangeDirection) -> Direction {
@@ -313,10 +276,6 @@ fn row(cells: Vec<String>) -> Row {
     }
 }
 
-fn percent(x: f64) -> String {
-    format!("{x:.0} %")
-}
-
 fn triggers(s: &Summary) -> Table {
     let t = &s.triggers;
     let rows = t
@@ -329,8 +288,8 @@ fn triggers(s: &Summary) -> Table {
                 format!("{} / {}", a.nights_with, a.nights_without),
                 format!(
                     "{} vs {}",
-                    percent(a.symptom_percent_with),
-                    percent(a.symptom_percent_without)
+                    percent_text(a.symptom_percent_with),
+                    percent_text(a.symptom_percent_without)
                 ),
                 format!("{:.1} vs {:.1}", a.mean_peak_with, a.mean_peak_without),
             ]);
@@ -664,7 +623,7 @@ pub(crate) fn content(
         patient_name: options.patient_name.clone(),
         period_text: format!(
             "{} ({}, {} logged)",
-            range_text(range),
+            range_text(range.first, range.last),
             nights_text(range.nights()),
             summary.coverage.nights_logged
         ),

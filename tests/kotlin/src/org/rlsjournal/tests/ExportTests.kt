@@ -495,11 +495,11 @@ fun exportTests() = suite("exports") {
         assertHas(text, "Self-reported by the patient.")
         assertHas(
             text,
-            "Symptoms: Symptoms on 3 of 7 nights logged (3 episodes, 3.0 per week) out of 7 nights in the range: " +
+            "Nights and frequency: Symptoms on 3 of 7 nights logged (3 episodes, 3.0 per week) out of 7 nights in the range: " +
                 "2 or more per week, the frequency of chronic-persistent RLS.\n",
         )
-        assertHas(text, "Iron: Ferritin 38 µg/L on Thu 5 Mar 2026: low by the AASM 2024 threshold (≤ 75 µg/L).")
-        assertHas(text, "IRLS: IRLS 22 (severe) on Sat 7 Mar 2026")
+        assertHas(text, "Iron (AASM 2024): Ferritin 38 µg/L on Thu 5 Mar 2026: low by the AASM 2024 threshold (≤ 75 µg/L).")
+        assertHas(text, "IRLS severity rating: IRLS 22 (severe) on Sat 7 Mar 2026")
         assertFalse("Walked the hall" in text, "the plain-text summary carries no notes")
         assertEquals(text, journal.summaryText(WEEK), "the same journal gives the same text")
     }

@@ -33,6 +33,7 @@ import org.rlsjournal.core.SeverityRatingData
 import org.rlsjournal.core.SeverityTier
 import org.rlsjournal.core.SleepDiaryData
 import org.rlsjournal.core.Summary
+import org.rlsjournal.core.SummaryPart
 import org.rlsjournal.core.ThresholdCheck
 import org.rlsjournal.core.TreatmentCategory
 import org.rlsjournal.core.TreatmentData
@@ -191,7 +192,7 @@ fun summaryTests() = suite("summary") {
         assertAllFinite(s)
         val text = journal.summaryText(nights("2026-03-02", "2026-03-15"))
         assertTrue(text.startsWith("RLS Journal summary: 14 nights, Mon 2 Mar – Sun 15 Mar 2026\n"), text)
-        assertTrue("Symptoms: Nothing logged in the 14 nights of the range.\n" in text, text)
+        assertTrue("Nights and frequency: Nothing logged in the 14 nights of the range.\n" in text, text)
         assertFalse("NaN" in text, text)
     }
 
@@ -740,18 +741,20 @@ fun summaryTests() = suite("summary") {
         val lines = text.split("\n")
         assertEquals("RLS Journal summary: 7 nights, Mon 2 Mar – Sun 8 Mar 2026", lines[0])
         assertEquals("Self-reported by the patient.", lines[1])
-        assertTrue("Symptoms: ${s.coverage.text}" in lines, text)
+        // Each line is labelled with its part's title from the core, the same on every front end.
+        assertEquals("Nights and frequency", SummaryPart.COVERAGE.title())
+        assertTrue("${SummaryPart.COVERAGE.title()}: ${s.coverage.text}" in lines, text)
         assertTrue(
-            "Symptoms: Symptoms on 2 of 3 nights logged (2 episodes, 4.7 per week) out of 7 nights in the range: " +
+            "Nights and frequency: Symptoms on 2 of 3 nights logged (2 episodes, 4.7 per week) out of 7 nights in the range: " +
                 "2 or more per week, the frequency of chronic-persistent RLS." in lines,
             text,
         )
-        assertTrue("Onset: ${s.timing.text}" in lines, text)
+        assertTrue("${SummaryPart.TIMING.title()}: ${s.timing.text}" in lines, text)
         assertTrue(s.timing.text.startsWith("Symptoms usually start around 00:00"), s.timing.text)
-        assertTrue("Sleep: ${s.sleep.text}" in lines, text)
-        assertTrue(lines.any { it.startsWith("Iron: Ferritin 45 µg/L on Tue 10 Feb 2026: low") }, text)
+        assertTrue("${SummaryPart.SLEEP.title()}: ${s.sleep.text}" in lines, text)
+        assertTrue(lines.any { it.startsWith("Iron (AASM 2024): Ferritin 45 µg/L on Tue 10 Feb 2026: low") }, text)
         assertFalse(lines.any { it.startsWith("Augmentation watch:") }, "no agonist, no watch: $text")
-        assertTrue("Notes:" in lines, text)
+        assertTrue("Notes on the data:" in lines, text)
         for (note in s.notes) assertTrue("- ${note.text}" in lines, "note ${note.text} missing in $text")
         assertFalse("NaN" in text, text)
     }

@@ -1,0 +1,184 @@
+//! The short lines a detailed front end (the terminal) shows under a part's sentence: counts,
+//! medians, table headings and cells, built from the part's record in the core's words, so that
+//! a front end only lays them out. Every threshold they state comes from its named constant.
+
+use crate::format::{day_month_year, nights_text, percent_text, plural, trimmed_decimal};
+use crate::summary::{
+    augmentation, sleep, triggers, Breakdown, ClockSpread, Coverage, PeriodStats, RatingPoint,
+    ReliefMethodStats, SleepSummary, Timing, TriggerShortfall,
+};
+
+/// `14 nights in range · 12 logged · 5 with symptoms · 6 episodes · 2.9 per week`.
+pub fn coverage_counts(c: &Coverage) -> String {
+    format!(
+        "{} in range · {} logged · {} with symptoms · {} · {}",
+        nights_text(c.nights_in_range),
+        c.nights_logged,
+        c.symptom_nights,
+        plural(c.episodes, "episode", "episodes"),
+        c.per_week_text
+    )
+}
+
+/// `Median onset 23:30 · middle half 23:00–00:15 (IQR 1 h 15 min)`.
+pub fn onset_spread(o: &ClockSpread) -> String {
+    format!(
+        "Median onset {} · middle half {}–{} (IQR {})",
+        o.median_text, o.q1_text, o.q3_text, o.iqr_text
+    )
+}
+
+/// `Medians: latency at rest 20 min · duration 55 min · woke from sleep 2 of 3 (67 %)`; `None`
+/// when none of them is known.
+pub fn timing_medians(t: &Timing) -> Option<String> {
+    let mut facts = Vec::new();
+    if let Some(l) = &t.median_latency_text {
+        facts.push(format!("latency at rest {l}"));
+    }
+    if let Some(d) = &t.median_duration_text {
+        facts.push(format!("duration {d}"));
+    }
+    if let Some(w) = t.woke_percent {
+        facts.push(format!(
+            "woke from sleep {} of {} ({})",
+            t.woke_from_sleep,
+            t.episodes,
+            percent_text(w)
+        ));
+    }
+    (!facts.is_empty()).then(|| format!("Medians: {}", facts.join(" · ")))
+}
+
+/// `1 episode`, `3 episodes`: the episodes of one night.
+pub fn episodes_count(episodes: u32) -> String {
+    plural(episodes, "episode", "episodes")
+}
+
+/// `5 Oct 2026`: a week's label, by its first night.
+pub fn week_label(w: &PeriodStats) -> String {
+    day_month_year(w.first)
+}
+
+/// `3 of 5 nights with symptoms`: a week's symptom nights of its logged nights.
+pub fn week_symptom_nights(w: &PeriodStats) -> String {
+    format!(
+        "{} of {} nights with symptoms",
+        w.symptom_nights, w.nights_logged
+    )
+}
+
+/// `(12 recorded, 3 not)`.
+pub fn breakdown_recorded(b: &Breakdown) -> String {
+    format!("({} recorded, {} not)", b.recorded, b.not_recorded)
+}
+
+/// The exposures not compared, on one line: `Not compared (needs 3 nights with and 3 without):
+/// stress (2 with, 18 without).`; `None` when every exposure was compared.
+pub fn shortfalls_line(shortfalls: &[TriggerShortfall]) -> Option<String> {
+    if shortfalls.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = shortfalls
+        .iter()
+        .map(|x| {
+            format!(
+                "{} ({} with, {} without)",
+                x.label, x.nights_with, x.nights_without
+            )
+        })
+        .collect();
+    Some(format!(
+        "Not compared (needs {n} nights with and {n} without): {}.",
+        names.join(", "),
+        n = triggers::MIN_NIGHTS_EACH_SIDE
+    ))
+}
+
+/// The relief table's column headings.
+pub fn relief_columns() -> [&'static str; 4] {
+    ["method", "uses", "helped (median)", "time to relief"]
+}
+
+/// `much (2/3)`: how much a method helped, in words and on the 0–3 scale.
+pub fn relief_help_cell(m: &ReliefMethodStats) -> String {
+    format!(
+        "{} ({}/3)",
+        m.median_help_text,
+        trimmed_decimal(m.median_help)
+    )
+}
+
+/// The heading over the best methods per severity tier.
+pub const RELIEF_TIERS_HEADING: &str = "Best by severity of the episode:";
+
+/// The sleep table's rows: a label and the value, for the measures the diaries give.
+pub fn sleep_rows(z: &SleepSummary) -> Vec<(String, String)> {
+    let mut rows: Vec<(String, String)> = [
+        ("Time in bed (TIB)", &z.mean_time_in_bed_text),
+        ("Total sleep (TST)", &z.mean_total_sleep_text),
+        ("To fall asleep (SOL)", &z.mean_sleep_onset_text),
+        ("Awake after (WASO)", &z.mean_wake_after_sleep_onset_text),
+        ("Efficiency (SE)", &z.mean_sleep_efficiency_text),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.as_ref().map(|v| (label.to_string(), v.clone())))
+    .collect();
+    rows.push((
+        format!(
+            "Nights with SE < {}",
+            percent_text(sleep::LOW_EFFICIENCY_PERCENT)
+        ),
+        format!("{} of {}", z.nights_below_85_percent, z.efficiency_nights),
+    ));
+    rows
+}
+
+/// `In this range: 19 (23 Feb 2026) · 13 (2 Mar 2026).`, or with more than `max` ratings
+/// `12 ratings in this range; the latest 8: …`; `None` for fewer than two ratings.
+pub fn ratings_in_range(ratings: &[RatingPoint], max: usize) -> Option<String> {
+    if ratings.len() < 2 {
+        return None;
+    }
+    let shown = ratings.len().min(max.max(1));
+    let points: Vec<String> = ratings
+        .iter()
+        .skip(ratings.len() - shown)
+        .map(|p| format!("{} ({})", p.total, day_month_year(p.rated_on)))
+        .collect();
+    let lead = if shown < ratings.len() {
+        format!(
+            "{} ratings in this range; the latest {shown}",
+            ratings.len()
+        )
+    } else {
+        "In this range".to_string()
+    };
+    Some(format!("{lead}: {}.", points.join(" · ")))
+}
+
+/// The augmentation table's column headings (`first 14 nights`, `latest 14`).
+pub fn augmentation_columns() -> [String; 4] {
+    [
+        "measure".to_string(),
+        format!("first {}", nights_text(augmentation::WATCH_NIGHTS)),
+        format!("latest {}", augmentation::WATCH_NIGHTS),
+        "sign?".to_string(),
+    ]
+}
+
+/// `yes` or `no`: whether a sign is met.
+pub fn sign_met(met: bool) -> &'static str {
+    if met {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+/// What the notes part says when there is no note.
+pub const NO_NOTES: &str = "No gaps, open episodes or missing measures.";
+
+/// `Sleep efficiency (SE): TST ÷ TIB × 100; …`: a definition on one line.
+pub fn definition_line(d: &crate::summary::Definition) -> String {
+    format!("{}: {}", d.term, d.text)
+}
