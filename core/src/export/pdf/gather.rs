@@ -12,13 +12,17 @@ use crate::export::pdf::content::{
 };
 use crate::export::pdf::options::Resolved;
 use crate::format::{
-    capitalized, day_month, day_month_year, nights_text, number_text, percent_text, range_text,
+    capitalized, day_month, day_month_year, nights_text, number_text, percent_text, plural,
+    range_text,
 };
 use crate::model::entry::Entry;
 use crate::model::kinds::{Analyte, TreatmentCategory};
 use crate::store::{queries, records};
+use crate::summary::sleep::LOW_EFFICIENCY_PERCENT;
+use crate::summary::triggers::MIN_NIGHTS_EACH_SIDE;
 use crate::summary::{
-    ChangeDirection, ChangeVerdict, DiscussLevel, NightRange, NoteKind, Summary, ThresholdCheck,
+    ChangeDirection, ChangeVerdict, DiscussLevel, NightRange, NoteKind, Summary, SummaryPart,
+    ThresholdCheck,
 };
 use crate::time::{LocalDate, Moment};
 
@@ -297,11 +301,10 @@ fn triggers(s: &Summary) -> Table {
             r
         })
         .collect();
-    let mut footnotes = vec![
-        "Nights with the exposure against logged nights without it (at least 3 of each): an \
-         association in the patient's own data, not proof of a cause."
-            .to_string(),
-    ];
+    let mut footnotes = vec![format!(
+        "Nights with the exposure against logged nights without it (at least {MIN_NIGHTS_EACH_SIDE} \
+         of each): an association in the patient's own data, not proof of a cause."
+    )];
     if !t.not_enough_data.is_empty() {
         let names: Vec<String> = t
             .not_enough_data
@@ -311,7 +314,7 @@ fn triggers(s: &Summary) -> Table {
         footnotes.push(format!("Too few nights to compare: {}.", names.join(", ")));
     }
     Table {
-        title: "Possible triggers".into(),
+        title: SummaryPart::Triggers.title(),
         columns: vec![
             column("Exposure", 1.5, false),
             column("Nights with / without", 1.35, true),
@@ -354,7 +357,7 @@ fn relief(s: &Summary) -> Table {
         vec![format!("Best by severity — {}.", best.join("; "))]
     };
     Table {
-        title: "Relief toolkit".into(),
+        title: SummaryPart::Relief.title(),
         columns: vec![
             column("Method", 1.6, false),
             column("Times used", 0.9, true),
@@ -409,7 +412,7 @@ fn treatments(s: &Summary, markers: &[(String, u8)]) -> Table {
         footnotes.push("Dopamine agonist: see the augmentation watch above.".into());
     }
     Table {
-        title: "Treatments".into(),
+        title: SummaryPart::Treatments.title(),
         columns: vec![
             column("Treatment", 1.8, false),
             column("Dose", 0.75, false),
@@ -495,8 +498,10 @@ fn sleep(s: &Summary) -> Table {
         "Sleep efficiency (SE)",
         sl.mean_sleep_efficiency_text.as_ref().map(|t| {
             format!(
-                "{t}; {} of {} nights < 85 %",
-                sl.nights_below_85_percent, sl.efficiency_nights
+                "{t}; {} of {} nights < {}",
+                sl.nights_below_85_percent,
+                sl.efficiency_nights,
+                percent_text(LOW_EFFICIENCY_PERCENT)
             )
         }),
     );
@@ -517,9 +522,9 @@ fn sleep(s: &Summary) -> Table {
     add("Quality (1–5)", sl.mean_quality.map(|q| format!("{q:.1}")));
     Table {
         title: format!(
-            "Sleep: means of {} morning diar{}",
-            sl.diaries,
-            if sl.diaries == 1 { "y" } else { "ies" }
+            "{}: means of {}",
+            SummaryPart::Sleep.title_str(),
+            plural(sl.diaries, "diary", "diaries")
         ),
         columns: vec![column("Measure", 1.5, false), column("Mean", 1.3, true)],
         rows,
@@ -553,9 +558,9 @@ fn where_and_how(s: &Summary) -> Table {
     }
     Table {
         title: format!(
-            "Where and how: {} episode{}",
-            w.episodes,
-            if w.episodes == 1 { "" } else { "s" }
+            "{}: {}",
+            SummaryPart::WhereAndHow.title_str(),
+            plural(w.episodes, "episode", "episodes")
         ),
         columns: vec![
             column("", 1.0, false),
