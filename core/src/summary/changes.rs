@@ -10,7 +10,9 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::format::{day_month, nights_text, range_text};
+use crate::format::{
+    day_month, duration_text, nights_text, number_text, percent_text, range_text, signed,
+};
 use crate::summary::coverage::{self, Coverage};
 use crate::summary::nights::Window;
 use crate::summary::rating::RatingSummary;
@@ -19,7 +21,6 @@ use crate::summary::sleep::{self, SleepSummary};
 use crate::summary::stats::count;
 use crate::summary::timing::{self, Timing};
 use crate::summary::NightRange;
-use crate::views::describe::{duration_text, number_text};
 
 /// A change of symptom nights per week smaller than this (nights a week) is "the same".
 pub const SAME_NIGHTS_PER_WEEK: f64 = 0.05;
@@ -324,11 +325,13 @@ fn sleep_efficiency(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
         kind: KeyFigureKind::SleepEfficiency,
         label: "Sleep efficiency (mean)".into(),
         value,
-        value_text: dash_or(value.map(|x| format!("{x:.0} %"))),
+        value_text: dash_or(value.map(percent_text)),
         detail: if sleep.efficiency_nights > 0 {
             format!(
-                "{} of {} nights < 85 %",
-                sleep.nights_below_85_percent, sleep.efficiency_nights
+                "{} of {} nights < {}",
+                sleep.nights_below_85_percent,
+                sleep.efficiency_nights,
+                percent_text(sleep::LOW_EFFICIENCY_PERCENT)
             )
         } else {
             "no sleep diaries".into()
@@ -426,30 +429,9 @@ fn clock_delta(now: u32, before: u32) -> i64 {
     }
 }
 
-/// A signed number with a real minus sign: `+1.3`, `−0.4`, `0.0`.
-fn signed(x: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, x.abs());
-    let zero = text.chars().all(|c| c == '0' || c == '.');
-    if zero {
-        text
-    } else if x > 0.0 {
-        format!("+{text}")
-    } else {
-        format!("−{text}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn signed_numbers_use_a_real_minus() {
-        assert_eq!(signed(1.26, 1), "+1.3");
-        assert_eq!(signed(-0.4, 1), "−0.4");
-        assert_eq!(signed(0.01, 1), "0.0");
-        assert_eq!(signed(-3.0, 0), "−3");
-    }
 
     #[test]
     fn clock_changes_take_the_short_way() {
