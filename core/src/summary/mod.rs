@@ -22,6 +22,7 @@ pub mod coverage;
 pub mod definitions;
 pub mod details;
 pub mod discuss;
+pub mod fisher;
 pub mod iron;
 mod nights;
 pub mod notes;
