@@ -8,7 +8,6 @@
 
 use std::time::SystemTime;
 
-use rlsjournal_core::demo::DemoReport;
 use rlsjournal_core::export::backup::ImportSummary;
 use rlsjournal_core::model::lab::irls_band;
 use rlsjournal_core::{
@@ -16,6 +15,7 @@ use rlsjournal_core::{
     HistoryPage, LabResult, LocalDate, Moment, NightView, PaperSize, Prompt, PromptKind,
     RecordMeta, ReliefAttempt, Settings, SeverityRating, SleepDiary, Treatment,
 };
+use rlsjournal_demo::DemoReport;
 use serde::Serialize;
 
 fn time(m: &Moment) -> String {
