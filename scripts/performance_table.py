@@ -167,7 +167,7 @@ def main():
     out.append("# Performance\n")
     out.append(
         "Every figure below comes from one run of `bash scripts/bench.sh` (release build, fat LTO) "
-        "on a synthetic ten-year journal (3,650 nights from `rlsjournal_core::demo`, seed 1). "
+        "on a synthetic ten-year journal (3,650 nights from `rlsjournal_demo`, seed 1). "
         "Each call is paired, in the same run, with its limit: the same SQL written by hand "
         "with rusqlite on the same file (what each limit does is in the notes below). Times are criterion medians.\n"
     )

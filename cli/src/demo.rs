@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::{Datelike, Months};
-use rlsjournal_core::demo::{fill_demo, last_complete_night, DemoOptions, DemoReport};
 use rlsjournal_core::export::pdf::options::DEFAULT_REPORT_NIGHTS;
 use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::summary::NightRange;
 use rlsjournal_core::{HistoryQuery, Journal, LocalDate, Moment};
+use rlsjournal_demo::{fill_demo, last_complete_night, DemoOptions, DemoReport};
 
 use crate::error::{CliError, CliResult};
 use crate::json::{self, DemoJson};

@@ -6,9 +6,9 @@
 //! here is what only this tool reports: the result of `delete`/`undo`, `demo`, `export` and
 //! `import`, and the one list that needs an object around it (`prompts`).
 
-use rlsjournal_core::demo::DemoReport;
 use rlsjournal_core::export::backup::ImportSummary;
 use rlsjournal_core::Prompt;
+use rlsjournal_demo::DemoReport;
 use serde::Serialize;
 
 /// The prompts due now, in the core's order.

@@ -158,7 +158,7 @@ enum Command {
         #[arg(long, default_value_t = 56, allow_negative_numbers = true)]
         nights: i64,
         /// The seed: the same seed writes the same journal.
-        #[arg(long, default_value_t = rlsjournal_core::demo::DEFAULT_SEED)]
+        #[arg(long, default_value_t = rlsjournal_demo::DEFAULT_SEED)]
         seed: u64,
         /// The last night, YYYY-MM-DD [default: last night].
         #[arg(long)]

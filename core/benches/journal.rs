@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use rlsjournal_core::demo::{fill_demo, DemoOptions};
 use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::time::parse_iso_date;
 use rlsjournal_core::*;
+use rlsjournal_demo::{fill_demo, DemoOptions};
 use rusqlite::{params, Connection};
 
 /// Ten years of nights.

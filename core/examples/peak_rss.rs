@@ -28,9 +28,9 @@ fn peak_kib() -> u64 {
 /// Writes the demo journal's backup (JSON) to `out`.
 fn write_backup(out: &str, nights: u32) {
     let journal = Journal::open_in_memory().expect("open");
-    rlsjournal_core::demo::fill_demo(
+    rlsjournal_demo::fill_demo(
         &journal,
-        &rlsjournal_core::demo::DemoOptions {
+        &rlsjournal_demo::DemoOptions {
             nights,
             seed: 1,
             end_night: parse_iso_date("2026-10-31").unwrap(),

@@ -16,7 +16,6 @@
 
 uniffi::setup_scaffolding!();
 
-pub mod demo;
 pub mod error;
 pub mod export;
 pub mod format;

@@ -11,10 +11,10 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
-use rlsjournal_core::demo::{fill_demo, DemoOptions};
 use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::summary::NightRange;
 use rlsjournal_core::*;
+use rlsjournal_demo::{fill_demo, DemoOptions};
 
 use common::*;
 

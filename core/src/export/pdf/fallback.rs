@@ -12,13 +12,13 @@ use crate::export::pdf::fonts::FontMetrics;
 use crate::export::pdf::options::ReportFont;
 use crate::export::pdf::truetype::{face_count, Face};
 
-/// A usable fallback font.
+/// A usable fallback font, parsed once.
 pub(crate) struct FallbackFont<'a> {
     data: &'a [u8],
     index: u32,
+    face: Face<'a>,
     units_per_em: f32,
     metrics: FontMetrics,
-    cff: bool,
 }
 
 /// The error for the `position`-th font (counting from 1), as a sentence.
@@ -65,38 +65,23 @@ impl<'a> FallbackFont<'a> {
         // Fail now, with a clear sentence, rather than when the PDF is written.
         subset(&font.data, font.face_index, &GlyphRemapper::new())
             .ok_or_else(|| unusable(position, "cannot be embedded in a PDF"))?;
-        let units_per_em = f32::from(face.units_per_em().max(1));
-        let scale = |v: i16| f32::from(v) * 1000.0 / units_per_em;
-        let bbox = face.bbox();
-        let metrics = FontMetrics {
-            ascent: scale(face.ascender()),
-            descent: scale(face.descender()),
-            cap_height: scale(face.cap_height().unwrap_or(face.ascender())),
-            bbox: bbox.map(scale),
-        };
-        let cff = face.is_cff();
         Ok(FallbackFont {
             data: &font.data,
             index: font.face_index,
-            units_per_em,
-            metrics,
-            cff,
+            units_per_em: f32::from(face.units_per_em().max(1)),
+            metrics: FontMetrics::of(&face),
+            face,
         })
-    }
-
-    fn face(&self) -> Option<Face<'_>> {
-        Face::parse_face(self.data, self.index)
     }
 
     /// The glyph of `c`, if the font has one.
     pub fn glyph(&self, c: char) -> Option<u16> {
-        self.face().and_then(|f| f.glyph(c))
+        self.face.glyph(c)
     }
 
     /// The advance width of a glyph, 1/1000 em.
     pub fn advance_units(&self, glyph: u16) -> f32 {
-        let advance = self.face().map(|f| f.advance(glyph)).unwrap_or(0);
-        f32::from(advance) * 1000.0 / self.units_per_em
+        f32::from(self.face.advance(glyph)) * 1000.0 / self.units_per_em
     }
 
     /// Ascent, descent, cap height and bounding box, 1/1000 em.
@@ -106,7 +91,7 @@ impl<'a> FallbackFont<'a> {
 
     /// Whether the outlines are CFF (embedded as an OpenType font file) rather than TrueType.
     pub fn is_cff(&self) -> bool {
-        self.cff
+        self.face.is_cff()
     }
 
     /// The font cut down to the glyphs of `remapper` (new glyph id = the remapper's id).

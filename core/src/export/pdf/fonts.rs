@@ -19,12 +19,9 @@ use crate::export::pdf::truetype::Face;
 static FONT_ZLIB: &[u8] =
     include_bytes!("../../../assets/fonts/DejaVuSansCondensed-report.ttf.zlib");
 
-/// Characters below this have their glyph and advance looked up once, when the font loads
+/// Characters below this have their glyph and advance in a table indexed by code point
 /// (Latin: nearly everything a report prints).
 const TABLE_CHARS: u32 = 0x0250;
-
-/// The font's other characters (see `make-subset.sh`), also looked up once.
-const SYMBOLS: &str = "Δμ\u{2009}–—‘’“”•…€←↑→↓−≈≤≥■□▲▼●";
 
 /// How text is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -40,15 +37,17 @@ pub(crate) const POSTSCRIPT_NAME: &str = "DejaVuSansCondensed";
 /// The resource name of the font in the page's content stream.
 pub(crate) const RESOURCE_NAME: &[u8] = b"F1";
 
-/// The parsed report font.
+/// The parsed report font. Every lookup is answered from tables built when it loads, so the
+/// font file is parsed once per report.
 pub(crate) struct Font {
     data: Vec<u8>,
-    units_per_em: f32,
     fallback: u16,
     /// Glyph and advance (1/1000 em) of the characters below [`TABLE_CHARS`], by code point.
     table: Vec<(u16, f32)>,
-    /// Glyph and advance of the [`SYMBOLS`] the font has, sorted by character.
-    symbols: Vec<(char, u16, f32)>,
+    /// The font's other characters and their glyphs, sorted by character.
+    others: Vec<(char, u16)>,
+    /// The advance of every glyph, 1/1000 em, by glyph id.
+    advances: Vec<f32>,
     metrics: FontMetrics,
 }
 
@@ -66,22 +65,13 @@ impl Font {
             .read_to_end(&mut data)
             .map_err(unreadable)?;
         let face = Face::parse(&data).ok_or_else(|| unreadable("not a TrueType font"))?;
+        let metrics = FontMetrics::of(&face);
         let units_per_em = f32::from(face.units_per_em().max(1));
-        let scale = |v: i16| f32::from(v) * 1000.0 / units_per_em;
-        let bbox = face.bbox();
-        let metrics = FontMetrics {
-            ascent: scale(face.ascender()),
-            descent: scale(face.descender()),
-            cap_height: scale(face.cap_height().unwrap_or(face.ascender())),
-            bbox: [
-                scale(bbox[0]),
-                scale(bbox[1]),
-                scale(bbox[2]),
-                scale(bbox[3]),
-            ],
-        };
+        let advances: Vec<f32> = (0..face.glyph_count())
+            .map(|g| f32::from(face.advance(g)) * 1000.0 / units_per_em)
+            .collect();
         let fallback = face.glyph('?').unwrap_or(0);
-        let advance = |g: u16| f32::from(face.advance(g)) * 1000.0 / units_per_em;
+        let advance = |g: u16| advances.get(usize::from(g)).copied().unwrap_or(0.0);
         let table = (0..TABLE_CHARS)
             .map(|code| {
                 let glyph = char::from_u32(code)
@@ -90,16 +80,16 @@ impl Font {
                 (glyph, advance(glyph))
             })
             .collect();
-        let mut symbols: Vec<(char, u16, f32)> = SYMBOLS
-            .chars()
-            .filter_map(|c| face.glyph(c).map(|g| (c, g, advance(g))))
+        let others = face
+            .mapped_chars()
+            .into_iter()
+            .filter(|&(c, _)| u32::from(c) >= TABLE_CHARS)
             .collect();
-        symbols.sort_by_key(|s| s.0);
         Ok(Font {
-            units_per_em,
             fallback,
             table,
-            symbols,
+            others,
+            advances,
             metrics,
             data,
         })
@@ -115,27 +105,16 @@ impl Font {
         FONT_ZLIB
     }
 
-    fn face(&self) -> Option<Face<'_>> {
-        Face::parse(&self.data)
-    }
-
-    /// A symbol's glyph and advance, if it is one of the [`SYMBOLS`].
-    fn symbol(&self, c: char) -> Option<(u16, f32)> {
-        self.symbols
-            .binary_search_by_key(&c, |s| s.0)
-            .ok()
-            .and_then(|i| self.symbols.get(i))
-            .map(|&(_, g, a)| (g, a))
-    }
-
     /// The glyph of `c` looked up in the font (`None` if it has none).
     fn lookup(&self, c: char) -> Option<u16> {
         match self.table.get(c as usize) {
             Some(&(glyph, _)) => (glyph != self.fallback || c == '?').then_some(glyph),
-            None => match self.symbol(c) {
-                Some((glyph, _)) => Some(glyph),
-                None => self.face().and_then(|f| f.glyph(c)),
-            },
+            None => self
+                .others
+                .binary_search_by_key(&c, |o| o.0)
+                .ok()
+                .and_then(|i| self.others.get(i))
+                .map(|&(_, glyph)| glyph),
         }
     }
 
@@ -171,8 +150,10 @@ impl Font {
 
     /// The advance width of a glyph in text space units (1/1000 of the font size).
     pub fn advance_units(&self, glyph: u16) -> f32 {
-        let advance = self.face().map(|f| f.advance(glyph)).unwrap_or(0);
-        f32::from(advance) * 1000.0 / self.units_per_em
+        self.advances
+            .get(usize::from(glyph))
+            .copied()
+            .unwrap_or(0.0)
     }
 
     /// The advance of the character as it prints, 1/1000 em.
@@ -184,10 +165,7 @@ impl Font {
         };
         match self.table.get(c as usize) {
             Some(&(_, advance)) => advance,
-            None => match self.symbol(c) {
-                Some((_, advance)) => advance,
-                None => self.advance_units(self.glyph(c)),
-            },
+            None => self.advance_units(self.glyph(c)),
         }
     }
 
@@ -215,6 +193,22 @@ pub(crate) struct FontMetrics {
     pub cap_height: f32,
     /// The font's bounding box: x min, y min, x max, y max.
     pub bbox: [f32; 4],
+}
+
+impl FontMetrics {
+    /// The metrics of `face` (the one rule for the embedded font and every fallback font): the
+    /// `hhea` ascent and descent, the height of "H" as the cap height (the ascent without
+    /// one), and the font's bounding box, scaled from font units to 1/1000 em.
+    pub fn of(face: &Face<'_>) -> FontMetrics {
+        let units_per_em = f32::from(face.units_per_em().max(1));
+        let scale = |v: i16| f32::from(v) * 1000.0 / units_per_em;
+        FontMetrics {
+            ascent: scale(face.ascender()),
+            descent: scale(face.descender()),
+            cap_height: scale(face.cap_height().unwrap_or(face.ascender())),
+            bbox: face.bbox().map(scale),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -257,5 +251,27 @@ mod tests {
         assert_eq!(font.width("漢", 10.0), font.width("?", 10.0));
         let m = font.metrics();
         assert!(m.ascent > 700.0 && m.descent < -150.0 && m.cap_height > 600.0);
+    }
+
+    #[test]
+    fn metrics_are_the_faces_in_thousandths_of_an_em() {
+        let font = Font::load().expect("font");
+        let face = Face::parse(font.data()).expect("face");
+        let m = FontMetrics::of(&face);
+        // DejaVu Sans Condensed: hhea 1901 / -483, "H" 1493 high, 2048 units per em.
+        let em = |v: f32| v * 1000.0 / 2048.0;
+        assert_eq!((m.ascent, m.descent), (em(1901.0), em(-483.0)));
+        assert_eq!(m.cap_height, em(1493.0));
+        assert_eq!(m.bbox, [-1881.0, -948.0, 3306.0, 2524.0].map(em));
+        let loaded = font.metrics();
+        assert_eq!(
+            (
+                loaded.ascent,
+                loaded.descent,
+                loaded.cap_height,
+                loaded.bbox
+            ),
+            (m.ascent, m.descent, m.cap_height, m.bbox)
+        );
     }
 }

@@ -19,21 +19,36 @@
 //!   spread to the arms, stronger symptoms) and a switch to pregabalin;
 //! - iron labs about monthly (ferritin ~45 µg/L, transferrin saturation ~18 %), a weekly IRLS
 //!   total consistent with the past week, and a few nights with nothing logged.
+//!
+//! Its own crate (issue 13): the phone library (`rlsjournal-core`'s cdylib) does not carry it,
+//! and the core's public API does not name it. The CLI, the benchmarks, the examples and the
+//! core's integration tests use it.
+
+// The same rule as the core's: a demo that fails says so with a typed error, never a panic.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 
-use crate::error::{JournalError, Result};
-use crate::journal::Journal;
-use crate::model::episode::{EpisodeData, ReliefData};
-use crate::model::exposure::ExposureData;
-use crate::model::kinds::{
+use rlsjournal_core::error::{JournalError, Result};
+use rlsjournal_core::journal::Journal;
+use rlsjournal_core::model::episode::{EpisodeData, ReliefData};
+use rlsjournal_core::model::exposure::ExposureData;
+use rlsjournal_core::model::kinds::{
     Analyte, BodyArea, ExposureKind, ReliefMethod, Sensation, Setting, Side, TreatmentCategory,
 };
-use crate::model::lab::{LabResultData, SeverityRatingData};
-use crate::model::sleep::SleepDiaryData;
-use crate::model::treatment::{DoseData, TreatmentData};
-use crate::time::{LocalDate, Moment, MINUTE_MS};
-use crate::views::history::HistoryQuery;
+use rlsjournal_core::model::lab::{LabResultData, SeverityRatingData};
+use rlsjournal_core::model::sleep::SleepDiaryData;
+use rlsjournal_core::model::treatment::{DoseData, TreatmentData};
+use rlsjournal_core::time::{LocalDate, Moment, MINUTE_MS};
+use rlsjournal_core::views::history::HistoryQuery;
 
 /// Nights in the default demo: eight weeks.
 pub const DEFAULT_NIGHTS: u32 = 56;
@@ -1158,8 +1173,8 @@ fn write(journal: &Journal, plan: &Plan) -> Result<DemoReport> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::entry::Entry;
-    use crate::time::HOUR_MS;
+    use rlsjournal_core::model::entry::Entry;
+    use rlsjournal_core::time::HOUR_MS;
 
     fn options(nights: u32, seed: u64) -> DemoOptions {
         DemoOptions {
@@ -1350,7 +1365,7 @@ mod tests {
         let (journal, _) = filled(90, 3);
         let episodes = journal
             .history(HistoryQuery {
-                kinds: vec![crate::model::kinds::EntryKind::Episode],
+                kinds: vec![rlsjournal_core::model::kinds::EntryKind::Episode],
                 cursor: None,
                 limit: 200,
             })
