@@ -74,24 +74,37 @@ pub fn breakdown_recorded(b: &Breakdown) -> String {
     format!("({} recorded, {} not)", b.recorded, b.not_recorded)
 }
 
-/// The trigger table's column headings.
-pub fn trigger_columns() -> [&'static str; 6] {
+/// The trigger table's column headings; the counts and means read "with vs without" the
+/// exposure ([`TRIGGER_CELLS_NOTE`]).
+pub fn trigger_columns() -> [&'static str; 5] {
     [
         "exposure",
-        "nights with / without",
-        "symptom nights with vs without",
-        "mean peak with vs without",
+        "symptom nights",
+        "mean peak",
         "p (Fisher)",
         "reading",
     ]
 }
 
-/// A trigger comparison's cells, under [`trigger_columns`]: `Caffeine`, `6 / 8`,
-/// `5/6 vs 1/8`, `5.0 vs 0.9`, `0.010`, `worse nights`.
-pub fn trigger_cells(a: &TriggerAssociation) -> [String; 6] {
+/// What the trigger table's cells read, for a footnote under it.
+pub const TRIGGER_CELLS_NOTE: &str = "Nights with vs without the exposure";
+
+/// The line under the terminal's trigger table: what the cells read and the rule, filled from
+/// the constants.
+pub fn trigger_cells_note() -> String {
+    format!(
+        "{TRIGGER_CELLS_NOTE}, at least {} observed nights each; mean peak counts symptom-free \
+         nights as 0. An association needs {}.",
+        triggers::MIN_NIGHTS_EACH_SIDE,
+        triggers::rule_text()
+    )
+}
+
+/// A trigger comparison's cells, under [`trigger_columns`]: `Caffeine`, `5/6 vs 1/8`,
+/// `5.0 vs 0.4`, `0.026`, `worse`.
+pub fn trigger_cells(a: &TriggerAssociation) -> [String; 5] {
     [
         capitalized(&a.label),
-        format!("{} / {}", a.nights_with, a.nights_without),
         format!(
             "{}/{} vs {}/{}",
             a.symptom_nights_with, a.nights_with, a.symptom_nights_without, a.nights_without

@@ -44,11 +44,11 @@ pub enum TriggerVerdict {
 }
 
 impl TriggerVerdict {
-    /// A table cell: `worse nights`, `better nights`, `no clear difference`.
+    /// A table cell: `worse`, `better`, `no clear difference` (nights with the exposure).
     pub fn short_text(self) -> &'static str {
         match self {
-            TriggerVerdict::Worse => "worse nights",
-            TriggerVerdict::Better => "better nights",
+            TriggerVerdict::Worse => "worse",
+            TriggerVerdict::Better => "better",
             TriggerVerdict::NoClearDifference => "no clear difference",
         }
     }
@@ -311,6 +311,16 @@ fn summary_text(associations: &[TriggerAssociation], strongest: &[&TriggerAssoci
 pub(crate) fn rule_text() -> String {
     format!(
         "a difference of at least {} points in symptom nights or at least {} in mean peak, and {}",
+        trimmed_decimal(MIN_PERCENT_DIFFERENCE),
+        trimmed_decimal(MIN_PEAK_DIFFERENCE),
+        p_threshold_text()
+    )
+}
+
+/// The rule in short, for a table's footnote: `≥ 20 points or ≥ 1 peak point, and p < 0.05`.
+pub(crate) fn rule_short_text() -> String {
+    format!(
+        "≥ {} points or ≥ {} peak point, and {}",
         trimmed_decimal(MIN_PERCENT_DIFFERENCE),
         trimmed_decimal(MIN_PEAK_DIFFERENCE),
         p_threshold_text()

@@ -293,28 +293,25 @@ fn triggers(s: &Summary) -> Table {
             r
         })
         .collect();
-    let mut footnotes = vec![format!(
-        "{} compared: observed nights with the exposure against observed nights without it (at \
-         least {MIN_NIGHTS_EACH_SIDE} of each; symptom-free nights count as 0 in the mean peak). \
-         An association needs {} (two-sided Fisher's exact test on symptom nights), and is an \
-         association in the patient's own data, not proof of a cause.",
-        plural(t.exposures_compared, "exposure", "exposures"),
-        triggers::rule_text()
-    )];
     let strongest: Vec<String> = t
         .associations
         .iter()
         .filter(|a| t.strongest.contains(&a.key))
         .map(|a| a.label.clone())
         .collect();
-    match strongest.as_slice() {
-        [] => {}
-        [one] => footnotes.insert(0, format!("Strongest association: {one}.")),
-        many => footnotes.insert(
-            0,
-            format!("Strongest associations, equal: {}.", and_list(many)),
-        ),
-    }
+    let strongest = match strongest.as_slice() {
+        [] => String::new(),
+        [one] => format!("Strongest association: {one}. "),
+        many => format!("Strongest associations, equal: {}. ", and_list(many)),
+    };
+    let mut footnotes = vec![format!(
+        "{strongest}{} compared. {} (each ≥ {MIN_NIGHTS_EACH_SIDE} observed nights; mean peak: \
+         symptom-free nights 0). Association: {} (two-sided Fisher's exact test), in the \
+         patient's own data, not a cause.",
+        plural(t.exposures_compared, "exposure", "exposures"),
+        details::TRIGGER_CELLS_NOTE,
+        triggers::rule_short_text()
+    )];
     if !t.not_enough_data.is_empty() {
         let names: Vec<String> = t
             .not_enough_data
@@ -328,16 +325,15 @@ fn triggers(s: &Summary) -> Table {
             .collect();
         footnotes.push(format!("Too few nights to compare: {}.", names.join(", ")));
     }
-    let [exposure, nights, symptoms, peak, p, reading] = details::trigger_columns();
+    let [exposure, symptoms, peak, p, reading] = details::trigger_columns();
     Table {
         title: SummaryPart::Triggers.title(),
         columns: vec![
-            column(&capitalized(exposure), 1.3, false),
-            column(&capitalized(nights), 1.1, true),
-            column(&capitalized(symptoms), 1.4, true),
-            column(&capitalized(peak), 1.3, true),
-            column(p, 0.8, true),
-            column(&capitalized(reading), 1.3, false),
+            column(&capitalized(exposure), 1.6, false),
+            column(&capitalized(symptoms), 1.3, true),
+            column(&capitalized(peak), 1.05, true),
+            column(p, 0.75, true),
+            column(&capitalized(reading), 1.9, false),
         ],
         rows,
         empty_text: t.text.clone(),
