@@ -50,7 +50,7 @@ pub fn percent_text(x: f64) -> String {
 pub fn p_value_text(p: f64) -> String {
     if p < 0.001 {
         "p < 0.001".to_string()
-    } else if p < 0.05 && p >= 0.0495 {
+    } else if (0.0495..0.05).contains(&p) {
         "p < 0.05".to_string()
     } else {
         format!("p = {p:.3}")
