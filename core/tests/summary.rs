@@ -1234,7 +1234,29 @@ mod properties {
         for a in &s.triggers.associations {
             assert_eq!(a.nights_with + a.nights_without, c.nights_logged);
             assert!(a.symptom_nights_with + a.symptom_nights_without <= c.symptom_nights);
+            // The 2×2 table adds up, p is a probability, and "associated" follows the rule.
+            assert_eq!(
+                a.symptom_nights_with + a.symptom_free_nights_with,
+                a.nights_with
+            );
+            assert_eq!(
+                a.symptom_nights_without + a.symptom_free_nights_without,
+                a.nights_without
+            );
+            assert!((0.0..=1.0).contains(&a.fisher_p), "{}", a.fisher_p);
+            let large = a.symptom_percent_difference.abs() >= triggers::MIN_PERCENT_DIFFERENCE
+                || a.mean_peak_difference.abs() >= triggers::MIN_PEAK_DIFFERENCE;
+            assert_eq!(
+                a.verdict != TriggerVerdict::NoClearDifference,
+                large
+                    && a.fisher_p < triggers::SIGNIFICANCE_LEVEL
+                    && (a.symptom_percent_difference != 0.0 || a.mean_peak_difference != 0.0)
+            );
         }
+        assert_eq!(
+            s.triggers.exposures_compared as usize,
+            s.triggers.associations.len()
+        );
         for a in &s.triggers.not_enough_data {
             assert_eq!(a.nights_with + a.nights_without, c.nights_logged);
         }

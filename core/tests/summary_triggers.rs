@@ -2,6 +2,8 @@
 //! without, the 2×2 table and Fisher's exact p on symptom nights, the mean-peak difference, an
 //! "association" only for an effect of at least 20 points or 1 peak point with p < 0.05, the
 //! strongest named only among those. Every number is hand-computed through a real journal file.
+//! Also what the text export carries (item 5): each comparison behind a trigger or treatment
+//! statement.
 
 #[path = "support/summary_fixtures.rs"]
 mod fixtures;
@@ -292,4 +294,29 @@ fn the_definition_states_the_rule_from_the_constants() {
     ] {
         assert!(d.text.contains(part), "{part:?} in {}", d.text);
     }
+}
+
+#[test]
+fn the_text_export_lists_each_treatment_comparison_with_its_counts() {
+    // 28 observed nights, symptoms (peak 5) on nights 0–9; gabapentin from the 15th (night 14):
+    // 14 nights before (10 with symptoms), 14 after (none).
+    let peaks: Vec<(i64, u8)> = (0..10).map(|i| (i, 5)).collect();
+    let (_dir, j, r) = journal_with(28, &peaks, &[]);
+    add_treatment(
+        &j,
+        "gabapentin",
+        TreatmentCategory::Alpha2DeltaLigand,
+        &plus(FIRST, 14),
+        None,
+    );
+    let s = summarize(&j, r);
+    let c = s.treatments.comparisons.first().expect("a comparison");
+    assert_eq!((c.before.nights_logged, c.before.symptom_nights), (14, 10));
+    assert_eq!((c.after.nights_logged, c.after.symptom_nights), (14, 0));
+    let text = j.summary_text_at(Some(r), now()).expect("text");
+    assert!(
+        text.contains(&format!("\n  - {}\n", c.text)),
+        "{} in\n{text}",
+        c.text
+    );
 }
