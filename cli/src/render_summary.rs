@@ -368,13 +368,43 @@ fn where_and_how(out: &mut String, s: &Summary, color: bool) {
 fn triggers(out: &mut String, s: &Summary, color: bool) {
     heading(out, SummaryPart::Triggers, color);
     let t = &s.triggers;
-    for a in &t.associations {
-        out.push_str(&wrap(&a.text, "  "));
+    out.push_str(&wrap(&t.text, "  "));
+    if !t.associations.is_empty() {
+        let [exposure, symptoms, peak, p, reading] = details::trigger_columns();
+        let _ = writeln!(
+            out,
+            "  {}",
+            paint(
+                color,
+                DIM,
+                &format!(
+                    "{} {symptoms:>15}  {peak:>11}  {p:>10}  {reading}",
+                    pad(exposure, 24)
+                )
+            )
+        );
+        for a in &t.associations {
+            let [label, symptom_cell, peak_cell, p_cell, reading_cell] = details::trigger_cells(a);
+            let line = format!(
+                "  {} {symptom_cell:>15}  {peak_cell:>11}  {p_cell:>10}  {reading_cell}",
+                pad(&label, 24)
+            );
+            let worse = a.verdict == rlsjournal_core::summary::TriggerVerdict::Worse;
+            let _ = writeln!(
+                out,
+                "{}",
+                if worse {
+                    paint(color, YELLOW, &line)
+                } else {
+                    line
+                }
+            );
+        }
+        out.push_str(&wrap(&details::trigger_cells_note(), "  "));
     }
     if let Some(line) = details::shortfalls_line(&t.not_enough_data) {
         out.push_str(&wrap(&line, "  "));
     }
-    out.push_str(&wrap(&t.text, "  "));
 }
 
 fn relief(out: &mut String, s: &Summary, color: bool) {
@@ -708,7 +738,13 @@ mod tests {
             "{text}"
         );
         for a in &s.triggers.associations {
-            assert!(text.contains(a.text.split_whitespace().next().unwrap_or("")));
+            let cells = details::trigger_cells(a);
+            assert!(
+                text.lines().any(|l| l.contains(&cells[0])
+                    && l.contains(&cells[1])
+                    && l.contains(&cells[3])),
+                "{cells:?} in\n{text}"
+            );
         }
         for (label, value) in details::sleep_rows(&s.sleep) {
             assert!(

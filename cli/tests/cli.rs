@@ -1180,3 +1180,57 @@ fn import_refuses_a_fifo_or_a_directory_without_waiting_or_creating_a_journal() 
     }
     assert!(!env.db().exists(), "no journal was created");
 }
+
+#[test]
+fn summary_and_text_export_show_the_counts_behind_each_trigger() {
+    // Issue 14 item 5: every compared exposure appears with its 2×2 counts, Fisher's p and the
+    // reading, in the terminal summary and the text export, as the JSON gives them.
+    let env = Env::new();
+    demo_journal(&env, "56");
+    let range = ["--from", "2025-10-02", "--to", "2025-10-31"];
+    let mut args = vec!["summary"];
+    args.extend_from_slice(&range);
+    let summary = env.json(&args);
+    let triggers = &summary["triggers"];
+    let associations = triggers["associations"].as_array().expect("associations");
+    assert!(!associations.is_empty(), "the demo compares some exposures");
+    assert_eq!(
+        triggers["exposures_compared"].as_u64(),
+        Some(associations.len() as u64)
+    );
+    let text = env.ok(&args);
+    let mut export = vec!["export", "text", "--out", "-"];
+    export.extend_from_slice(&range);
+    let exported = env.ok(&export);
+    let compared = match associations.len() {
+        1 => "1 exposure compared".to_string(),
+        n => format!("{n} exposures compared"),
+    };
+    assert!(text.contains(&compared), "{text}");
+    for a in associations {
+        let n = |k: &str| a[k].as_u64().expect(k);
+        let counts = format!(
+            "{}/{} vs {}/{}",
+            n("symptom_nights_with"),
+            n("nights_with"),
+            n("symptom_nights_without"),
+            n("nights_without")
+        );
+        assert_eq!(
+            n("symptom_nights_with") + n("symptom_free_nights_with"),
+            n("nights_with")
+        );
+        let p = a["p_text"].as_str().expect("p_text");
+        let p_cell = p.trim_start_matches("p ").trim_start_matches("= ");
+        let label = a["label"].as_str().expect("label");
+        assert!(
+            text.lines().any(|l| l.to_lowercase().contains(label)
+                && l.contains(&counts)
+                && l.contains(p_cell)),
+            "{label} {counts} {p} in\n{text}"
+        );
+        let sentence = a["text"].as_str().expect("text");
+        assert!(sentence.contains(p), "{sentence}");
+        assert!(exported.contains(sentence), "{sentence} in\n{exported}");
+    }
+}

@@ -45,6 +45,18 @@ pub fn percent_text(x: f64) -> String {
     format!("{x:.0} %")
 }
 
+/// A p-value with three decimals: `p = 0.167`, `p = 0.008`; `p < 0.001` below that. A value
+/// under 0.05 never reads as `0.050` (it shows `p < 0.05`), so the words and the rule agree.
+pub fn p_value_text(p: f64) -> String {
+    if p < 0.001 {
+        "p < 0.001".to_string()
+    } else if (0.0495..0.05).contains(&p) {
+        "p < 0.05".to_string()
+    } else {
+        format!("p = {p:.3}")
+    }
+}
+
 /// A signed number with `decimals` decimals and a real minus sign: `+1.3`, `−0.4`, `0.0` (zero
 /// has no sign).
 pub fn signed(x: f64, decimals: usize) -> String {
@@ -156,6 +168,15 @@ pub fn points_text(n: impl Into<i64>) -> String {
     plural(n, "point", "points")
 }
 
+/// Names joined for a sentence: `a`, `a and b`, `a, b and c`.
+pub fn and_list(names: &[String]) -> String {
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// `text` with its first letter in upper case (`Vibration device`).
 pub fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
@@ -171,6 +192,24 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn names_join_for_a_sentence() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(and_list(&names(&[])), "");
+        assert_eq!(and_list(&names(&["a"])), "a");
+        assert_eq!(and_list(&names(&["a", "b"])), "a and b");
+        assert_eq!(and_list(&names(&["a", "b", "c"])), "a, b and c");
+    }
+
+    #[test]
+    fn p_values_read_with_three_decimals() {
+        assert_eq!(p_value_text(20.0 / 120.0), "p = 0.167");
+        assert_eq!(p_value_text(0.007_937), "p = 0.008");
+        assert_eq!(p_value_text(0.000_5), "p < 0.001");
+        assert_eq!(p_value_text(0.049_8), "p < 0.05");
+        assert_eq!(p_value_text(1.0), "p = 1.000");
     }
 
     #[test]

@@ -196,7 +196,14 @@ fn key_figures_of_the_fixture_read_back() {
         "2 or more per week is the frequency of chronic-persistent RLS",
     );
     assert_has(&text, "Discuss iron therapy");
-    assert_has(&text, "Caffeine 6 / 24 100 % vs 25 %");
+    // Caffeine on 6 of the 12 October symptom nights, 30 observed nights: 6/6 vs 6/24; mean
+    // peak 36/6 = 6.0 vs 36/24 = 1.5. Fisher: C(30,12) = 86493225 tables; the observed one
+    // (a = 6) has C(6,6)·C(24,6) = 134596 and is the least likely, so p = 0.0016 → 0.002.
+    assert_has(&text, "Caffeine 6/6 vs 6/24 6.0 vs 1.5 0.002 worse");
+    assert_has(
+        &text,
+        "Strongest association: caffeine. 1 exposure compared",
+    );
     assert_has(&text, "not proof of a cause");
     assert_has(
         &text,

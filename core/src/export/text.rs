@@ -5,7 +5,7 @@
 use crate::error::Result;
 use crate::journal::Journal;
 use crate::summary::augmentation::AugmentationStatus;
-use crate::summary::{DiscussLevel, NightRange, Summary, SummaryPart};
+use crate::summary::{details, DiscussLevel, NightRange, Summary, SummaryPart};
 use crate::time::Moment;
 
 /// Renders a summary as plain text (UTF-8, `\n` line ends, no markup).
@@ -23,10 +23,10 @@ pub fn summary_text(summary: &Summary) -> String {
     line(SummaryPart::Timing, &summary.timing.text);
     line(SummaryPart::Severity, &summary.severity.text);
     line(SummaryPart::WhereAndHow, &summary.where_and_how.text);
-    line(SummaryPart::Triggers, &summary.triggers.text);
+    line(SummaryPart::Triggers, &triggers_text(summary));
     line(SummaryPart::Relief, &summary.relief.text);
     line(SummaryPart::Sleep, &summary.sleep.text);
-    line(SummaryPart::Treatments, &summary.treatments.text);
+    line(SummaryPart::Treatments, &treatments_text(summary));
     let readings = [&summary.iron.ferritin, &summary.iron.transferrin_saturation];
     let mut iron: Vec<&str> = readings
         .iter()
@@ -47,6 +47,31 @@ pub fn summary_text(summary: &Summary) -> String {
         }
     }
     out
+}
+
+/// The triggers part: its sentence, then each comparison with its counts, mean peaks and
+/// Fisher's p (indented lines), then the exposures not compared.
+fn triggers_text(summary: &Summary) -> String {
+    let t = &summary.triggers;
+    let mut text = t.text.trim().to_string();
+    for a in &t.associations {
+        text.push_str(&format!("\n  - {}", a.text.trim()));
+    }
+    if let Some(line) = details::shortfalls_line(&t.not_enough_data) {
+        text.push_str(&format!("\n  - {line}"));
+    }
+    text
+}
+
+/// The treatments part: its sentence, then each before/after comparison with its counts
+/// (indented lines).
+fn treatments_text(summary: &Summary) -> String {
+    let t = &summary.treatments;
+    let mut text = t.text.trim().to_string();
+    for c in &t.comparisons {
+        text.push_str(&format!("\n  - {}", c.text.trim()));
+    }
+    text
 }
 
 /// The key figures, each with its change, and what the changes compare with.

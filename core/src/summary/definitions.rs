@@ -71,10 +71,17 @@ pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
         def(
             "Trigger association",
             format!(
-                "For each exposure, logged nights with it against logged nights without it, \
-                 only when there are at least {} of each; an exposure counts for the night it \
-                 falls in. An association in this person's data, not a cause.",
-                triggers::MIN_NIGHTS_EACH_SIDE
+                "For each exposure, observed nights with it against observed nights without it, \
+                 only when there are at least {n} of each: the 2×2 table (with / without × \
+                 symptoms / none), a two-sided Fisher's exact test on symptom nights (Fisher \
+                 1935, computed exactly as R's fisher.test) and the difference in mean peak, in \
+                 which symptom-free observed nights count as 0. It is called an association only \
+                 with {rule}; otherwise \"no clear difference yet\". The strongest is named only \
+                 among those. Comparing several exposures in one person's diary makes a chance \
+                 finding likely, so the number compared is stated. An association in this \
+                 person's data, not a cause.",
+                n = triggers::MIN_NIGHTS_EACH_SIDE,
+                rule = triggers::rule_text()
             ),
         ),
         def(

@@ -2,10 +2,12 @@
 //! medians, table headings and cells, built from the part's record in the core's words, so that
 //! a front end only lays them out. Every threshold they state comes from its named constant.
 
-use crate::format::{day_month_year, nights_text, percent_text, plural, trimmed_decimal};
+use crate::format::{
+    capitalized, day_month_year, nights_text, one_decimal, percent_text, plural, trimmed_decimal,
+};
 use crate::summary::{
     augmentation, sleep, triggers, Breakdown, ClockSpread, Coverage, PeriodStats, RatingPoint,
-    ReliefMethodStats, SleepSummary, Timing, TriggerShortfall,
+    ReliefMethodStats, SleepSummary, Timing, TriggerAssociation, TriggerShortfall,
 };
 
 /// `14 nights in range · 12 logged · 5 with symptoms · 6 episodes · 2.9 per week`.
@@ -72,8 +74,56 @@ pub fn breakdown_recorded(b: &Breakdown) -> String {
     format!("({} recorded, {} not)", b.recorded, b.not_recorded)
 }
 
-/// The exposures not compared, on one line: `Not compared (needs 3 nights with and 3 without):
-/// stress (2 with, 18 without).`; `None` when every exposure was compared.
+/// The trigger table's column headings; the counts and means read "with vs without" the
+/// exposure ([`TRIGGER_CELLS_NOTE`]).
+pub fn trigger_columns() -> [&'static str; 5] {
+    [
+        "exposure",
+        "symptom nights",
+        "mean peak",
+        "p (Fisher)",
+        "reading",
+    ]
+}
+
+/// What the trigger table's cells read, for a footnote under it.
+pub const TRIGGER_CELLS_NOTE: &str = "Nights with vs without the exposure";
+
+/// The line under the terminal's trigger table: what the cells read and the rule, filled from
+/// the constants.
+pub fn trigger_cells_note() -> String {
+    format!(
+        "{TRIGGER_CELLS_NOTE}, at least {} observed nights each; mean peak counts symptom-free \
+         nights as 0. An association needs {}.",
+        triggers::MIN_NIGHTS_EACH_SIDE,
+        triggers::rule_text()
+    )
+}
+
+/// A trigger comparison's cells, under [`trigger_columns`]: `Caffeine`, `5/6 vs 1/8`,
+/// `5.0 vs 0.4`, `0.026`, `worse`.
+pub fn trigger_cells(a: &TriggerAssociation) -> [String; 5] {
+    [
+        capitalized(&a.label),
+        format!(
+            "{}/{} vs {}/{}",
+            a.symptom_nights_with, a.nights_with, a.symptom_nights_without, a.nights_without
+        ),
+        format!(
+            "{} vs {}",
+            one_decimal(a.mean_peak_with),
+            one_decimal(a.mean_peak_without)
+        ),
+        a.p_text
+            .trim_start_matches("p ")
+            .trim_start_matches("= ")
+            .to_string(),
+        a.verdict.short_text().to_string(),
+    ]
+}
+
+/// The exposures not compared, on one line: `Not compared (needs 5 observed nights with and 5
+/// without): stress (2 with, 18 without).`; `None` when every exposure was compared.
 pub fn shortfalls_line(shortfalls: &[TriggerShortfall]) -> Option<String> {
     if shortfalls.is_empty() {
         return None;
@@ -88,7 +138,7 @@ pub fn shortfalls_line(shortfalls: &[TriggerShortfall]) -> Option<String> {
         })
         .collect();
     Some(format!(
-        "Not compared (needs {n} nights with and {n} without): {}.",
+        "Not compared (needs {n} observed nights with and {n} without): {}.",
         names.join(", "),
         n = triggers::MIN_NIGHTS_EACH_SIDE
     ))

@@ -1,7 +1,8 @@
 //! The points to raise with the clinician, drawn from the other parts of the summary: symptom
-//! frequency, iron, the augmentation watch, spread to the arms, a relevant IRLS change and a
-//! rising severity trend. Each says how much it matters (`Discuss` or `Info`) and the counts
-//! behind it, so the apps, the text export and the report list the same points.
+//! frequency, iron, the augmentation watch, spread to the arms, a relevant IRLS change, a
+//! rising severity trend and exposures associated with worse nights. Each says how much it
+//! matters (`Discuss` or `Info`) and the counts behind it, so the apps, the text export and the
+//! report list the same points.
 
 use serde::Serialize;
 
@@ -12,6 +13,8 @@ use crate::summary::iron::IronStatus;
 use crate::summary::rating::RatingSummary;
 use crate::summary::severity::{Severity, Trend};
 use crate::summary::stats::count;
+use crate::summary::triggers::{TriggerVerdict, Triggers};
+use crate::summary::SummaryPart;
 
 /// What a point to discuss is about.
 #[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -29,6 +32,8 @@ pub enum DiscussTopic {
     Irls,
     /// Severity rising from the first half of the range to the second.
     Trend,
+    /// Exposures associated with worse nights (an effect large enough and Fisher's p < 0.05).
+    Triggers,
 }
 
 /// How much a point to discuss matters.
@@ -47,16 +52,18 @@ pub struct DiscussPoint {
     /// What it is about.
     pub topic: DiscussTopic,
     /// The topic as a heading: `Frequency`, `Iron`, `Augmentation watch`, `Arms`, `IRLS`,
-    /// `Trend`.
+    /// `Trend`, `Possible triggers`.
     pub title: String,
     /// What was found, in one or two sentences.
     pub text: String,
     /// How much it matters.
     pub level: DiscussLevel,
     /// The count behind it: symptom nights (frequency), episodes with arms (arms), signs
-    /// found (augmentation watch); `None` where the point rests on a value, not a count.
+    /// found (augmentation watch), the strongest association's symptom nights with the exposure
+    /// (triggers); `None` where the point rests on a value, not a count.
     pub count: Option<u32>,
-    /// What `count` is out of: logged nights (frequency), episodes (arms); `None` otherwise.
+    /// What `count` is out of: logged nights (frequency), episodes (arms), observed nights with
+    /// the exposure (triggers); `None` otherwise.
     pub out_of: Option<u32>,
 }
 
@@ -68,6 +75,7 @@ pub(crate) struct Sources<'a> {
     pub where_and_how: &'a WhereAndHow,
     pub rating: &'a RatingSummary,
     pub severity: &'a Severity,
+    pub triggers: &'a Triggers,
 }
 
 fn level(discuss: bool) -> DiscussLevel {
@@ -78,7 +86,8 @@ fn level(discuss: bool) -> DiscussLevel {
     }
 }
 
-/// The points, in a fixed order: frequency, iron, augmentation watch, arms, IRLS, trend. Iron
+/// The points, in a fixed order: frequency, iron, augmentation watch, arms, IRLS, trend,
+/// triggers. Iron
 /// is always there (no result on record is itself a point); the others only when they apply.
 pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
     let mut points = Vec::new();
@@ -155,5 +164,47 @@ pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
             out_of: None,
         });
     }
+    if let Some(point) = triggers_point(s.triggers) {
+        points.push(point);
+    }
     points
+}
+
+/// The exposures associated with worse nights, for information (the journal flags, never
+/// advises): each with its counts and p, the number compared, and the caveat. The count is the
+/// strongest association's symptom nights with the exposure, out of its nights with it.
+fn triggers_point(t: &Triggers) -> Option<DiscussPoint> {
+    let worse: Vec<String> = t
+        .associations
+        .iter()
+        .filter(|a| a.verdict == TriggerVerdict::Worse)
+        .map(|a| {
+            format!(
+                "{} (symptoms on {} of {} observed nights with it, {} of {} without; {})",
+                a.label,
+                a.symptom_nights_with,
+                a.nights_with,
+                a.symptom_nights_without,
+                a.nights_without,
+                a.p_text
+            )
+        })
+        .collect();
+    let strongest = t
+        .associations
+        .iter()
+        .find(|a| t.strongest.first() == Some(&a.key))?;
+    Some(DiscussPoint {
+        topic: DiscussTopic::Triggers,
+        title: SummaryPart::Triggers.title(),
+        text: format!(
+            "Went with worse nights: {} — of {} compared. Associations in the patient's own data, \
+             not proof of a cause.",
+            worse.join("; "),
+            crate::format::plural(t.exposures_compared, "exposure", "exposures")
+        ),
+        level: DiscussLevel::Info,
+        count: Some(strongest.symptom_nights_with),
+        out_of: Some(strongest.nights_with),
+    })
 }

@@ -69,7 +69,7 @@ pub use severity::{HalfTrend, NightPoint, Severity, Trend, WorstNight};
 pub use sleep::SleepSummary;
 pub use timing::{ClockSpread, HourBin, Timing};
 pub use treatments::{ActiveTreatment, TreatmentComparison, TreatmentsSummary};
-pub use triggers::{TriggerAssociation, TriggerShortfall, Triggers};
+pub use triggers::{TriggerAssociation, TriggerShortfall, TriggerVerdict, Triggers};
 
 /// Nights in the default range.
 pub const DEFAULT_NIGHTS: i64 = 14;
@@ -268,6 +268,7 @@ pub(crate) fn build(
         where_and_how: &where_and_how,
         rating: &rating,
         severity: &severity,
+        triggers: &triggers,
     });
     let nights = range.nights();
     Ok(Summary {

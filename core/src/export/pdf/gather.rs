@@ -12,14 +12,15 @@ use crate::export::pdf::content::{
 };
 use crate::export::pdf::options::Resolved;
 use crate::format::{
-    capitalized, day_month, day_month_year, nights_text, number_text, percent_text, plural,
-    range_text,
+    and_list, capitalized, day_month, day_month_year, nights_text, number_text, percent_text,
+    plural, range_text,
 };
 use crate::model::entry::Entry;
 use crate::model::kinds::{Analyte, TreatmentCategory};
 use crate::store::{queries, records};
+use crate::summary::details;
 use crate::summary::sleep::LOW_EFFICIENCY_PERCENT;
-use crate::summary::triggers::MIN_NIGHTS_EACH_SIDE;
+use crate::summary::triggers::{self, TriggerVerdict, MIN_NIGHTS_EACH_SIDE};
 use crate::summary::{
     ChangeDirection, ChangeVerdict, DiscussLevel, NightRange, NoteKind, Summary, SummaryPart,
     ThresholdCheck,
@@ -287,39 +288,52 @@ fn triggers(s: &Summary) -> Table {
         .iter()
         .take(MAX_ROWS)
         .map(|a| {
-            let mut r = row(vec![
-                capitalized(&a.label),
-                format!("{} / {}", a.nights_with, a.nights_without),
-                format!(
-                    "{} vs {}",
-                    percent_text(a.symptom_percent_with),
-                    percent_text(a.symptom_percent_without)
-                ),
-                format!("{:.1} vs {:.1}", a.mean_peak_with, a.mean_peak_without),
-            ]);
-            r.alert = a.clearly_worse;
+            let mut r = row(details::trigger_cells(a).to_vec());
+            r.alert = a.verdict == TriggerVerdict::Worse;
             r
         })
         .collect();
+    let strongest: Vec<String> = t
+        .associations
+        .iter()
+        .filter(|a| t.strongest.contains(&a.key))
+        .map(|a| a.label.clone())
+        .collect();
+    let strongest = match strongest.as_slice() {
+        [] => String::new(),
+        [one] => format!("Strongest association: {one}. "),
+        many => format!("Strongest associations, equal: {}. ", and_list(many)),
+    };
     let mut footnotes = vec![format!(
-        "Nights with the exposure against logged nights without it (at least {MIN_NIGHTS_EACH_SIDE} \
-         of each): an association in the patient's own data, not proof of a cause."
+        "{strongest}{} compared. {} (each ≥ {MIN_NIGHTS_EACH_SIDE} observed nights; mean peak: \
+         symptom-free nights 0). Association: {} (two-sided Fisher's exact test), in the \
+         patient's own data, not a cause.",
+        plural(t.exposures_compared, "exposure", "exposures"),
+        details::TRIGGER_CELLS_NOTE,
+        triggers::rule_short_text()
     )];
     if !t.not_enough_data.is_empty() {
         let names: Vec<String> = t
             .not_enough_data
             .iter()
-            .map(|x| format!("{} ({} with)", x.label, x.nights_with))
+            .map(|x| {
+                format!(
+                    "{} ({} with, {} without)",
+                    x.label, x.nights_with, x.nights_without
+                )
+            })
             .collect();
         footnotes.push(format!("Too few nights to compare: {}.", names.join(", ")));
     }
+    let [exposure, symptoms, peak, p, reading] = details::trigger_columns();
     Table {
         title: SummaryPart::Triggers.title(),
         columns: vec![
-            column("Exposure", 1.5, false),
-            column("Nights with / without", 1.35, true),
-            column("Symptom nights with vs without", 1.75, true),
-            column("Mean peak with vs without", 1.5, true),
+            column(&capitalized(exposure), 1.6, false),
+            column(&capitalized(symptoms), 1.3, true),
+            column(&capitalized(peak), 1.05, true),
+            column(p, 0.75, true),
+            column(&capitalized(reading), 1.9, false),
         ],
         rows,
         empty_text: t.text.clone(),

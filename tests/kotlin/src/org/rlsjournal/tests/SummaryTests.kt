@@ -38,6 +38,7 @@ import org.rlsjournal.core.ThresholdCheck
 import org.rlsjournal.core.TreatmentCategory
 import org.rlsjournal.core.TreatmentData
 import org.rlsjournal.core.Trend
+import org.rlsjournal.core.TriggerVerdict
 
 // The summary's fixtures mirror core/tests/summary.rs: March 2026 (CET, +01:00; Mon 2 March is
 // the first night), values computed by hand in the comments.
@@ -386,7 +387,7 @@ fun summaryTests() = suite("summary") {
         assertTrue("left open" in open.text, open.text)
     }
 
-    test("triggersNeedThreeNightsWithAndWithout") {
+    test("triggersNeedFiveObservedNightsEachSide") {
         val journal = openJournal()
         val days = (0L until 10L).map { dayPlus("2026-03-02", it) }
         for (night in days) journal.plainDiary(night)
@@ -399,31 +400,69 @@ fun summaryTests() = suite("summary") {
         journal.expose("2026-03-05T20:00:00+01:00", ExposureKind.Caffeine)
         // Exercise on the nights of the 6th–11th (12:30: after the cutover, the same day's night).
         for (night in days.subList(4, 10)) journal.expose("${night}T12:30:00+01:00", ExposureKind.Exercise)
-        // Alcohol on two nights only: too few to compare.
+        // Alcohol on two nights only.
         journal.expose("2026-03-02T20:00:00+01:00", ExposureKind.Alcohol)
         journal.expose("2026-03-03T20:00:00+01:00", ExposureKind.Alcohol)
 
+        // 4/6, 6/4 and 2/8 nights: each short of 5 on one side (issue 14; the old rule of 3 a
+        // side compared caffeine and exercise), so nothing is compared.
         val t = journal.summary(nights("2026-03-02", "2026-03-11")).triggers
-        assertEquals(listOf("caffeine", "exercise"), t.associations.map { it.key }, "worst association first")
-        val caffeine = t.associations[0]
-        assertEquals("caffeine", caffeine.label)
-        assertEquals(4u to 6u, caffeine.nightsWith to caffeine.nightsWithout)
-        assertEquals(3u to 1u, caffeine.symptomNightsWith to caffeine.symptomNightsWithout)
-        near(75.0, caffeine.symptomPercentWith, "3 of 4")
-        near(100.0 / 6.0, caffeine.symptomPercentWithout, "1 of 6")
-        near(75.0 - 100.0 / 6.0, caffeine.symptomPercentDifference, "difference")
-        near(4.5, caffeine.meanPeakWith, "(6+5+7+0)/4")
-        near(0.5, caffeine.meanPeakWithout, "3/6")
-        near(4.0, caffeine.meanPeakDifference, "4.5 − 0.5")
-        assertTrue("3 of 4 (75 %)" in caffeine.text && "association" in caffeine.text, caffeine.text)
-        val exercise = t.associations[1]
-        assertEquals(6u to 4u, exercise.nightsWith to exercise.nightsWithout)
-        assertEquals(1u to 3u, exercise.symptomNightsWith to exercise.symptomNightsWithout)
-        near(-4.0, exercise.meanPeakDifference, "0.5 − 4.5")
-        val alcohol = t.notEnoughData.single()
-        assertEquals("alcohol", alcohol.key)
-        assertEquals(2u to 8u, alcohol.nightsWith to alcohol.nightsWithout)
-        assertTrue(t.text.startsWith("Strongest association: caffeine."), t.text)
+        assertTrue(t.associations.isEmpty())
+        assertEquals(0u, t.exposuresCompared)
+        assertEquals(
+            listOf(Triple("caffeine", 4u, 6u), Triple("alcohol", 2u, 8u), Triple("exercise", 6u, 4u)),
+            t.notEnoughData.map { Triple(it.key, it.nightsWith, it.nightsWithout) },
+        )
+        assertTrue("needs 5 observed nights of each" in t.notEnoughData[0].text, t.notEnoughData[0].text)
+    }
+
+    test("triggersCarryTheTableFisherPAndVerdict") {
+        val journal = openJournal()
+        val days = (0L until 14L).map { dayPlus("2026-03-02", it) }
+        for (night in days) journal.plainDiary(night)
+        // Symptoms on nights 0–4 (peaks 6, 5, 7, 4, 8) and 6 (3). Caffeine and alcohol on nights
+        // 0–5, exercise on nights 6–13.
+        for ((i, peak) in listOf(0 to 6, 1 to 5, 2 to 7, 3 to 4, 4 to 8, 6 to 3)) {
+            journal.addEpisode(ep("${days[i]}T23:00:00+01:00", 30, peak))
+        }
+        for (night in days.subList(0, 6)) {
+            journal.expose("${night}T16:00:00+01:00", ExposureKind.Caffeine)
+            journal.expose("${night}T17:00:00+01:00", ExposureKind.Alcohol)
+        }
+        for (night in days.subList(6, 14)) journal.expose("${night}T16:00:00+01:00", ExposureKind.Exercise)
+
+        val s = journal.summary(nights("2026-03-02", "2026-03-15"))
+        val t = s.triggers
+        assertEquals(3u, t.exposuresCompared)
+        assertEquals(listOf("alcohol", "caffeine", "exercise"), t.associations.map { it.key })
+        // Caffeine: 5 of 6 with, 1 of 8 without. Fisher over C(14,6) = 3003 tables; P(a) ∝
+        // C(6,a)·C(8,6−a) = 28, 336, 1050, 1120, 420, 48, 1 for a = 0..6; observed a = 5 (48);
+        // as or less likely: a = 0, 5, 6 → p = 77/3003. Mean peak 30/6 = 5.0 vs 3/8 = 0.375.
+        val caffeine = t.associations[1]
+        assertEquals(listOf(5u, 1u, 1u, 7u), listOf(
+            caffeine.symptomNightsWith, caffeine.symptomFreeNightsWith,
+            caffeine.symptomNightsWithout, caffeine.symptomFreeNightsWithout,
+        ))
+        assertTrue(abs(caffeine.fisherP - 77.0 / 3003.0) < 1e-9, "p = ${caffeine.fisherP}")
+        assertEquals("p = 0.026", caffeine.pText)
+        near(4.625, caffeine.meanPeakDifference, "5.0 − 0.375")
+        assertEquals(TriggerVerdict.WORSE, caffeine.verdict)
+        // Exercise mirrors it: 1 of 8 with, 5 of 6 without, the same p, better nights.
+        val exercise = t.associations[2]
+        assertEquals(TriggerVerdict.BETTER, exercise.verdict)
+        assertTrue(abs(exercise.fisherP - 77.0 / 3003.0) < 1e-9, "p = ${exercise.fisherP}")
+        // Alcohol and caffeine tie: both named strongest; exercise never is.
+        assertEquals(listOf("alcohol", "caffeine"), t.strongest)
+        assertTrue(
+            t.text.startsWith(
+                "3 exposures compared: 2 exposures went with worse nights; strongest associations, equal: " +
+                    "alcohol and caffeine.",
+            ),
+            t.text,
+        )
+        val point = s.discuss.single { it.topic == DiscussTopic.TRIGGERS }
+        assertEquals(DiscussLevel.INFO, point.level)
+        assertEquals(5u to 6u, point.count to point.outOf)
     }
 
     test("reliefToolkitCountsAndMedianHelp") {
