@@ -353,3 +353,39 @@ fn rows_filed_by_the_old_rule_are_re_attributed_by_the_upgrade_call() {
     assert_eq!(night(&coffee_id), "2026-03-03");
     assert_eq!(night(&deleted), "2026-03-03");
 }
+
+#[test]
+fn a_damaged_exposure_does_not_block_a_diary() {
+    let (dir, j) = file_journal();
+    let damaged = coffee(&j, "2026-03-03T08:00:00+01:00");
+    let fine = coffee(&j, "2026-03-03T08:30:00+01:00");
+    // The stored time of one exposure no longer reads (written by something else).
+    let conn = rusqlite::Connection::open(dir.path().join("journal.db")).unwrap();
+    conn.execute(
+        "UPDATE entries SET data = json_set(data, '$.at', 'not a time') WHERE id = ?1",
+        [&damaged],
+    )
+    .unwrap();
+    drop(conn);
+    // The diary is written and re-attributes the readable one; the damaged one keeps its night.
+    j.add_sleep_diary(diary_waking("2026-03-02", "2026-03-03T09:30:00+01:00"))
+        .unwrap();
+    assert_eq!(night_of(&j, &fine), "2026-03-02");
+    let stored: String = rusqlite::Connection::open(dir.path().join("journal.db"))
+        .unwrap()
+        .query_row("SELECT night FROM entries WHERE id = ?1", [&damaged], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(stored, "2026-03-03");
+
+    // Nor a new morning hour, nor an import (both re-attribute every exposure and dose).
+    let mut settings = j.settings().unwrap();
+    settings.morning_hour = 10;
+    j.update_settings(settings).unwrap();
+    let (_dir2, other) = file_journal();
+    coffee(&other, "2026-03-04T08:00:00+01:00");
+    j.import_backup(other.backup_json().unwrap().into_bytes())
+        .unwrap();
+    assert_eq!(night_of(&j, &fine), "2026-03-02");
+}

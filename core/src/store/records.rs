@@ -420,7 +420,9 @@ pub enum Renight {
 }
 
 /// Recomputes the night of timed rows (live and deleted) under `settings`, writing only the rows
-/// whose night changes. The schema upgrade that brings stored exposures and doses under the
+/// whose night changes. A row whose data no longer decodes keeps its stored night (it is listed
+/// as damaged where it is shown), so one damaged record blocks no settings change or import.
+/// The schema upgrade that brings stored exposures and doses under the
 /// trigger rule calls this with [`Renight::Triggers`] inside its transaction.
 pub fn renight_all(tx: &Connection, settings: &Settings, which: Renight) -> Result<()> {
     let kinds = match which {
@@ -440,7 +442,12 @@ pub fn renight_all(tx: &Connection, settings: &Settings, which: Renight) -> Resu
         let kind = RowKind::from_code(&kind).ok_or_else(|| JournalError::Corrupt {
             detail: format!("unknown kind {kind:?}"),
         })?;
-        if let Some(night) = renight(kind, &data, settings, &final_awakenings)? {
+        let night = match renight(kind, &data, settings, &final_awakenings) {
+            Ok(night) => night,
+            Err(JournalError::Corrupt { .. }) => None,
+            Err(other) => return Err(other),
+        };
+        if let Some(night) = night {
             let night = crate::time::iso_date(night);
             if night != stored {
                 update.execute(rusqlite::params![id, night])?;

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::error::{JournalError, Result};
+use crate::error::Result;
 use crate::settings::Settings;
 use crate::store::entries::RowKind;
 use crate::store::records::{self, Renight};
@@ -20,9 +20,10 @@ const AT_PATH: &str = "$.at";
 /// The JSON path of a sleep diary's final awakening in its stored data.
 const FINAL_AWAKENING_PATH: &str = "$.final_awakening_at";
 
-/// Reads a stored RFC 3339 time; a stored row that does not hold one is damaged.
-fn stored_moment(text: &str) -> Result<Moment> {
-    Moment::parse_rfc3339(text).map_err(|detail| JournalError::Corrupt { detail })
+/// Reads a stored RFC 3339 time; `None` for a damaged row, which keeps its stored night (it is
+/// listed as damaged where it is shown, and must not block writing a diary).
+fn stored_moment(text: Option<String>) -> Option<Moment> {
+    text.and_then(|t| Moment::parse_rfc3339(&t).ok())
 }
 
 /// The final awakening of the live sleep diary of `night`, if there is one. A diary whose time
@@ -36,7 +37,7 @@ pub fn final_awakening(conn: &Connection, night: LocalDate) -> Result<Option<Mom
         )?
         .query_row(params![iso_date(night), FINAL_AWAKENING_PATH], |r| r.get(0))
         .optional()?;
-    Ok(text.flatten().and_then(|t| Moment::parse_rfc3339(&t).ok()))
+    Ok(stored_moment(text.flatten()))
 }
 
 /// The night an exposure or a dose at `at` counts for, given the diaries stored now.
@@ -60,7 +61,7 @@ pub fn all_final_awakenings(conn: &Connection) -> Result<HashMap<LocalDate, Mome
     let mut map = HashMap::new();
     for row in rows {
         let (night, woke) = row?;
-        let woke = woke.and_then(|t| Moment::parse_rfc3339(&t).ok());
+        let woke = stored_moment(woke);
         if let (Ok(night), Some(woke)) = (parse_iso_date(&night), woke) {
             map.insert(night, woke);
         }
@@ -84,7 +85,9 @@ pub fn renight_around(conn: &Connection, night: LocalDate, settings: &Settings) 
         mapped.collect::<rusqlite::Result<Vec<_>>>()?
     };
     for (id, stored, at) in rows {
-        let at = stored_moment(&at.unwrap_or_default())?;
+        let Some(at) = stored_moment(at) else {
+            continue;
+        };
         let night = iso_date(trigger_night(conn, &at, settings)?);
         if night != stored {
             set_night(conn, &id, &night)?;
@@ -119,9 +122,11 @@ pub fn after_delete_or_restore(conn: &Connection, id: &str, settings: &Settings)
             let at: Option<String> = conn
                 .prepare_cached("SELECT json_extract(data, ?2) FROM entries WHERE id = ?1")?
                 .query_row(params![id, AT_PATH], |r| r.get(0))?;
-            let night = trigger_night(conn, &stored_moment(&at.unwrap_or_default())?, settings)?;
-            if night != stored {
-                set_night(conn, id, &iso_date(night))?;
+            if let Some(at) = stored_moment(at) {
+                let night = trigger_night(conn, &at, settings)?;
+                if night != stored {
+                    set_night(conn, id, &iso_date(night))?;
+                }
             }
             Ok(())
         }
