@@ -294,7 +294,7 @@ impl Journal {
     /// already has one: edit it instead.
     pub fn add_sleep_diary(&self, data: SleepDiaryData) -> Result<SleepDiary> {
         let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| writes::add_sleep_diary(tx, &data))
+        self.write(|tx, s| writes::add_sleep_diary(tx, &data, s))
     }
 
     /// Replaces a sleep diary.
@@ -302,7 +302,7 @@ impl Journal {
         let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| writes::edit_sleep_diary(tx, &id, &data, now_ms))
+        self.write(|tx, s| writes::edit_sleep_diary(tx, &id, &data, s, now_ms))
     }
 
     // ---- exposures ----
@@ -310,7 +310,7 @@ impl Journal {
     /// Adds an exposure (a possible trigger).
     pub fn add_exposure(&self, data: ExposureData) -> Result<Exposure> {
         let data = data.validated(Moment::now().millis())?;
-        self.write(|tx, s| writes::add_exposure(tx, &data, s.night_cutover_hour))
+        self.write(|tx, s| writes::add_exposure(tx, &data, s))
     }
 
     /// Replaces an exposure.
@@ -318,7 +318,7 @@ impl Journal {
         let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(now_ms)?;
-        self.write(|tx, s| writes::edit_exposure(tx, &id, &data, s.night_cutover_hour, now_ms))
+        self.write(|tx, s| writes::edit_exposure(tx, &id, &data, s, now_ms))
     }
 
     // ---- treatments and doses ----
@@ -345,7 +345,7 @@ impl Journal {
     /// Records a dose of a treatment. `NotFound` if the treatment does not exist.
     pub fn add_dose(&self, data: DoseData) -> Result<Dose> {
         let data = data.validated(Moment::now().millis())?;
-        self.write(|tx, s| writes::add_dose(tx, &data, s.night_cutover_hour))
+        self.write(|tx, s| writes::add_dose(tx, &data, s))
     }
 
     /// Replaces a dose.
@@ -353,7 +353,7 @@ impl Journal {
         let id = record_id(&id)?;
         let now_ms = Moment::now().millis();
         let data = data.validated(now_ms)?;
-        self.write(|tx, s| writes::edit_dose(tx, &id, &data, s.night_cutover_hour, now_ms))
+        self.write(|tx, s| writes::edit_dose(tx, &id, &data, s, now_ms))
     }
 
     // ---- labs and ratings ----
@@ -402,18 +402,18 @@ impl Journal {
     /// back). A deleted episode hides its relief attempts; a deleted treatment hides its doses.
     pub fn delete_entry(&self, id: String) -> Result<()> {
         let id = record_id(&id)?;
-        self.write(|tx, _| writes::delete(tx, &id))
+        self.write(|tx, s| writes::delete(tx, &id, s))
     }
 
     /// Restores a deleted entry.
     pub fn restore_entry(&self, id: String) -> Result<()> {
         let id = record_id(&id)?;
-        self.write(|tx, _| writes::restore(tx, &id))
+        self.write(|tx, s| writes::restore(tx, &id, s))
     }
 
     /// Restores the most recently deleted entry and returns its id; `None` if nothing is deleted.
     pub fn undo_delete(&self) -> Result<Option<String>> {
-        self.write(|tx, _| writes::undo_delete(tx))
+        self.write(|tx, s| writes::undo_delete(tx, s))
     }
 
     // ---- views ----

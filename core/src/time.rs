@@ -166,6 +166,34 @@ impl Moment {
             .date()
     }
 
+    /// The night an exposure or a dose at this moment counts for: the night it falls in by the
+    /// cutover rule ([`Moment::night`]), or the coming night once the person's night is over.
+    /// That night is over from its final awakening when `final_awakening_of` gives one (the
+    /// sleep diary of the night), otherwise from `morning_hour` in this moment's own local time;
+    /// a moment exactly at either boundary is already past it (the person is up). Morning coffee
+    /// after a bad night counts for the coming night; alcohol at 01:30 while still up counts for
+    /// the night in progress. The rule only ever moves a moment to the night after its cutover
+    /// night, never back.
+    pub fn trigger_night<E>(
+        &self,
+        cutover_hour: u8,
+        morning_hour: u8,
+        final_awakening_of: impl FnOnce(NaiveDate) -> std::result::Result<Option<Moment>, E>,
+    ) -> std::result::Result<NaiveDate, E> {
+        let night = self.night(cutover_hour);
+        let over = match final_awakening_of(night)? {
+            Some(woke) => self.millis() >= woke.millis(),
+            None => {
+                let local = self.local();
+                local.date() > night && local.hour() >= u32::from(morning_hour)
+            }
+        };
+        Ok(match (over, night.succ_opt()) {
+            (true, Some(coming)) => coming,
+            _ => night,
+        })
+    }
+
     /// RFC 3339 in the moment's own offset, e.g. `2026-11-27T02:10:00+01:00`.
     pub fn to_rfc3339(&self) -> String {
         match self.fixed() {
@@ -441,6 +469,33 @@ mod tests {
         let epoch = Moment::from_millis(0, 840);
         assert_eq!(refusal(&epoch), None);
         assert_eq!(epoch.checked("at", 0).map(|m| m.millis()), Ok(0));
+    }
+
+    #[test]
+    fn trigger_night_moves_only_after_the_night_is_over() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let night = |text: &str, cutover: u8, morning: u8, woke: Option<&str>| {
+            let woke = woke.map(|w| Moment::parse_rfc3339(w).unwrap());
+            Moment::parse_rfc3339(text)
+                .unwrap()
+                .trigger_night(cutover, morning, |_| Ok::<_, ()>(woke))
+                .unwrap()
+        };
+        // Cutover 12, morning 5, no diary: 04:59 the night of the 2nd, 05:00 the coming night.
+        assert_eq!(night("2026-03-03T04:59:00+01:00", 12, 5, None), day(2));
+        assert_eq!(night("2026-03-03T05:00:00+01:00", 12, 5, None), day(3));
+        // A morning hour at or after the cutover moves nothing: 11:00 is the night of the 2nd.
+        assert_eq!(night("2026-03-03T11:00:00+01:00", 12, 12, None), day(2));
+        // Cutover 0: every time of the 3rd is already the night of the 3rd.
+        assert_eq!(night("2026-03-03T08:00:00+01:00", 0, 5, None), day(3));
+        // The diary decides over the morning hour, both ways.
+        let woke = Some("2026-03-03T09:00:00+01:00");
+        assert_eq!(night("2026-03-03T08:00:00+01:00", 12, 5, woke), day(2));
+        assert_eq!(night("2026-03-03T09:00:00+01:00", 12, 5, woke), day(3));
+        let early = Some("2026-03-03T04:00:00+01:00");
+        assert_eq!(night("2026-03-03T04:30:00+01:00", 12, 5, early), day(3));
+        // The evening before the night's end stays on its night.
+        assert_eq!(night("2026-03-02T20:00:00+01:00", 12, 5, woke), day(2));
     }
 
     #[test]

@@ -130,11 +130,12 @@ fn coverage_counts_logged_and_symptom_nights_with_the_cutover() {
     add_episode(&j, episode("2026-03-02T22:00:00+01:00", 30, 5));
     add_episode(&j, episode("2026-03-04T02:10:00+01:00", 30, 6));
     add_episode(&j, episode("2026-03-05T23:00:00+01:00", 30, 4));
-    // Diaries on the 2nd, 4th, 6th and 7th; an exposure at 11:30 on the 9th counts for the 8th.
+    // Diaries on the 2nd, 4th, 6th and 7th; an exposure at 03:30 on the 9th (before the morning
+    // hour, no diary) counts for the 8th.
     for night in ["2026-03-02", "2026-03-04", "2026-03-06", "2026-03-07"] {
         add_plain_diary(&j, night);
     }
-    add_exposure(&j, "2026-03-09T11:30:00+01:00", ExposureKind::Caffeine);
+    add_exposure(&j, "2026-03-09T03:30:00+01:00", ExposureKind::Caffeine);
     // Outside the range: an episode at 11:00 on the 2nd belongs to the night of the 1st.
     add_episode(&j, episode("2026-03-02T11:00:00+01:00", 30, 9));
 
@@ -403,12 +404,13 @@ fn triggers_count_each_night_once_and_need_five_observed_nights_a_side() {
             episode(&format!("{}T23:00:00+01:00", nights[n]), 30, peak),
         );
     }
-    // Caffeine on the nights of the 2nd–5th; the 5th's at 11:00 on the 6th (before the
-    // cutover), and a second cup the same night that must not count twice.
+    // Caffeine on the nights of the 2nd–5th; the 5th's at 03:00 on the 6th (before that
+    // night's final awakening at 07:00), and a second cup the same night that must not count
+    // twice.
     for n in &nights[0..3] {
         add_exposure(&j, &format!("{}T16:00:00+01:00", n), ExposureKind::Caffeine);
     }
-    add_exposure(&j, "2026-03-06T11:00:00+01:00", ExposureKind::Caffeine);
+    add_exposure(&j, "2026-03-06T03:00:00+01:00", ExposureKind::Caffeine);
     add_exposure(&j, "2026-03-05T20:00:00+01:00", ExposureKind::Caffeine);
     // Exercise on the nights of the 6th–11th (at 12:30: after the cutover, same day).
     for n in &nights[4..10] {

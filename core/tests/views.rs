@@ -308,9 +308,10 @@ fn the_night_view_gathers_everything_of_the_night() {
             ExposureKind::Caffeine,
         ))
         .unwrap();
-    // 11:00 the next morning still counts for the night of the 26th; 13:00 does not.
+    // 04:00 the next morning (still up: the diary's final awakening is 06:45) still counts for
+    // the night of the 26th; 13:00 does not.
     journal
-        .add_exposure(exposure("2026-11-27T11:00:00+01:00", ExposureKind::Stress))
+        .add_exposure(exposure("2026-11-27T04:00:00+01:00", ExposureKind::Stress))
         .unwrap();
     journal
         .add_exposure(exposure(

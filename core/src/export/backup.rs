@@ -29,7 +29,8 @@ use crate::model::sleep::SleepDiaryData;
 use crate::model::treatment::{DoseData, TreatmentData};
 use crate::settings::Settings;
 use crate::store::entries::{self, RowKind, RowTimes, RowValues};
-use crate::store::{lookups, records, settings as settings_store};
+use crate::store::records::Renight;
+use crate::store::{lookups, records, settings as settings_store, trigger_nights};
 use crate::time::{system_from_millis, system_millis, Moment};
 
 /// The `format` field of every backup.
@@ -256,14 +257,21 @@ enum IncomingRecord {
 }
 
 impl IncomingRecord {
-    fn row(&self, cutover: u8) -> Result<RowValues> {
+    /// The row of the record; exposures and doses are counted for the night the diaries stored
+    /// so far give them (the import re-attributes them all at its end).
+    fn row(&self, tx: &Connection, settings: &Settings) -> Result<RowValues> {
+        let cutover = settings.night_cutover_hour;
         match self {
             IncomingRecord::Episode(d) => records::episode_row(d, cutover),
             IncomingRecord::Relief(parent, d) => records::relief_row(parent, d, cutover),
             IncomingRecord::Sleep(d) => records::sleep_row(d),
-            IncomingRecord::Exposure(d) => records::exposure_row(d, cutover),
+            IncomingRecord::Exposure(d) => {
+                records::exposure_row(d, trigger_nights::trigger_night(tx, &d.at, settings)?)
+            }
             IncomingRecord::Treatment(d) => records::treatment_row(d),
-            IncomingRecord::Dose(d) => records::dose_row(d, cutover),
+            IncomingRecord::Dose(d) => {
+                records::dose_row(d, trigger_nights::trigger_night(tx, &d.at, settings)?)
+            }
             IncomingRecord::Lab(d) => records::lab_row(d),
             IncomingRecord::Rating(d) => records::rating_row(d),
         }
@@ -402,7 +410,8 @@ struct Importer<'a> {
     now: &'a Moment,
     /// The device clock stamps are checked against (never earlier than `now`).
     clock_ms: i64,
-    cutover: u8,
+    /// The settings in force while records are written (the backup's own are applied at the end).
+    settings: Settings,
     /// Every record id of the document, to refuse duplicates and find what was touched.
     seen: HashSet<u128>,
     /// Live diaries whose night still has another live diary here: the backup may delete that
@@ -456,7 +465,7 @@ impl Importer<'_> {
         entries::put(
             self.tx,
             &item.id,
-            &item.record.row(self.cutover)?,
+            &item.record.row(self.tx, &self.settings)?,
             item.times,
         )?;
         if existed {
@@ -771,7 +780,7 @@ pub fn import(
         tx,
         now,
         clock_ms: now.millis().max(Moment::now().millis()),
-        cutover: settings.night_cutover_hour,
+        settings: *settings,
         seen: HashSet::new(),
         pending_diaries: HashMap::new(),
         summary: ImportSummary {
@@ -827,13 +836,21 @@ pub fn import(
         (Some(_), None) => incoming != *settings,
         (None, _) => false,
     };
+    let mut renight = (summary.added + summary.updated > 0).then_some(Renight::Triggers);
     if let (true, Some(stamp)) = (take_theirs, theirs) {
         settings_store::put(tx, &incoming, stamp)?;
         if incoming.night_cutover_hour != settings.night_cutover_hour {
-            records::renight_all(tx, incoming.night_cutover_hour)?;
+            renight = Some(Renight::AllTimed);
+        } else if incoming.morning_hour != settings.morning_hour {
+            renight = renight.or(Some(Renight::Triggers));
         }
         *settings = incoming;
         summary.settings_updated = true;
+    }
+    // Diaries may arrive after the exposures and doses of their night, and the backup's settings
+    // may change the cutover or morning hour: re-attribute under the final diaries and settings.
+    if let Some(which) = renight {
+        records::renight_all(tx, settings, which)?;
     }
     Ok(summary)
 }

@@ -45,7 +45,8 @@ impl ExposureData {
 pub struct Exposure {
     /// The record id (UUID v7).
     pub id: String,
-    /// The night it counts for (cutover rule).
+    /// The night it counts for: the night it falls in by the cutover hour, or the coming night
+    /// once that night is over (after its diary's final awakening, or the morning hour).
     pub night: LocalDate,
     /// What was recorded.
     #[serde(flatten)]

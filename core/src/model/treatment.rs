@@ -110,7 +110,8 @@ impl DoseData {
 pub struct Dose {
     /// The record id (UUID v7).
     pub id: String,
-    /// The night it counts for (cutover rule).
+    /// The night it counts for: the night it falls in by the cutover hour, or the coming night
+    /// once that night is over (after its diary's final awakening, or the morning hour).
     pub night: LocalDate,
     /// The treatment's name, for display.
     pub treatment_name: String,

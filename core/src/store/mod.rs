@@ -10,4 +10,5 @@ pub mod queries;
 pub mod records;
 pub mod schema;
 pub mod settings;
+pub mod trigger_nights;
 pub mod writes;

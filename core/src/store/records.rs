@@ -14,8 +14,10 @@ use crate::model::lab::{LabResult, LabResultData, SeverityRating, SeverityRating
 use crate::model::meta::RecordMeta;
 use crate::model::sleep::{SleepDiary, SleepDiaryData};
 use crate::model::treatment::{Dose, DoseData, Treatment, TreatmentData};
+use crate::settings::Settings;
 use crate::store::entries::{self, RowKind, RowValues, StoredRow, LIVE};
-use crate::time::{date_sort_ms, system_from_millis};
+use crate::store::trigger_nights;
+use crate::time::{date_sort_ms, system_from_millis, LocalDate, Moment};
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| JournalError::Storage {
@@ -62,12 +64,12 @@ pub fn sleep_row(data: &SleepDiaryData) -> Result<RowValues> {
     })
 }
 
-/// The row of an exposure: it counts for the night it falls in.
-pub fn exposure_row(data: &ExposureData, cutover: u8) -> Result<RowValues> {
+/// The row of an exposure, counted for `night` (from [`trigger_nights::trigger_night`]).
+pub fn exposure_row(data: &ExposureData, night: LocalDate) -> Result<RowValues> {
     Ok(RowValues {
         kind: RowKind::Exposure,
         parent_id: None,
-        night: data.at.night(cutover),
+        night,
         sort_ms: data.at.millis(),
         end_ms: None,
         intensity: None,
@@ -88,12 +90,12 @@ pub fn treatment_row(data: &TreatmentData) -> Result<RowValues> {
     })
 }
 
-/// The row of a dose.
-pub fn dose_row(data: &DoseData, cutover: u8) -> Result<RowValues> {
+/// The row of a dose, counted for `night` (from [`trigger_nights::trigger_night`]).
+pub fn dose_row(data: &DoseData, night: LocalDate) -> Result<RowValues> {
     Ok(RowValues {
         kind: RowKind::Dose,
         parent_id: Some(data.treatment_id.clone()),
-        night: data.at.night(cutover),
+        night,
         sort_ms: data.at.millis(),
         end_ms: None,
         intensity: None,
@@ -127,14 +129,26 @@ pub fn rating_row(data: &SeverityRatingData) -> Result<RowValues> {
     })
 }
 
-/// Recomputes the night of a stored row under a new cutover hour (`None` for kinds whose night
-/// is a date the person chose).
-pub fn renight(kind: RowKind, data: &str, cutover: u8) -> Result<Option<crate::time::LocalDate>> {
+/// Recomputes the night of a stored row under `settings` (`None` for kinds whose night is a
+/// date the person chose): episodes and relief attempts by the cutover rule, exposures and doses
+/// by the trigger rule, with `final_awakenings` the live sleep diaries' final awakenings by night.
+pub fn renight(
+    kind: RowKind,
+    data: &str,
+    settings: &Settings,
+    final_awakenings: &HashMap<LocalDate, Moment>,
+) -> Result<Option<LocalDate>> {
+    let cutover = settings.night_cutover_hour;
+    let trigger = |at: Moment| {
+        at.trigger_night(cutover, settings.morning_hour, |night| {
+            Ok::<_, JournalError>(final_awakenings.get(&night).copied())
+        })
+    };
     Ok(match kind {
         RowKind::Episode => Some(parse::<EpisodeData>(data)?.started_at.night(cutover)),
         RowKind::Relief => Some(parse::<ReliefData>(data)?.at.night(cutover)),
-        RowKind::Exposure => Some(parse::<ExposureData>(data)?.at.night(cutover)),
-        RowKind::Dose => Some(parse::<DoseData>(data)?.at.night(cutover)),
+        RowKind::Exposure => Some(trigger(parse::<ExposureData>(data)?.at)?),
+        RowKind::Dose => Some(trigger(parse::<DoseData>(data)?.at)?),
         RowKind::Sleep | RowKind::Treatment | RowKind::Lab | RowKind::Rating => None,
     })
 }
@@ -396,22 +410,48 @@ pub fn relief_by_id(conn: &Connection, id: &str) -> Result<ReliefAttempt> {
     }
 }
 
-/// Recomputes the night of every timed row (live and deleted) for a new cutover hour.
-pub fn renight_all(tx: &Connection, cutover: u8) -> Result<()> {
-    let rows: Vec<(String, String, String)> = {
-        let mut stmt = tx.prepare(
-            "SELECT id, kind, data FROM entries WHERE kind IN ('episode','relief','exposure','dose')",
-        )?;
-        let mapped = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+/// Which timed rows [`renight_all`] recomputes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Renight {
+    /// Every timed row: episodes, relief attempts, exposures and doses (a new cutover hour).
+    AllTimed,
+    /// Exposures and doses only (a new morning hour, or imported diaries).
+    Triggers,
+}
+
+/// Recomputes the night of timed rows (live and deleted) under `settings`, writing only the rows
+/// whose night changes. A row whose data no longer decodes keeps its stored night (it is listed
+/// as damaged where it is shown), so one damaged record blocks no settings change or import.
+/// The schema upgrade that brings stored exposures and doses under the
+/// trigger rule calls this with [`Renight::Triggers`] inside its transaction.
+pub fn renight_all(tx: &Connection, settings: &Settings, which: Renight) -> Result<()> {
+    let kinds = match which {
+        Renight::AllTimed => "('episode','relief','exposure','dose')",
+        Renight::Triggers => "('exposure','dose')",
+    };
+    let final_awakenings = trigger_nights::all_final_awakenings(tx)?;
+    let rows: Vec<(String, String, String, String)> = {
+        let mut stmt = tx.prepare(&format!(
+            "SELECT id, kind, night, data FROM entries WHERE kind IN {kinds}"
+        ))?;
+        let mapped = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         mapped.collect::<rusqlite::Result<Vec<_>>>()?
     };
     let mut update = tx.prepare("UPDATE entries SET night = ?2 WHERE id = ?1")?;
-    for (id, kind, data) in rows {
+    for (id, kind, stored, data) in rows {
         let kind = RowKind::from_code(&kind).ok_or_else(|| JournalError::Corrupt {
             detail: format!("unknown kind {kind:?}"),
         })?;
-        if let Some(night) = renight(kind, &data, cutover)? {
-            update.execute(rusqlite::params![id, crate::time::iso_date(night)])?;
+        let night = match renight(kind, &data, settings, &final_awakenings) {
+            Ok(night) => night,
+            Err(JournalError::Corrupt { .. }) => None,
+            Err(other) => return Err(other),
+        };
+        if let Some(night) = night {
+            let night = crate::time::iso_date(night);
+            if night != stored {
+                update.execute(rusqlite::params![id, night])?;
+            }
         }
     }
     Ok(())

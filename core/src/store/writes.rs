@@ -15,7 +15,8 @@ use crate::model::sleep::{SleepDiary, SleepDiaryData};
 use crate::model::treatment::{Dose, DoseData, Treatment, TreatmentData};
 use crate::settings::Settings;
 use crate::store::entries::{self, RowKind, RowValues};
-use crate::store::{lookups, records, settings as settings_store};
+use crate::store::records::Renight;
+use crate::store::{lookups, records, settings as settings_store, trigger_nights};
 use crate::time::Moment;
 
 /// Reads back the live entry `id` as one variant of [`Entry`]; `NotFound` otherwise.
@@ -92,8 +93,13 @@ pub fn edit_relief_attempt(
     records::relief_by_id(conn, id)
 }
 
-/// Adds a night's sleep diary; `InvalidInput` (field `night_of`) if the night has one.
-pub fn add_sleep_diary(conn: &Connection, data: &SleepDiaryData) -> Result<SleepDiary> {
+/// Adds a night's sleep diary; `InvalidInput` (field `night_of`) if the night has one. Its final
+/// awakening ends that night for the exposures and doses around it, which are re-attributed.
+pub fn add_sleep_diary(
+    conn: &Connection,
+    data: &SleepDiaryData,
+    settings: &Settings,
+) -> Result<SleepDiary> {
     if lookups::sleep_diary_exists(conn, data.night_of, "")? {
         return Err(JournalError::invalid(
             "night_of",
@@ -101,15 +107,17 @@ pub fn add_sleep_diary(conn: &Connection, data: &SleepDiaryData) -> Result<Sleep
         ));
     }
     let id = insert_new(conn, &records::sleep_row(data)?)?;
+    trigger_nights::renight_around(conn, data.night_of, settings)?;
     typed_entry!(conn, &id, SleepDiary, diary)
 }
 
 /// Replaces a sleep diary; `InvalidInput` (field `night_of`) if it moves to a night that has
-/// another one.
+/// another one. The exposures and doses around its old and its new night are re-attributed.
 pub fn edit_sleep_diary(
     conn: &Connection,
     id: &str,
     data: &SleepDiaryData,
+    settings: &Settings,
     now_ms: i64,
 ) -> Result<SleepDiary> {
     if lookups::sleep_diary_exists(conn, data.night_of, id)? {
@@ -118,13 +126,26 @@ pub fn edit_sleep_diary(
             "that night already has another sleep diary",
         ));
     }
+    let old_night = match trigger_nights::kind_and_night(conn, id)? {
+        Some((RowKind::Sleep, night)) => Some(night),
+        _ => None,
+    };
     entries::update(conn, id, &records::sleep_row(data)?, now_ms)?;
+    if let Some(old) = old_night.filter(|old| *old != data.night_of) {
+        trigger_nights::renight_around(conn, old, settings)?;
+    }
+    trigger_nights::renight_around(conn, data.night_of, settings)?;
     typed_entry!(conn, id, SleepDiary, diary)
 }
 
-/// Adds an exposure.
-pub fn add_exposure(conn: &Connection, data: &ExposureData, cutover: u8) -> Result<Exposure> {
-    let id = insert_new(conn, &records::exposure_row(data, cutover)?)?;
+/// Adds an exposure, counted for the night it can affect (see [`trigger_nights`]).
+pub fn add_exposure(
+    conn: &Connection,
+    data: &ExposureData,
+    settings: &Settings,
+) -> Result<Exposure> {
+    let night = trigger_nights::trigger_night(conn, &data.at, settings)?;
+    let id = insert_new(conn, &records::exposure_row(data, night)?)?;
     typed_entry!(conn, &id, Exposure, exposure)
 }
 
@@ -133,10 +154,11 @@ pub fn edit_exposure(
     conn: &Connection,
     id: &str,
     data: &ExposureData,
-    cutover: u8,
+    settings: &Settings,
     now_ms: i64,
 ) -> Result<Exposure> {
-    entries::update(conn, id, &records::exposure_row(data, cutover)?, now_ms)?;
+    let night = trigger_nights::trigger_night(conn, &data.at, settings)?;
+    entries::update(conn, id, &records::exposure_row(data, night)?, now_ms)?;
     typed_entry!(conn, id, Exposure, exposure)
 }
 
@@ -157,10 +179,12 @@ pub fn edit_treatment(
     typed_entry!(conn, id, Treatment, treatment)
 }
 
-/// Adds a dose of a live treatment; `NotFound` if the treatment is not there.
-pub fn add_dose(conn: &Connection, data: &DoseData, cutover: u8) -> Result<Dose> {
+/// Adds a dose of a live treatment, counted for the night it can affect (see
+/// [`trigger_nights`]); `NotFound` if the treatment is not there.
+pub fn add_dose(conn: &Connection, data: &DoseData, settings: &Settings) -> Result<Dose> {
     require_live(conn, &data.treatment_id, RowKind::Treatment)?;
-    let id = insert_new(conn, &records::dose_row(data, cutover)?)?;
+    let night = trigger_nights::trigger_night(conn, &data.at, settings)?;
+    let id = insert_new(conn, &records::dose_row(data, night)?)?;
     typed_entry!(conn, &id, Dose, dose)
 }
 
@@ -169,11 +193,12 @@ pub fn edit_dose(
     conn: &Connection,
     id: &str,
     data: &DoseData,
-    cutover: u8,
+    settings: &Settings,
     now_ms: i64,
 ) -> Result<Dose> {
     require_live(conn, &data.treatment_id, RowKind::Treatment)?;
-    entries::update(conn, id, &records::dose_row(data, cutover)?, now_ms)?;
+    let night = trigger_nights::trigger_night(conn, &data.at, settings)?;
+    entries::update(conn, id, &records::dose_row(data, night)?, now_ms)?;
     typed_entry!(conn, id, Dose, dose)
 }
 
@@ -211,14 +236,17 @@ pub fn edit_severity_rating(
     typed_entry!(conn, id, SeverityRating, rating)
 }
 
-/// Deletes an entry or relief attempt (a tombstone).
-pub fn delete(conn: &Connection, id: &str) -> Result<()> {
-    entries::tombstone(conn, id, Moment::now().millis())
+/// Deletes an entry or relief attempt (a tombstone). Deleting a sleep diary re-attributes the
+/// exposures and doses around its night.
+pub fn delete(conn: &Connection, id: &str, settings: &Settings) -> Result<()> {
+    entries::tombstone(conn, id, Moment::now().millis())?;
+    trigger_nights::after_delete_or_restore(conn, id, settings)
 }
 
 /// Restores a deleted entry, unless its night now has another sleep diary or (a relief attempt)
-/// its episode's start has moved past it.
-pub fn restore(conn: &Connection, id: &str) -> Result<()> {
+/// its episode's start has moved past it. A restored sleep diary re-attributes the exposures and
+/// doses around its night; a restored exposure or dose gets the night the diaries give it now.
+pub fn restore(conn: &Connection, id: &str, settings: &Settings) -> Result<()> {
     if lookups::sleep_diary_night_taken(conn, id)? {
         return Err(JournalError::invalid(
             "id",
@@ -230,16 +258,17 @@ pub fn restore(conn: &Connection, id: &str) -> Result<()> {
         let episode: EpisodeData = serde_json::from_str(&episode)?;
         bedside::check_restored_relief(&episode.started_at, &relief.at)?;
     }
-    entries::restore(conn, id, Moment::now().millis())
+    entries::restore(conn, id, Moment::now().millis())?;
+    trigger_nights::after_delete_or_restore(conn, id, settings)
 }
 
 /// Restores the most recently deleted entry and returns its id; `None` if nothing is deleted.
 /// Finding and restoring it happen in the caller's one transaction, so another handle cannot
 /// restore or delete something in between.
-pub fn undo_delete(conn: &Connection) -> Result<Option<String>> {
+pub fn undo_delete(conn: &Connection, settings: &Settings) -> Result<Option<String>> {
     match entries::last_deleted(conn)? {
         Some(id) => {
-            restore(conn, &id)?;
+            restore(conn, &id, settings)?;
             Ok(Some(id))
         }
         None => Ok(None),
@@ -247,7 +276,7 @@ pub fn undo_delete(conn: &Connection) -> Result<Option<String>> {
 }
 
 /// Saves new settings over `current`; a new cutover hour re-attributes every timed entry to its
-/// night.
+/// night, a new morning hour every exposure and dose.
 pub fn update_settings(
     conn: &Connection,
     settings: Settings,
@@ -255,7 +284,9 @@ pub fn update_settings(
 ) -> Result<()> {
     settings_store::save(conn, &settings, Moment::now().millis())?;
     if current.night_cutover_hour != settings.night_cutover_hour {
-        records::renight_all(conn, settings.night_cutover_hour)?;
+        records::renight_all(conn, &settings, Renight::AllTimed)?;
+    } else if current.morning_hour != settings.morning_hour {
+        records::renight_all(conn, &settings, Renight::Triggers)?;
     }
     *current = settings;
     Ok(())

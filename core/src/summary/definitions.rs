@@ -25,7 +25,7 @@ fn def(term: &str, text: String) -> Definition {
 }
 
 /// Every definition, in the order of the summary's parts.
-pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
+pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
     vec![
         def(
             "Night",
@@ -33,6 +33,17 @@ pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
                 "The night of date D runs from {cutover_hour:02}:00 on D to {cutover_hour:02}:00 \
                  on D+1, in the local time the entry was made in; an episode at 02:10 on the 27th \
                  belongs to the night of the 26th."
+            ),
+        ),
+        def(
+            "Night of an exposure or dose",
+            format!(
+                "An exposure or a dose counts for the night it can still affect. Once the \
+                 person's night is over (from that night's final awakening in the morning sleep \
+                 diary, or without a diary from {morning_hour:02}:00 local time) it counts for \
+                 the coming night: morning coffee after a bad night is not counted as that \
+                 night's trigger, while alcohol at 01:30 while still up counts for the night in \
+                 progress. Final awakening as in the Consensus Sleep Diary (Carney et al. 2012)."
             ),
         ),
         def(

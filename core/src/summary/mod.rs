@@ -294,6 +294,6 @@ pub(crate) fn build(
         key_figures,
         previous,
         discuss,
-        definitions: definitions::all(settings.night_cutover_hour),
+        definitions: definitions::all(settings.night_cutover_hour, settings.morning_hour),
     })
 }

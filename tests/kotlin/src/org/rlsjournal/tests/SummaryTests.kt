@@ -203,9 +203,10 @@ fun summaryTests() = suite("summary") {
         journal.addEpisode(ep("2026-03-02T22:00:00+01:00", 30, 5))
         journal.addEpisode(ep("2026-03-04T02:10:00+01:00", 30, 6))
         journal.addEpisode(ep("2026-03-05T23:00:00+01:00", 30, 4))
-        // Diaries on the 2nd, 4th, 6th, 7th; an exposure at 11:30 on the 9th counts for the 8th.
+        // Diaries on the 2nd, 4th, 6th, 7th; an exposure at 03:30 on the 9th (before the morning
+        // hour, no diary) counts for the 8th.
         for (night in listOf("2026-03-02", "2026-03-04", "2026-03-06", "2026-03-07")) journal.plainDiary(night)
-        journal.expose("2026-03-09T11:30:00+01:00", ExposureKind.Caffeine)
+        journal.expose("2026-03-09T03:30:00+01:00", ExposureKind.Caffeine)
         // Outside the range: 11:00 on the 2nd belongs to the night of the 1st.
         journal.addEpisode(ep("2026-03-02T11:00:00+01:00", 30, 9))
 
@@ -393,10 +394,10 @@ fun summaryTests() = suite("summary") {
         for (night in days) journal.plainDiary(night)
         // Symptoms on the 2nd, 3rd, 4th (peaks 6, 5, 7) and the 6th (3).
         for ((i, peak) in listOf(0 to 6, 1 to 5, 2 to 7, 4 to 3)) journal.addEpisode(ep("${days[i]}T23:00:00+01:00", 30, peak))
-        // Caffeine on the nights of the 2nd–5th: the 5th's at 11:00 on the 6th (before the
-        // cutover), and a second cup on the 5th that must not count twice.
+        // Caffeine on the nights of the 2nd–5th: the 5th's at 03:00 on the 6th (before that
+        // night's final awakening), and a second cup on the 5th that must not count twice.
         for (night in days.subList(0, 3)) journal.expose("${night}T16:00:00+01:00", ExposureKind.Caffeine)
-        journal.expose("2026-03-06T11:00:00+01:00", ExposureKind.Caffeine)
+        journal.expose("2026-03-06T03:00:00+01:00", ExposureKind.Caffeine)
         journal.expose("2026-03-05T20:00:00+01:00", ExposureKind.Caffeine)
         // Exercise on the nights of the 6th–11th (12:30: after the cutover, the same day's night).
         for (night in days.subList(4, 10)) journal.expose("${night}T12:30:00+01:00", ExposureKind.Exercise)
