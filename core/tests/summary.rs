@@ -149,7 +149,9 @@ fn coverage_counts_logged_and_symptom_nights_with_the_cutover() {
     close_some(c.symptom_nights_per_week, 3.0); // 3 ÷ 7 × 7
     assert_eq!(c.per_week_text, "3.0 per week");
     assert_eq!(c.two_or_more_per_week, Some(true));
-    assert!(c.text.contains("2 or more per week"), "{}", c.text);
+    // 7 observed nights: "≥ 2 nights a week in this period", no chronic-persistent claim.
+    assert!(c.text.contains("≥ 2 nights a week in this period"), "{}", c.text);
+    assert!(!c.text.contains("chronic-persistent RLS,"), "{}", c.text);
     let logged: Vec<bool> = s.severity.nights.iter().map(|n| n.logged).collect();
     assert_eq!(
         &logged[..8],

@@ -100,7 +100,7 @@ fn thresholds_in_sentences_come_from_their_constants() {
     );
     assert_eq!(
         coverage::chronic_persistent_text(),
-        format!("{} or more per week", coverage::CHRONIC_PERSISTENT_PER_WEEK)
+        format!("≥ {} nights a week", coverage::CHRONIC_PERSISTENT_PER_WEEK)
     );
     let definition = |term: &str| {
         s.definitions

@@ -1,0 +1,116 @@
+//! Issue 14 items 4 and 6: wording that does not overclaim (frequency against chronic-persistent
+//! RLS, the IRLS change, the severity trend and the key figures' colours, treatment windows)
+//! and the sleep specialist's measures, on real SQLite files against hand-computed values.
+
+#[path = "support/summary_fixtures.rs"]
+mod fixtures;
+
+use fixtures::*;
+use rlsjournal_core::summary::*;
+use rlsjournal_core::*;
+
+/// A plain diary on each of `observed` nights from `first`, and an episode (peak `peak`) at
+/// 22:00 on each of the first `symptoms` of them.
+fn observe(j: &Journal, first: &str, observed: i64, symptoms: i64, peak: u8) {
+    for i in 0..observed {
+        add_plain_diary(j, &plus(first, i));
+    }
+    for i in 0..symptoms {
+        let night = plus(first, i);
+        add_episode(j, episode(&format!("{night}T22:00:00+01:00"), 30, peak));
+    }
+}
+
+fn frequency_point(s: &Summary) -> &DiscussPoint {
+    s.discuss
+        .iter()
+        .find(|p| p.topic == DiscussTopic::Frequency)
+        .expect("a frequency point")
+}
+
+// ---- 1. frequency: "≥ 2 nights a week in this period"; chronic-persistent only with 28
+// observed nights at ≥ 70 % coverage ----
+
+#[test]
+fn frequency_matches_chronic_persistent_only_with_28_observed_nights_at_70_percent() {
+    let (_d, j) = file_journal();
+    // 28 nights, all observed (100 %), 8 with symptoms: 8 ÷ 28 × 7 = 2.0 a week.
+    observe(&j, "2026-03-01", 28, 8, 5);
+    let s = summarize(&j, range("2026-03-01", "2026-03-28"));
+    close_some(s.coverage.symptom_nights_per_week, 2.0);
+    assert!(s.coverage.matches_chronic_persistent_frequency());
+    assert!(
+        s.coverage.text.contains(
+            "symptoms on ≥ 2 nights a week in this period, which matches the frequency of \
+             chronic-persistent RLS (IRLSSG 2014, which refers to untreated symptoms averaged \
+             over the past year)."
+        ),
+        "{}",
+        s.coverage.text
+    );
+    let p = frequency_point(&s);
+    assert_eq!(p.level, DiscussLevel::Discuss);
+    assert_eq!((p.count, p.out_of), (Some(8), Some(28)));
+    assert!(p.text.starts_with("Symptoms on 2.0 nights per week (8 of 28 observed nights): symptoms on ≥ 2 nights a week in this period, which matches"), "{}", p.text);
+
+    // The last 27 of those nights: 27 observed (100 %) but fewer than 28. Symptom nights are
+    // the first 8, so 7 of them fall in: 7 ÷ 27 × 7 = 1.81 < 2 (no claim either way).
+    let s = summarize(&j, range("2026-03-02", "2026-03-28"));
+    assert!(!s.coverage.matches_chronic_persistent_frequency());
+    assert!(s.coverage.text.contains("fewer than 2 nights a week in this period"), "{}", s.coverage.text);
+    assert_eq!(frequency_point(&s).level, DiscussLevel::Info);
+}
+
+#[test]
+fn frequency_reaching_two_a_week_with_too_few_observed_nights_makes_no_claim() {
+    let (_d, j) = file_journal();
+    // 14 nights observed, 6 with symptoms: 6 ÷ 14 × 7 = 3.0 a week, but only 14 < 28.
+    observe(&j, "2026-03-01", 14, 6, 5);
+    let s = summarize(&j, range("2026-03-01", "2026-03-14"));
+    assert_eq!(s.coverage.two_or_more_per_week, Some(true));
+    assert!(!s.coverage.matches_chronic_persistent_frequency());
+    assert!(
+        s.coverage.text.contains(
+            "symptoms on ≥ 2 nights a week in this period (comparing with chronic-persistent \
+             RLS needs 28 observed nights with ≥ 70 % coverage)."
+        ),
+        "{}",
+        s.coverage.text
+    );
+    assert!(!s.coverage.text.contains("matches"), "{}", s.coverage.text);
+    let p = frequency_point(&s);
+    assert_eq!(p.level, DiscussLevel::Info);
+    assert!(!p.text.contains("matches"), "{}", p.text);
+}
+
+#[test]
+fn coverage_of_exactly_70_percent_is_enough_and_just_under_is_not() {
+    let (_d, j) = file_journal();
+    // 28 observed nights from 1 March, 10 with symptoms: 10 ÷ 28 × 7 = 2.5 a week.
+    observe(&j, "2026-03-01", 28, 10, 5);
+    // 40 nights (1 Mar – 9 Apr): 28 ÷ 40 = 70 % exactly → the comparison may be made.
+    let s = summarize(&j, range("2026-03-01", "2026-04-09"));
+    assert_eq!((s.coverage.nights_logged, s.coverage.nights_in_range), (28, 40));
+    assert!(s.coverage.matches_chronic_persistent_frequency());
+    assert_eq!(frequency_point(&s).level, DiscussLevel::Discuss);
+    // 41 nights: 28 ÷ 41 = 68.3 % < 70 % → no comparison.
+    let s = summarize(&j, range("2026-03-01", "2026-04-10"));
+    assert!(!s.coverage.matches_chronic_persistent_frequency());
+    assert_eq!(frequency_point(&s).level, DiscussLevel::Info);
+    assert!(coverage::enough_for_chronic_comparison(28, 40));
+    assert!(!coverage::enough_for_chronic_comparison(28, 41));
+    assert!(!coverage::enough_for_chronic_comparison(27, 27));
+}
+
+#[test]
+fn the_frequency_definition_says_what_irlssg_2014_means() {
+    let (_d, j) = file_journal();
+    let s = summarize(&j, range("2026-03-01", "2026-03-14"));
+    let d = s
+        .definitions
+        .iter()
+        .find(|d| d.term == "Frequency per week")
+        .expect("definition");
+    assert!(d.text.contains("28 observed nights with ≥ 70 % coverage"), "{}", d.text);
+    assert!(d.text.contains("untreated symptoms averaged over the past year"), "{}", d.text);
+}
