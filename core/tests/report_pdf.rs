@@ -179,10 +179,10 @@ fn key_figures_of_the_fixture_read_back() {
     // Median onset 23:30, 1 h 30 min later than September's 22:00.
     assert_has(&text, "Median onset time 23:30");
     assert_has(&text, "1 h 30 min later (was 22:00)");
-    // IRLS 22, severe, up 8 since the rating of 20 Sep: clinically relevant.
+    // IRLS 22, severe, up 8 since the rating of 20 Sep: 5 points or more, a threshold studies have used.
     assert_has(&text, "Latest IRLS (0–40) 22");
     assert_has(&text, "severe");
-    assert_has(&text, "+8 since 20 Sep: relevant");
+    assert_has(&text, "+8 since 20 Sep: ≥ 5 points");
     // Iron: ferritin 38 µg/L is at or below 75 µg/L; TSAT 25 % is not below 20 %.
     assert_has(
         &text,

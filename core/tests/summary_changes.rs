@@ -266,7 +266,7 @@ fn the_thresholds_are_the_ones_the_report_always_used() {
     assert_eq!(SAME_SLEEP_EFFICIENCY_POINTS, 0.5);
 }
 
-// ---- IRLS: against the rating before, judged by the clinically relevant change ----
+// ---- IRLS: against the rating before, judged by the threshold studies have used (5 points) ----
 
 fn ratings(before: u8, now: u8) -> Summary {
     let (_d, j) = file_journal();
@@ -290,7 +290,7 @@ fn irls_changes_are_judged_from_five_points() {
     let s = ratings(14, 19);
     assert_eq!(
         judged(&s, KeyFigureKind::LatestIrls),
-        (Up, Worse, "+5 since 1 Mar: relevant".to_string())
+        (Up, Worse, "+5 since 1 Mar: ≥ 5 points".to_string())
     );
     let irls = s.discuss.iter().find(|p| p.topic == DiscussTopic::Irls);
     assert_eq!(irls.map(|p| p.level), Some(DiscussLevel::Discuss));
@@ -298,7 +298,7 @@ fn irls_changes_are_judged_from_five_points() {
     let s = ratings(19, 14);
     assert_eq!(
         judged(&s, KeyFigureKind::LatestIrls),
-        (Down, Better, "−5 since 1 Mar: relevant".to_string())
+        (Down, Better, "−5 since 1 Mar: ≥ 5 points".to_string())
     );
     let irls = s.discuss.iter().find(|p| p.topic == DiscussTopic::Irls);
     assert_eq!(irls.map(|p| p.level), Some(DiscussLevel::Info));
@@ -416,7 +416,7 @@ fn points_to_discuss_in_order_with_their_levels_and_counts() {
         "{text}"
     );
     assert!(
-        text.contains("- Latest IRLS (0–40): 19 (moderate · 20 Mar); +5 since 1 Mar: relevant\n"),
+        text.contains("- Latest IRLS (0–40): 19 (moderate · 20 Mar); +5 since 1 Mar: ≥ 5 points\n"),
         "{text}"
     );
     assert!(text.contains(&format!("{}\n", s.previous.text)), "{text}");

@@ -114,3 +114,65 @@ fn the_frequency_definition_says_what_irlssg_2014_means() {
     assert!(d.text.contains("28 observed nights with ≥ 70 % coverage"), "{}", d.text);
     assert!(d.text.contains("untreated symptoms averaged over the past year"), "{}", d.text);
 }
+
+// ---- 2. IRLS change: since the previous rating and since the first in the range; the 5
+// points are "a threshold studies have used", never "clinically relevant" ----
+
+#[test]
+fn irls_change_since_previous_and_since_first_in_range() {
+    let (_d, j) = file_journal();
+    add_rating(&j, "2026-02-20", 25); // before the range
+    add_rating(&j, "2026-03-02", 20); // first in the range
+    add_rating(&j, "2026-03-09", 17); // previous
+    add_rating(&j, "2026-03-14", 22); // latest
+    let s = summarize(&j, range("2026-03-02", "2026-03-15"));
+    let r = &s.rating;
+    // Latest 22 − previous 17 = +5: reaches the 5 points studies have used.
+    assert_eq!(r.change, Some(5));
+    assert!(r.relevant_change);
+    assert_eq!(
+        r.change_text.as_deref(),
+        Some("up 5 points since Mon 9 Mar 2026: 5 points or more, a threshold studies have used")
+    );
+    // Latest 22 − first in range 20 = +2.
+    assert_eq!(r.first_in_range.as_ref().map(|f| f.total), Some(20));
+    assert_eq!(r.change_since_first, Some(2));
+    assert_eq!(
+        r.text,
+        "IRLS 22 (severe) on Sat 14 Mar 2026; up 5 points since Mon 9 Mar 2026: 5 points or \
+         more, a threshold studies have used; up 2 points since the first rating in this range \
+         (Mon 2 Mar 2026)."
+    );
+    assert!(!r.text.contains("clinically relevant"), "{}", r.text);
+    // The key figure and the point to discuss follow the same words.
+    let irls = s
+        .key_figures
+        .iter()
+        .find(|f| f.kind == KeyFigureKind::LatestIrls)
+        .and_then(|f| f.change.as_ref())
+        .expect("IRLS change");
+    assert_eq!(irls.text, "+5 since 9 Mar: ≥ 5 points");
+    let d = s
+        .definitions
+        .iter()
+        .find(|d| d.term == "IRLS bands")
+        .expect("definition");
+    assert!(d.text.contains("range from about 3 to 9 points"), "{}", d.text);
+    assert!(d.text.contains("a threshold studies have used"), "{}", d.text);
+    assert!(!d.text.contains("clinically relevant"), "{}", d.text);
+
+    // A −4 change (21 → 17) is under the threshold; with only two ratings in the range the
+    // first of them is the previous one, so there is no separate "since the first".
+    let (_d2, j2) = file_journal();
+    add_rating(&j2, "2026-03-02", 21);
+    add_rating(&j2, "2026-03-09", 17);
+    let s = summarize(&j2, range("2026-03-02", "2026-03-15"));
+    assert_eq!(s.rating.change, Some(-4));
+    assert!(!s.rating.relevant_change);
+    assert_eq!(s.rating.change_since_first, None);
+    assert_eq!(
+        s.rating.text,
+        "IRLS 17 (moderate) on Mon 9 Mar 2026; down 4 points since Mon 2 Mar 2026: less than \
+         the 5 points studies have used."
+    );
+}

@@ -15,7 +15,7 @@ use crate::format::{
 };
 use crate::summary::coverage::{self, Coverage};
 use crate::summary::nights::Window;
-use crate::summary::rating::RatingSummary;
+use crate::summary::rating::{self, RatingSummary};
 use crate::summary::severity::{self, Severity};
 use crate::summary::sleep::{self, SleepSummary};
 use crate::summary::stats::count;
@@ -29,7 +29,8 @@ pub const SAME_PEAK_POINTS: f64 = 0.25;
 /// A change of the mean sleep efficiency smaller than this (percentage points) is "the same".
 pub const SAME_SLEEP_EFFICIENCY_POINTS: f64 = 0.5;
 /// A change of the IRLS total smaller than this (points) is "the same"; whether a change is
-/// better or worse is the rating's own clinically relevant change (`RatingSummary`).
+/// better or worse is the rating's own threshold ([`rating::RELEVANT_CHANGE`], one studies have
+/// used).
 pub const SAME_IRLS_POINTS: f64 = 0.5;
 /// A median onset that moved by at least this many minutes is better (later) or worse
 /// (earlier); a smaller move is shown but judged neither.
@@ -72,7 +73,7 @@ pub enum ChangeVerdict {
     /// Worse than before.
     Worse,
     /// Neither: within the threshold, or a move too small to judge (an onset less than an hour
-    /// away, an IRLS change that is not clinically relevant).
+    /// away, an IRLS change under the threshold studies have used).
     Same,
 }
 
@@ -89,7 +90,7 @@ pub struct FigureChange {
     pub direction: ChangeDirection,
     /// Better, worse or the same for the patient.
     pub verdict: ChangeVerdict,
-    /// `+1.2 (was 1.6)`, `1 h 30 min later (was 22:00)`, `+8 since 20 Sep: relevant`.
+    /// `+1.2 (was 1.6)`, `1 h 30 min later (was 22:00)`, `+8 since 20 Sep: ≥ 5 points`.
     pub text: String,
 }
 
@@ -371,7 +372,11 @@ fn latest_irls(r: &RatingSummary) -> KeyFigure {
             } else {
                 ChangeVerdict::Better
             };
-            let relevant = if r.relevant_change { ": relevant" } else { "" };
+            let relevant = if r.relevant_change {
+                format!(": ≥ {} points", rating::RELEVANT_CHANGE)
+            } else {
+                String::new()
+            };
             FigureChange {
                 before: f64::from(prev.total),
                 before_text: prev.total.to_string(),

@@ -27,7 +27,7 @@ pub enum DiscussTopic {
     Augmentation,
     /// Symptoms that spread to the arms.
     Arms,
-    /// A clinically relevant change of the IRLS total.
+    /// A change of the IRLS total that reaches the threshold studies have used.
     Irls,
     /// Severity rising from the first half of the range to the second.
     Trend,
