@@ -176,3 +176,48 @@ fn irls_change_since_previous_and_since_first_in_range() {
          the 5 points studies have used."
     );
 }
+
+// ---- 3. severity trend: 5 observed nights in each half and 1 point or 30 % ----
+
+fn trend_of(first_half: (i64, i64, u8), second_half: (i64, i64, u8)) -> HalfTrend {
+    let (_d, j) = file_journal();
+    observe(&j, "2026-03-01", first_half.0, first_half.1, first_half.2);
+    observe(&j, "2026-03-08", second_half.0, second_half.1, second_half.2);
+    summarize(&j, range("2026-03-01", "2026-03-14")).severity.trend
+}
+
+#[test]
+fn severity_trend_needs_5_nights_a_half_and_1_point_or_30_percent() {
+    // 7 observed nights a half. Peak 4 on 5 nights: 20 ÷ 7 = 2.857; peak 5 on 5: 25 ÷ 7 =
+    // 3.571. +0.714 is 25 % of 2.857 and under a point: about the same.
+    let t = trend_of((7, 5, 4), (7, 5, 5));
+    close_some(t.mean_peak_change, 5.0 / 7.0);
+    assert_eq!(t.direction, Trend::Similar);
+    assert_eq!(
+        t.text,
+        "about the same in the second half (2.9 → 3.6, 7 and 7 observed nights)."
+    );
+    // Peak 6 on 5: 30 ÷ 7 = 4.286, +1.43 ≥ 1 point: higher.
+    let t = trend_of((7, 5, 4), (7, 5, 6));
+    assert_eq!(t.direction, Trend::Higher);
+    // The other way round: lower.
+    let t = trend_of((7, 5, 6), (7, 5, 4));
+    assert_eq!(t.direction, Trend::Lower);
+    // Peak 2 on 5 (10 ÷ 7 = 1.43) → peak 2 on 7 (2.0): +0.57 is 40 % of 1.43: higher.
+    let t = trend_of((7, 5, 2), (7, 7, 2));
+    assert_eq!(t.direction, Trend::Higher);
+    // Peak 2 on 5 → peak 3 on 4 (12 ÷ 7 = 1.71): +0.29 is 20 %: about the same.
+    let t = trend_of((7, 5, 2), (7, 4, 3));
+    assert_eq!(t.direction, Trend::Similar);
+    // 4 observed nights in the first half: no trend, however large the change.
+    let t = trend_of((4, 0, 1), (7, 7, 9));
+    assert_eq!(t.direction, Trend::Unknown);
+    assert_eq!(t.mean_peak_change, None);
+    assert_eq!(
+        t.text,
+        "not enough data for a trend (needs 5 observed nights in each half; 4 and 7)."
+    );
+    // Exactly 5 a half is enough: 0 → peak 9 on 5 of 5.
+    let t = trend_of((5, 0, 1), (5, 5, 9));
+    assert_eq!(t.direction, Trend::Higher);
+}

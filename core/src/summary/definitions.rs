@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::format::{number_text, percent_text};
 use crate::summary::{
-    augmentation, coverage, iron, notes, rating, relief, severity, sleep, treatments, triggers,
+    augmentation, changes, coverage, iron, notes, rating, relief, sleep, treatments, triggers,
 };
 
 /// A term and what it means in this summary.
@@ -63,9 +63,13 @@ pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
             "Trend",
             format!(
                 "The mean nightly peak of the first half of the range against the second half \
-                 (the middle night of an odd range belongs to neither); a change under {} points \
-                 is \"about the same\".",
-                number_text(severity::TREND_THRESHOLD)
+                 (the middle night of an odd range belongs to neither): \"higher\" or \
+                 \"lower\" only with {}; otherwise \"about the same\". The key figures' \
+                 changes against the previous period are called better or worse (and \
+                 coloured) by the same rule; the onset time needs a shift of at least {} \
+                 minutes, the IRLS its own threshold.",
+                changes::change_rule_text(),
+                changes::ONSET_SHIFT_MINUTES
             ),
         ),
         def(
