@@ -204,6 +204,9 @@ fn key_figures_of_the_fixture_read_back() {
         "Pramipexole 0.125 mg dopamine agonist since 10 Oct 2025",
     );
     assert_has(&text, "Walking 12 much 15 min");
+    // The sleep table carries the sleep specialist's rows (issue 14 item 6).
+    assert_has(&text, "Nights woken by RLS");
+    assert_has(&text, "Total sleep, symptom nights");
     // Charts' captions and the footer's definitions.
     // The charts are headed by their parts' titles from the core (issue 13).
     assert_has(&text, "Severity: peak per night");

@@ -221,3 +221,81 @@ fn severity_trend_needs_5_nights_a_half_and_1_point_or_30_percent() {
     let t = trend_of((5, 0, 1), (5, 5, 9));
     assert_eq!(t.direction, Trend::Higher);
 }
+
+// ---- 7. what a sleep specialist also wants: nights woken by RLS, total sleep on symptom
+// nights against symptom-free nights ----
+
+#[test]
+fn nights_woken_by_rls_and_total_sleep_with_and_without_symptoms() {
+    let (_d, j) = file_journal();
+    let woke = |start: &str| {
+        let mut e = episode(start, 30, 6);
+        e.woke_from_sleep = true;
+        e
+    };
+    // The 2nd: diary (23:00–07:00, SOL 10, WASO 20: TST 480 − 30 = 450) and an episode that woke.
+    add_plain_diary(&j, "2026-03-02");
+    add_episode(&j, woke("2026-03-03T02:00:00+01:00"));
+    // The 3rd: diary (450) and an episode that did not wake.
+    add_plain_diary(&j, "2026-03-03");
+    add_episode(&j, episode("2026-03-03T22:00:00+01:00", 30, 4));
+    // The 4th: diary without symptoms, SOL 30, WASO 60: TST 480 − 90 = 390.
+    j.add_sleep_diary(diary(
+        "2026-03-04", "23:00", "23:00", 30, 60, "07:00", "07:00", "+01:00",
+    ))
+    .expect("diary");
+    // The 5th: an episode that woke, no diary. The 6th: nothing. The 7th: diary (450), no
+    // symptoms. Observed: 2, 3, 4, 5, 7 = 5 nights; woken: 2 and 5.
+    add_episode(&j, woke("2026-03-06T01:00:00+01:00"));
+    add_plain_diary(&j, "2026-03-07");
+    let s = summarize(&j, range("2026-03-02", "2026-03-08"));
+    let z = &s.sleep;
+    assert_eq!((z.nights_woken_by_rls, z.observed_nights), (2, 5));
+    assert_eq!(
+        z.nights_woken_text.as_deref(),
+        Some("2 of 5 observed nights (40 %)")
+    );
+    // Symptom nights with a diary: 2nd and 3rd, (450 + 450) / 2 = 450 = 7 h 30 min.
+    assert_eq!(z.symptom_night_diaries, 2);
+    close_some(z.mean_total_sleep_symptom_nights_minutes, 450.0);
+    // Symptom-free diary nights: 4th and 7th, (390 + 450) / 2 = 420 = 7 h.
+    assert_eq!(z.symptom_free_night_diaries, 2);
+    close_some(z.mean_total_sleep_symptom_free_minutes, 420.0);
+    assert_eq!(
+        z.symptom_night_sleep_text.as_deref(),
+        Some("total sleep 7 h 30 min on 2 nights with symptoms, 7 h on 2 nights without")
+    );
+    assert!(
+        z.text.ends_with(
+            "; total sleep 7 h 30 min on 2 nights with symptoms, 7 h on 2 nights without. \
+             Woken by RLS on 2 of 5 observed nights (40 %)."
+        ),
+        "{}",
+        z.text
+    );
+    // The terminal's and the report's rows.
+    let rows = details::sleep_specialist_rows(z);
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "Nights woken by RLS".to_string(),
+                "2 of 5 observed nights (40 %)".to_string()
+            ),
+            (
+                "Total sleep, symptom nights".to_string(),
+                "7 h 30 min (2 nights)".to_string()
+            ),
+            (
+                "Total sleep, symptom-free nights".to_string(),
+                "7 h (2 nights)".to_string()
+            ),
+        ]
+    );
+    // The text export carries them in the sleep line.
+    let text = j
+        .summary_text_at(Some(range("2026-03-02", "2026-03-08")), now())
+        .expect("text");
+    assert!(text.contains("Woken by RLS on 2 of 5 observed nights (40 %)."), "{text}");
+    assert!(text.contains("7 h on 2 nights without"), "{text}");
+}
