@@ -691,10 +691,12 @@ fn a_treatment_started_mid_range_is_compared_before_and_after() {
             add_episode(&j, episode(&format!("{night}T23:00:00+01:00"), 30, peak));
         }
     }
+    // A routine is judged from its start (issue 14: an alpha-2-delta ligand, as this was
+    // before, is judged after a titration period; see summary_wording.rs).
     let gaba = add_treatment(
         &j,
         "gabapentin",
-        TreatmentCategory::Alpha2DeltaLigand,
+        TreatmentCategory::Routine,
         "2026-03-15",
         None,
     );
@@ -750,6 +752,7 @@ fn a_treatment_started_mid_range_is_compared_before_and_after() {
     close_some(g.after.mean_peak, 6.0 / 14.0);
     close_some(g.mean_peak_change, (6.0 - 50.0) / 14.0);
     assert!(g.text.contains("down 57 points"), "{}", g.text);
+    assert!(g.text.ends_with("so nights may improve anyway."), "{}", g.text);
 
     // Magnesium from the 25th: 4 nights after within the range, too few.
     let m = &t.comparisons[1];

@@ -7,6 +7,7 @@ mod fixtures;
 
 use fixtures::*;
 use rlsjournal_core::summary::*;
+use rlsjournal_core::summary::{details, treatments};
 use rlsjournal_core::*;
 
 /// A plain diary on each of `observed` nights from `first`, and an episode (peak `peak`) at
@@ -298,4 +299,116 @@ fn nights_woken_by_rls_and_total_sleep_with_and_without_symptoms() {
         .expect("text");
     assert!(text.contains("Woken by RLS on 2 of 5 observed nights (40 %)."), "{text}");
     assert!(text.contains("7 h on 2 nights without"), "{text}");
+}
+
+// ---- 4. treatment before/after: a window per category, observed nights, not controlled ----
+
+/// A diary every night from 1 Jan 2026 for `nights` nights, with an episode (peak 5) on the
+/// first `symptom_until` of them and on every 7th night after.
+fn long_journal(j: &Journal, nights: i64, symptom_until: i64) {
+    for i in 0..nights {
+        let night = plus("2026-01-01", i);
+        add_plain_diary(j, &night);
+        if i < symptom_until || i % 7 == 0 {
+            add_episode(j, episode(&format!("{night}T23:00:00+01:00"), 30, 5));
+        }
+    }
+}
+
+#[test]
+fn oral_iron_is_judged_about_12_weeks_after_the_start() {
+    let (_d, j) = file_journal();
+    // Nights 1 Jan – 30 Apr (120). Iron from 15 Jan (night 14): before = 1–14 Jan; the after
+    // window is nights 70–83 after the start: 26 Mar – 8 Apr.
+    long_journal(&j, 120, 14);
+    add_treatment(&j, "ferrous sulfate", TreatmentCategory::OralIron, "2026-01-15", None);
+    let s = summarize(&j, range("2026-01-01", "2026-04-30"));
+    let c = &s.treatments.comparisons[0];
+    assert_eq!(c.settle_nights, 70);
+    assert_eq!(c.judged_from, date("2026-03-26"));
+    assert_eq!((c.after.first, c.after.last), (date("2026-03-26"), date("2026-04-08")));
+    assert!(c.comparable);
+    // Before: all 14 with symptoms (100 %). After: 26 Mar – 8 Apr are nights 84–97 from
+    // 1 Jan; multiples of 7 among them: 84 and 91 → 2 of 14 (14.29 %).
+    assert_eq!((c.before.symptom_nights, c.after.symptom_nights), (14, 2));
+    close_some(c.symptom_percent_change, 200.0 / 14.0 - 100.0);
+    assert!(c.text.contains("oral iron is judged about 12 weeks after the start"), "{}", c.text);
+    assert!(c.text.ends_with(treatments::NOT_CONTROLLED_TEXT), "{}", c.text);
+
+    // A range ending 8 weeks after the start: too early to compare.
+    let s = summarize(&j, range("2026-01-01", "2026-03-12"));
+    let c = &s.treatments.comparisons[0];
+    assert!(!c.comparable);
+    assert_eq!(c.after.nights, 0);
+    assert_eq!(c.symptom_percent_change, None);
+    assert_eq!(
+        c.text,
+        "ferrous sulfate from Thu 15 Jan 2026: too early to compare (oral iron is judged about \
+         12 weeks after the start, from Thu 26 Mar 2026)."
+    );
+}
+
+#[test]
+fn iv_iron_titrated_drugs_and_routines_have_their_own_windows() {
+    let (_d, j) = file_journal();
+    long_journal(&j, 120, 14);
+    add_treatment(&j, "ferric carboxymaltose", TreatmentCategory::IvIron, "2026-01-15", None);
+    add_treatment(&j, "pregabalin", TreatmentCategory::Alpha2DeltaLigand, "2026-01-15", None);
+    add_treatment(&j, "pramipexole", TreatmentCategory::DopamineAgonist, "2026-01-15", None);
+    add_treatment(&j, "stretching", TreatmentCategory::Routine, "2026-01-15", None);
+    add_treatment(&j, "magnesium", TreatmentCategory::Magnesium, "2026-01-15", None);
+    let s = summarize(&j, range("2026-01-01", "2026-04-30"));
+    let from: Vec<(String, u32, LocalDate)> = s
+        .treatments
+        .comparisons
+        .iter()
+        .map(|c| (c.name.clone(), c.settle_nights, c.judged_from))
+        .collect();
+    assert_eq!(
+        from,
+        vec![
+            // IV iron: weeks 5–6, from night 28 (15 Jan + 28 = 12 Feb).
+            ("ferric carboxymaltose".to_string(), 28, date("2026-02-12")),
+            // Titration: 14 nights (15 Jan + 14 = 29 Jan).
+            ("pregabalin".to_string(), 14, date("2026-01-29")),
+            ("pramipexole".to_string(), 14, date("2026-01-29")),
+            // Routines and supplements: from the start.
+            ("stretching".to_string(), 0, date("2026-01-15")),
+            ("magnesium".to_string(), 0, date("2026-01-15")),
+        ]
+    );
+    assert!(s.treatments.comparisons.iter().all(|c| c.comparable));
+    let d = s
+        .definitions
+        .iter()
+        .find(|d| d.term == "Treatment before/after")
+        .expect("definition");
+    for words in [
+        "oral iron about 12 weeks",
+        "IV iron 4–6 weeks",
+        "titration period",
+        "AASM 2024",
+        "Not a controlled comparison",
+    ] {
+        assert!(d.text.contains(words), "{words}: {}", d.text);
+    }
+}
+
+#[test]
+fn the_text_export_carries_the_treatment_comparison_and_its_caveat() {
+    let (_d, j) = file_journal();
+    long_journal(&j, 60, 14);
+    add_treatment(&j, "stretching", TreatmentCategory::Routine, "2026-01-15", None);
+    let text = j
+        .summary_text_at(Some(range("2026-01-01", "2026-03-01")), now())
+        .expect("text");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with(&format!("{}: ", SummaryPart::Treatments.title_str())))
+        .expect("treatments line");
+    // Before: 1–14 Jan, all with symptoms; after: 15–28 Jan = nights 14–27, multiples of 7:
+    // 14 and 21 → 2 of 14.
+    assert!(line.contains("Active in this range: stretching."), "{line}");
+    assert!(line.contains("symptoms on 2 of 14 nights logged (14 %)"), "{line}");
+    assert!(line.ends_with(treatments::NOT_CONTROLLED_TEXT), "{line}");
 }

@@ -85,8 +85,8 @@ pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
             "Relief toolkit",
             format!(
                 "Help is scored 0 none, 1 some, 2 much, 3 complete. Severity tiers by the \
-                 episode's peak: {}; a method is among a tier's best when tried at least {} \
-                 times in that tier with a median help of at least {}.",
+                 episode's peak: {}; a method is the most helpful, or among a tier's best, only \
+                 when tried at least {} times (in that tier) with a median help of at least {}.",
                 relief::tiers_text(),
                 relief::MIN_USES_PER_TIER,
                 number_text(relief::MIN_MEDIAN_HELP)
@@ -109,17 +109,7 @@ pub(crate) fn all(cutover_hour: u8) -> Vec<Definition> {
                 percent_text(sleep::LOW_EFFICIENCY_PERCENT)
             ),
         ),
-        def(
-            "Treatment before/after",
-            format!(
-                "For a regimen started in the range: the {} nights before its start against \
-                 the start night and up to {} more (within the range), each side with at least \
-                 {} logged nights.",
-                treatments::WINDOW_NIGHTS,
-                treatments::WINDOW_NIGHTS - 1,
-                treatments::MIN_LOGGED_EACH_SIDE
-            ),
-        ),
+        def("Treatment before/after", treatments::definition_text()),
         def("Iron (AASM 2024)", iron::definition_text()),
         def("IRLS bands", rating::definition_text()),
         def("Augmentation watch", augmentation::definition_text()),
