@@ -206,10 +206,9 @@ pub fn window_reason(category: &TreatmentCategory) -> String {
         ),
         TreatmentCategory::DopamineAgonist
         | TreatmentCategory::Alpha2DeltaLigand
-        | TreatmentCategory::Opioid => format!(
-            "{name} is judged after a titration period ({} nights)",
-            TITRATION_NIGHTS
-        ),
+        | TreatmentCategory::Opioid => {
+            format!("{name} is judged after a {TITRATION_NIGHTS}-night titration period")
+        }
         _ => format!("{name} is judged over its first {WINDOW_NIGHTS} nights"),
     }
 }
