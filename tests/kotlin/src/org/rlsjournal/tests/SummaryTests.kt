@@ -505,9 +505,20 @@ fun summaryTests() = suite("summary") {
         near(3.0, z.meanQuality, "quality")
         assertEquals(
             "Over 2 nights with a diary: 7 h 08 min asleep of 8 h 15 min in bed (sleep efficiency 87 %); " +
-                "1 night below 85 %; 20 min to fall asleep, 33 min awake after falling asleep.",
+                "1 night below 85 %; 20 min to fall asleep, 33 min awake after falling asleep. " +
+                "Woken by RLS on 0 of 2 observed nights (0 %).",
             z.text,
         )
+        // The sleep specialist's measures (issue 14 item 6): both diary nights are symptom-free,
+        // so total sleep has no symptom-night side to compare with.
+        assertEquals(2u, z.observedNights)
+        assertEquals(0u, z.nightsWokenByRls)
+        assertEquals("0 of 2 observed nights (0 %)", z.nightsWokenText)
+        assertEquals(0u, z.symptomNightDiaries)
+        assertNull(z.meanTotalSleepSymptomNightsMinutes)
+        assertEquals(2u, z.symptomFreeNightDiaries)
+        near(427.5, z.meanTotalSleepSymptomFreeMinutes, "TST of the symptom-free nights")
+        assertNull(z.symptomNightSleepText)
     }
 
     test("ironAgainstTheAasmThresholds") {
