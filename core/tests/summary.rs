@@ -150,7 +150,11 @@ fn coverage_counts_logged_and_symptom_nights_with_the_cutover() {
     assert_eq!(c.per_week_text, "3.0 per week");
     assert_eq!(c.two_or_more_per_week, Some(true));
     // 7 observed nights: "≥ 2 nights a week in this period", no chronic-persistent claim.
-    assert!(c.text.contains("≥ 2 nights a week in this period"), "{}", c.text);
+    assert!(
+        c.text.contains("≥ 2 nights a week in this period"),
+        "{}",
+        c.text
+    );
     assert!(!c.text.contains("chronic-persistent RLS,"), "{}", c.text);
     let logged: Vec<bool> = s.severity.nights.iter().map(|n| n.logged).collect();
     assert_eq!(
@@ -307,7 +311,9 @@ fn severity_series_means_trend_weeks_and_worst_night() {
     assert_eq!(v.trend.mean_peak_change, None);
     assert_eq!(v.trend.direction, Trend::Unknown);
     assert!(
-        v.trend.text.contains("needs 5 observed nights in each half; 2 and 3"),
+        v.trend
+            .text
+            .contains("needs 5 observed nights in each half; 2 and 3"),
         "{}",
         v.trend.text
     );
@@ -598,16 +604,20 @@ fn relief_toolkit_per_method_and_per_severity_tier() {
     // qualifies yet.
     assert_eq!(relief::MIN_USES_PER_TIER, 3);
     assert!(names(mild).is_empty(), "{:?}", names(mild));
-    assert!(mild.text.contains("no method tried at least 3 times"), "{}", mild.text);
+    assert!(
+        mild.text.contains("no method tried at least 3 times"),
+        "{}",
+        mild.text
+    );
     let moderate = &r.tiers[1];
     assert_eq!(moderate.attempts, 4);
     assert!(names(moderate).is_empty());
     let severe = &r.tiers[2];
     assert_eq!(severe.attempts, 1);
     assert!(severe.best.is_empty()); // tried only once
-    // "Most helpful" overall also needs 3 uses: medication (1 use, complete) and massage (2
-    // uses) rank higher but do not qualify; walking (4 uses: help 2, 3, 1, 1 → median 1.5,
-    // "some to much") does.
+                                     // "Most helpful" overall also needs 3 uses: medication (1 use, complete) and massage (2
+                                     // uses) rank higher but do not qualify; walking (4 uses: help 2, 3, 1, 1 → median 1.5,
+                                     // "some to much") does.
     assert_eq!(
         r.text,
         "9 relief attempts with 4 methods; most helpful: walking (some to much, 4 uses)."
@@ -752,7 +762,11 @@ fn a_treatment_started_mid_range_is_compared_before_and_after() {
     close_some(g.after.mean_peak, 6.0 / 14.0);
     close_some(g.mean_peak_change, (6.0 - 50.0) / 14.0);
     assert!(g.text.contains("down 57 points"), "{}", g.text);
-    assert!(g.text.ends_with("so nights may improve anyway."), "{}", g.text);
+    assert!(
+        g.text.ends_with("so nights may improve anyway."),
+        "{}",
+        g.text
+    );
 
     // Magnesium from the 25th: 4 nights after within the range, too few.
     let m = &t.comparisons[1];

@@ -58,7 +58,13 @@ fn frequency_matches_chronic_persistent_only_with_28_observed_nights_at_70_perce
     // the first 8, so 7 of them fall in: 7 ÷ 27 × 7 = 1.81 < 2 (no claim either way).
     let s = summarize(&j, range("2026-03-02", "2026-03-28"));
     assert!(!s.coverage.matches_chronic_persistent_frequency());
-    assert!(s.coverage.text.contains("fewer than 2 nights a week in this period"), "{}", s.coverage.text);
+    assert!(
+        s.coverage
+            .text
+            .contains("fewer than 2 nights a week in this period"),
+        "{}",
+        s.coverage.text
+    );
     assert_eq!(frequency_point(&s).level, DiscussLevel::Info);
 }
 
@@ -91,7 +97,10 @@ fn coverage_of_exactly_70_percent_is_enough_and_just_under_is_not() {
     observe(&j, "2026-03-01", 28, 10, 5);
     // 40 nights (1 Mar – 9 Apr): 28 ÷ 40 = 70 % exactly → the comparison may be made.
     let s = summarize(&j, range("2026-03-01", "2026-04-09"));
-    assert_eq!((s.coverage.nights_logged, s.coverage.nights_in_range), (28, 40));
+    assert_eq!(
+        (s.coverage.nights_logged, s.coverage.nights_in_range),
+        (28, 40)
+    );
     assert!(s.coverage.matches_chronic_persistent_frequency());
     assert_eq!(frequency_point(&s).level, DiscussLevel::Discuss);
     // 41 nights: 28 ÷ 41 = 68.3 % < 70 % → no comparison.
@@ -112,8 +121,17 @@ fn the_frequency_definition_says_what_irlssg_2014_means() {
         .iter()
         .find(|d| d.term == "Frequency per week")
         .expect("definition");
-    assert!(d.text.contains("28 observed nights with ≥ 70 % coverage"), "{}", d.text);
-    assert!(d.text.contains("untreated symptoms averaged over the past year"), "{}", d.text);
+    assert!(
+        d.text.contains("28 observed nights with ≥ 70 % coverage"),
+        "{}",
+        d.text
+    );
+    assert!(
+        d.text
+            .contains("untreated symptoms averaged over the past year"),
+        "{}",
+        d.text
+    );
 }
 
 // ---- 2. IRLS change: since the previous rating and since the first in the range; the 5
@@ -158,8 +176,16 @@ fn irls_change_since_previous_and_since_first_in_range() {
         .iter()
         .find(|d| d.term == "IRLS bands")
         .expect("definition");
-    assert!(d.text.contains("range from about 3 to 9 points"), "{}", d.text);
-    assert!(d.text.contains("a threshold studies have used"), "{}", d.text);
+    assert!(
+        d.text.contains("range from about 3 to 9 points"),
+        "{}",
+        d.text
+    );
+    assert!(
+        d.text.contains("a threshold studies have used"),
+        "{}",
+        d.text
+    );
     assert!(!d.text.contains("clinically relevant"), "{}", d.text);
 
     // A −4 change (21 → 17) is under the threshold; with only two ratings in the range the
@@ -183,8 +209,16 @@ fn irls_change_since_previous_and_since_first_in_range() {
 fn trend_of(first_half: (i64, i64, u8), second_half: (i64, i64, u8)) -> HalfTrend {
     let (_d, j) = file_journal();
     observe(&j, "2026-03-01", first_half.0, first_half.1, first_half.2);
-    observe(&j, "2026-03-08", second_half.0, second_half.1, second_half.2);
-    summarize(&j, range("2026-03-01", "2026-03-14")).severity.trend
+    observe(
+        &j,
+        "2026-03-08",
+        second_half.0,
+        second_half.1,
+        second_half.2,
+    );
+    summarize(&j, range("2026-03-01", "2026-03-14"))
+        .severity
+        .trend
 }
 
 #[test]
@@ -242,7 +276,14 @@ fn nights_woken_by_rls_and_total_sleep_with_and_without_symptoms() {
     add_episode(&j, episode("2026-03-03T22:00:00+01:00", 30, 4));
     // The 4th: diary without symptoms, SOL 30, WASO 60: TST 480 − 90 = 390.
     j.add_sleep_diary(diary(
-        "2026-03-04", "23:00", "23:00", 30, 60, "07:00", "07:00", "+01:00",
+        "2026-03-04",
+        "23:00",
+        "23:00",
+        30,
+        60,
+        "07:00",
+        "07:00",
+        "+01:00",
     ))
     .expect("diary");
     // The 5th: an episode that woke, no diary. The 6th: nothing. The 7th: diary (450), no
@@ -297,7 +338,10 @@ fn nights_woken_by_rls_and_total_sleep_with_and_without_symptoms() {
     let text = j
         .summary_text_at(Some(range("2026-03-02", "2026-03-08")), now())
         .expect("text");
-    assert!(text.contains("Woken by RLS on 2 of 5 observed nights (40 %)."), "{text}");
+    assert!(
+        text.contains("Woken by RLS on 2 of 5 observed nights (40 %)."),
+        "{text}"
+    );
     assert!(text.contains("7 h on 2 nights without"), "{text}");
 }
 
@@ -321,19 +365,37 @@ fn oral_iron_is_judged_about_12_weeks_after_the_start() {
     // Nights 1 Jan – 30 Apr (120). Iron from 15 Jan (night 14): before = 1–14 Jan; the after
     // window is nights 70–83 after the start: 26 Mar – 8 Apr.
     long_journal(&j, 120, 14);
-    add_treatment(&j, "ferrous sulfate", TreatmentCategory::OralIron, "2026-01-15", None);
+    add_treatment(
+        &j,
+        "ferrous sulfate",
+        TreatmentCategory::OralIron,
+        "2026-01-15",
+        None,
+    );
     let s = summarize(&j, range("2026-01-01", "2026-04-30"));
     let c = &s.treatments.comparisons[0];
     assert_eq!(c.settle_nights, 70);
     assert_eq!(c.judged_from, date("2026-03-26"));
-    assert_eq!((c.after.first, c.after.last), (date("2026-03-26"), date("2026-04-08")));
+    assert_eq!(
+        (c.after.first, c.after.last),
+        (date("2026-03-26"), date("2026-04-08"))
+    );
     assert!(c.comparable);
     // Before: all 14 with symptoms (100 %). After: 26 Mar – 8 Apr are nights 84–97 from
     // 1 Jan; multiples of 7 among them: 84 and 91 → 2 of 14 (14.29 %).
     assert_eq!((c.before.symptom_nights, c.after.symptom_nights), (14, 2));
     close_some(c.symptom_percent_change, 200.0 / 14.0 - 100.0);
-    assert!(c.text.contains("oral iron is judged about 12 weeks after the start"), "{}", c.text);
-    assert!(c.text.ends_with(treatments::NOT_CONTROLLED_TEXT), "{}", c.text);
+    assert!(
+        c.text
+            .contains("oral iron is judged about 12 weeks after the start"),
+        "{}",
+        c.text
+    );
+    assert!(
+        c.text.ends_with(treatments::NOT_CONTROLLED_TEXT),
+        "{}",
+        c.text
+    );
 
     // A range ending 8 weeks after the start: too early to compare.
     let s = summarize(&j, range("2026-01-01", "2026-03-12"));
@@ -352,11 +414,41 @@ fn oral_iron_is_judged_about_12_weeks_after_the_start() {
 fn iv_iron_titrated_drugs_and_routines_have_their_own_windows() {
     let (_d, j) = file_journal();
     long_journal(&j, 120, 14);
-    add_treatment(&j, "ferric carboxymaltose", TreatmentCategory::IvIron, "2026-01-15", None);
-    add_treatment(&j, "pregabalin", TreatmentCategory::Alpha2DeltaLigand, "2026-01-15", None);
-    add_treatment(&j, "pramipexole", TreatmentCategory::DopamineAgonist, "2026-01-15", None);
-    add_treatment(&j, "stretching", TreatmentCategory::Routine, "2026-01-15", None);
-    add_treatment(&j, "magnesium", TreatmentCategory::Magnesium, "2026-01-15", None);
+    add_treatment(
+        &j,
+        "ferric carboxymaltose",
+        TreatmentCategory::IvIron,
+        "2026-01-15",
+        None,
+    );
+    add_treatment(
+        &j,
+        "pregabalin",
+        TreatmentCategory::Alpha2DeltaLigand,
+        "2026-01-15",
+        None,
+    );
+    add_treatment(
+        &j,
+        "pramipexole",
+        TreatmentCategory::DopamineAgonist,
+        "2026-01-15",
+        None,
+    );
+    add_treatment(
+        &j,
+        "stretching",
+        TreatmentCategory::Routine,
+        "2026-01-15",
+        None,
+    );
+    add_treatment(
+        &j,
+        "magnesium",
+        TreatmentCategory::Magnesium,
+        "2026-01-15",
+        None,
+    );
     let s = summarize(&j, range("2026-01-01", "2026-04-30"));
     let from: Vec<(String, u32, LocalDate)> = s
         .treatments
@@ -398,7 +490,13 @@ fn iv_iron_titrated_drugs_and_routines_have_their_own_windows() {
 fn the_text_export_carries_the_treatment_comparison_and_its_caveat() {
     let (_d, j) = file_journal();
     long_journal(&j, 60, 14);
-    add_treatment(&j, "stretching", TreatmentCategory::Routine, "2026-01-15", None);
+    add_treatment(
+        &j,
+        "stretching",
+        TreatmentCategory::Routine,
+        "2026-01-15",
+        None,
+    );
     let text = j
         .summary_text_at(Some(range("2026-01-01", "2026-03-01")), now())
         .expect("text");
@@ -409,6 +507,9 @@ fn the_text_export_carries_the_treatment_comparison_and_its_caveat() {
     // Before: 1–14 Jan, all with symptoms; after: 15–28 Jan = nights 14–27, multiples of 7:
     // 14 and 21 → 2 of 14.
     assert!(line.contains("Active in this range: stretching."), "{line}");
-    assert!(line.contains("symptoms on 2 of 14 nights logged (14 %)"), "{line}");
+    assert!(
+        line.contains("symptoms on 2 of 14 nights logged (14 %)"),
+        "{line}"
+    );
     assert!(line.ends_with(treatments::NOT_CONTROLLED_TEXT), "{line}");
 }

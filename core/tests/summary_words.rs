@@ -8,7 +8,7 @@ use std::process::Command;
 
 use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::summary::{
-    augmentation, changes, coverage, iron, rating, severity, sleep, NightRange, SummaryPart,
+    augmentation, changes, coverage, iron, rating, sleep, NightRange, SummaryPart,
 };
 use rlsjournal_core::*;
 

@@ -28,7 +28,13 @@ pub fn summary_text(summary: &Summary) -> String {
     line(SummaryPart::Sleep, &summary.sleep.text);
     // The active regimens, then each before/after comparison with its counts and caveat.
     let mut treatments = vec![summary.treatments.text.as_str()];
-    treatments.extend(summary.treatments.comparisons.iter().map(|c| c.text.as_str()));
+    treatments.extend(
+        summary
+            .treatments
+            .comparisons
+            .iter()
+            .map(|c| c.text.as_str()),
+    );
     line(SummaryPart::Treatments, &treatments.join(" "));
     let readings = [&summary.iron.ferritin, &summary.iron.transferrin_saturation];
     let mut iron: Vec<&str> = readings

@@ -130,15 +130,12 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Coverage {
     };
     let text = match (per_week, two_or_more) {
         (Some(_), Some(reaches)) => format!(
-            "Symptoms on {} of {} logged ({}, {per_week_text}) out of {} in the range{}.",
+            "Symptoms on {} of {} logged ({}, {per_week_text}) out of {} in the range: {}.",
             period.symptom_nights,
             nights_text(period.nights_logged),
             plural(episodes, "episode", "episodes"),
             nights_text(period.nights),
-            format!(
-                ": {}",
-                frequency_clause(reaches, period.nights_logged, period.nights)
-            )
+            frequency_clause(reaches, period.nights_logged, period.nights)
         ),
         _ => format!(
             "Nothing logged in the {} of the range.",

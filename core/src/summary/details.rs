@@ -142,11 +142,12 @@ pub fn sleep_specialist_rows(z: &SleepSummary) -> Vec<(String, String)> {
     if let Some(w) = &z.nights_woken_text {
         rows.push(("Nights woken by RLS".to_string(), w.clone()));
     }
-    let tst = |text: &Option<String>, n: u32| {
-        text.as_ref()
-            .map(|t| format!("{t} ({})", nights_text(n)))
-    };
-    if let Some(v) = tst(&z.mean_total_sleep_symptom_nights_text, z.symptom_night_diaries) {
+    let tst =
+        |text: &Option<String>, n: u32| text.as_ref().map(|t| format!("{t} ({})", nights_text(n)));
+    if let Some(v) = tst(
+        &z.mean_total_sleep_symptom_nights_text,
+        z.symptom_night_diaries,
+    ) {
         rows.push(("Total sleep, symptom nights".to_string(), v));
     }
     if let Some(v) = tst(

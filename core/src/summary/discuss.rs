@@ -5,9 +5,9 @@
 
 use serde::Serialize;
 
+use crate::format::one_decimal;
 use crate::summary::anatomy::WhereAndHow;
 use crate::summary::augmentation::{AugmentationStatus, AugmentationSummary};
-use crate::format::one_decimal;
 use crate::summary::coverage::{self, Coverage};
 use crate::summary::iron::IronStatus;
 use crate::summary::rating::RatingSummary;
@@ -86,7 +86,10 @@ pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
     let mut points = Vec::new();
     let c = s.coverage;
     if let (Some(per_week), Some(reaches)) = (c.symptom_nights_per_week, c.two_or_more_per_week) {
-        let counts = format!("{} of {} observed nights", c.symptom_nights, c.nights_logged);
+        let counts = format!(
+            "{} of {} observed nights",
+            c.symptom_nights, c.nights_logged
+        );
         let clause = coverage::frequency_clause(reaches, c.nights_logged, c.nights_in_range);
         points.push(DiscussPoint {
             topic: DiscussTopic::Frequency,

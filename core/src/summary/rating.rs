@@ -133,13 +133,15 @@ pub(crate) fn build(
         .as_ref()
         .zip(first_in_range.as_ref())
         .map(|(l, f)| i32::from(l.total) - i32::from(f.total));
-    let change_since_first_text = change_since_first.zip(first_in_range.as_ref()).map(|(c, f)| {
-        format!(
-            "{} since the first rating in this range ({})",
-            direction_text(c),
-            date_text(f.rated_on)
-        )
-    });
+    let change_since_first_text = change_since_first
+        .zip(first_in_range.as_ref())
+        .map(|(c, f)| {
+            format!(
+                "{} since the first rating in this range ({})",
+                direction_text(c),
+                date_text(f.rated_on)
+            )
+        });
     let text = match (&latest, &change_text) {
         (Some(l), Some(c)) => match &change_since_first_text {
             Some(first) => format!("{}; {c}; {first}.", l.text),

@@ -154,10 +154,7 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Severity {
         ),
     });
     if overall.nights_logged > 0 && trend.direction == Trend::Unknown {
-        notes.push(missing(
-            "severity",
-            trend_shortfall_text(&trend),
-        ));
+        notes.push(missing("severity", trend_shortfall_text(&trend)));
     }
     let text = match overall.mean_peak {
         Some(m) => format!(

@@ -10,9 +10,9 @@
 use serde::Serialize;
 
 use crate::format::{minutes_text, nights_text, percent_text};
-use crate::summary::stats::percent;
 use crate::summary::nights::Window;
 use crate::summary::notes::{missing, Note};
+use crate::summary::stats::percent;
 use crate::summary::stats::{count, mean};
 
 /// Sleep efficiency below this (percent) is counted as a poor night.
@@ -108,7 +108,10 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> SleepSummary {
     let mut tst_symptom = Vec::new();
     let mut tst_free = Vec::new();
     for d in &window.diaries {
-        let Some(cell) = window.index_of(d.night_of).and_then(|i| window.cells.get(i)) else {
+        let Some(cell) = window
+            .index_of(d.night_of)
+            .and_then(|i| window.cells.get(i))
+        else {
             continue;
         };
         let minutes = d.total_sleep_minutes() as f64;
