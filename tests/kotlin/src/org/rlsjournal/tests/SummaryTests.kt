@@ -242,7 +242,7 @@ fun summaryTests() = suite("summary") {
         near(1.0 / 5.0 * 7.0, below.coverage.symptomNightsPerWeek, "1 ÷ 5 × 7")
         assertEquals("1.4 per week", below.coverage.perWeekText)
         assertEquals(false, below.coverage.twoOrMorePerWeek)
-        assertTrue(below.coverage.text.endsWith(": fewer than 2 per week."), below.coverage.text)
+        assertTrue(below.coverage.text.endsWith(": fewer than 2 nights a week in this period."), below.coverage.text)
         val two = journal.summary(nights("2026-03-03", "2026-03-09"))
         // Nights 3–8 logged (6), symptoms on the 3rd and 5th: 2 ÷ 6 × 7 = 2.33.
         assertEquals(6u, two.coverage.nightsLogged)
@@ -593,6 +593,10 @@ fun summaryTests() = suite("summary") {
         assertEquals(18.toUByte(), r.previous?.total)
         assertEquals(-6, r.change)
         assertTrue(r.relevantChange)
+        // Only one rating in the range (the latest): no separate change since the first.
+        assertNull(r.firstInRange)
+        assertNull(r.changeSinceFirst)
+        assertTrue("a threshold studies have used" in (r.changeText ?: ""), "${r.changeText}")
         assertTrue(r.changeText?.startsWith("down 6 points since Fri 20 Feb 2026") == true, "${r.changeText}")
         assertEquals(listOf(date("2026-03-09")), r.inRange.map { it.ratedOn })
         // A change of 3 is not relevant.
