@@ -179,10 +179,10 @@ fn key_figures_of_the_fixture_read_back() {
     // Median onset 23:30, 1 h 30 min later than September's 22:00.
     assert_has(&text, "Median onset time 23:30");
     assert_has(&text, "1 h 30 min later (was 22:00)");
-    // IRLS 22, severe, up 8 since the rating of 20 Sep: clinically relevant.
+    // IRLS 22, severe, up 8 since the rating of 20 Sep: 5 points or more, a threshold studies have used.
     assert_has(&text, "Latest IRLS (0–40) 22");
     assert_has(&text, "severe");
-    assert_has(&text, "+8 since 20 Sep: relevant");
+    assert_has(&text, "+8 since 20 Sep: ≥ 5 points");
     // Iron: ferritin 38 µg/L is at or below 75 µg/L; TSAT 25 % is not below 20 %.
     assert_has(
         &text,
@@ -193,7 +193,8 @@ fn key_figures_of_the_fixture_read_back() {
     assert_has(&text, "To discuss");
     assert_has(
         &text,
-        "2 or more per week is the frequency of chronic-persistent RLS",
+        // 30 observed nights of 31 (97 %): enough to compare with chronic-persistent RLS.
+        "matches the frequency of chronic-persistent RLS",
     );
     assert_has(&text, "Discuss iron therapy");
     // Caffeine on 6 of the 12 October symptom nights, 30 observed nights: 6/6 vs 6/24; mean
@@ -210,6 +211,9 @@ fn key_figures_of_the_fixture_read_back() {
         "Pramipexole 0.125 mg dopamine agonist since 10 Oct 2025",
     );
     assert_has(&text, "Walking 12 much 15 min");
+    // The sleep table carries the sleep specialist's rows (issue 14 item 6).
+    assert_has(&text, "Nights woken by RLS");
+    assert_has(&text, "Total sleep, symptom nights");
     // Charts' captions and the footer's definitions.
     // The charts are headed by their parts' titles from the core (issue 13).
     assert_has(&text, "Severity: peak per night");

@@ -7,7 +7,7 @@ mod fixtures;
 
 use fixtures::*;
 use rlsjournal_core::summary::changes::{
-    ONSET_SHIFT_MINUTES, SAME_NIGHTS_PER_WEEK, SAME_PEAK_POINTS, SAME_SLEEP_EFFICIENCY_POINTS,
+    MIN_CHANGE_PERCENT, MIN_CHANGE_POINTS, MIN_NIGHTS_EACH_SIDE, ONSET_SHIFT_MINUTES,
 };
 use rlsjournal_core::summary::*;
 use rlsjournal_core::*;
@@ -53,67 +53,87 @@ fn judged(s: &Summary, kind: KeyFigureKind) -> (ChangeDirection, ChangeVerdict, 
 use ChangeDirection::{Down, Same as Flat, Up};
 use ChangeVerdict::{Better, Same, Worse};
 
-// ---- symptom nights per week: the same within 0.05 ----
+// ---- symptom nights per week: judged with 5 observed nights a side and a change of 1 a week
+// or 30 % (design §4) ----
 
 #[test]
-fn nights_per_week_just_under_the_threshold_is_the_same() {
+fn nights_per_week_under_1_and_under_30_percent_is_the_same() {
     let (_d, j) = file_journal();
-    // Before: 12 of 13 logged × 7 = 6.4615; now 13 of 14 × 7 = 6.5: +0.0385 < 0.05.
-    log(&j, PREVIOUS_FIRST, 13, &[5; 12]);
-    log(&j, FIRST, 14, &[5; 13]);
+    // Before: 2 of 7 observed × 7 = 2.0; now 5 of 14 × 7 = 2.5: +0.5, 25 % of 2.0.
+    log(&j, PREVIOUS_FIRST, 7, &[5; 2]);
+    log(&j, FIRST, 14, &[5; 5]);
     let s = summary_of(&j);
     let f = figure(&s, KeyFigureKind::SymptomNightsPerWeek);
-    assert_eq!(f.value_text, "6.5");
-    assert_eq!(f.detail, "13 of 14 logged nights");
+    assert_eq!(f.value_text, "2.5");
+    assert_eq!(f.detail, "5 of 14 logged nights");
     let c = change(&s, KeyFigureKind::SymptomNightsPerWeek);
-    close(c.before, 12.0 / 13.0 * 7.0);
-    close(c.delta, 6.5 - 12.0 / 13.0 * 7.0);
-    assert!(c.delta < SAME_NIGHTS_PER_WEEK);
+    close(c.before, 2.0);
+    close(c.delta, 0.5);
     assert_eq!(
         judged(&s, KeyFigureKind::SymptomNightsPerWeek),
-        (Flat, Same, "0.0 (was 6.5)".to_string())
+        (Flat, Same, "+0.5 (was 2.0)".to_string())
     );
 }
 
 #[test]
-fn nights_per_week_at_the_threshold_is_a_change() {
+fn nights_per_week_one_a_week_more_is_worse_and_fewer_is_better() {
     let (_d, j) = file_journal();
-    // 28 nights: before 2 of 20 logged × 7 = 0.70; now 3 of 28 × 7 = 0.75: +0.05.
-    log(&j, "2026-03-01", 20, &[5; 2]);
-    log(&j, "2026-03-29", 28, &[5; 3]);
-    let s = summarize(&j, range("2026-03-29", "2026-04-25"));
-    let c = change(&s, KeyFigureKind::SymptomNightsPerWeek);
-    close(c.delta, SAME_NIGHTS_PER_WEEK);
+    // Before: 2 of 7 × 7 = 2.0; now 6 of 14 × 7 = 3.0: +1.0.
+    log(&j, PREVIOUS_FIRST, 7, &[5; 2]);
+    log(&j, FIRST, 14, &[5; 6]);
+    let s = summary_of(&j);
     assert_eq!(
         judged(&s, KeyFigureKind::SymptomNightsPerWeek),
-        (Up, Worse, "+0.1 (was 0.7)".to_string())
+        (Up, Worse, "+1.0 (was 2.0)".to_string())
+    );
+
+    let (_d, j) = file_journal();
+    // Before: 6 of 14 × 7 = 3.0; now 2 of 14 × 7 = 1.0: −2.0, fewer is better.
+    log(&j, PREVIOUS_FIRST, 14, &[5; 6]);
+    log(&j, FIRST, 14, &[5; 2]);
+    let s = summary_of(&j);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SymptomNightsPerWeek),
+        (Down, Better, "−2.0 (was 3.0)".to_string())
     );
 }
 
 #[test]
-fn nights_per_week_just_over_the_threshold_is_worse_or_better() {
+fn nights_per_week_30_percent_of_a_low_rate_is_a_change() {
     let (_d, j) = file_journal();
-    // Before: 11 of 13 × 7 = 5.923; now 12 of 14 × 7 = 6.0: +0.077.
-    log(&j, PREVIOUS_FIRST, 13, &[5; 11]);
-    log(&j, FIRST, 14, &[5; 12]);
+    // Before: 3 of 14 × 7 = 1.5; now 4 of 14 × 7 = 2.0: +0.5 is under a point but 33 % of 1.5.
+    log(&j, PREVIOUS_FIRST, 14, &[5; 3]);
+    log(&j, FIRST, 14, &[5; 4]);
     let s = summary_of(&j);
     assert_eq!(
         judged(&s, KeyFigureKind::SymptomNightsPerWeek),
-        (Up, Worse, "+0.1 (was 5.9)".to_string())
-    );
-
-    let (_d, j) = file_journal();
-    // The other way round: before 12 of 14 = 6.0, now 11 of 13 = 5.923: fewer is better.
-    log(&j, PREVIOUS_FIRST, 14, &[5; 12]);
-    log(&j, FIRST, 13, &[5; 11]);
-    let s = summary_of(&j);
-    assert_eq!(
-        judged(&s, KeyFigureKind::SymptomNightsPerWeek),
-        (Down, Better, "−0.1 (was 6.0)".to_string())
+        (Up, Worse, "+0.5 (was 1.5)".to_string())
     );
 }
 
-// ---- median peak of the symptom nights: the same within 0.25 ----
+#[test]
+fn fewer_than_5_observed_nights_on_a_side_are_never_judged() {
+    let (_d, j) = file_journal();
+    // Before: 4 of 4 observed × 7 = 7.0; now 0 of 14: −7.0, but only 4 nights before.
+    log(&j, PREVIOUS_FIRST, 4, &[5; 4]);
+    log(&j, FIRST, 14, &[]);
+    let s = summary_of(&j);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SymptomNightsPerWeek),
+        (Flat, Same, "−7.0 (was 7.0)".to_string())
+    );
+    // The same previous range with a fifth observed night: 4 of 5 × 7 = 5.6 → 0.0 is better.
+    let (_d, j) = file_journal();
+    log(&j, PREVIOUS_FIRST, 5, &[5; 4]);
+    log(&j, FIRST, 14, &[]);
+    let s = summary_of(&j);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SymptomNightsPerWeek),
+        (Down, Better, "−5.6 (was 5.6)".to_string())
+    );
+}
+
+// ---- median peak of the symptom nights: the same rule ----
 
 #[test]
 fn the_median_peak_counts_symptom_nights_only() {
@@ -134,42 +154,65 @@ fn the_median_peak_counts_symptom_nights_only() {
 
 #[test]
 fn median_peak_changes_under_and_over_the_threshold() {
-    // Medians of whole peaks are whole or halves: a change is 0 (under 0.25) or at least 0.5.
+    // 5 observed nights on each side. 5 → 5 (peaks 4 and 6): no change.
     let (_d, j) = file_journal();
-    log(&j, PREVIOUS_FIRST, 1, &[5]);
-    log(&j, FIRST, 2, &[4, 6]);
+    log(&j, PREVIOUS_FIRST, 5, &[5]);
+    log(&j, FIRST, 5, &[4, 6]);
     let s = summary_of(&j);
     assert_eq!(
         judged(&s, KeyFigureKind::SymptomNightMedianPeak),
         (Flat, Same, "0.0 (was 5)".to_string())
     );
 
+    // 4 → 4.5: +0.5, 12.5 % of 4: the same (it was "worse" under the old 0.25 threshold).
     let (_d, j) = file_journal();
-    log(&j, PREVIOUS_FIRST, 1, &[4]);
-    log(&j, FIRST, 2, &[4, 5]);
+    log(&j, PREVIOUS_FIRST, 5, &[4]);
+    log(&j, FIRST, 5, &[4, 5]);
     let s = summary_of(&j);
     let f = figure(&s, KeyFigureKind::SymptomNightMedianPeak);
     assert_eq!(f.value_text, "4.5");
-    assert!(change(&s, KeyFigureKind::SymptomNightMedianPeak).delta > SAME_PEAK_POINTS);
     assert_eq!(
         judged(&s, KeyFigureKind::SymptomNightMedianPeak),
-        (Up, Worse, "+0.5 (was 4)".to_string())
+        (Flat, Same, "+0.5 (was 4)".to_string())
     );
 
+    // 4 → 3: −1 point is better.
     let (_d, j) = file_journal();
-    log(&j, PREVIOUS_FIRST, 1, &[4]);
-    log(&j, FIRST, 1, &[3]);
+    log(&j, PREVIOUS_FIRST, 5, &[4]);
+    log(&j, FIRST, 5, &[3]);
     let s = summary_of(&j);
     assert_eq!(
         judged(&s, KeyFigureKind::SymptomNightMedianPeak),
         (Down, Better, "−1.0 (was 4)".to_string())
     );
+
+    // 1.5 (peaks 1 and 2) → 2: +0.5 is 33 % of 1.5: worse.
+    let (_d, j) = file_journal();
+    log(&j, PREVIOUS_FIRST, 5, &[1, 2]);
+    log(&j, FIRST, 5, &[2]);
+    let s = summary_of(&j);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
+        (Up, Worse, "+0.5 (was 1.5)".to_string())
+    );
+
+    // 4 → 3 with a single observed night before: not judged.
+    let (_d, j) = file_journal();
+    log(&j, PREVIOUS_FIRST, 1, &[4]);
+    log(&j, FIRST, 5, &[3]);
+    let s = summary_of(&j);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
+        (Flat, Same, "−1.0 (was 4)".to_string())
+    );
 }
 
-// ---- median onset: judged from a shift of an hour ----
+// ---- median onset: judged from a shift of an hour, with 5 observed nights a side ----
 
 fn onset_journal(before: &str, now: &str) -> Summary {
     let (_d, j) = file_journal();
+    log(&j, PREVIOUS_FIRST, 5, &[]);
+    log(&j, FIRST, 5, &[]);
     add_episode(&j, episode(before, 30, 5));
     add_episode(&j, episode(now, 30, 5));
     summary_of(&j)
@@ -203,9 +246,18 @@ fn onset_shifts_under_and_at_an_hour() {
         judged(&s, KeyFigureKind::MedianOnset),
         (Down, Same, "59 min earlier (was 00:00)".to_string())
     );
+    // An hour later with one observed night on each side: not judged.
+    let (_d, j) = file_journal();
+    add_episode(&j, episode("2026-03-01T22:00:00+01:00", 30, 5));
+    add_episode(&j, episode("2026-03-15T23:00:00+01:00", 30, 5));
+    let s = summary_of(&j);
+    assert_eq!(
+        judged(&s, KeyFigureKind::MedianOnset),
+        (Flat, Same, "1 h later (was 22:00)".to_string())
+    );
 }
 
-// ---- mean sleep efficiency: the same within 0.5 points ----
+// ---- mean sleep efficiency: 1 percentage point (or 30 %), 5 diaries a side ----
 
 /// A diary with 256 min in bed (23:00–03:16) and `tst` minutes asleep: SE = tst / 256 × 100,
 /// exact in binary.
@@ -223,50 +275,68 @@ fn short_night(j: &Journal, night: &str, tst: u32) {
     .expect("diary");
 }
 
-fn efficiency(before_tst: u32, now_tst: u32) -> Summary {
+/// `nights` identical diaries on each side: the means are the single nights' values.
+fn efficiency_over(nights: i64, before_tst: u32, now_tst: u32) -> Summary {
     let (_d, j) = file_journal();
-    short_night(&j, PREVIOUS_FIRST, before_tst);
-    short_night(&j, FIRST, now_tst);
+    for i in 0..nights {
+        short_night(&j, &plus(PREVIOUS_FIRST, i), before_tst);
+        short_night(&j, &plus(FIRST, i), now_tst);
+    }
     summary_of(&j)
+}
+
+fn efficiency(before_tst: u32, now_tst: u32) -> Summary {
+    efficiency_over(5, before_tst, now_tst)
 }
 
 #[test]
 fn sleep_efficiency_under_and_over_the_threshold() {
-    // 225 → 226 min asleep: 87.890625 → 88.28125 %, +0.390625 < 0.5.
+    // 225 → 226 min asleep: 87.890625 → 88.28125 %, +0.390625 < 1 point.
     let s = efficiency(225, 226);
     let f = figure(&s, KeyFigureKind::SleepEfficiency);
     assert_eq!(f.value_text, "88 %");
-    assert_eq!(f.detail, "0 of 1 nights < 85 %");
+    assert_eq!(f.detail, "0 of 5 nights < 85 %");
     let c = change(&s, KeyFigureKind::SleepEfficiency);
     assert_eq!(c.before, 87.890625);
     assert_eq!(c.delta, 0.390625);
-    assert!(c.delta < SAME_SLEEP_EFFICIENCY_POINTS);
     assert_eq!(
         judged(&s, KeyFigureKind::SleepEfficiency),
         (Flat, Same, "0 points (was 88 %)".to_string())
     );
-    // 224 → 226: 87.5 → 88.28125 %, +0.78125: higher efficiency is better.
+    // 224 → 226: 87.5 → 88.28125 %, +0.78125: under a point, the same (it was "better" under
+    // the old 0.5 threshold).
     let s = efficiency(224, 226);
     let c = change(&s, KeyFigureKind::SleepEfficiency);
     assert_eq!(c.delta, 0.78125);
+    assert_eq!((c.direction, c.verdict), (Flat, Same));
+    // 224 → 227: 87.5 → 88.671875 %, +1.171875: higher efficiency is better.
+    let s = efficiency(224, 227);
+    let c = change(&s, KeyFigureKind::SleepEfficiency);
+    assert_eq!(c.delta, 1.171875);
     assert_eq!((c.direction, c.verdict), (Up, Better));
     assert!(c.text.starts_with("+1 points (was "), "{}", c.text);
-    // 228 → 226: 89.0625 → 88.28125 %, −0.78125: worse.
-    let s = efficiency(228, 226);
+    // 230 → 227: 89.84375 → 88.671875 %, −1.171875: worse.
+    let s = efficiency(230, 227);
     assert_eq!(
         judged(&s, KeyFigureKind::SleepEfficiency),
-        (Down, Worse, "−1 points (was 89 %)".to_string())
+        (Down, Worse, "−1 points (was 90 %)".to_string())
+    );
+    // The same −1.17 with 4 diaries a side: not judged.
+    let s = efficiency_over(4, 230, 227);
+    assert_eq!(
+        judged(&s, KeyFigureKind::SleepEfficiency),
+        (Flat, Same, "−1 points (was 90 %)".to_string())
     );
 }
 
 #[test]
-fn the_thresholds_are_the_ones_the_report_always_used() {
-    assert_eq!(SAME_NIGHTS_PER_WEEK, 0.05);
-    assert_eq!(SAME_PEAK_POINTS, 0.25);
-    assert_eq!(SAME_SLEEP_EFFICIENCY_POINTS, 0.5);
+fn the_thresholds_are_design_section_4s() {
+    assert_eq!(MIN_NIGHTS_EACH_SIDE, 5);
+    assert_eq!(MIN_CHANGE_POINTS, 1.0);
+    assert_eq!(MIN_CHANGE_PERCENT, 30.0);
 }
 
-// ---- IRLS: against the rating before, judged by the clinically relevant change ----
+// ---- IRLS: against the rating before, judged by the threshold studies have used (5 points) ----
 
 fn ratings(before: u8, now: u8) -> Summary {
     let (_d, j) = file_journal();
@@ -290,7 +360,7 @@ fn irls_changes_are_judged_from_five_points() {
     let s = ratings(14, 19);
     assert_eq!(
         judged(&s, KeyFigureKind::LatestIrls),
-        (Up, Worse, "+5 since 1 Mar: relevant".to_string())
+        (Up, Worse, "+5 since 1 Mar: ≥ 5 points".to_string())
     );
     let irls = s.discuss.iter().find(|p| p.topic == DiscussTopic::Irls);
     assert_eq!(irls.map(|p| p.level), Some(DiscussLevel::Discuss));
@@ -298,7 +368,7 @@ fn irls_changes_are_judged_from_five_points() {
     let s = ratings(19, 14);
     assert_eq!(
         judged(&s, KeyFigureKind::LatestIrls),
-        (Down, Better, "−5 since 1 Mar: relevant".to_string())
+        (Down, Better, "−5 since 1 Mar: ≥ 5 points".to_string())
     );
     let irls = s.discuss.iter().find(|p| p.topic == DiscussTopic::Irls);
     assert_eq!(irls.map(|p| p.level), Some(DiscussLevel::Info));
@@ -382,7 +452,8 @@ fn points_to_discuss_in_order_with_their_levels_and_counts() {
     assert_eq!(
         seen,
         [
-            (DiscussTopic::Frequency, Discuss, Some(4), Some(14)),
+            // 14 observed nights are too few (28 needed) to compare with chronic-persistent RLS.
+            (DiscussTopic::Frequency, Info, Some(4), Some(14)),
             (DiscussTopic::Iron, Discuss, None, None),
             (DiscussTopic::Arms, Discuss, Some(1), Some(4)),
             (DiscussTopic::Irls, Discuss, None, None),
@@ -393,8 +464,9 @@ fn points_to_discuss_in_order_with_their_levels_and_counts() {
     assert_eq!(frequency.title, "Frequency");
     assert_eq!(
         frequency.text,
-        "Symptoms on 2.0 nights per week (4 of 14 logged nights): 2 or more per week is the \
-         frequency of chronic-persistent RLS (IRLSSG 2014)."
+        "Symptoms on 2.0 nights per week (4 of 14 observed nights): symptoms on ≥ 2 nights a \
+         week in this period (comparing with chronic-persistent RLS needs 28 observed nights \
+         with ≥ 70 % coverage)."
     );
     assert_eq!(
         s.discuss[2].text,
@@ -414,16 +486,16 @@ fn points_to_discuss_in_order_with_their_levels_and_counts() {
         "{text}"
     );
     assert!(
-        text.contains("- Latest IRLS (0–40): 19 (moderate · 20 Mar); +5 since 1 Mar: relevant\n"),
+        text.contains("- Latest IRLS (0–40): 19 (moderate · 20 Mar); +5 since 1 Mar: ≥ 5 points\n"),
         "{text}"
     );
     assert!(text.contains(&format!("{}\n", s.previous.text)), "{text}");
     assert!(
-        text.contains("\nTo discuss:\n- Frequency: Symptoms on 2.0 nights per week"),
+        text.contains("\nAlso noted:\n- Frequency: Symptoms on 2.0 nights per week"),
         "{text}"
     );
     assert!(
-        text.contains("\nAlso noted:\n- Trend: higher in the second half"),
+        text.contains("\n- Trend: higher in the second half"),
         "{text}"
     );
 }
@@ -448,8 +520,8 @@ fn below_two_a_week_frequency_is_for_information() {
     );
     assert_eq!(
         s.discuss[0].text,
-        "Symptoms on 1.5 nights per week (3 of 14 logged nights): below the 2 per week of \
-         chronic-persistent RLS."
+        "Symptoms on 1.5 nights per week (3 of 14 observed nights): fewer than 2 nights a week \
+         in this period."
     );
     let text = j
         .summary_text_at(Some(range(FIRST, LAST)), now())

@@ -298,14 +298,15 @@ fn the_definition_states_the_rule_from_the_constants() {
 
 #[test]
 fn the_text_export_lists_each_treatment_comparison_with_its_counts() {
-    // 28 observed nights, symptoms (peak 5) on nights 0–9; gabapentin from the 15th (night 14):
-    // 14 nights before (10 with symptoms), 14 after (none).
+    // 28 observed nights, symptoms (peak 5) on nights 0–9; a routine from the 15th (night 14):
+    // 14 nights before (10 with symptoms), 14 after (none). A routine is judged from its start;
+    // a drug with a titration period would have no "after" nights inside this range.
     let peaks: Vec<(i64, u8)> = (0..10).map(|i| (i, 5)).collect();
     let (_dir, j, r) = journal_with(28, &peaks, &[]);
     add_treatment(
         &j,
-        "gabapentin",
-        TreatmentCategory::Alpha2DeltaLigand,
+        "leg stretches before bed",
+        TreatmentCategory::Routine,
         &plus(FIRST, 14),
         None,
     );

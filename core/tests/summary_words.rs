@@ -8,7 +8,7 @@ use std::process::Command;
 
 use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::summary::{
-    augmentation, coverage, iron, rating, severity, sleep, NightRange, SummaryPart,
+    augmentation, changes, coverage, iron, rating, sleep, NightRange, SummaryPart,
 };
 use rlsjournal_core::*;
 
@@ -100,7 +100,7 @@ fn thresholds_in_sentences_come_from_their_constants() {
     );
     assert_eq!(
         coverage::chronic_persistent_text(),
-        format!("{} or more per week", coverage::CHRONIC_PERSISTENT_PER_WEEK)
+        format!("≥ {} nights a week", coverage::CHRONIC_PERSISTENT_PER_WEEK)
     );
     let definition = |term: &str| {
         s.definitions
@@ -114,10 +114,16 @@ fn thresholds_in_sentences_come_from_their_constants() {
     assert!(definition("Iron (AASM 2024)").contains(&iron::saturation_threshold_text()));
     assert_eq!(iron::ferritin_threshold_text(), "≤ 75 µg/L");
     assert_eq!(iron::saturation_threshold_text(), "< 20 %");
-    assert!(definition("Trend").contains(&format!(
-        "under {} points",
-        rlsjournal_core::format::number_text(severity::TREND_THRESHOLD)
-    )));
+    assert!(definition("Trend").contains(&changes::change_rule_text()));
+    assert_eq!(
+        changes::change_rule_text(),
+        format!(
+            "at least {} observed nights on each side and a change of at least {} point or {} %",
+            changes::MIN_NIGHTS_EACH_SIDE,
+            changes::MIN_CHANGE_POINTS,
+            changes::MIN_CHANGE_PERCENT
+        )
+    );
     assert!(definition("Augmentation watch").contains(&format!(
         "the latest {n} nights against the first {n} nights",
         n = augmentation::WATCH_NIGHTS

@@ -19,7 +19,8 @@ pub struct CountItem {
     pub label: String,
     /// Episodes with this value.
     pub count: u32,
-    /// Their share of all episodes in the range, percent.
+    /// Their share of the episodes that recorded this attribute (`Breakdown::recorded`, the
+    /// denominator), percent: an episode without a side says nothing about the side.
     pub percent: f64,
     /// `42 %`.
     pub percent_text: String,
@@ -92,14 +93,16 @@ impl Tally {
         }
     }
 
+    /// The breakdown: shares are of the episodes that recorded the attribute.
     fn finish(self, episodes: u32) -> Breakdown {
+        let recorded = self.recorded;
         let mut items: Vec<(usize, CountItem)> = self
             .order
             .into_iter()
             .enumerate()
             .filter_map(|(i, (key, label))| {
                 let n = self.counts.get(&key).copied().unwrap_or(0);
-                let p = percent(n, episodes)?;
+                let p = percent(n, recorded)?;
                 (n > 0).then(|| {
                     (
                         i,
@@ -180,9 +183,15 @@ pub(crate) fn build(window: &Window) -> WhereAndHow {
         )
     });
     let top = |b: &Breakdown| {
-        b.items
-            .first()
-            .map(|i| format!("{} ({})", i.label, i.percent_text))
+        b.items.first().map(|i| {
+            format!(
+                "{} ({} of {} that recorded it, {})",
+                i.label,
+                i.count,
+                plural(b.recorded, "episode", "episodes"),
+                i.percent_text
+            )
+        })
     };
     let mut parts = Vec::new();
     if let Some(t) = top(&body_areas) {

@@ -15,21 +15,25 @@ use crate::format::{
 };
 use crate::summary::coverage::{self, Coverage};
 use crate::summary::nights::Window;
-use crate::summary::rating::RatingSummary;
+use crate::summary::rating::{self, RatingSummary};
 use crate::summary::severity::{self, Severity};
 use crate::summary::sleep::{self, SleepSummary};
 use crate::summary::stats::count;
 use crate::summary::timing::{self, Timing};
 use crate::summary::NightRange;
 
-/// A change of symptom nights per week smaller than this (nights a week) is "the same".
-pub const SAME_NIGHTS_PER_WEEK: f64 = 0.05;
-/// A change of the symptom-night median peak smaller than this (points of 10) is "the same".
-pub const SAME_PEAK_POINTS: f64 = 0.25;
-/// A change of the mean sleep efficiency smaller than this (percentage points) is "the same".
-pub const SAME_SLEEP_EFFICIENCY_POINTS: f64 = 0.5;
+/// Observed nights each side of a comparison needs (this range and the previous one; the two
+/// halves of the severity trend) before a change is called higher, lower, better or worse
+/// (design §4). For the sleep efficiency, nights with a diary.
+pub const MIN_NIGHTS_EACH_SIDE: u32 = 5;
+/// A change of at least this many points (in the figure's own unit: nights a week, peak
+/// points, percentage points of sleep efficiency) is judged ...
+pub const MIN_CHANGE_POINTS: f64 = 1.0;
+/// ... and so is a change of at least this percentage of the value before (design §4).
+pub const MIN_CHANGE_PERCENT: f64 = 30.0;
 /// A change of the IRLS total smaller than this (points) is "the same"; whether a change is
-/// better or worse is the rating's own clinically relevant change (`RatingSummary`).
+/// better or worse is the rating's own threshold ([`rating::RELEVANT_CHANGE`], one studies have
+/// used).
 pub const SAME_IRLS_POINTS: f64 = 0.5;
 /// A median onset that moved by at least this many minutes is better (later) or worse
 /// (earlier); a smaller move is shown but judged neither.
@@ -72,7 +76,7 @@ pub enum ChangeVerdict {
     /// Worse than before.
     Worse,
     /// Neither: within the threshold, or a move too small to judge (an onset less than an hour
-    /// away, an IRLS change that is not clinically relevant).
+    /// away, an IRLS change under the threshold studies have used).
     Same,
 }
 
@@ -89,7 +93,7 @@ pub struct FigureChange {
     pub direction: ChangeDirection,
     /// Better, worse or the same for the patient.
     pub verdict: ChangeVerdict,
-    /// `+1.2 (was 1.6)`, `1 h 30 min later (was 22:00)`, `+8 since 20 Sep: relevant`.
+    /// `+1.2 (was 1.6)`, `1 h 30 min later (was 22:00)`, `+8 since 20 Sep: ≥ 5 points`.
     pub text: String,
 }
 
@@ -147,6 +151,29 @@ impl PreviousParts {
             sleep: &self.sleep,
         }
     }
+}
+
+/// Whether a change from `before` to `now` is large enough to be called higher or lower: at
+/// least [`MIN_CHANGE_POINTS`], or at least [`MIN_CHANGE_PERCENT`] of `before` (when `before`
+/// is above 0).
+pub fn meaningful_change(before: f64, now: f64) -> bool {
+    let d = (now - before).abs();
+    d >= MIN_CHANGE_POINTS || (before > 0.0 && d * 100.0 >= MIN_CHANGE_PERCENT * before)
+}
+
+/// `at least 5 observed nights on each side and a change of at least 1 point or 30 %`.
+pub fn change_rule_text() -> String {
+    format!(
+        "at least {MIN_NIGHTS_EACH_SIDE} observed nights on each side and a change of at least \
+         {} point or {}",
+        number_text(MIN_CHANGE_POINTS),
+        percent_text(MIN_CHANGE_PERCENT)
+    )
+}
+
+/// Whether both sides have at least [`MIN_NIGHTS_EACH_SIDE`] nights.
+fn enough(now: u32, before: u32) -> bool {
+    now >= MIN_NIGHTS_EACH_SIDE && before >= MIN_NIGHTS_EACH_SIDE
 }
 
 /// The range of the same length just before `range`; `None` before the year 1900.
@@ -232,6 +259,7 @@ fn dash_or(value: Option<String>) -> String {
 
 fn nights_per_week(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
     let c = now.coverage;
+    let previous = before;
     let value = c.symptom_nights_per_week;
     let was = before.and_then(|p| p.coverage.symptom_nights_per_week);
     KeyFigure {
@@ -242,7 +270,11 @@ fn nights_per_week(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
         detail: format!("{} of {} logged nights", c.symptom_nights, c.nights_logged),
         change: value.zip(was).map(|(now, before)| {
             let delta = now - before;
-            let (direction, verdict) = judged(delta, SAME_NIGHTS_PER_WEEK, true);
+            let observed = enough(
+                c.nights_logged,
+                previous.map_or(0, |p| p.coverage.nights_logged),
+            );
+            let (direction, verdict) = judged(before, now, observed, true);
             let before_text = format!("{before:.1}");
             FigureChange {
                 text: format!("{} (was {before_text})", signed(delta, 1)),
@@ -258,6 +290,10 @@ fn nights_per_week(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
 
 fn median_peak(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
     let sev = now.severity;
+    let observed = enough(
+        now.coverage.nights_logged,
+        before.map_or(0, |p| p.coverage.nights_logged),
+    );
     let value = sev.symptom_night_median_peak;
     let was = before.and_then(|p| p.severity.symptom_night_median_peak);
     KeyFigure {
@@ -271,7 +307,7 @@ fn median_peak(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
         },
         change: value.zip(was).map(|(now, before)| {
             let delta = now - before;
-            let (direction, verdict) = judged(delta, SAME_PEAK_POINTS, true);
+            let (direction, verdict) = judged(before, now, observed, true);
             let before_text = number_text(before);
             FigureChange {
                 text: format!("{} (was {before_text})", signed(delta, 1)),
@@ -287,6 +323,10 @@ fn median_peak(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
 
 fn onset(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
     let onset = now.timing.onset.as_ref();
+    let observed = enough(
+        now.coverage.nights_logged,
+        before.map_or(0, |p| p.coverage.nights_logged),
+    );
     let was = before.and_then(|p| p.timing.onset.as_ref());
     KeyFigure {
         kind: KeyFigureKind::MedianOnset,
@@ -299,7 +339,11 @@ fn onset(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
         },
         change: onset.zip(was).map(|(now, before)| {
             let delta = clock_delta(now.median_minute, before.median_minute);
-            let (direction, verdict) = onset_judged(delta);
+            let (direction, verdict) = if observed {
+                onset_judged(delta)
+            } else {
+                (ChangeDirection::Same, ChangeVerdict::Same)
+            };
             let words = match delta {
                 0 => "same".to_string(),
                 d if d < 0 => format!("{} earlier", duration_text(d.abs())),
@@ -319,6 +363,10 @@ fn onset(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
 
 fn sleep_efficiency(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
     let sleep = now.sleep;
+    let observed = enough(
+        sleep.efficiency_nights,
+        before.map_or(0, |p| p.sleep.efficiency_nights),
+    );
     let value = sleep.mean_sleep_efficiency_percent;
     let was = before.and_then(|p| p.sleep.mean_sleep_efficiency_percent);
     KeyFigure {
@@ -338,7 +386,7 @@ fn sleep_efficiency(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
         },
         change: value.zip(was).map(|(now, before)| {
             let delta = now - before;
-            let (direction, verdict) = judged(delta, SAME_SLEEP_EFFICIENCY_POINTS, false);
+            let (direction, verdict) = judged(before, now, observed, false);
             let before_text = format!("{before:.0} %");
             FigureChange {
                 text: format!("{} points (was {before_text})", signed(delta, 0)),
@@ -363,7 +411,13 @@ fn latest_irls(r: &RatingSummary) -> KeyFigure {
             None => "no rating yet".into(),
         },
         change: r.change.zip(r.previous.as_ref()).map(|(delta, prev)| {
-            let (direction, _) = judged(f64::from(delta), SAME_IRLS_POINTS, true);
+            let direction = if f64::from(delta).abs() < SAME_IRLS_POINTS {
+                ChangeDirection::Same
+            } else if delta > 0 {
+                ChangeDirection::Up
+            } else {
+                ChangeDirection::Down
+            };
             let verdict = if !r.relevant_change {
                 ChangeVerdict::Same
             } else if delta > 0 {
@@ -371,7 +425,11 @@ fn latest_irls(r: &RatingSummary) -> KeyFigure {
             } else {
                 ChangeVerdict::Better
             };
-            let relevant = if r.relevant_change { ": relevant" } else { "" };
+            let relevant = if r.relevant_change {
+                format!(": ≥ {} points", rating::RELEVANT_CHANGE)
+            } else {
+                String::new()
+            };
             FigureChange {
                 before: f64::from(prev.total),
                 before_text: prev.total.to_string(),
@@ -388,18 +446,25 @@ fn latest_irls(r: &RatingSummary) -> KeyFigure {
     }
 }
 
-/// The direction and verdict of a change where higher is worse (or better, with
-/// `higher_is_worse` false); "the same" when it is smaller than `same_within`.
-fn judged(delta: f64, same_within: f64, higher_is_worse: bool) -> (ChangeDirection, ChangeVerdict) {
-    if delta.abs() < same_within {
+/// The direction and verdict of a change from `before` to `now` where higher is worse (or
+/// better, with `higher_is_worse` false): "the same" unless both sides had enough nights
+/// (`enough_nights`) and the change is [`meaningful_change`].
+fn judged(
+    before: f64,
+    now: f64,
+    enough_nights: bool,
+    higher_is_worse: bool,
+) -> (ChangeDirection, ChangeVerdict) {
+    if !enough_nights || !meaningful_change(before, now) {
         return (ChangeDirection::Same, ChangeVerdict::Same);
     }
-    let direction = if delta > 0.0 {
+    let up = now > before;
+    let direction = if up {
         ChangeDirection::Up
     } else {
         ChangeDirection::Down
     };
-    let verdict = if (delta > 0.0) == higher_is_worse {
+    let verdict = if up == higher_is_worse {
         ChangeVerdict::Worse
     } else {
         ChangeVerdict::Better
@@ -441,12 +506,28 @@ mod tests {
     }
 
     #[test]
-    fn directions_and_verdicts() {
+    fn directions_and_verdicts_need_enough_nights_and_1_point_or_30_percent() {
         use ChangeDirection::*;
-        assert_eq!(judged(1.0, 0.1, true), (Up, ChangeVerdict::Worse));
-        assert_eq!(judged(-1.0, 0.1, true), (Down, ChangeVerdict::Better));
-        assert_eq!(judged(-1.0, 0.1, false), (Down, ChangeVerdict::Worse));
-        assert_eq!(judged(0.05, 0.1, false), (Same, ChangeVerdict::Same));
+        // 1 point up from 5: meaningful (|Δ| = 1 ≥ 1).
+        assert_eq!(judged(5.0, 6.0, true, true), (Up, ChangeVerdict::Worse));
+        assert_eq!(judged(6.0, 5.0, true, true), (Down, ChangeVerdict::Better));
+        assert_eq!(judged(6.0, 5.0, true, false), (Down, ChangeVerdict::Worse));
+        // 0.9 from 5: 18 % and under a point: the same.
+        assert_eq!(judged(5.0, 5.9, true, true), (Same, ChangeVerdict::Same));
+        // 0.5 from 1.5: 33 % ≥ 30 %: meaningful though under a point.
+        assert_eq!(judged(1.5, 2.0, true, true), (Up, ChangeVerdict::Worse));
+        // 0.6 from 2.0: exactly 30 % (0.6 × 100 = 60 = 30 × 2).
+        assert!(meaningful_change(2.0, 2.6));
+        // 0.5 from 2.0: 25 %: not.
+        assert!(!meaningful_change(2.0, 2.5));
+        // From 0, only the points rule applies: 0 → 0.5 is not, 0 → 1 is.
+        assert!(!meaningful_change(0.0, 0.5));
+        assert!(meaningful_change(0.0, 1.0));
+        // Too few nights on a side: never judged, whatever the change.
+        assert_eq!(judged(1.0, 9.0, false, true), (Same, ChangeVerdict::Same));
+        assert!(enough(5, 5));
+        assert!(!enough(4, 30));
+        assert!(!enough(30, 4));
     }
 
     #[test]

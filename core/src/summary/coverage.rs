@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::format::{nights_text, number_text, one_decimal, plural};
+use crate::format::{nights_text, number_text, one_decimal, percent_text, plural};
 use crate::summary::nights::Window;
 use crate::summary::notes::{Note, NoteKind};
 use crate::summary::period::PeriodStats;
@@ -11,22 +11,85 @@ use crate::summary::stats::count;
 
 /// Symptom nights per week from which RLS is "chronic-persistent" (IRLSSG 2014).
 pub const CHRONIC_PERSISTENT_PER_WEEK: f64 = 2.0;
+/// Observed nights a range needs before its frequency may be compared with chronic-persistent
+/// RLS (design §4: 28).
+pub const CHRONIC_MIN_OBSERVED_NIGHTS: u32 = 28;
+/// The share of the range's nights (percent) that must be observed before its frequency may be
+/// compared with chronic-persistent RLS (design §4: 70 %).
+pub const CHRONIC_MIN_COVERAGE_PERCENT: f64 = 70.0;
 
-/// `2 or more per week`: the chronic-persistent frequency as every sentence states it.
+/// `≥ 2 nights a week`: the chronic-persistent frequency as every sentence states it.
 pub fn chronic_persistent_text() -> String {
     format!(
-        "{} or more per week",
+        "≥ {} nights a week",
         number_text(CHRONIC_PERSISTENT_PER_WEEK)
+    )
+}
+
+/// `28 observed nights with ≥ 70 % coverage`: what a range needs before its frequency is
+/// compared with chronic-persistent RLS.
+pub fn chronic_requirement_text() -> String {
+    format!(
+        "{CHRONIC_MIN_OBSERVED_NIGHTS} observed nights with ≥ {} coverage",
+        percent_text(CHRONIC_MIN_COVERAGE_PERCENT)
     )
 }
 
 /// The frequency as the definitions state it.
 pub(crate) fn definition_text() -> String {
     format!(
-        "Symptom nights ÷ nights logged × 7; {} is the frequency of chronic-persistent RLS \
-         (IRLSSG 2014).",
-        chronic_persistent_text()
+        "Symptom nights ÷ observed nights × 7, for this period only. With {} or more, a \
+         report says \"symptoms on {} in this period\". Only with {} does it add that this \
+         matches the frequency of chronic-persistent RLS; the IRLSSG 2014 definition refers \
+         to untreated symptoms averaged over the past year, which a few weeks of a journal \
+         (often on treatment) cannot show.",
+        number_text(CHRONIC_PERSISTENT_PER_WEEK),
+        chronic_persistent_text(),
+        chronic_requirement_text()
     )
+}
+
+/// Whether `observed` of `nights` nights are enough to compare a frequency with
+/// chronic-persistent RLS: at least [`CHRONIC_MIN_OBSERVED_NIGHTS`] observed and at least
+/// [`CHRONIC_MIN_COVERAGE_PERCENT`] of the range.
+pub fn enough_for_chronic_comparison(observed: u32, nights: u32) -> bool {
+    observed >= CHRONIC_MIN_OBSERVED_NIGHTS
+        && f64::from(observed) * 100.0 >= CHRONIC_MIN_COVERAGE_PERCENT * f64::from(nights)
+}
+
+impl Coverage {
+    /// Whether this range's frequency reaches [`CHRONIC_PERSISTENT_PER_WEEK`] **and** the range
+    /// is observed well enough ([`enough_for_chronic_comparison`]) to say that this matches the
+    /// frequency of chronic-persistent RLS.
+    pub fn matches_chronic_persistent_frequency(&self) -> bool {
+        self.two_or_more_per_week == Some(true)
+            && enough_for_chronic_comparison(self.nights_logged, self.nights_in_range)
+    }
+}
+
+/// The frequency clause of the coverage sentence and of the "Frequency" point to discuss:
+/// `symptoms on ≥ 2 nights a week in this period, which matches the frequency of
+/// chronic-persistent RLS (…)` only with enough observed nights; otherwise the period's
+/// frequency alone, and why no comparison is made.
+pub fn frequency_clause(reaches: bool, observed: u32, nights: u32) -> String {
+    if !reaches {
+        return format!(
+            "fewer than {} nights a week in this period",
+            number_text(CHRONIC_PERSISTENT_PER_WEEK)
+        );
+    }
+    let base = format!("symptoms on {} in this period", chronic_persistent_text());
+    if enough_for_chronic_comparison(observed, nights) {
+        format!(
+            "{base}, which matches the frequency of chronic-persistent RLS (IRLSSG 2014, which \
+             refers to untreated symptoms averaged over the past year)"
+        )
+    } else {
+        format!(
+            "{base} (comparing with chronic-persistent RLS needs {})",
+            chronic_requirement_text()
+        )
+    }
 }
 
 /// Part 1: nights in the range, nights logged, symptom nights and their weekly frequency.
@@ -67,22 +130,12 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Coverage {
     };
     let text = match (per_week, two_or_more) {
         (Some(_), Some(reaches)) => format!(
-            "Symptoms on {} of {} logged ({}, {per_week_text}) out of {} in the range{}.",
+            "Symptoms on {} of {} logged ({}, {per_week_text}) out of {} in the range: {}.",
             period.symptom_nights,
             nights_text(period.nights_logged),
             plural(episodes, "episode", "episodes"),
             nights_text(period.nights),
-            if reaches {
-                format!(
-                    ": {}, the frequency of chronic-persistent RLS",
-                    chronic_persistent_text()
-                )
-            } else {
-                format!(
-                    ": fewer than {} per week",
-                    number_text(CHRONIC_PERSISTENT_PER_WEEK)
-                )
-            }
+            frequency_clause(reaches, period.nights_logged, period.nights)
         ),
         _ => format!(
             "Nothing logged in the {} of the range.",

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::format::{number_text, percent_text};
 use crate::summary::{
-    augmentation, coverage, iron, notes, rating, relief, severity, sleep, treatments, triggers,
+    augmentation, changes, coverage, iron, notes, rating, relief, sleep, treatments, triggers,
 };
 
 /// A term and what it means in this summary.
@@ -74,9 +74,13 @@ pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
             "Trend",
             format!(
                 "The mean nightly peak of the first half of the range against the second half \
-                 (the middle night of an odd range belongs to neither); a change under {} points \
-                 is \"about the same\".",
-                number_text(severity::TREND_THRESHOLD)
+                 (the middle night of an odd range belongs to neither): \"higher\" or \
+                 \"lower\" only with {}; otherwise \"about the same\". The key figures' \
+                 changes against the previous period are called better or worse (and \
+                 coloured) by the same rule; the onset time needs a shift of at least {} \
+                 minutes, the IRLS its own threshold.",
+                changes::change_rule_text(),
+                changes::ONSET_SHIFT_MINUTES
             ),
         ),
         def(
@@ -99,8 +103,8 @@ pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
             "Relief toolkit",
             format!(
                 "Help is scored 0 none, 1 some, 2 much, 3 complete. Severity tiers by the \
-                 episode's peak: {}; a method is among a tier's best when tried at least {} \
-                 times in that tier with a median help of at least {}.",
+                 episode's peak: {}; a method is the most helpful, or among a tier's best, only \
+                 when tried at least {} times (in that tier) with a median help of at least {}.",
                 relief::tiers_text(),
                 relief::MIN_USES_PER_TIER,
                 number_text(relief::MIN_MEDIAN_HELP)
@@ -123,17 +127,7 @@ pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
                 percent_text(sleep::LOW_EFFICIENCY_PERCENT)
             ),
         ),
-        def(
-            "Treatment before/after",
-            format!(
-                "For a regimen started in the range: the {} nights before its start against \
-                 the start night and up to {} more (within the range), each side with at least \
-                 {} logged nights.",
-                treatments::WINDOW_NIGHTS,
-                treatments::WINDOW_NIGHTS - 1,
-                treatments::MIN_LOGGED_EACH_SIDE
-            ),
-        ),
+        def("Treatment before/after", treatments::definition_text()),
         def("Iron (AASM 2024)", iron::definition_text()),
         def("IRLS bands", rating::definition_text()),
         def("Augmentation watch", augmentation::definition_text()),

@@ -180,6 +180,32 @@ pub fn sleep_rows(z: &SleepSummary) -> Vec<(String, String)> {
         ),
         format!("{} of {}", z.nights_below_85_percent, z.efficiency_nights),
     ));
+    rows.extend(sleep_specialist_rows(z));
+    rows
+}
+
+/// The rows a sleep specialist asks for next (issue 14 item 6), for the terminal and the
+/// report: nights woken by RLS of the observed nights, and the mean total sleep of symptom
+/// nights and of symptom-free nights (diary nights), each with its count.
+pub fn sleep_specialist_rows(z: &SleepSummary) -> Vec<(String, String)> {
+    let mut rows = Vec::new();
+    if let Some(w) = &z.nights_woken_text {
+        rows.push(("Nights woken by RLS".to_string(), w.clone()));
+    }
+    let tst =
+        |text: &Option<String>, n: u32| text.as_ref().map(|t| format!("{t} ({})", nights_text(n)));
+    if let Some(v) = tst(
+        &z.mean_total_sleep_symptom_nights_text,
+        z.symptom_night_diaries,
+    ) {
+        rows.push(("Total sleep, symptom nights".to_string(), v));
+    }
+    if let Some(v) = tst(
+        &z.mean_total_sleep_symptom_free_text,
+        z.symptom_free_night_diaries,
+    ) {
+        rows.push(("Total sleep, symptom-free nights".to_string(), v));
+    }
     rows
 }
 

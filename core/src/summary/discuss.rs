@@ -6,9 +6,10 @@
 
 use serde::Serialize;
 
+use crate::format::one_decimal;
 use crate::summary::anatomy::WhereAndHow;
 use crate::summary::augmentation::{AugmentationStatus, AugmentationSummary};
-use crate::summary::coverage::Coverage;
+use crate::summary::coverage::{self, Coverage};
 use crate::summary::iron::IronStatus;
 use crate::summary::rating::RatingSummary;
 use crate::summary::severity::{Severity, Trend};
@@ -20,7 +21,8 @@ use crate::summary::SummaryPart;
 #[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiscussTopic {
-    /// Symptom nights per week against the 2 a week of chronic-persistent RLS.
+    /// Symptom nights per week in this period; compared with the 2 a week of
+    /// chronic-persistent RLS only with enough observed nights (`coverage`).
     Frequency,
     /// Ferritin and transferrin saturation against the AASM 2024 thresholds.
     Iron,
@@ -28,7 +30,7 @@ pub enum DiscussTopic {
     Augmentation,
     /// Symptoms that spread to the arms.
     Arms,
-    /// A clinically relevant change of the IRLS total.
+    /// A change of the IRLS total that reaches the threshold studies have used.
     Irls,
     /// Severity rising from the first half of the range to the second.
     Trend,
@@ -62,8 +64,8 @@ pub struct DiscussPoint {
     /// found (augmentation watch), the strongest association's symptom nights with the exposure
     /// (triggers); `None` where the point rests on a value, not a count.
     pub count: Option<u32>,
-    /// What `count` is out of: logged nights (frequency), episodes (arms), observed nights with
-    /// the exposure (triggers); `None` otherwise.
+    /// What `count` is out of: observed nights (frequency), episodes (arms), observed nights
+    /// with the exposure (triggers); `None` otherwise.
     pub out_of: Option<u32>,
 }
 
@@ -93,22 +95,21 @@ pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
     let mut points = Vec::new();
     let c = s.coverage;
     if let (Some(per_week), Some(reaches)) = (c.symptom_nights_per_week, c.two_or_more_per_week) {
-        let counts = format!("{} of {} logged nights", c.symptom_nights, c.nights_logged);
+        let counts = format!(
+            "{} of {} observed nights",
+            c.symptom_nights, c.nights_logged
+        );
+        let clause = coverage::frequency_clause(reaches, c.nights_logged, c.nights_in_range);
         points.push(DiscussPoint {
             topic: DiscussTopic::Frequency,
             title: "Frequency".into(),
-            text: if reaches {
-                format!(
-                    "Symptoms on {per_week:.1} nights per week ({counts}): 2 or more per week is \
-                     the frequency of chronic-persistent RLS (IRLSSG 2014)."
-                )
-            } else {
-                format!(
-                    "Symptoms on {per_week:.1} nights per week ({counts}): below the 2 per week \
-                     of chronic-persistent RLS."
-                )
-            },
-            level: level(reaches),
+            text: format!(
+                "Symptoms on {} nights per week ({counts}): {clause}.",
+                one_decimal(per_week)
+            ),
+            // Raised for discussion only when the range may be compared with
+            // chronic-persistent RLS (design §4); otherwise for information.
+            level: level(c.matches_chronic_persistent_frequency()),
             count: Some(c.symptom_nights),
             out_of: Some(c.nights_logged),
         });

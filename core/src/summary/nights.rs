@@ -25,6 +25,8 @@ pub(crate) struct NightCell {
     pub episodes: u32,
     /// The highest peak intensity (0 without episodes).
     pub peak: u8,
+    /// At least one episode that night was marked "woke me from sleep".
+    pub woke: bool,
 }
 
 /// An episode of the window.
@@ -173,6 +175,7 @@ impl Window {
                 if let Some(cell) = self.cells.get_mut(index) {
                     cell.episodes += 1;
                     cell.peak = cell.peak.max(data.peak_intensity);
+                    cell.woke |= data.woke_from_sleep;
                 }
                 self.episodes.push(EpisodeRec {
                     id: id.to_string(),

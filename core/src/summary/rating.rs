@@ -1,6 +1,9 @@
 //! Part 10, severity rating: the latest IRLS total (on or before the range's last night), its
-//! band ([`crate::model::lab::IRLS_BANDS`]) and the change from the rating before it
-//! ([`RELEVANT_CHANGE`] points or more is clinically relevant).
+//! band ([`crate::model::lab::IRLS_BANDS`]), the change since the rating before it and since
+//! the first rating in the range. A change of [`RELEVANT_CHANGE`] points or more is marked as
+//! reaching a threshold studies have used; it is not stated as clinically relevant, because
+//! published minimal important changes of the IRLS range from about
+//! [`PUBLISHED_MIC_LOW_POINTS`] to [`PUBLISHED_MIC_HIGH_POINTS`] points.
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -16,8 +19,14 @@ use crate::summary::notes::{missing, Note};
 use crate::summary::NightRange;
 use crate::time::LocalDate;
 
-/// A change of at least this many IRLS points is clinically relevant.
+/// A change of at least this many IRLS points is marked: a threshold studies have used, inside
+/// the published range of minimal important changes ([`PUBLISHED_MIC_LOW_POINTS`]–
+/// [`PUBLISHED_MIC_HIGH_POINTS`]), not a fact about this person.
 pub const RELEVANT_CHANGE: i32 = 5;
+/// The low end of published minimal important changes of the IRLS total (points).
+pub const PUBLISHED_MIC_LOW_POINTS: i32 = 3;
+/// The high end of published minimal important changes of the IRLS total (points).
+pub const PUBLISHED_MIC_HIGH_POINTS: i32 = 9;
 
 /// One IRLS rating.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
@@ -43,10 +52,16 @@ pub struct RatingSummary {
     pub previous: Option<RatingPoint>,
     /// Latest minus previous, points; `None` without two ratings.
     pub change: Option<i32>,
-    /// Whether |change| ≥ [`RELEVANT_CHANGE`].
+    /// Whether |change| ≥ [`RELEVANT_CHANGE`] (a threshold studies have used).
     pub relevant_change: bool,
-    /// `down 6 points since Mon 2 Mar 2026: a clinically relevant change`.
+    /// `down 6 points since Mon 2 Mar 2026: 5 points or more, a threshold studies have used`.
     pub change_text: Option<String>,
+    /// The first rating made within the range, when the latest is a later one.
+    pub first_in_range: Option<RatingPoint>,
+    /// Latest minus the first rating in the range, points; `None` without such a rating.
+    pub change_since_first: Option<i32>,
+    /// `up 2 points since the first rating in this range (Mon 23 Feb 2026)`.
+    pub change_since_first_text: Option<String>,
     /// The ratings made within the range, oldest first.
     pub in_range: Vec<RatingPoint>,
     /// One sentence for the report.
@@ -98,23 +113,40 @@ pub(crate) fn build(
         .map(|(l, p)| i32::from(l.total) - i32::from(p.total));
     let relevant = change.is_some_and(|c| c.abs() >= RELEVANT_CHANGE);
     let change_text = change.zip(previous.as_ref()).map(|(c, p)| {
-        let dir = match c {
-            0 => "no change".to_string(),
-            c if c < 0 => format!("down {}", points_text(-c)),
-            c => format!("up {}", points_text(c)),
-        };
         format!(
-            "{dir} since {}: {}",
+            "{} since {}: {}",
+            direction_text(c),
             date_text(p.rated_on),
-            if relevant {
-                format!("a clinically relevant change ({RELEVANT_CHANGE} points or more)")
-            } else {
-                format!("less than the {RELEVANT_CHANGE} points that count as clinically relevant")
-            }
+            threshold_words(relevant)
         )
     });
+    // The first rating of the range, when the latest is a later one (and not also the previous
+    // rating, which the change above already compares with).
+    let first_in_range = in_range
+        .first()
+        .filter(|f| {
+            latest.as_ref().is_some_and(|l| f.rated_on < l.rated_on)
+                && previous.as_ref().is_none_or(|p| p.rated_on != f.rated_on)
+        })
+        .cloned();
+    let change_since_first = latest
+        .as_ref()
+        .zip(first_in_range.as_ref())
+        .map(|(l, f)| i32::from(l.total) - i32::from(f.total));
+    let change_since_first_text = change_since_first
+        .zip(first_in_range.as_ref())
+        .map(|(c, f)| {
+            format!(
+                "{} since the first rating in this range ({})",
+                direction_text(c),
+                date_text(f.rated_on)
+            )
+        });
     let text = match (&latest, &change_text) {
-        (Some(l), Some(c)) => format!("{}; {c}.", l.text),
+        (Some(l), Some(c)) => match &change_since_first_text {
+            Some(first) => format!("{}; {c}; {first}.", l.text),
+            None => format!("{}; {c}.", l.text),
+        },
         (Some(l), None) => format!("{}; no earlier rating to compare with.", l.text),
         (None, _) => {
             notes.push(missing(
@@ -130,16 +162,42 @@ pub(crate) fn build(
         change,
         relevant_change: relevant,
         change_text,
+        first_in_range,
+        change_since_first,
+        change_since_first_text,
         in_range,
         text,
     })
 }
 
-/// The bands and the relevant change as the definitions state them: `0 none, 1–10 mild, …;
-/// a change of 5 points or more is clinically relevant.`
+/// `down 6 points`, `up 1 point`, `no change`.
+fn direction_text(change: i32) -> String {
+    match change {
+        0 => "no change".to_string(),
+        c if c < 0 => format!("down {}", points_text(-c)),
+        c => format!("up {}", points_text(c)),
+    }
+}
+
+/// Whether a change reaches [`RELEVANT_CHANGE`], worded as a threshold studies have used.
+fn threshold_words(reaches: bool) -> String {
+    if reaches {
+        format!("{RELEVANT_CHANGE} points or more, a threshold studies have used")
+    } else {
+        format!("less than the {RELEVANT_CHANGE} points studies have used")
+    }
+}
+
+/// The bands and the change threshold as the definitions state them: `0 none, 1–10 mild, …;
+/// published minimal important changes range from about 3 to 9 points; …`.
 pub(crate) fn definition_text() -> String {
     format!(
-        "{}; a change of {RELEVANT_CHANGE} points or more is clinically relevant.",
+        "{}. Changes are shown since the previous rating and since the first rating in the \
+         range. Published minimal important changes of the IRLS total range from about \
+         {PUBLISHED_MIC_LOW_POINTS} to {PUBLISHED_MIC_HIGH_POINTS} points, depending on the \
+         study and method; a change of {RELEVANT_CHANGE} points or more is marked as reaching a \
+         threshold studies have used, not as proof of a real change. Scale: IRLSSG rating \
+         scale (Walters et al. 2003); its responsiveness: Abetz et al. 2006.",
         irls_bands_text()
     )
 }

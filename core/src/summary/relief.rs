@@ -10,8 +10,9 @@ use crate::format::{minutes_text, one_decimal, plural};
 use crate::summary::nights::Window;
 use crate::summary::stats::{count, mean, median};
 
-/// Uses within a tier before a method can be called one of the best for that tier.
-pub const MIN_USES_PER_TIER: u32 = 2;
+/// Uses before a method can be called the most helpful overall, or one of the best for a tier
+/// (counted within that tier): design §4, "most helpful" needs at least 3 uses.
+pub const MIN_USES_PER_TIER: u32 = 3;
 /// The median help (0–3) a method needs to be among a tier's best: at least "some".
 pub const MIN_MEDIAN_HELP: f64 = 1.0;
 /// Methods listed as best per tier.
@@ -110,7 +111,7 @@ pub struct TierBest {
     pub label: String,
     /// Relief attempts made during episodes of this tier.
     pub attempts: u32,
-    /// Up to 3 methods tried at least twice in this tier that helped at least "some"
+    /// Up to 3 methods tried at least [`MIN_USES_PER_TIER`] times in this tier that helped at least "some"
     /// (median ≥ 1), best first (median help, then mean help, then uses).
     pub best: Vec<ReliefMethodStats>,
     /// One line.
@@ -270,21 +271,39 @@ pub(crate) fn build(window: &Window) -> ReliefToolkit {
             }
         })
         .collect();
-    let text = match methods.first() {
-        Some(m) => format!(
-            "{} with {}; most helpful: {} ({}).",
-            plural(attempts, "relief attempt", "relief attempts"),
-            plural(count(methods.len()), "method", "methods"),
-            m.label,
-            m.median_help_text
-        ),
-        None => "No relief attempts logged in this range.".to_string(),
-    };
+    let text = overall_text(attempts, &methods);
     ReliefToolkit {
         attempts,
         methods,
         tiers,
         text,
+    }
+}
+
+/// The part's sentence: the attempts and methods, and the most helpful method among those tried
+/// at least [`MIN_USES_PER_TIER`] times that helped at least "some" (`methods` is ranked).
+fn overall_text(attempts: u32, methods: &[ReliefMethodStats]) -> String {
+    if methods.is_empty() {
+        return "No relief attempts logged in this range.".to_string();
+    }
+    let lead = format!(
+        "{} with {}",
+        plural(attempts, "relief attempt", "relief attempts"),
+        plural(count(methods.len()), "method", "methods")
+    );
+    let best = methods
+        .iter()
+        .find(|m| m.times_used >= MIN_USES_PER_TIER && m.median_help >= MIN_MEDIAN_HELP);
+    match best {
+        Some(m) => format!(
+            "{lead}; most helpful: {} ({}, {}).",
+            m.label,
+            m.median_help_text,
+            plural(m.times_used, "use", "uses")
+        ),
+        None => format!(
+            "{lead}; no method tried at least {MIN_USES_PER_TIER} times helped at least some yet."
+        ),
     }
 }
 

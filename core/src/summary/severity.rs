@@ -6,14 +6,13 @@ use serde::Serialize;
 
 use crate::format::date_text;
 use crate::format::{number_text, one_decimal, short_date};
+use crate::summary::changes;
 use crate::summary::nights::Window;
 use crate::summary::notes::{missing, Note};
 use crate::summary::period::PeriodStats;
 use crate::summary::stats::{count, median};
 use crate::time::LocalDate;
 
-/// A change of the mean peak smaller than this (points) between the halves is "about the same".
-pub const TREND_THRESHOLD: f64 = 0.5;
 /// Nights per week of the weekly values.
 const WEEK: i64 = 7;
 
@@ -37,13 +36,13 @@ pub struct NightPoint {
 #[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Trend {
-    /// The mean peak fell by 0.5 points or more.
+    /// The mean peak fell by at least 1 point or 30 % ([`changes::meaningful_change`]).
     Lower,
-    /// It changed by less than 0.5 points.
+    /// It changed by less.
     Similar,
-    /// It rose by 0.5 points or more.
+    /// It rose by at least 1 point or 30 %.
     Higher,
-    /// One half has no logged night.
+    /// A half has fewer than [`changes::MIN_NIGHTS_EACH_SIDE`] observed nights.
     Unknown,
 }
 
@@ -54,7 +53,8 @@ pub struct HalfTrend {
     pub first_half: PeriodStats,
     /// The second half.
     pub second_half: PeriodStats,
-    /// Second-half mean peak minus first-half mean peak; `None` if a half has no logged night.
+    /// Second-half mean peak minus first-half mean peak; `None` if a half has fewer than
+    /// [`changes::MIN_NIGHTS_EACH_SIDE`] observed nights.
     pub mean_peak_change: Option<f64>,
     /// The direction of that change.
     pub direction: Trend,
@@ -154,10 +154,7 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Severity {
         ),
     });
     if overall.nights_logged > 0 && trend.direction == Trend::Unknown {
-        notes.push(missing(
-            "severity",
-            "One half of the range has no logged night, so there is no trend.",
-        ));
+        notes.push(missing("severity", trend_shortfall_text(&trend)));
     }
     let text = match overall.mean_peak {
         Some(m) => format!(
@@ -209,29 +206,44 @@ fn half_trend(window: &Window) -> HalfTrend {
             ),
         )
     };
-    let change = match (half, first_half.mean_peak, second_half.mean_peak) {
-        (1.., Some(a), Some(b)) => crate::summary::stats::finite(b - a),
-        _ => None,
+    let enough = half > 0
+        && first_half.nights_logged >= changes::MIN_NIGHTS_EACH_SIDE
+        && second_half.nights_logged >= changes::MIN_NIGHTS_EACH_SIDE;
+    let means = first_half
+        .mean_peak
+        .zip(second_half.mean_peak)
+        .filter(|_| enough);
+    let change = means.and_then(|(a, b)| crate::summary::stats::finite(b - a));
+    let direction = match (means, change) {
+        (Some((a, b)), Some(c)) if changes::meaningful_change(a, b) => {
+            if c < 0.0 {
+                Trend::Lower
+            } else {
+                Trend::Higher
+            }
+        }
+        (Some(_), Some(_)) => Trend::Similar,
+        _ => Trend::Unknown,
     };
-    let direction = match change {
-        None => Trend::Unknown,
-        Some(c) if c <= -TREND_THRESHOLD => Trend::Lower,
-        Some(c) if c >= TREND_THRESHOLD => Trend::Higher,
-        Some(_) => Trend::Similar,
-    };
-    let text = match (direction, first_half.mean_peak, second_half.mean_peak) {
-        (Trend::Unknown, _, _) => "not enough data for a trend.".to_string(),
-        (d, Some(a), Some(b)) => format!(
-            "{} in the second half ({} → {}).",
+    let text = match (direction, means) {
+        (Trend::Unknown, _) | (_, None) => format!(
+            "not enough data for a trend (needs {} observed nights in each half; {} and {}).",
+            changes::MIN_NIGHTS_EACH_SIDE,
+            first_half.nights_logged,
+            second_half.nights_logged
+        ),
+        (d, Some((a, b))) => format!(
+            "{} in the second half ({} → {}, {} and {} observed nights).",
             match d {
                 Trend::Lower => "lower",
                 Trend::Higher => "higher",
                 _ => "about the same",
             },
             one_decimal(a),
-            one_decimal(b)
+            one_decimal(b),
+            first_half.nights_logged,
+            second_half.nights_logged
         ),
-        _ => "not enough data for a trend.".to_string(),
     };
     HalfTrend {
         first_half,
@@ -240,6 +252,17 @@ fn half_trend(window: &Window) -> HalfTrend {
         direction,
         text,
     }
+}
+
+/// Why a range with observed nights has no trend.
+fn trend_shortfall_text(trend: &HalfTrend) -> String {
+    format!(
+        "A half of the range has fewer than {} observed nights ({} and {}), so there is no \
+         trend.",
+        changes::MIN_NIGHTS_EACH_SIDE,
+        trend.first_half.nights_logged,
+        trend.second_half.nights_logged
+    )
 }
 
 fn weeks(window: &Window) -> Vec<PeriodStats> {

@@ -17,6 +17,9 @@ use crate::time::MINUTE_MS;
 
 /// Minutes in a day.
 pub const DAY_MINUTES: f64 = 1440.0;
+/// Onsets whose interquartile range is wider than this (minutes: 6 h) are too spread for a
+/// "usual" onset time: the sentence then gives the median and the spread without "usually".
+pub const WIDE_ONSET_IQR_MINUTES: u32 = 360;
 
 /// The median and quartiles of clock times on the 24-hour circle, in minutes after midnight on
 /// an unrolled line: `q1 <= median <= q3`, and values may exceed 1440 (wrap them for display).
@@ -202,10 +205,7 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Timing {
     }
     let text = match (&onset, woke_percent) {
         (Some(o), Some(w)) => {
-            let mut parts = vec![format!(
-                "Symptoms usually start around {} (half of onsets between {} and {})",
-                o.median_text, o.q1_text, o.q3_text
-            )];
+            let mut parts = vec![onset_sentence(o)];
             if let Some(d) = median_duration {
                 parts.push(format!("last {} (median)", minutes_text(d)));
             }
@@ -244,6 +244,24 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Timing {
     }
 }
 
+/// The onset clause: `Symptoms usually start around 23:45 (half of onsets between 23:00 and
+/// 00:30, a spread of 1 h 30 min)`, without "usually" when the IQR is wider than
+/// [`WIDE_ONSET_IQR_MINUTES`].
+fn onset_sentence(o: &ClockSpread) -> String {
+    let spread = format!(
+        "half of onsets between {} and {}, a spread of {}",
+        o.q1_text, o.q3_text, o.iqr_text
+    );
+    if o.iqr_minutes > WIDE_ONSET_IQR_MINUTES {
+        format!(
+            "Onsets are spread widely over the day: median {} ({spread})",
+            o.median_text
+        )
+    } else {
+        format!("Symptoms usually start around {} ({spread})", o.median_text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +289,27 @@ mod tests {
         assert_eq!(clock_text(q.median), "00:00");
         assert_eq!(clock_text(q.q3), "01:00");
         assert_eq!(q.q3 - q.q1, 120.0);
+    }
+
+    #[test]
+    fn usually_only_when_onsets_cluster() {
+        // 22:00, 23:00, 00:00, 01:00, 02:00: the middle half 23:00–01:00, IQR 2 h ≤ 6 h.
+        let tight = ClockSpread::from_minutes(&[22 * 60, 23 * 60, 0, 60, 120]).expect("values");
+        assert_eq!(
+            onset_sentence(&tight),
+            "Symptoms usually start around 00:00 (half of onsets between 23:00 and 01:00, a \
+             spread of 2 h)"
+        );
+        // 06:00, 12:00, 18:00, 00:00 wide apart: the widest gap (6 h, the wrap gap first) keeps
+        // the clock cut at 00:00, so 0, 360, 720, 1080; q1 = 270, q3 = 810 (linear
+        // interpolation), IQR 540 min = 9 h > 6 h.
+        let wide = ClockSpread::from_minutes(&[360, 720, 1080, 0]).expect("values");
+        assert_eq!(wide.iqr_minutes, 540);
+        assert!(onset_sentence(&wide).starts_with("Onsets are spread widely over the day: median"));
+        // Exactly 6 h is still "usually": 0, 0, 360, 360 → q1 = 0, q3 = 360.
+        let edge = ClockSpread::from_minutes(&[0, 0, 360, 360]).expect("values");
+        assert_eq!(edge.iqr_minutes, WIDE_ONSET_IQR_MINUTES);
+        assert!(onset_sentence(&edge).starts_with("Symptoms usually start"));
     }
 
     #[test]

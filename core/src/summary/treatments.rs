@@ -2,8 +2,12 @@
 //! range, frequency and severity in the nights before its start against the nights after.
 //!
 //! Windows: "before" is the 14 nights before the start (it may reach back before the range:
-//! that is the baseline); "after" is the start night and up to 13 more, ending no later than the
-//! range's last night or the day the regimen stopped. Each side needs at least 7 logged nights.
+//! that is the baseline). "After" is 14 nights once the treatment can be judged, which depends
+//! on its category ([`settle_nights`]): oral iron about 12 weeks after the start, IV iron 4–6
+//! weeks, dopamine agonists, alpha-2-delta ligands and opioids after a titration period,
+//! supplements, routines and devices from the start. The after window ends no later than the
+//! range's last night or the day the regimen stopped; each side needs at least 7 observed
+//! nights. Never a controlled comparison: people start a treatment when they feel worst.
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -22,6 +26,18 @@ use crate::time::LocalDate;
 
 /// Nights in each window of the before/after comparison.
 pub const WINDOW_NIGHTS: i64 = 14;
+/// Oral iron is judged about 12 weeks (84 nights) after the start: its after window is the last
+/// [`WINDOW_NIGHTS`] of those 12 weeks.
+pub const ORAL_IRON_JUDGE_NIGHTS: i64 = 84;
+/// IV iron is judged 4–6 weeks after the infusion: its after window is weeks 5 and 6 (from
+/// night 28 on).
+pub const IV_IRON_SETTLE_NIGHTS: i64 = 28;
+/// The titration period assumed for dopamine agonists, alpha-2-delta ligands and opioids (the
+/// dose is raised step by step): their after window starts this many nights after the start.
+pub const TITRATION_NIGHTS: i64 = 14;
+/// The caveat every before/after comparison carries.
+pub const NOT_CONTROLLED_TEXT: &str = "Not a controlled comparison: people often start a \
+     treatment when they feel worst, so nights may improve anyway.";
 /// Logged nights needed on each side.
 pub const MIN_LOGGED_EACH_SIDE: u32 = 7;
 
@@ -61,9 +77,14 @@ pub struct TreatmentComparison {
     pub started_on: LocalDate,
     /// The 14 nights before the start.
     pub before: PeriodStats,
-    /// The start night and up to 13 more (within the range and the regimen).
+    /// Up to 14 nights from the night the category can be judged ([`settle_nights`] after the
+    /// start), within the range and the regimen; empty (`nights` 0) when that night is later.
     pub after: PeriodStats,
-    /// Whether both sides have at least 7 logged nights (otherwise no changes are given).
+    /// Nights after the start before the after window begins (0, 14, 28 or 70).
+    pub settle_nights: u32,
+    /// The first night of the after window.
+    pub judged_from: LocalDate,
+    /// Whether both sides have at least 7 observed nights (otherwise no changes are given).
     pub comparable: bool,
     /// After minus before, symptom-night percentage points; `None` unless comparable.
     pub symptom_percent_change: Option<f64>,
@@ -156,23 +177,89 @@ pub(crate) fn build(
     })
 }
 
+/// Nights after a start before a category's effect can be judged: the after window begins
+/// then.
+pub fn settle_nights(category: &TreatmentCategory) -> i64 {
+    match category {
+        TreatmentCategory::OralIron => ORAL_IRON_JUDGE_NIGHTS - WINDOW_NIGHTS,
+        TreatmentCategory::IvIron => IV_IRON_SETTLE_NIGHTS,
+        TreatmentCategory::DopamineAgonist
+        | TreatmentCategory::Alpha2DeltaLigand
+        | TreatmentCategory::Opioid => TITRATION_NIGHTS,
+        _ => 0,
+    }
+}
+
+/// `oral iron is judged about 12 weeks after the start`: why a category's after window starts
+/// when it does.
+pub fn window_reason(category: &TreatmentCategory) -> String {
+    let name = category.display_name();
+    match category {
+        TreatmentCategory::OralIron => format!(
+            "{name} is judged about {} weeks after the start",
+            ORAL_IRON_JUDGE_NIGHTS / 7
+        ),
+        TreatmentCategory::IvIron => format!(
+            "{name} is judged {}–{} weeks after the infusion",
+            IV_IRON_SETTLE_NIGHTS / 7,
+            (IV_IRON_SETTLE_NIGHTS + WINDOW_NIGHTS) / 7
+        ),
+        TreatmentCategory::DopamineAgonist
+        | TreatmentCategory::Alpha2DeltaLigand
+        | TreatmentCategory::Opioid => {
+            format!("{name} is judged after a {TITRATION_NIGHTS}-night titration period")
+        }
+        _ => format!("{name} is judged over its first {WINDOW_NIGHTS} nights"),
+    }
+}
+
+/// The windows per category as the definitions state them.
+pub(crate) fn definition_text() -> String {
+    format!(
+        "For a regimen started in the range: the {WINDOW_NIGHTS} nights before its start \
+         against {WINDOW_NIGHTS} nights once it can be judged: oral iron about {} weeks after \
+         the start (it acts slowly; AASM 2024 guideline), IV iron {}–{} weeks after the \
+         infusion (AASM 2024), dopamine agonists, alpha-2-delta ligands and opioids after a \
+         titration period assumed here to be {TITRATION_NIGHTS} nights (Silber et al. 2021, \
+         Mayo Clinic algorithm, on titrating these), supplements, routines and devices from \
+         the start. Observed nights only, at least {MIN_LOGGED_EACH_SIDE} on each side. {}",
+        ORAL_IRON_JUDGE_NIGHTS / 7,
+        IV_IRON_SETTLE_NIGHTS / 7,
+        (IV_IRON_SETTLE_NIGHTS + WINDOW_NIGHTS) / 7,
+        NOT_CONTROLLED_TEXT
+    )
+}
+
 fn compare(conn: &Connection, range: &NightRange, t: &Treatment) -> Result<TreatmentComparison> {
     let start = t.data.started_on;
     let before_first = start - chrono::Duration::days(WINDOW_NIGHTS);
     let before_last = start - chrono::Duration::days(1);
-    let mut after_last = (start + chrono::Duration::days(WINDOW_NIGHTS - 1)).min(range.last);
+    let settle = settle_nights(&t.data.category);
+    let after_first = start + chrono::Duration::days(settle);
+    let mut after_last = (after_first + chrono::Duration::days(WINDOW_NIGHTS - 1)).min(range.last);
     if let Some(stop) = t.data.stopped_on {
         after_last = after_last.min(stop);
     }
-    let window = Window::load(conn, before_first, after_last, false)?;
+    let reachable = after_first <= after_last;
+    let window = Window::load(conn, before_first, after_last.max(before_last), false)?;
     let before = PeriodStats::from_cells(
         before_first,
         before_last,
         window.cells_between(before_first, before_last),
     );
-    let after = PeriodStats::from_cells(start, after_last, window.cells_between(start, after_last));
-    let comparable =
-        before.nights_logged >= MIN_LOGGED_EACH_SIDE && after.nights_logged >= MIN_LOGGED_EACH_SIDE;
+    let after = if reachable {
+        PeriodStats::from_cells(
+            after_first,
+            after_last,
+            window.cells_between(after_first, after_last),
+        )
+    } else {
+        // An empty stretch: the after window has not begun within the range (or the regimen).
+        PeriodStats::from_cells(after_first, after_first - chrono::Duration::days(1), &[])
+    };
+    let comparable = reachable
+        && before.nights_logged >= MIN_LOGGED_EACH_SIDE
+        && after.nights_logged >= MIN_LOGGED_EACH_SIDE;
     let (symptom_change, peak_change) = if comparable {
         (
             before
@@ -188,23 +275,32 @@ fn compare(conn: &Connection, range: &NightRange, t: &Treatment) -> Result<Treat
         (None, None)
     };
     let name = &t.data.name;
+    let reason = window_reason(&t.data.category);
     let text = match (comparable, symptom_change, peak_change, &before, &after) {
         (true, Some(sc), Some(pc), b, a) => format!(
-            "{name} from {}: before, {}; after, {}. Symptom nights {} {} points, mean peak {} {}.",
+            "{name} from {} ({reason}): before, {}; after, from {}, {}. Symptom nights {} {} \
+             points, mean peak {} {}. {NOT_CONTROLLED_TEXT}",
             date_text(start),
             b.text,
+            date_text(after_first),
             a.text,
             if sc <= 0.0 { "down" } else { "up" },
             percent_text(sc.abs()).trim_end_matches(" %"),
             if pc <= 0.0 { "down" } else { "up" },
             one_decimal(pc.abs())
         ),
+        _ if !reachable => format!(
+            "{name} from {}: too early to compare ({reason}, from {}).",
+            date_text(start),
+            date_text(after_first)
+        ),
         (_, _, _, b, a) => format!(
-            "{name} from {}: too few logged nights to compare ({} before, {} after; needs \
-             {MIN_LOGGED_EACH_SIDE} each).",
+            "{name} from {}: too few observed nights to compare ({} before, {} after from {}; \
+             needs {MIN_LOGGED_EACH_SIDE} each).",
             date_text(start),
             nights_text(b.nights_logged),
-            a.nights_logged
+            a.nights_logged,
+            date_text(after_first)
         ),
     };
     Ok(TreatmentComparison {
@@ -213,6 +309,8 @@ fn compare(conn: &Connection, range: &NightRange, t: &Treatment) -> Result<Treat
         started_on: start,
         before,
         after,
+        settle_nights: u32::try_from(settle).unwrap_or(0),
+        judged_from: after_first,
         comparable,
         symptom_percent_change: symptom_change,
         mean_peak_change: peak_change,

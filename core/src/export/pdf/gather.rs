@@ -520,7 +520,11 @@ fn sleep(s: &Summary) -> Table {
         }),
     );
     add("Total sleep time (TST)", sl.mean_total_sleep_text.clone());
-    add("Time in bed (TIB)", sl.mean_time_in_bed_text.clone());
+    // What a sleep specialist asks next (issue 14 item 6), before the measures SE and TST
+    // already imply, so the table's row limit keeps them.
+    for (name, value) in crate::summary::details::sleep_specialist_rows(sl) {
+        add(&name, Some(value));
+    }
     add(
         "Time to fall asleep (SOL)",
         sl.mean_sleep_onset_text.clone(),
@@ -529,6 +533,7 @@ fn sleep(s: &Summary) -> Table {
         "Awake after falling asleep (WASO)",
         sl.mean_wake_after_sleep_onset_text.clone(),
     );
+    add("Time in bed (TIB)", sl.mean_time_in_bed_text.clone());
     add(
         "Awakenings per night",
         sl.mean_awakenings.map(|a| format!("{a:.1}")),

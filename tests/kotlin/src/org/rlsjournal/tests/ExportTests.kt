@@ -247,7 +247,8 @@ fun exportTests() = suite("exports") {
         // Symptoms on 3 of 7 logged nights: 3 ÷ 7 × 7 = 3.0 per week.
         assertHas(text, "Symptom nights per week 3.0")
         assertHas(text, "3 of 7 logged nights")
-        assertHas(text, "2 or more per week is the frequency of chronic-persistent RLS")
+        // 7 observed nights: the period's frequency, no chronic-persistent claim (needs 28).
+        assertHas(text, "≥ 2 nights a week")
         // Peaks 6, 4, 8: median 6, worst 8 on the 6th; every onset at 23:30.
         assertHas(text, "Median peak, symptom nights 6")
         assertHas(text, "worst 8 on 6 Mar")
@@ -496,7 +497,7 @@ fun exportTests() = suite("exports") {
         assertHas(
             text,
             "Nights and frequency: Symptoms on 3 of 7 nights logged (3 episodes, 3.0 per week) out of 7 nights in the range: " +
-                "2 or more per week, the frequency of chronic-persistent RLS.\n",
+                "symptoms on ≥ 2 nights a week in this period (comparing with chronic-persistent RLS needs 28 observed nights with ≥ 70 % coverage).\n",
         )
         assertHas(text, "Iron (AASM 2024): Ferritin 38 µg/L on Thu 5 Mar 2026: low by the AASM 2024 threshold (≤ 75 µg/L).")
         assertHas(text, "IRLS severity rating: IRLS 22 (severe) on Sat 7 Mar 2026")
