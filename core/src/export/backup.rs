@@ -25,6 +25,7 @@ use crate::model::lab::{LabResultData, SeverityRatingData};
 use crate::model::meta::{
     canonical_id, check_record_stamps, check_stamp, CLOCK_SKEW_ALLOWANCE_MS, EARLIEST_STAMP_MS,
 };
+use crate::model::answer::NoSymptomsData;
 use crate::model::sleep::SleepDiaryData;
 use crate::model::treatment::{DoseData, TreatmentData};
 use crate::settings::Settings;
@@ -253,6 +254,7 @@ enum IncomingRecord {
     Dose(DoseData),
     Lab(LabResultData),
     Rating(SeverityRatingData),
+    NoSymptoms(NoSymptomsData),
 }
 
 impl IncomingRecord {
@@ -266,6 +268,7 @@ impl IncomingRecord {
             IncomingRecord::Dose(d) => records::dose_row(d, cutover),
             IncomingRecord::Lab(d) => records::lab_row(d),
             IncomingRecord::Rating(d) => records::rating_row(d),
+            IncomingRecord::NoSymptoms(d) => records::no_symptoms_row(d),
         }
     }
 }
@@ -440,6 +443,16 @@ impl Importer<'_> {
                 return Ok(());
             }
         }
+        // Two "no symptoms" answers for one night say the same thing: the journal's stays.
+        if let (IncomingRecord::NoSymptoms(answer), None) = (&item.record, item.times.deleted_ms)
+        {
+            if lookups::no_symptoms_answer_on(self.tx, answer.night_of)?
+                .is_some_and(|here| here != item.id)
+            {
+                self.summary.unchanged += 1;
+                return Ok(());
+            }
+        }
         if let (IncomingRecord::Sleep(diary), None) = (&item.record, item.times.deleted_ms) {
             if other_diary_here(self.tx, &item.id, diary)? {
                 let night = diary.night_of;
@@ -570,6 +583,11 @@ impl Importer<'_> {
             RowKind::Rating => IncomingRecord::Rating(
                 data::<SeverityRatingData>(raw, kind, &id)?
                     .validated(now)
+                    .map_err(what)?,
+            ),
+            RowKind::NoSymptoms => IncomingRecord::NoSymptoms(
+                data::<NoSymptomsData>(raw, kind, &id)?
+                    .validated(&now)
                     .map_err(what)?,
             ),
         };

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use crate::error::{JournalError, Result};
+use crate::model::answer::{NoSymptoms, NoSymptomsData};
 use crate::model::damaged::DamagedRecord;
 use crate::model::entry::Entry;
 use crate::model::episode::{Episode, EpisodeData, ReliefAttempt, ReliefData};
@@ -127,6 +128,19 @@ pub fn rating_row(data: &SeverityRatingData) -> Result<RowValues> {
     })
 }
 
+/// The row of a "no symptoms" answer: it belongs to its `night_of`, and sorts when it was given.
+pub fn no_symptoms_row(data: &NoSymptomsData) -> Result<RowValues> {
+    Ok(RowValues {
+        kind: RowKind::NoSymptoms,
+        parent_id: None,
+        night: data.night_of,
+        sort_ms: data.answered_at.millis(),
+        end_ms: None,
+        intensity: None,
+        data: json(data)?,
+    })
+}
+
 /// Recomputes the night of a stored row under a new cutover hour (`None` for kinds whose night
 /// is a date the person chose).
 pub fn renight(kind: RowKind, data: &str, cutover: u8) -> Result<Option<crate::time::LocalDate>> {
@@ -135,7 +149,11 @@ pub fn renight(kind: RowKind, data: &str, cutover: u8) -> Result<Option<crate::t
         RowKind::Relief => Some(parse::<ReliefData>(data)?.at.night(cutover)),
         RowKind::Exposure => Some(parse::<ExposureData>(data)?.at.night(cutover)),
         RowKind::Dose => Some(parse::<DoseData>(data)?.at.night(cutover)),
-        RowKind::Sleep | RowKind::Treatment | RowKind::Lab | RowKind::Rating => None,
+        RowKind::Sleep
+        | RowKind::Treatment
+        | RowKind::Lab
+        | RowKind::Rating
+        | RowKind::NoSymptoms => None,
     })
 }
 
@@ -274,6 +292,13 @@ fn entry_from(
         },
         RowKind::Rating => Entry::SeverityRating {
             rating: SeverityRating {
+                id: row.id.clone(),
+                data: parse_row(row)?,
+                meta: meta(row),
+            },
+        },
+        RowKind::NoSymptoms => Entry::NoSymptoms {
+            answer: NoSymptoms {
                 id: row.id.clone(),
                 data: parse_row(row)?,
                 meta: meta(row),

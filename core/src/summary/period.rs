@@ -18,7 +18,7 @@ pub struct PeriodStats {
     pub last: LocalDate,
     /// Nights in the stretch.
     pub nights: u32,
-    /// Nights with any entry.
+    /// Observed nights (an episode, a sleep diary or a "no symptoms" answer).
     pub nights_logged: u32,
     /// Nights with at least one episode.
     pub symptom_nights: u32,
@@ -51,7 +51,7 @@ impl PeriodStats {
         let mut logged = 0u32;
         let mut symptom = 0u32;
         let mut peak_sum = 0u32;
-        for cell in cells.iter().filter(|c| c.logged) {
+        for cell in cells.iter().filter(|c| c.observed) {
             logged += 1;
             if cell.episodes > 0 {
                 symptom += 1;
@@ -64,12 +64,12 @@ impl PeriodStats {
         let mean_peak_symptom_nights = mean_of(f64::from(peak_sum), symptom);
         let text = match (symptom_night_percent, mean_peak) {
             (Some(p), Some(m)) => format!(
-                "symptoms on {symptom} of {} logged ({}), mean peak {}",
+                "symptoms on {symptom} of {} observed ({}), mean peak {}",
                 nights_text(logged),
                 percent_text(p),
                 one_decimal(m)
             ),
-            _ => format!("nothing logged in {}", nights_text(nights)),
+            _ => format!("no night observed in {}", nights_text(nights)),
         };
         PeriodStats {
             first,

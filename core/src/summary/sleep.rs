@@ -78,7 +78,7 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> SleepSummary {
     let mean_waso = mean(&waso);
     let mean_se = mean(&se);
     let diaries = count(n);
-    if diaries == 0 && window.cells.iter().any(|c| c.logged) {
+    if diaries == 0 && window.cells.iter().any(|c| c.observed) {
         notes.push(missing(
             "sleep",
             "No morning sleep diaries in this range, so there are no sleep measures.",

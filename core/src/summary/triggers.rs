@@ -105,7 +105,7 @@ pub(crate) fn build(window: &Window) -> Triggers {
         symptom: 0,
         peak_sum: 0,
     };
-    for c in window.cells.iter().filter(|c| c.logged) {
+    for c in window.cells.iter().filter(|c| c.observed) {
         total.nights += 1;
         total.symptom += u32::from(c.episodes > 0);
         total.peak_sum += u32::from(c.peak);
