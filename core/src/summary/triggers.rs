@@ -121,7 +121,13 @@ pub(crate) fn build(window: &Window) -> Triggers {
             symptom: 0,
             peak_sum: 0,
         };
-        for c in nights.iter().filter_map(|&i| window.cells.get(i)) {
+        // Only observed nights count: an exposure on a night nobody described is no "night
+        // with" (issue 14 item 1).
+        for c in nights
+            .iter()
+            .filter_map(|&i| window.cells.get(i))
+            .filter(|c| c.observed)
+        {
             with.nights += 1;
             with.symptom += u32::from(c.episodes > 0);
             with.peak_sum += u32::from(c.peak);
