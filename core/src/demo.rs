@@ -24,6 +24,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 
 use crate::error::{JournalError, Result};
 use crate::journal::Journal;
+use crate::model::answer::NoSymptomsData;
 use crate::model::episode::{EpisodeData, ReliefData};
 use crate::model::exposure::ExposureData;
 use crate::model::kinds::{
@@ -267,6 +268,9 @@ struct NightPlan {
     sleep: Option<SleepDiaryData>,
     labs: Vec<LabResultData>,
     rating: Option<SeverityRatingData>,
+    /// The morning's "no symptoms" answer, on a logged night with neither an episode nor a
+    /// sleep diary: so every logged night of the demo is observed (design §4).
+    no_symptoms: Option<NoSymptomsData>,
     logged: bool,
 }
 
@@ -458,6 +462,13 @@ fn plan(options: &DemoOptions) -> Result<Plan> {
         }
         if rng.chance(900) {
             night.sleep = Some(plan_sleep(&mut rng, &shape, &night.episodes));
+        }
+        if night.episodes.is_empty() && night.sleep.is_none() {
+            // Answered at 07:30 the next morning (before the demo's morning is over).
+            night.no_symptoms = Some(NoSymptomsData {
+                night_of: date,
+                answered_at: local_moment(date, (24 + 7) * 60 + 30, offset),
+            });
         }
         let peak = night.episodes.iter().map(|e| e.data.peak_intensity).max();
         recent.push(Some(peak.unwrap_or(0)));
@@ -1143,6 +1154,9 @@ fn write(journal: &Journal, plan: &Plan) -> Result<DemoReport> {
             journal.add_sleep_diary(sleep.clone())?;
             report.sleep_diaries += 1;
         }
+        if let Some(answer) = &night.no_symptoms {
+            journal.add_no_symptoms(answer.clone())?;
+        }
         for lab in &night.labs {
             journal.add_lab_result(lab.clone())?;
             report.lab_results += 1;
@@ -1332,6 +1346,9 @@ mod tests {
                     }
                     Entry::Dose { dose } => {
                         assert_eq!(dose.data.validated(now.millis()).as_ref(), Ok(&dose.data));
+                    }
+                    Entry::NoSymptoms { answer } => {
+                        assert_eq!(answer.data.validated(&now).as_ref(), Ok(&answer.data));
                     }
                     Entry::Treatment { .. }
                     | Entry::LabResult { .. }
