@@ -398,7 +398,7 @@ fn note_of(entry: &Entry) -> Option<String> {
         Entry::Treatment { treatment } => treatment.data.note.clone(),
         Entry::LabResult { lab } => lab.data.note.clone(),
         Entry::SeverityRating { rating } => rating.data.note.clone(),
-        Entry::Dose { .. } => None,
+        Entry::Dose { .. } | Entry::NoSymptoms { .. } => None,
     }
 }
 
