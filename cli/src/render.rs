@@ -353,8 +353,7 @@ mod tests {
         let night = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
         let days = (1..=30)
             .map(|d| {
-                let state =
-                    rlsjournal_core::NightState::of(u32::from(d == 2), d == 1, false);
+                let state = rlsjournal_core::NightState::of(u32::from(d == 2), d == 1, false);
                 CalendarDay {
                     night: night(d),
                     peak_intensity: (d == 2).then_some(7),

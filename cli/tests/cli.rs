@@ -379,7 +379,13 @@ fn night_and_calendar_views() {
 fn no_symptoms_marks_the_night_observed_once() {
     let env = Env::new();
     // An exposure alone leaves the night of 10 Mar not logged.
-    env.ok(&["add", "exposure", "caffeine", "--at", "2025-03-10T20:00:00+01:00"]);
+    env.ok(&[
+        "add",
+        "exposure",
+        "caffeine",
+        "--at",
+        "2025-03-10T20:00:00+01:00",
+    ]);
     let cal = env.json(&["calendar", "2025-03"]);
     assert_eq!(cal["days"][9]["state"], "not_logged");
     let saved = env.json(&[

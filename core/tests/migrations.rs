@@ -197,12 +197,20 @@ fn a_version_2_journal_opens_with_its_answers() {
     assert_eq!(answers.len(), 1);
     assert_eq!(answers[0].title, "No symptoms");
     assert_eq!(
-        journal.night(date("2026-10-10")).unwrap().no_symptoms.map(|a| a.data.night_of),
+        journal
+            .night(date("2026-10-10"))
+            .unwrap()
+            .no_symptoms
+            .map(|a| a.data.night_of),
         Some(date("2026-10-10"))
     );
     // Its deleted answer (night of 13 Oct) is a tombstone that undo restores.
     assert!(journal.undo_delete().unwrap().is_some());
-    assert!(journal.night(date("2026-10-13")).unwrap().no_symptoms.is_some());
+    assert!(journal
+        .night(date("2026-10-13"))
+        .unwrap()
+        .no_symptoms
+        .is_some());
 }
 
 #[test]
@@ -246,5 +254,6 @@ fn write_the_version_2_fixture() {
     drop(journal);
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal-v2.db");
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute("VACUUM INTO ?1", [out.to_string_lossy()]).unwrap();
+    conn.execute("VACUUM INTO ?1", [out.to_string_lossy()])
+        .unwrap();
 }

@@ -98,7 +98,11 @@ fn only_episodes_diaries_and_answers_observe_a_night() {
     // 6 ÷ 10 = 60 %.
     assert_eq!(c.observed_percent, Some(60.0));
     assert_eq!(c.coverage_text, "observed 6 of 10 nights (60 %)");
-    assert!(c.text.contains("observed 6 of 10 nights (60 %)"), "{}", c.text);
+    assert!(
+        c.text.contains("observed 6 of 10 nights (60 %)"),
+        "{}",
+        c.text
+    );
     // 60 % < 70 %: the notes warn.
     let low: Vec<&Note> = s
         .notes
@@ -153,8 +157,8 @@ fn the_calendar_shows_unobserved_nights_as_not_logged() {
     assert_eq!(
         states,
         vec![
-            Symptoms, Symptoms, Symptoms, NoSymptoms, NoSymptoms, NoSymptoms, NotLogged,
-            NotLogged, NotLogged, NotLogged, NotLogged
+            Symptoms, Symptoms, Symptoms, NoSymptoms, NoSymptoms, NoSymptoms, NotLogged, NotLogged,
+            NotLogged, NotLogged, NotLogged
         ]
     );
     // Night 7 holds an exposure, yet is not observed.
@@ -194,7 +198,10 @@ fn one_answer_per_night_and_a_second_tap_changes_nothing() {
         .add_no_symptoms(answer("2026-11-01", "2026-11-02T07:05:00+01:00"))
         .unwrap();
     assert_eq!(again, first);
-    assert_eq!(all_history(&journal, vec![EntryKind::NoSymptoms], 10).len(), 1);
+    assert_eq!(
+        all_history(&journal, vec![EntryKind::NoSymptoms], 10).len(),
+        1
+    );
     // The one-tap call answers for last night (the day before today's local date).
     let tapped = journal.no_symptoms_last_night().unwrap();
     let today = Moment::now().local().date();
@@ -224,7 +231,11 @@ fn delete_undo_and_edit_carry_the_answer() {
     let a = journal
         .add_no_symptoms(answer("2026-11-01", "2026-11-02T07:00:00+01:00"))
         .unwrap();
-    let observed = |j: &Journal| summary(j, "2026-11-01", "2026-11-03").coverage.nights_observed;
+    let observed = |j: &Journal| {
+        summary(j, "2026-11-01", "2026-11-03")
+            .coverage
+            .nights_observed
+    };
     assert_eq!(observed(&journal), 1);
     journal.delete_entry(a.id.clone()).unwrap();
     assert_eq!(observed(&journal), 0);
@@ -232,16 +243,26 @@ fn delete_undo_and_edit_carry_the_answer() {
     assert_eq!(observed(&journal), 1);
     // Edit moves it to the night of the 2nd.
     let moved = journal
-        .edit_no_symptoms(a.id.clone(), answer("2026-11-02", "2026-11-03T07:00:00+01:00"))
+        .edit_no_symptoms(
+            a.id.clone(),
+            answer("2026-11-02", "2026-11-03T07:00:00+01:00"),
+        )
         .unwrap();
     assert_eq!(moved.data.night_of, date("2026-11-02"));
-    assert!(journal.night(date("2026-11-01")).unwrap().no_symptoms.is_none());
+    assert!(journal
+        .night(date("2026-11-01"))
+        .unwrap()
+        .no_symptoms
+        .is_none());
     // Not onto a night that has its own answer.
     let b = journal
         .add_no_symptoms(answer("2026-11-03", "2026-11-04T07:00:00+01:00"))
         .unwrap();
     let err = journal
-        .edit_no_symptoms(b.id.clone(), answer("2026-11-02", "2026-11-03T08:00:00+01:00"))
+        .edit_no_symptoms(
+            b.id.clone(),
+            answer("2026-11-02", "2026-11-03T08:00:00+01:00"),
+        )
         .unwrap_err();
     assert!(matches!(&err, JournalError::InvalidInput { field, .. } if field == "night_of"));
     // A deleted answer cannot come back over a newer one for its night.

@@ -19,13 +19,13 @@ use serde_json::value::RawValue;
 
 use crate::error::{JournalError, Result};
 use crate::export::archive::{self, BackupSource};
+use crate::model::answer::NoSymptomsData;
 use crate::model::episode::{check_relief_time, EpisodeData, ReliefData};
 use crate::model::exposure::ExposureData;
 use crate::model::lab::{LabResultData, SeverityRatingData};
 use crate::model::meta::{
     canonical_id, check_record_stamps, check_stamp, CLOCK_SKEW_ALLOWANCE_MS, EARLIEST_STAMP_MS,
 };
-use crate::model::answer::NoSymptomsData;
 use crate::model::sleep::SleepDiaryData;
 use crate::model::treatment::{DoseData, TreatmentData};
 use crate::settings::Settings;
@@ -444,8 +444,7 @@ impl Importer<'_> {
             }
         }
         // Two "no symptoms" answers for one night say the same thing: the journal's stays.
-        if let (IncomingRecord::NoSymptoms(answer), None) = (&item.record, item.times.deleted_ms)
-        {
+        if let (IncomingRecord::NoSymptoms(answer), None) = (&item.record, item.times.deleted_ms) {
             if lookups::no_symptoms_answer_on(self.tx, answer.night_of)?
                 .is_some_and(|here| here != item.id)
             {
@@ -587,7 +586,7 @@ impl Importer<'_> {
             ),
             RowKind::NoSymptoms => IncomingRecord::NoSymptoms(
                 data::<NoSymptomsData>(raw, kind, &id)?
-                    .validated(&now)
+                    .validated(now)
                     .map_err(what)?,
             ),
         };

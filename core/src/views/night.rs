@@ -5,13 +5,13 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::model::answer::NoSymptoms;
 use crate::model::damaged::DamagedRecord;
 use crate::model::entry::Entry;
 use crate::model::episode::Episode;
 use crate::model::exposure::Exposure;
 use crate::model::kinds::EntryKind;
 use crate::model::lab::{LabResult, SeverityRating};
-use crate::model::answer::NoSymptoms;
 use crate::model::sleep::SleepDiary;
 use crate::model::treatment::{Dose, Treatment};
 use crate::store::entries::RowKind;
