@@ -45,6 +45,7 @@ private val FIXTURE_ROWS = linkedMapOf(
     "doses.csv" to 2,
     "lab_results.csv" to 1,
     "severity_ratings.csv" to 1,
+    "no_symptoms.csv" to 0,
 )
 
 /** Records in the fixture's backup: the live rows above plus one deleted exposure. */
@@ -64,6 +65,7 @@ private val HEADERS = mapOf(
     "doses.csv" to "id,night,treatment_id,treatment_name,at_local,at_utc_offset,amount",
     "lab_results.csv" to "id,taken_on,analyte,value,unit,note",
     "severity_ratings.csv" to "id,rated_on,irls_total,band,note",
+    "no_symptoms.csv" to "id,night_of,answered_local,answered_utc_offset",
 )
 
 /**
