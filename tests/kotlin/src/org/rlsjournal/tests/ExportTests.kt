@@ -497,7 +497,7 @@ fun exportTests() = suite("exports") {
         assertHas(text, "Self-reported by the patient.")
         assertHas(
             text,
-            "Nights and frequency: Symptoms on 3 of 7 nights logged (3 episodes, 3.0 per week) out of 7 nights in the range: " +
+            "Nights and frequency: Symptoms on 3 of 7 nights observed (3 episodes, 3.0 per week; observed 7 of 7 nights (100 %)): " +
                 "2 or more per week, the frequency of chronic-persistent RLS.\n",
         )
         assertHas(text, "Iron (AASM 2024): Ferritin 38 µg/L on Thu 5 Mar 2026: low by the AASM 2024 threshold (≤ 75 µg/L).")
