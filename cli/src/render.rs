@@ -192,6 +192,16 @@ pub fn night(view: &NightView, color: bool) -> String {
     );
     section(
         &mut out,
+        "Morning answer",
+        view.no_symptoms
+            .iter()
+            .cloned()
+            .map(|answer| Entry::NoSymptoms { answer })
+            .collect(),
+        color,
+    );
+    section(
+        &mut out,
         "Exposures",
         view.exposures
             .iter()

@@ -414,6 +414,9 @@ fn no_symptoms_marks_the_night_observed_once() {
     // The grid shows the observed symptom-free night as a dot.
     let grid = env.ok(&["calendar", "2025-03"]);
     assert!(grid.contains("10  ."), "{grid}");
+    let night = env.ok(&["night", "2025-03-10"]);
+    assert!(night.contains("Morning answer"), "{night}");
+    assert!(night.contains("No symptoms"), "{night}");
     // Without --night it answers for last night.
     let text = env.ok(&["no-symptoms"]);
     assert!(text.contains("No symptoms"), "{text}");
