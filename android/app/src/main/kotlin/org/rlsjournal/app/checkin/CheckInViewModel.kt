@@ -155,7 +155,8 @@ class CheckInViewModel(application: Application) : AndroidViewModel(application)
             val app = getApplication<Application>()
             mutableState.update { it.copy(busy = true, error = null, saved = null) }
             val failure = attempt {
-                app.journalStore().write { journal -> journal.addNoSymptoms(NoSymptomsData(night, nowMoment())) }
+                val store = app.journalStore()
+                store.write { journal -> journal.addNoSymptoms(NoSymptomsData(night, nowMoment())) }
             }
             mutableState.update {
                 it.copy(
