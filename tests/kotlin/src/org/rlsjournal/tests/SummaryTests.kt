@@ -153,7 +153,7 @@ fun summaryTests() = suite("summary") {
         assertNull(c.symptomNightsPerWeek)
         assertNull(c.twoOrMorePerWeek)
         assertEquals("not enough data", c.perWeekText)
-        assertEquals("Nothing logged in the 14 nights of the range.", c.text)
+        assertEquals("No night observed in the 14 nights of the range.", c.text)
         assertNull(s.timing.onset)
         assertEquals((0..23).map { "%02d".format(it) }, s.timing.onsetHistogram.map { it.label })
         assertTrue(s.timing.onsetHistogram.all { it.count == 0u })
@@ -192,7 +192,7 @@ fun summaryTests() = suite("summary") {
         assertAllFinite(s)
         val text = journal.summaryText(nights("2026-03-02", "2026-03-15"))
         assertTrue(text.startsWith("RLS Journal summary: 14 nights, Mon 2 Mar – Sun 15 Mar 2026\n"), text)
-        assertTrue("Nights and frequency: Nothing logged in the 14 nights of the range.\n" in text, text)
+        assertTrue("Nights and frequency: No night observed in the 14 nights of the range.\n" in text, text)
         assertFalse("NaN" in text, text)
     }
 
