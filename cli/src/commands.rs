@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rlsjournal_core::store::file_access;
 use rlsjournal_core::views::history::item as history_item;
-use rlsjournal_core::{Entry, HistoryQuery, Journal, LocalDate, Settings};
+use rlsjournal_core::{Entry, HistoryQuery, Journal, LocalDate, NoSymptomsData, Settings};
 
 use crate::error::{quoted, CliError, CliResult};
 use crate::json::{self, ChangeJson};
@@ -79,6 +79,7 @@ fn night_of(entry: &Entry) -> LocalDate {
         Entry::Dose { dose } => dose.night,
         Entry::LabResult { lab } => lab.data.taken_on,
         Entry::SeverityRating { rating } => rating.data.rated_on,
+        Entry::NoSymptoms { answer } => answer.data.night_of,
     }
 }
 
@@ -112,6 +113,17 @@ pub fn end(ctx: &Context, at: Option<&str>) -> CliResult<String> {
     let at = args::moment("ended_at", at)?;
     let episode = open(ctx)?.end_episode(at)?;
     saved(ctx, "Ended", Entry::Episode { episode })
+}
+
+/// `no-symptoms [--night DATE] [--at TIME]`: the morning's "no symptoms last night" answer.
+pub fn no_symptoms(ctx: &Context, night: Option<&str>, at: Option<&str>) -> CliResult<String> {
+    let answered_at = args::moment_or_now("answered_at", at)?;
+    let mut data = NoSymptomsData::last_night(&answered_at);
+    if let Some(night) = night {
+        data.night_of = args::date("night_of", night)?;
+    }
+    let answer = open(ctx)?.add_no_symptoms(data)?;
+    saved(ctx, "Recorded", Entry::NoSymptoms { answer })
 }
 
 /// `relief <METHOD> --helped N [--minutes N] [--at TIME]`.

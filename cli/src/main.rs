@@ -79,6 +79,15 @@ enum Command {
         #[arg(long)]
         at: Option<String>,
     },
+    /// Morning check-in: no RLS symptoms last night (one per night; again changes nothing).
+    NoSymptoms {
+        /// The night, YYYY-MM-DD (the evening's date) [default: last night].
+        #[arg(long)]
+        night: Option<String>,
+        /// When you answered [default: now].
+        #[arg(long)]
+        at: Option<String>,
+    },
     /// Add a complete entry of any kind (backdated entries too).
     #[command(subcommand)]
     Add(add::AddCommand),
@@ -87,8 +96,8 @@ enum Command {
         /// Items per page, 1–200.
         #[arg(long, default_value_t = 20, allow_negative_numbers = true)]
         limit: i64,
-        /// Only these kinds: episode, sleep, exposure, treatment, dose, lab, rating (repeat
-        /// or separate with commas).
+        /// Only these kinds: episode, sleep, exposure, treatment, dose, lab, rating,
+        /// no_symptoms (repeat or separate with commas).
         #[arg(long, value_delimiter = ',')]
         kind: Vec<String>,
         /// Continue after a previous page (its `next_cursor`).
@@ -194,6 +203,9 @@ fn dispatch(ctx: &Context, command: Command) -> Result<String, CliError> {
             minutes,
             at,
         } => commands::relief(ctx, &method, helped, minutes, at.as_deref()),
+        Command::NoSymptoms { night, at } => {
+            commands::no_symptoms(ctx, night.as_deref(), at.as_deref())
+        }
         Command::Add(add) => add::run(ctx, add),
         Command::History {
             limit,
@@ -238,6 +250,7 @@ fn command_name(command: &Command) -> wording::CommandName {
         Command::Quick { .. } => "quick",
         Command::End { .. } => "end",
         Command::Relief { .. } => "relief",
+        Command::NoSymptoms { .. } => "no-symptoms",
         Command::Add(add) => match add {
             A::Episode { .. } => "add episode",
             A::Relief { .. } => "add relief",

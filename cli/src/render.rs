@@ -192,6 +192,16 @@ pub fn night(view: &NightView, color: bool) -> String {
     );
     section(
         &mut out,
+        "Morning answer",
+        view.no_symptoms
+            .iter()
+            .cloned()
+            .map(|answer| Entry::NoSymptoms { answer })
+            .collect(),
+        color,
+    );
+    section(
+        &mut out,
         "Exposures",
         view.exposures
             .iter()
@@ -274,7 +284,7 @@ pub fn calendar(month: &CalendarMonth, color: bool) -> String {
         let _ = write!(
             line,
             "{number} {}",
-            heat_cell(day.peak_intensity, day.entry_count > 0, color)
+            heat_cell(day.peak_intensity, day.observed, color)
         );
         column += 1;
         if column == 7 {
@@ -295,7 +305,7 @@ pub fn calendar(month: &CalendarMonth, color: bool) -> String {
 pub fn calendar_legend(color: bool) -> String {
     if color {
         format!(
-            "{} 1–3  {} 4–6  {} 7–8  {} 9–10  {} no symptoms  (blank: nothing logged)\n",
+            "{} 1–3  {} 4–6  {} 7–8  {} 9–10  {} no symptoms  (blank: not logged)\n",
             paint(true, band_color(2), "░"),
             paint(true, band_color(5), "▒"),
             paint(true, band_color(7), "▓"),
@@ -303,7 +313,7 @@ pub fn calendar_legend(color: bool) -> String {
             paint(true, DIM, "·"),
         )
     } else {
-        "number: worst intensity · .: no symptoms · blank: nothing logged\n".to_string()
+        "number: worst intensity · .: no symptoms · blank: not logged\n".to_string()
     }
 }
 
@@ -348,14 +358,22 @@ mod tests {
 
     #[test]
     fn plain_calendar_shows_peaks_dots_and_blanks() {
+        // Night 1: a sleep diary (observed, no symptoms: a dot); night 2: an episode of 7;
+        // night 3: an entry that observes nothing (an exposure): blank, not logged.
         let night = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
         let days = (1..=30)
-            .map(|d| CalendarDay {
-                night: night(d),
-                peak_intensity: (d == 2).then_some(7),
-                episode_count: u32::from(d == 2),
-                has_sleep_diary: false,
-                entry_count: u32::from(d <= 3),
+            .map(|d| {
+                let state = rlsjournal_core::NightState::of(u32::from(d == 2), d == 1, false);
+                CalendarDay {
+                    night: night(d),
+                    peak_intensity: (d == 2).then_some(7),
+                    episode_count: u32::from(d == 2),
+                    has_sleep_diary: d == 1,
+                    entry_count: u32::from(d <= 3),
+                    has_no_symptoms_answer: false,
+                    observed: state != rlsjournal_core::NightState::NotLogged,
+                    state,
+                }
             })
             .collect();
         let month = CalendarMonth {
@@ -369,7 +387,7 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "November 2026");
         assert_eq!(lines[2].trim(), "1  .");
-        assert!(lines[3].starts_with(" 2  7  3  .  4"), "{}", lines[3]);
+        assert!(lines[3].starts_with(" 2  7  3     4"), "{}", lines[3]);
         assert!(!text.contains('\x1b'));
     }
 }

@@ -376,6 +376,63 @@ fn night_and_calendar_views() {
 }
 
 #[test]
+fn no_symptoms_marks_the_night_observed_once() {
+    let env = Env::new();
+    // An exposure alone leaves the night of 10 Mar not logged.
+    env.ok(&[
+        "add",
+        "exposure",
+        "caffeine",
+        "--at",
+        "2025-03-10T20:00:00+01:00",
+    ]);
+    let cal = env.json(&["calendar", "2025-03"]);
+    assert_eq!(cal["days"][9]["state"], "not_logged");
+    let saved = env.json(&[
+        "no-symptoms",
+        "--night",
+        "2025-03-10",
+        "--at",
+        "2025-03-11T07:30:00+01:00",
+    ]);
+    assert_eq!(saved["kind"], "no_symptoms");
+    assert_eq!(saved["record"]["night_of"], "2025-03-10");
+    // Again for the same night: the same answer, not a second one.
+    let again = env.json(&[
+        "no-symptoms",
+        "--night",
+        "2025-03-10",
+        "--at",
+        "2025-03-11T07:35:00+01:00",
+    ]);
+    assert_eq!(again["id"], saved["id"]);
+    let page = env.json(&["history", "--kind", "no_symptoms"]);
+    assert_eq!(items(&page).len(), 1);
+    let cal = env.json(&["calendar", "2025-03"]);
+    assert_eq!(cal["days"][9]["state"], "no_symptoms");
+    assert_eq!(cal["days"][9]["observed"], true);
+    // The grid shows the observed symptom-free night as a dot.
+    let grid = env.ok(&["calendar", "2025-03"]);
+    assert!(grid.contains("10  ."), "{grid}");
+    let night = env.ok(&["night", "2025-03-10"]);
+    assert!(night.contains("Morning answer"), "{night}");
+    assert!(night.contains("No symptoms"), "{night}");
+    // Without --night it answers for last night.
+    let text = env.ok(&["no-symptoms"]);
+    assert!(text.contains("No symptoms"), "{text}");
+    // A night whose morning has not come is refused, naming the field.
+    let (code, err) = failure(&env.run(&[
+        "no-symptoms",
+        "--night",
+        "2025-03-12",
+        "--at",
+        "2025-03-12T23:00:00+01:00",
+    ]));
+    assert_eq!(code, 2);
+    assert!(err.contains("night_of"), "{err}");
+}
+
+#[test]
 fn delete_and_undo() {
     let env = Env::new();
     let a = env.json(&["quick", "3", "--at", &ago(300)]);
@@ -798,6 +855,7 @@ fn export_csv_as_a_folder_or_a_zip() {
         "doses",
         "lab_results",
         "severity_ratings",
+        "no_symptoms",
     ]
     .iter()
     .map(|t| format!("{t}.csv"))
@@ -806,7 +864,7 @@ fn export_csv_as_a_folder_or_a_zip() {
     // A folder that does not exist yet is created, one file per table.
     let folder = env.path("tables").join("october");
     let printed = env.ok(&["export", "csv", "--out", folder.to_str().expect("path")]);
-    assert!(printed.starts_with("wrote 8 tables to "), "{printed}");
+    assert!(printed.starts_with("wrote 9 tables to "), "{printed}");
     assert!(printed.contains("episodes.csv"), "{printed}");
     assert_eq!(file_names(&folder), tables);
     let exposures = std::fs::read_to_string(folder.join("exposures.csv")).expect("csv");

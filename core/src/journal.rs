@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::{JournalError, Result};
+use crate::model::answer::{NoSymptoms, NoSymptomsData};
 use crate::model::entry::Entry;
 use crate::model::episode::{Episode, EpisodeData, ReliefAttempt, ReliefData};
 use crate::model::exposure::{Exposure, ExposureData};
@@ -303,6 +304,33 @@ impl Journal {
         let now_ms = Moment::now().millis();
         let data = data.validated(&Moment::now())?;
         self.write(|tx, s| writes::edit_sleep_diary(tx, &id, &data, s, now_ms))
+    }
+
+    // ---- the morning's "no symptoms" answer ----
+
+    /// The one-tap morning answer "No symptoms last night": records that the night before
+    /// today (local date) had no RLS symptoms, which makes it an observed symptom-free night
+    /// (design §4). Tapping again returns the answer already recorded.
+    pub fn no_symptoms_last_night(&self) -> Result<NoSymptoms> {
+        self.add_no_symptoms(NoSymptomsData::last_night(&Moment::now()))
+    }
+
+    /// Records "no symptoms" for a chosen night, answered at `data.answered_at`. `InvalidInput`
+    /// (field `night_of`) for a night whose morning has not come; a night that already has an
+    /// answer keeps it (returned as it is). An episode on the same night outweighs the answer in
+    /// every measure.
+    pub fn add_no_symptoms(&self, data: NoSymptomsData) -> Result<NoSymptoms> {
+        let data = data.validated(&Moment::now())?;
+        self.write(|tx, _| writes::add_no_symptoms(tx, &data))
+    }
+
+    /// Moves a "no symptoms" answer to another night (or changes when it was given);
+    /// `InvalidInput` (field `night_of`) if that night has an answer already.
+    pub fn edit_no_symptoms(&self, id: String, data: NoSymptomsData) -> Result<NoSymptoms> {
+        let id = record_id(&id)?;
+        let now = Moment::now();
+        let data = data.validated(&now)?;
+        self.write(|tx, _| writes::edit_no_symptoms(tx, &id, &data, now.millis()))
     }
 
     // ---- exposures ----

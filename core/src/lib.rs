@@ -31,6 +31,7 @@ pub mod views;
 
 pub use error::JournalError;
 pub use journal::Journal;
+pub use model::answer::{NoSymptoms, NoSymptomsData};
 pub use model::damaged::DamagedRecord;
 pub use model::entry::Entry;
 pub use model::episode::{Episode, EpisodeData, ReliefAttempt, ReliefData};
@@ -45,7 +46,7 @@ pub use model::sleep::{SleepDiary, SleepDiaryData};
 pub use model::treatment::{Dose, DoseData, Treatment, TreatmentData};
 pub use settings::{PaperSize, Settings};
 pub use time::{LocalDate, Moment};
-pub use views::calendar::{CalendarDay, CalendarMonth};
+pub use views::calendar::{CalendarDay, CalendarMonth, NightState};
 pub use views::history::{HistoryItem, HistoryPage, HistoryQuery};
 pub use views::night::{NightLine, NightView};
 pub use views::prompts::{Prompt, PromptKind};

@@ -130,8 +130,8 @@ fn coverage_counts_logged_and_symptom_nights_with_the_cutover() {
     add_episode(&j, episode("2026-03-02T22:00:00+01:00", 30, 5));
     add_episode(&j, episode("2026-03-04T02:10:00+01:00", 30, 6));
     add_episode(&j, episode("2026-03-05T23:00:00+01:00", 30, 4));
-    // Diaries on the 2nd, 4th, 6th and 7th; an exposure at 03:30 on the 9th (before the morning
-    // hour, no diary) counts for the 8th.
+    // Diaries on the 2nd, 4th, 6th and 7th; an exposure at 03:30 on the 9th observes no night
+    // (issue 14: only episodes, diaries and the "no symptoms" answer do).
     for night in ["2026-03-02", "2026-03-04", "2026-03-06", "2026-03-07"] {
         add_plain_diary(&j, night);
     }
@@ -142,13 +142,13 @@ fn coverage_counts_logged_and_symptom_nights_with_the_cutover() {
     let s = summarize(&j, range("2026-03-02", "2026-03-15"));
     let c = &s.coverage;
     assert_eq!(c.nights_in_range, 14);
-    assert_eq!(c.nights_logged, 7); // 2, 3, 4, 5, 6, 7, 8
+    assert_eq!(c.nights_logged, 6); // observed: 2, 3, 4, 5, 6, 7
     assert_eq!(c.symptom_nights, 3);
-    assert_eq!(c.symptom_free_nights, 4);
-    assert_eq!(c.nights_not_logged, 7);
+    assert_eq!(c.symptom_free_nights, 3); // 4, 6, 7
+    assert_eq!(c.nights_not_logged, 8);
     assert_eq!(c.episodes, 3);
-    close_some(c.symptom_nights_per_week, 3.0); // 3 ÷ 7 × 7
-    assert_eq!(c.per_week_text, "3.0 per week");
+    close_some(c.symptom_nights_per_week, 3.5); // 3 ÷ 6 × 7
+    assert_eq!(c.per_week_text, "3.5 per week");
     assert_eq!(c.two_or_more_per_week, Some(true));
     // 7 observed nights: "≥ 2 nights a week in this period", no chronic-persistent claim.
     assert!(
@@ -160,22 +160,24 @@ fn coverage_counts_logged_and_symptom_nights_with_the_cutover() {
     let logged: Vec<bool> = s.severity.nights.iter().map(|n| n.logged).collect();
     assert_eq!(
         &logged[..8],
-        &[true, true, true, true, true, true, true, false]
+        &[true, true, true, true, true, true, false, false]
     );
 
-    // Data quality: too few nights, and the gap of the 9th to the 15th.
+    // Data quality: too few nights, and the gap of the 8th to the 15th (the exposure night
+    // is not observed).
     assert!(s.notes.iter().any(|n| n.kind == NoteKind::FewNights));
     let gap = s
         .notes
         .iter()
         .find(|n| n.kind == NoteKind::Gap)
         .expect("gap note");
-    assert!(gap.text.contains("7 nights"), "{}", gap.text);
-    assert!(gap.text.contains("Mon 9 Mar"), "{}", gap.text);
+    assert!(gap.text.contains("8 nights"), "{}", gap.text);
+    assert!(gap.text.contains("Sun 8 Mar"), "{}", gap.text);
 
-    // Below the threshold: 1 symptom night in 5 logged is 1.4 per week.
+    // Below the threshold: 1 symptom night in 4 observed (4–7; the 8th is not) is 1.75 per
+    // week.
     let s = summarize(&j, range("2026-03-04", "2026-03-08"));
-    close_some(s.coverage.symptom_nights_per_week, 1.0 / 5.0 * 7.0);
+    close_some(s.coverage.symptom_nights_per_week, 1.0 / 4.0 * 7.0);
     assert_eq!(s.coverage.symptom_nights, 1);
     assert_eq!(s.coverage.two_or_more_per_week, Some(false));
 }
@@ -279,7 +281,7 @@ fn a_dst_change_keeps_clock_times_and_real_durations() {
 fn severity_series_means_trend_weeks_and_worst_night() {
     let (_dir, j) = file_journal();
     // Mar 2: peaks 4 and 6; Mar 3: diary only (0); Mar 4: nothing (missing); Mar 5: 8;
-    // Mar 6: 2; Mar 7: exposure only (0); Mar 8: 3.
+    // Mar 6: 2; Mar 7: exposure only (not observed: missing); Mar 8: 3.
     add_episode(&j, episode("2026-03-02T21:00:00+01:00", 30, 4));
     add_episode(&j, episode("2026-03-02T23:00:00+01:00", 30, 6));
     add_plain_diary(&j, "2026-03-03");
@@ -293,33 +295,35 @@ fn severity_series_means_trend_weeks_and_worst_night() {
     let peaks: Vec<Option<u8>> = v.nights.iter().map(|n| n.peak).collect();
     assert_eq!(
         peaks,
-        vec![Some(6), Some(0), None, Some(8), Some(2), Some(0), Some(3)]
+        vec![Some(6), Some(0), None, Some(8), Some(2), None, Some(3)]
     );
     assert_eq!(v.nights[0].episodes, 2);
     assert_eq!(v.nights[0].label, "Mon 2 Mar");
-    close_some(v.mean_peak, 19.0 / 6.0);
-    assert_eq!(v.mean_peak_text, "3.2");
-    close_some(v.median_peak, 2.5);
+    // (6 + 0 + 8 + 2 + 3) ÷ 5 observed nights = 3.8; median of 0, 2, 3, 6, 8 = 3.
+    close_some(v.mean_peak, 19.0 / 5.0);
+    assert_eq!(v.mean_peak_text, "3.8");
+    close_some(v.median_peak, 3.0);
     close_some(v.overall.mean_peak_symptom_nights, 19.0 / 4.0);
     assert_eq!(v.overall.peak_sum, 19);
-    // Halves: Mar 2–4 (6, 0) and Mar 6–8 (2, 0, 3); the 5th belongs to neither.
+    // Halves: Mar 2–4 (6, 0) and Mar 6–8 (2, 3; the 7th is missing); the 5th belongs to
+    // neither.
     assert_eq!(v.trend.first_half.last, date("2026-03-04"));
     assert_eq!(v.trend.second_half.first, date("2026-03-06"));
     close_some(v.trend.first_half.mean_peak, 3.0);
-    close_some(v.trend.second_half.mean_peak, 5.0 / 3.0);
-    // 3.0 → 1.67 would be lower, but the halves have 2 and 3 observed nights, under the 5
+    close_some(v.trend.second_half.mean_peak, 5.0 / 2.0);
+    // 3.0 → 2.5 would be lower, but the halves have 2 and 2 observed nights, under the 5
     // each a trend needs (design §4): no direction is given.
     assert_eq!(v.trend.mean_peak_change, None);
     assert_eq!(v.trend.direction, Trend::Unknown);
     assert!(
         v.trend
             .text
-            .contains("needs 5 observed nights in each half; 2 and 3"),
+            .contains("needs 5 observed nights in each half; 2 and 2"),
         "{}",
         v.trend.text
     );
     assert_eq!(v.weeks.len(), 1);
-    assert_eq!(v.weeks[0].nights_logged, 6);
+    assert_eq!(v.weeks[0].nights_logged, 5);
     assert_eq!(v.weeks[0].symptom_nights, 4);
     let worst = v.worst_night.as_ref().expect("worst night");
     assert_eq!(worst.night, date("2026-03-05"));

@@ -172,7 +172,7 @@ fn every_part_has_one_title_that_the_text_export_uses() {
         );
     }
     assert!(
-        text.contains("Nights and frequency: Symptoms on 2 of 2 nights logged"),
+        text.contains("Nights and frequency: Symptoms on 2 of 2 nights observed"),
         "{text}"
     );
 }

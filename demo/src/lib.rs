@@ -39,6 +39,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 
 use rlsjournal_core::error::{JournalError, Result};
 use rlsjournal_core::journal::Journal;
+use rlsjournal_core::model::answer::NoSymptomsData;
 use rlsjournal_core::model::episode::{EpisodeData, ReliefData};
 use rlsjournal_core::model::exposure::ExposureData;
 use rlsjournal_core::model::kinds::{
@@ -282,6 +283,9 @@ struct NightPlan {
     sleep: Option<SleepDiaryData>,
     labs: Vec<LabResultData>,
     rating: Option<SeverityRatingData>,
+    /// The morning's "no symptoms" answer, on a logged night with neither an episode nor a
+    /// sleep diary: so every logged night of the demo is observed (design §4).
+    no_symptoms: Option<NoSymptomsData>,
     logged: bool,
 }
 
@@ -473,6 +477,13 @@ fn plan(options: &DemoOptions) -> Result<Plan> {
         }
         if rng.chance(900) {
             night.sleep = Some(plan_sleep(&mut rng, &shape, &night.episodes));
+        }
+        if night.episodes.is_empty() && night.sleep.is_none() {
+            // Answered at 07:30 the next morning (before the demo's morning is over).
+            night.no_symptoms = Some(NoSymptomsData {
+                night_of: date,
+                answered_at: local_moment(date, (24 + 7) * 60 + 30, offset),
+            });
         }
         let peak = night.episodes.iter().map(|e| e.data.peak_intensity).max();
         recent.push(Some(peak.unwrap_or(0)));
@@ -1158,6 +1169,9 @@ fn write(journal: &Journal, plan: &Plan) -> Result<DemoReport> {
             journal.add_sleep_diary(sleep.clone())?;
             report.sleep_diaries += 1;
         }
+        if let Some(answer) = &night.no_symptoms {
+            journal.add_no_symptoms(answer.clone())?;
+        }
         for lab in &night.labs {
             journal.add_lab_result(lab.clone())?;
             report.lab_results += 1;
@@ -1347,6 +1361,9 @@ mod tests {
                     }
                     Entry::Dose { dose } => {
                         assert_eq!(dose.data.validated(now.millis()).as_ref(), Ok(&dose.data));
+                    }
+                    Entry::NoSymptoms { answer } => {
+                        assert_eq!(answer.data.validated(&now).as_ref(), Ok(&answer.data));
                     }
                     Entry::Treatment { .. }
                     | Entry::LabResult { .. }

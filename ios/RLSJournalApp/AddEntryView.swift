@@ -454,7 +454,7 @@ struct AddEntryView: View {
             } else {
                 _ = try await store.write { journal in try journal.addSeverityRating(data: data) }
             }
-        case EntryKind.sleepDiary:
+        case EntryKind.sleepDiary, EntryKind.noSymptoms:
             return
         }
     }
@@ -516,6 +516,8 @@ struct AddEntryView: View {
             form.note = d.note ?? ""
         case Entry.sleepDiary:
             form.kind = EntryKind.sleepDiary
+        case Entry.noSymptoms:
+            form.kind = EntryKind.noSymptoms
         }
         return form
     }

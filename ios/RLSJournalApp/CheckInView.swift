@@ -70,7 +70,8 @@ struct DiaryForm {
 
 /// The morning check-in: last night's sleep diary, prefilled so a usual night takes a few taps.
 /// Filled by the core's `prompts()` (its morning check-in prompt names the night), or by
-/// `entry(id:)` when editing. Writes: `addSleepDiary` / `editSleepDiary`.
+/// `entry(id:)` when editing. Writes: `addSleepDiary` / `editSleepDiary`, and the one-tap
+/// "No symptoms last night" answer `addNoSymptoms` for the same night.
 struct CheckInView: View {
     let editId: String?
 
@@ -98,6 +99,15 @@ struct CheckInView: View {
             }
             if nothingDue && form == nil {
                 Text("Last night's check-in is done. You can change it from History.").font(.body)
+            }
+            if night != nil && editId == nil {
+                // "Any RLS symptoms last night?": a "no" is one tap; symptoms are logged as episodes.
+                Section("Any RLS symptoms last night?") {
+                    Button("No symptoms last night") { noSymptoms() }
+                        .buttonStyle(BigButtonStyle(emphasis: false))
+                        .disabled(busy)
+                        .accessibilityLabel("Record that you had no RLS symptoms last night")
+                }
             }
             if form != nil {
                 diaryFields
@@ -217,6 +227,26 @@ struct CheckInView: View {
             }
         } catch {
             self.error = ErrorText.describe(error)
+        }
+    }
+
+    /// The one-tap answer for the night shown, forwarded to the core (one answer per night; a
+    /// night whose morning has not come is refused there).
+    private func noSymptoms() {
+        guard let night = night else {
+            return
+        }
+        let data = NoSymptomsData(nightOf: night, answeredAt: MomentField(new: Date()).moment())
+        busy = true
+        error = nil
+        Task { @MainActor in
+            do {
+                _ = try await store.write { journal in try journal.addNoSymptoms(data: data) }
+                saved = "Recorded: no symptoms last night."
+            } catch {
+                self.error = ErrorText.describe(error)
+            }
+            busy = false
         }
     }
 

@@ -29,8 +29,10 @@ enum Vocabulary {
 
     static let settings: [Setting] = core.settings.map { $0.value }
 
-    /// The entry kinds the Add screen records (sleep diaries are on the Morning screen).
-    static let addableKinds: [EntryKind] = core.entryKinds.map { $0.value }.filter { $0 != EntryKind.sleepDiary }
+    /// The entry kinds the Add screen records (sleep diaries and the "no symptoms" answer are on
+    /// the Morning screen).
+    static let addableKinds: [EntryKind] = core.entryKinds.map { $0.value }
+        .filter { $0 != EntryKind.sleepDiary && $0 != EntryKind.noSymptoms }
 
     static let paperSizes: [PaperSize] = core.paperSizes.map { $0.value }
 

@@ -19,6 +19,7 @@ use serde_json::value::RawValue;
 
 use crate::error::{JournalError, Result};
 use crate::export::archive::{self, BackupSource};
+use crate::model::answer::NoSymptomsData;
 use crate::model::episode::{check_relief_time, EpisodeData, ReliefData};
 use crate::model::exposure::ExposureData;
 use crate::model::lab::{LabResultData, SeverityRatingData};
@@ -254,6 +255,7 @@ enum IncomingRecord {
     Dose(DoseData),
     Lab(LabResultData),
     Rating(SeverityRatingData),
+    NoSymptoms(NoSymptomsData),
 }
 
 impl IncomingRecord {
@@ -274,6 +276,7 @@ impl IncomingRecord {
             }
             IncomingRecord::Lab(d) => records::lab_row(d),
             IncomingRecord::Rating(d) => records::rating_row(d),
+            IncomingRecord::NoSymptoms(d) => records::no_symptoms_row(d),
         }
     }
 }
@@ -449,6 +452,15 @@ impl Importer<'_> {
                 return Ok(());
             }
         }
+        // Two "no symptoms" answers for one night say the same thing: the journal's stays.
+        if let (IncomingRecord::NoSymptoms(answer), None) = (&item.record, item.times.deleted_ms) {
+            if lookups::no_symptoms_answer_on(self.tx, answer.night_of)?
+                .is_some_and(|here| here != item.id)
+            {
+                self.summary.unchanged += 1;
+                return Ok(());
+            }
+        }
         if let (IncomingRecord::Sleep(diary), None) = (&item.record, item.times.deleted_ms) {
             if other_diary_here(self.tx, &item.id, diary)? {
                 let night = diary.night_of;
@@ -578,6 +590,11 @@ impl Importer<'_> {
             ),
             RowKind::Rating => IncomingRecord::Rating(
                 data::<SeverityRatingData>(raw, kind, &id)?
+                    .validated(now)
+                    .map_err(what)?,
+            ),
+            RowKind::NoSymptoms => IncomingRecord::NoSymptoms(
+                data::<NoSymptomsData>(raw, kind, &id)?
                     .validated(now)
                     .map_err(what)?,
             ),

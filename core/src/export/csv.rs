@@ -404,6 +404,25 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
         ]);
     }
 
+    // The morning's "no symptoms" answers: with episodes and diaries, they say which nights
+    // were observed (the CSV has no per-night table; a night in none of these is not logged).
+    let mut answers = Table::new(
+        "no_symptoms.csv",
+        &["id", "night_of", "answered_local", "answered_utc_offset"],
+    );
+    for entry in live_entries(conn, RowKind::NoSymptoms, &mut damaged)? {
+        let Entry::NoSymptoms { answer } = entry else {
+            continue;
+        };
+        let d = &answer.data;
+        answers.push(vec![
+            answer.id.clone(),
+            date(d.night_of),
+            local(&d.answered_at),
+            offset(&d.answered_at),
+        ]);
+    }
+
     let mut all = vec![
         episodes.finish(),
         relief.finish(),
@@ -413,6 +432,7 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
         doses.finish(),
         labs.finish(),
         ratings.finish(),
+        answers.finish(),
     ];
     // Records that could not be read are listed, not silently missing from the tables.
     if !damaged.is_empty() {

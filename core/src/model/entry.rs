@@ -2,6 +2,7 @@
 
 use serde::{Serialize, Serializer};
 
+use crate::model::answer::NoSymptoms;
 use crate::model::episode::Episode;
 use crate::model::exposure::Exposure;
 use crate::model::kinds::EntryKind;
@@ -47,6 +48,11 @@ pub enum Entry {
         /// The record.
         rating: SeverityRating,
     },
+    /// A "no symptoms last night" answer.
+    NoSymptoms {
+        /// The record.
+        answer: NoSymptoms,
+    },
 }
 
 // JSON: the record alone (a history item's `record`); its kind is given next to it.
@@ -60,6 +66,7 @@ impl Serialize for Entry {
             Entry::Dose { dose } => dose.serialize(s),
             Entry::LabResult { lab } => lab.serialize(s),
             Entry::SeverityRating { rating } => rating.serialize(s),
+            Entry::NoSymptoms { answer } => answer.serialize(s),
         }
     }
 }
@@ -75,6 +82,7 @@ impl Entry {
             Entry::Dose { .. } => EntryKind::Dose,
             Entry::LabResult { .. } => EntryKind::LabResult,
             Entry::SeverityRating { .. } => EntryKind::SeverityRating,
+            Entry::NoSymptoms { .. } => EntryKind::NoSymptoms,
         }
     }
 
@@ -88,6 +96,7 @@ impl Entry {
             Entry::Dose { dose } => &dose.id,
             Entry::LabResult { lab } => &lab.id,
             Entry::SeverityRating { rating } => &rating.id,
+            Entry::NoSymptoms { answer } => &answer.id,
         }
     }
 }

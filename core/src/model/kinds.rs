@@ -202,6 +202,8 @@ plain_vocabulary! {
         LabResult = "lab", "Lab result";
         /// An IRLS severity rating.
         SeverityRating = "rating", "Severity rating";
+        /// The morning answer "No symptoms last night".
+        NoSymptoms = "no_symptoms", "No symptoms";
     }
 }
 

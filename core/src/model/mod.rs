@@ -1,5 +1,6 @@
 //! The journal model (design §3): entities, their vocabularies and validation.
 
+pub mod answer;
 pub mod bedside;
 pub mod damaged;
 pub mod entry;

@@ -29,6 +29,8 @@ pub enum RowKind {
     Lab,
     /// An IRLS rating.
     Rating,
+    /// A "no symptoms last night" answer.
+    NoSymptoms,
 }
 
 impl RowKind {
@@ -43,6 +45,7 @@ impl RowKind {
             RowKind::Dose => "dose",
             RowKind::Lab => "lab",
             RowKind::Rating => "rating",
+            RowKind::NoSymptoms => "no_symptoms",
         }
     }
 
@@ -57,6 +60,7 @@ impl RowKind {
             "dose" => RowKind::Dose,
             "lab" => RowKind::Lab,
             "rating" => RowKind::Rating,
+            "no_symptoms" => RowKind::NoSymptoms,
             _ => return None,
         })
     }
@@ -72,6 +76,7 @@ impl RowKind {
             RowKind::Dose => "dose",
             RowKind::Lab => "lab result",
             RowKind::Rating => "severity rating",
+            RowKind::NoSymptoms => "no-symptoms answer",
         }
     }
 }

@@ -27,6 +27,29 @@ pub fn sleep_diary_night_taken(conn: &Connection, id: &str) -> Result<bool> {
         .query_row([id], |r| r.get(0))?)
 }
 
+/// The id of the night's live "no symptoms" answer, if it has one.
+pub fn no_symptoms_answer_on(conn: &Connection, night: LocalDate) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM entries WHERE kind = 'no_symptoms' AND night = ?1 \
+             AND deleted_ms IS NULL",
+        )?
+        .query_row([iso_date(night)], |r| r.get(0))
+        .optional()?)
+}
+
+/// Whether `id` is a "no symptoms" answer whose night now has a live answer (so it cannot be
+/// restored: one answer per night).
+pub fn no_symptoms_night_taken(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM entries d JOIN entries l ON l.night = d.night \
+             AND l.kind = 'no_symptoms' AND l.deleted_ms IS NULL \
+             WHERE d.id = ?1 AND d.kind = 'no_symptoms')",
+        )?
+        .query_row([id], |r| r.get(0))?)
+}
+
 /// The stored data of a deleted relief attempt and of its episode (relief, episode), if `id` is
 /// a deleted relief attempt.
 pub fn deleted_relief_and_episode(conn: &Connection, id: &str) -> Result<Option<(String, String)>> {

@@ -107,6 +107,8 @@ pub struct NightCounts {
     pub episodes: u32,
     /// Whether it has a sleep diary.
     pub has_sleep_diary: bool,
+    /// Whether it has a "no symptoms" answer.
+    pub has_no_symptoms_answer: bool,
     /// Its live entries (relief attempts not counted).
     pub entries: u32,
 }
@@ -118,7 +120,8 @@ pub fn night_counts(
     next: LocalDate,
 ) -> Result<Vec<NightCounts>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT e.night, max(e.intensity), sum(e.kind = 'episode'), max(e.kind = 'sleep'), count(*) \
+        "SELECT e.night, max(e.intensity), sum(e.kind = 'episode'), max(e.kind = 'sleep'), \
+         max(e.kind = 'no_symptoms'), count(*) \
          FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
          WHERE e.night >= ?1 AND e.night < ?2 AND e.deleted_ms IS NULL AND e.kind <> 'relief' \
            AND (e.parent_id IS NULL OR p.deleted_ms IS NULL) \
@@ -130,17 +133,20 @@ pub fn night_counts(
             r.get::<_, Option<u8>>(1)?,
             r.get::<_, u32>(2)?,
             r.get::<_, bool>(3)?,
-            r.get::<_, u32>(4)?,
+            r.get::<_, bool>(4)?,
+            r.get::<_, u32>(5)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (night, peak_intensity, episodes, has_sleep_diary, entries) = row?;
+        let (night, peak_intensity, episodes, has_sleep_diary, has_no_symptoms_answer, entries) =
+            row?;
         out.push(NightCounts {
             night: parse_iso_date(&night).map_err(|detail| JournalError::Corrupt { detail })?,
             peak_intensity,
             episodes,
             has_sleep_diary,
+            has_no_symptoms_answer,
             entries,
         });
     }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use crate::error::{JournalError, Result};
+use crate::model::answer::{NoSymptoms, NoSymptomsData};
 use crate::model::damaged::DamagedRecord;
 use crate::model::entry::Entry;
 use crate::model::episode::{Episode, EpisodeData, ReliefAttempt, ReliefData};
@@ -129,6 +130,19 @@ pub fn rating_row(data: &SeverityRatingData) -> Result<RowValues> {
     })
 }
 
+/// The row of a "no symptoms" answer: it belongs to its `night_of`, and sorts when it was given.
+pub fn no_symptoms_row(data: &NoSymptomsData) -> Result<RowValues> {
+    Ok(RowValues {
+        kind: RowKind::NoSymptoms,
+        parent_id: None,
+        night: data.night_of,
+        sort_ms: data.answered_at.millis(),
+        end_ms: None,
+        intensity: None,
+        data: json(data)?,
+    })
+}
+
 /// Recomputes the night of a stored row under `settings` (`None` for kinds whose night is a
 /// date the person chose): episodes and relief attempts by the cutover rule, exposures and doses
 /// by the trigger rule, with `final_awakenings` the live sleep diaries' final awakenings by night.
@@ -149,7 +163,11 @@ pub fn renight(
         RowKind::Relief => Some(parse::<ReliefData>(data)?.at.night(cutover)),
         RowKind::Exposure => Some(trigger(parse::<ExposureData>(data)?.at)?),
         RowKind::Dose => Some(trigger(parse::<DoseData>(data)?.at)?),
-        RowKind::Sleep | RowKind::Treatment | RowKind::Lab | RowKind::Rating => None,
+        RowKind::Sleep
+        | RowKind::Treatment
+        | RowKind::Lab
+        | RowKind::Rating
+        | RowKind::NoSymptoms => None,
     })
 }
 
@@ -288,6 +306,13 @@ fn entry_from(
         },
         RowKind::Rating => Entry::SeverityRating {
             rating: SeverityRating {
+                id: row.id.clone(),
+                data: parse_row(row)?,
+                meta: meta(row),
+            },
+        },
+        RowKind::NoSymptoms => Entry::NoSymptoms {
+            answer: NoSymptoms {
                 id: row.id.clone(),
                 data: parse_row(row)?,
                 meta: meta(row),

@@ -6,6 +6,7 @@
 use rusqlite::Connection;
 
 use crate::error::{JournalError, Result};
+use crate::model::answer::{NoSymptoms, NoSymptomsData};
 use crate::model::bedside;
 use crate::model::entry::Entry;
 use crate::model::episode::{check_relief_time, Episode, EpisodeData, ReliefAttempt, ReliefData};
@@ -236,6 +237,36 @@ pub fn edit_severity_rating(
     typed_entry!(conn, id, SeverityRating, rating)
 }
 
+/// Records the morning's "no symptoms" answer for a night. One tap twice changes nothing: if the
+/// night already has a live answer, that answer is returned as it is.
+pub fn add_no_symptoms(conn: &Connection, data: &NoSymptomsData) -> Result<NoSymptoms> {
+    let id = match lookups::no_symptoms_answer_on(conn, data.night_of)? {
+        Some(id) => id,
+        None => insert_new(conn, &records::no_symptoms_row(data)?)?,
+    };
+    typed_entry!(conn, &id, NoSymptoms, answer)
+}
+
+/// Moves a "no symptoms" answer to another night; `InvalidInput` (field `night_of`) if that
+/// night has an answer already.
+pub fn edit_no_symptoms(
+    conn: &Connection,
+    id: &str,
+    data: &NoSymptomsData,
+    now_ms: i64,
+) -> Result<NoSymptoms> {
+    if let Some(other) = lookups::no_symptoms_answer_on(conn, data.night_of)? {
+        if other != id {
+            return Err(JournalError::invalid(
+                "night_of",
+                "that night already has a \"no symptoms\" answer",
+            ));
+        }
+    }
+    entries::update(conn, id, &records::no_symptoms_row(data)?, now_ms)?;
+    typed_entry!(conn, id, NoSymptoms, answer)
+}
+
 /// Deletes an entry or relief attempt (a tombstone). Deleting a sleep diary re-attributes the
 /// exposures and doses around its night.
 pub fn delete(conn: &Connection, id: &str, settings: &Settings) -> Result<()> {
@@ -251,6 +282,12 @@ pub fn restore(conn: &Connection, id: &str, settings: &Settings) -> Result<()> {
         return Err(JournalError::invalid(
             "id",
             "that night has a newer sleep diary; delete it first",
+        ));
+    }
+    if lookups::no_symptoms_night_taken(conn, id)? {
+        return Err(JournalError::invalid(
+            "id",
+            "that night has a newer \"no symptoms\" answer; delete it first",
         ));
     }
     if let Some((relief, episode)) = lookups::deleted_relief_and_episode(conn, id)? {

@@ -56,6 +56,7 @@ pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
              symptom-free (peak 0); nights with nothing logged are missing, not 0."
                 .into(),
         ),
+        def("Observed night", coverage::observed_definition_text()),
         def("Frequency per week", coverage::definition_text()),
         def(
             "Nightly peak",

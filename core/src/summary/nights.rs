@@ -19,8 +19,10 @@ use crate::time::{parse_iso_date, LocalDate};
 /// What one night holds, for frequency and severity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct NightCell {
-    /// At least one live entry of any kind (relief attempts travel with their episode).
-    pub logged: bool,
+    /// Observed (design §4): the night has an episode, a morning sleep diary or a "no symptoms"
+    /// answer. Labs, ratings, treatment starts, doses and exposures observe nothing: a night
+    /// with only those is "not logged", missing rather than symptom-free.
+    pub observed: bool,
     /// Episodes that night.
     pub episodes: u32,
     /// The highest peak intensity (0 without episodes).
@@ -189,6 +191,8 @@ impl Window {
                     return Ok(());
                 }
             },
+            // The morning's "no symptoms" answer: it observes the night and holds nothing else.
+            "no_symptoms" => {}
             // Exposures: only the kind (read by SQL); doses: the treatment and the instant
             // (the parent and sort columns), so neither needs its JSON parsed.
             "exposure" => {
@@ -201,15 +205,20 @@ impl Window {
                     return Ok(());
                 };
                 self.exposures.push(ExposureRec { night, kind });
+                return Ok(());
             }
-            "dose" => self.doses.push(DoseRec {
-                treatment_id: parent_id.unwrap_or_default().to_string(),
-                at_ms: sort_ms,
-            }),
-            _ => {}
+            "dose" => {
+                self.doses.push(DoseRec {
+                    treatment_id: parent_id.unwrap_or_default().to_string(),
+                    at_ms: sort_ms,
+                });
+                return Ok(());
+            }
+            // Labs, ratings and treatment starts observe nothing either.
+            _ => return Ok(()),
         }
         if let Some(cell) = self.cells.get_mut(index) {
-            cell.logged = true;
+            cell.observed = true;
         }
         Ok(())
     }

@@ -9,9 +9,9 @@ use crate::summary::stats::count;
 use crate::time::{Moment, HOUR_MS};
 use crate::views::describe::moment_text;
 
-/// Fewer logged nights than this are too few to read patterns from.
+/// Fewer observed nights than this are too few to read patterns from.
 pub const MIN_NIGHTS_FOR_PATTERNS: u32 = 14;
-/// A run of at least this many nights with nothing logged is reported as a gap.
+/// A run of at least this many nights not observed is reported as a gap.
 pub const MIN_GAP_NIGHTS: u32 = 3;
 /// At most this many gaps are listed one by one (the longest); the rest are counted.
 pub const MAX_GAPS_LISTED: usize = 5;
@@ -22,10 +22,12 @@ const IN_PROGRESS_HOURS: i64 = 3;
 #[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteKind {
-    /// Fewer than 14 nights logged: too few to read patterns.
+    /// Fewer than 14 nights observed: too few to read patterns.
     FewNights,
     /// A run of nights with nothing logged.
     Gap,
+    /// Fewer than 70 % of the range's nights observed: rates may not represent the range.
+    LowCoverage,
     /// An episode without an end: its duration is not counted.
     OpenEpisode,
     /// A measure is absent because there is not enough data; the text says which and why.
@@ -96,13 +98,13 @@ pub(crate) fn data_quality(window: &Window, now: &Moment) -> Vec<Note> {
             ),
         ));
     }
-    let logged = count(window.cells.iter().filter(|c| c.logged).count());
+    let logged = count(window.cells.iter().filter(|c| c.observed).count());
     if logged > 0 && logged < MIN_NIGHTS_FOR_PATTERNS {
         notes.push(Note::new(
             NoteKind::FewNights,
             "coverage",
             format!(
-                "Only {} logged: patterns need at least {MIN_NIGHTS_FOR_PATTERNS} nights, so read \
+                "Only {} observed: patterns need at least {MIN_NIGHTS_FOR_PATTERNS} nights, so read \
                  these numbers with care.",
                 nights_text(logged)
             ),
@@ -136,7 +138,7 @@ fn gaps(window: &Window, notes: &mut Vec<Note>) {
     let mut runs: Vec<(chrono::NaiveDate, chrono::NaiveDate, u32)> = Vec::new();
     let mut current: Option<(chrono::NaiveDate, chrono::NaiveDate, u32)> = None;
     for (night, cell) in window.nights() {
-        if cell.logged {
+        if cell.observed {
             if let Some(run) = current.take() {
                 runs.push(run);
             }
@@ -157,7 +159,8 @@ fn gaps(window: &Window, notes: &mut Vec<Note>) {
             NoteKind::Gap,
             "coverage",
             format!(
-                "Nothing logged for {}, {}: those nights count as missing, not as symptom-free.",
+                "No night observed for {}, {}: those nights count as missing, not as \
+                 symptom-free.",
                 nights_text(*n),
                 range_text(*first, *last)
             ),

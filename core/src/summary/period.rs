@@ -18,7 +18,7 @@ pub struct PeriodStats {
     pub last: LocalDate,
     /// Nights in the stretch.
     pub nights: u32,
-    /// Nights with any entry.
+    /// Observed nights (an episode, a sleep diary or a "no symptoms" answer).
     pub nights_logged: u32,
     /// Nights with at least one episode.
     pub symptom_nights: u32,
@@ -35,7 +35,8 @@ pub struct PeriodStats {
     pub mean_peak_symptom_nights: Option<f64>,
     /// `Mon 2 Mar – Sun 8 Mar 2026`.
     pub label: String,
-    /// `symptoms on 5 of 7 nights logged (71 %), mean peak 4.3`, or why there is nothing.
+    /// `symptoms on 5 of 6 nights observed (83 %), mean peak 4.3; observed 6 of 7 nights
+    /// (86 %)`, or why there is nothing.
     pub text: String,
 }
 
@@ -51,7 +52,7 @@ impl PeriodStats {
         let mut logged = 0u32;
         let mut symptom = 0u32;
         let mut peak_sum = 0u32;
-        for cell in cells.iter().filter(|c| c.logged) {
+        for cell in cells.iter().filter(|c| c.observed) {
             logged += 1;
             if cell.episodes > 0 {
                 symptom += 1;
@@ -63,13 +64,15 @@ impl PeriodStats {
         let mean_peak = mean_of(f64::from(peak_sum), logged);
         let mean_peak_symptom_nights = mean_of(f64::from(peak_sum), symptom);
         let text = match (symptom_night_percent, mean_peak) {
+            // The rate with its coverage next to it (issue 14 item 6).
             (Some(p), Some(m)) => format!(
-                "symptoms on {symptom} of {} logged ({}), mean peak {}",
+                "symptoms on {symptom} of {} observed ({}), mean peak {}; {}",
                 nights_text(logged),
                 percent_text(p),
-                one_decimal(m)
+                one_decimal(m),
+                crate::summary::coverage::coverage_text(logged, nights)
             ),
-            _ => format!("nothing logged in {}", nights_text(nights)),
+            _ => format!("no night observed in {}", nights_text(nights)),
         };
         PeriodStats {
             first,

@@ -23,7 +23,8 @@ pub struct NightPoint {
     pub night: LocalDate,
     /// `Mon 2 Mar`.
     pub label: String,
-    /// Whether anything was logged that night.
+    /// Whether the night was observed (an episode, a sleep diary or a "no symptoms" answer);
+    /// a night that is not is "not logged" on the calendar and the report.
     pub logged: bool,
     /// The highest peak intensity: 0 for a logged night without symptoms, `None` for a night
     /// with nothing logged (missing, not 0).
@@ -121,11 +122,11 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Severity {
         nights.push(NightPoint {
             night,
             label: short_date(night),
-            logged: cell.logged,
-            peak: cell.logged.then_some(cell.peak),
+            logged: cell.observed,
+            peak: cell.observed.then_some(cell.peak),
             episodes: cell.episodes,
         });
-        if cell.logged {
+        if cell.observed {
             peaks.push(f64::from(cell.peak));
         }
         if cell.episodes > 0 {

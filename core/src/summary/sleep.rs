@@ -96,8 +96,8 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> SleepSummary {
         se.extend(d.sleep_efficiency_percent().filter(|v| v.is_finite()));
     }
     let below = count(se.iter().filter(|&&v| v < LOW_EFFICIENCY_PERCENT).count());
-    let observed = count(window.cells.iter().filter(|c| c.logged).count());
-    let woken = count(window.cells.iter().filter(|c| c.logged && c.woke).count());
+    let observed = count(window.cells.iter().filter(|c| c.observed).count());
+    let woken = count(window.cells.iter().filter(|c| c.observed && c.woke).count());
     let nights_woken_text = percent(woken, observed).map(|p| {
         format!(
             "{woken} of {} observed nights ({})",
@@ -138,7 +138,7 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> SleepSummary {
     let mean_waso = mean(&waso);
     let mean_se = mean(&se);
     let diaries = count(n);
-    if diaries == 0 && window.cells.iter().any(|c| c.logged) {
+    if diaries == 0 && window.cells.iter().any(|c| c.observed) {
         notes.push(missing(
             "sleep",
             "No morning sleep diaries in this range, so there are no sleep measures.",

@@ -157,7 +157,7 @@ pub(crate) fn build(window: &Window) -> Triggers {
         symptom: 0,
         peak_sum: 0,
     };
-    for c in window.cells.iter().filter(|c| c.logged) {
+    for c in window.cells.iter().filter(|c| c.observed) {
         total.nights += 1;
         total.symptom += u32::from(c.episodes > 0);
         total.peak_sum += u32::from(c.peak);
@@ -173,10 +173,12 @@ pub(crate) fn build(window: &Window) -> Triggers {
             symptom: 0,
             peak_sum: 0,
         };
+        // Only observed nights count: an exposure on a night nobody described is no "night
+        // with" (issue 14 item 1).
         for c in nights
             .iter()
             .filter_map(|&i| window.cells.get(i))
-            .filter(|c| c.logged)
+            .filter(|c| c.observed)
         {
             with.nights += 1;
             with.symptom += u32::from(c.episodes > 0);

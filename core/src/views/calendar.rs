@@ -1,4 +1,7 @@
-//! The month calendar: per night, the peak intensity, episode count and whether the diary is done.
+//! The month calendar: per night, whether it was observed (design §4: an episode, a sleep diary
+//! or a "no symptoms" answer), its state, the peak intensity, episode count and whether the
+//! diary is done. A night that is not observed is "not logged", never "no symptoms", even when
+//! it holds an exposure, a dose, a lab result or a rating.
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -7,6 +10,31 @@ use serde::Serialize;
 use crate::error::{JournalError, Result};
 use crate::store::queries;
 use crate::time::LocalDate;
+
+/// What a calendar cell shows for a night.
+#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NightState {
+    /// Not observed: no episode, sleep diary or "no symptoms" answer (missing, not zero).
+    NotLogged,
+    /// Observed without an episode: a sleep diary or a "no symptoms" answer.
+    NoSymptoms,
+    /// At least one episode (it outweighs a "no symptoms" answer).
+    Symptoms,
+}
+
+impl NightState {
+    /// The state of a night from what it holds.
+    pub fn of(episodes: u32, has_sleep_diary: bool, has_no_symptoms_answer: bool) -> NightState {
+        if episodes > 0 {
+            NightState::Symptoms
+        } else if has_sleep_diary || has_no_symptoms_answer {
+            NightState::NoSymptoms
+        } else {
+            NightState::NotLogged
+        }
+    }
+}
 
 /// One night of the calendar.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Eq, Serialize)]
@@ -19,8 +47,14 @@ pub struct CalendarDay {
     pub episode_count: u32,
     /// Whether the morning sleep diary was done.
     pub has_sleep_diary: bool,
-    /// How many entries of any kind (0: nothing logged that night).
+    /// How many entries of any kind (0: nothing at all that night).
     pub entry_count: u32,
+    /// Whether the morning's "no symptoms" answer was given.
+    pub has_no_symptoms_answer: bool,
+    /// Whether the night was observed (state other than "not logged").
+    pub observed: bool,
+    /// Symptoms, no symptoms, or not logged.
+    pub state: NightState,
 }
 
 /// One month of nights.
@@ -58,6 +92,9 @@ pub fn month(conn: &Connection, year: i32, month: u8) -> Result<CalendarMonth> {
             episode_count: 0,
             has_sleep_diary: false,
             entry_count: 0,
+            has_no_symptoms_answer: false,
+            observed: false,
+            state: NightState::NotLogged,
         })
         .collect();
     for counts in queries::night_counts(conn, first, next)? {
@@ -66,6 +103,13 @@ pub fn month(conn: &Connection, year: i32, month: u8) -> Result<CalendarMonth> {
             day.episode_count = counts.episodes;
             day.has_sleep_diary = counts.has_sleep_diary;
             day.entry_count = counts.entries;
+            day.has_no_symptoms_answer = counts.has_no_symptoms_answer;
+            day.state = NightState::of(
+                counts.episodes,
+                counts.has_sleep_diary,
+                counts.has_no_symptoms_answer,
+            );
+            day.observed = day.state != NightState::NotLogged;
         }
     }
     Ok(CalendarMonth {

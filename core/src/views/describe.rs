@@ -80,6 +80,10 @@ pub fn describe(entry: &Entry) -> (String, String) {
             }
             ("Sleep diary".into(), detail)
         }
+        Entry::NoSymptoms { answer } => (
+            "No symptoms".into(),
+            format!("answered {}", answer.data.answered_at.clock()),
+        ),
         Entry::Exposure { exposure } => {
             let d = &exposure.data;
             let mut detail = d.at.clock();

@@ -172,6 +172,7 @@ fn when_of(entry: &Entry) -> Option<Moment> {
         Entry::SleepDiary { diary } => Some(diary.data.final_awakening_at),
         Entry::Exposure { exposure } => Some(exposure.data.at),
         Entry::Dose { dose } => Some(dose.data.at),
+        Entry::NoSymptoms { answer } => Some(answer.data.answered_at),
         Entry::Treatment { .. } | Entry::LabResult { .. } | Entry::SeverityRating { .. } => None,
     }
 }

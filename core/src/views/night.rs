@@ -5,6 +5,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::model::answer::NoSymptoms;
 use crate::model::damaged::DamagedRecord;
 use crate::model::entry::Entry;
 use crate::model::episode::Episode;
@@ -36,6 +37,9 @@ pub struct NightView {
     pub episodes: Vec<Episode>,
     /// The morning sleep diary, if done.
     pub sleep_diary: Option<SleepDiary>,
+    /// The morning's "no symptoms" answer, if given (an episode that night outweighs it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_symptoms: Option<NoSymptoms>,
     /// Exposures (possible triggers), in time order.
     pub exposures: Vec<Exposure>,
     /// Doses taken, in time order.
@@ -100,6 +104,7 @@ pub fn night_view(conn: &Connection, night: LocalDate) -> Result<NightView> {
         symptom_minutes: 0,
         episodes: Vec::new(),
         sleep_diary: None,
+        no_symptoms: None,
         exposures: Vec::new(),
         doses: Vec::new(),
         lab_results: Vec::new(),
@@ -117,6 +122,7 @@ pub fn night_view(conn: &Connection, night: LocalDate) -> Result<NightView> {
         match entry {
             Entry::Episode { episode } => view.episodes.push(episode),
             Entry::SleepDiary { diary } => view.sleep_diary = Some(diary),
+            Entry::NoSymptoms { answer } => view.no_symptoms = Some(answer),
             Entry::Exposure { exposure } => view.exposures.push(exposure),
             Entry::Dose { dose } => view.doses.push(dose),
             Entry::LabResult { lab } => view.lab_results.push(lab),

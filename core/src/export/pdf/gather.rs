@@ -75,7 +75,7 @@ pub(crate) fn extras(conn: &Connection, range: &NightRange) -> Result<Extras> {
                 capitalized(&treatment.data.name),
                 &treatment.data.note,
             ),
-            Entry::Dose { .. } => continue,
+            Entry::Dose { .. } | Entry::NoSymptoms { .. } => continue,
             Entry::LabResult { lab } => {
                 let d = &lab.data;
                 if !matches!(

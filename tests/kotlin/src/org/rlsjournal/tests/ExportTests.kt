@@ -45,6 +45,7 @@ private val FIXTURE_ROWS = linkedMapOf(
     "doses.csv" to 2,
     "lab_results.csv" to 1,
     "severity_ratings.csv" to 1,
+    "no_symptoms.csv" to 0,
 )
 
 /** Records in the fixture's backup: the live rows above plus one deleted exposure. */
@@ -64,6 +65,7 @@ private val HEADERS = mapOf(
     "doses.csv" to "id,night,treatment_id,treatment_name,at_local,at_utc_offset,amount",
     "lab_results.csv" to "id,taken_on,analyte,value,unit,note",
     "severity_ratings.csv" to "id,rated_on,irls_total,band,note",
+    "no_symptoms.csv" to "id,night_of,answered_local,answered_utc_offset",
 )
 
 /**
@@ -496,7 +498,7 @@ fun exportTests() = suite("exports") {
         assertHas(text, "Self-reported by the patient.")
         assertHas(
             text,
-            "Nights and frequency: Symptoms on 3 of 7 nights logged (3 episodes, 3.0 per week) out of 7 nights in the range: " +
+            "Nights and frequency: Symptoms on 3 of 7 nights observed (3 episodes, 3.0 per week; observed 7 of 7 nights (100 %)): " +
                 "symptoms on ≥ 2 nights a week in this period (comparing with chronic-persistent RLS needs 28 observed nights with ≥ 70 % coverage).\n",
         )
         assertHas(text, "Iron (AASM 2024): Ferritin 38 µg/L on Thu 5 Mar 2026: low by the AASM 2024 threshold (≤ 75 µg/L).")

@@ -154,7 +154,7 @@ fun summaryTests() = suite("summary") {
         assertNull(c.symptomNightsPerWeek)
         assertNull(c.twoOrMorePerWeek)
         assertEquals("not enough data", c.perWeekText)
-        assertEquals("Nothing logged in the 14 nights of the range.", c.text)
+        assertEquals("No night observed in the 14 nights of the range.", c.text)
         assertNull(s.timing.onset)
         assertEquals((0..23).map { "%02d".format(it) }, s.timing.onsetHistogram.map { it.label })
         assertTrue(s.timing.onsetHistogram.all { it.count == 0u })
@@ -193,7 +193,7 @@ fun summaryTests() = suite("summary") {
         assertAllFinite(s)
         val text = journal.summaryText(nights("2026-03-02", "2026-03-15"))
         assertTrue(text.startsWith("RLS Journal summary: 14 nights, Mon 2 Mar – Sun 15 Mar 2026\n"), text)
-        assertTrue("Nights and frequency: Nothing logged in the 14 nights of the range.\n" in text, text)
+        assertTrue("Nights and frequency: No night observed in the 14 nights of the range.\n" in text, text)
         assertFalse("NaN" in text, text)
     }
 
@@ -203,8 +203,8 @@ fun summaryTests() = suite("summary") {
         journal.addEpisode(ep("2026-03-02T22:00:00+01:00", 30, 5))
         journal.addEpisode(ep("2026-03-04T02:10:00+01:00", 30, 6))
         journal.addEpisode(ep("2026-03-05T23:00:00+01:00", 30, 4))
-        // Diaries on the 2nd, 4th, 6th, 7th; an exposure at 03:30 on the 9th (before the morning
-        // hour, no diary) counts for the 8th.
+        // Diaries on the 2nd, 4th, 6th, 7th; an exposure at 03:30 on the 9th observes no night
+        // (issue 14: only episodes, diaries and the "no symptoms" answer do).
         for (night in listOf("2026-03-02", "2026-03-04", "2026-03-06", "2026-03-07")) journal.plainDiary(night)
         journal.expose("2026-03-09T03:30:00+01:00", ExposureKind.Caffeine)
         // Outside the range: 11:00 on the 2nd belongs to the night of the 1st.
@@ -213,43 +213,48 @@ fun summaryTests() = suite("summary") {
         val s = journal.summary(nights("2026-03-02", "2026-03-15"))
         val c = s.coverage
         assertEquals(14u, c.nightsInRange)
-        assertEquals(7u, c.nightsLogged) // 2, 3, 4, 5, 6, 7, 8
+        assertEquals(6u, c.nightsLogged) // observed: 2, 3, 4, 5, 6, 7
+        assertEquals(6u, c.nightsObserved)
         assertEquals(3u, c.symptomNights)
-        assertEquals(4u, c.symptomFreeNights)
-        assertEquals(7u, c.nightsNotLogged)
+        assertEquals(3u, c.symptomFreeNights) // 4, 6, 7
+        assertEquals(8u, c.nightsNotLogged)
         assertEquals(3u, c.episodes)
-        near(3.0, c.symptomNightsPerWeek, "3 ÷ 7 × 7")
-        assertEquals("3.0 per week", c.perWeekText)
+        near(3.5, c.symptomNightsPerWeek, "3 ÷ 6 × 7")
+        assertEquals("3.5 per week", c.perWeekText)
         assertEquals(true, c.twoOrMorePerWeek)
+        // 6 ÷ 14 = 43 %.
+        assertEquals("observed 6 of 14 nights (43 %)", c.coverageText)
         assertEquals(
-            "Symptoms on 3 of 7 nights logged (3 episodes, 3.0 per week) out of 14 nights in the range: " +
+            "Symptoms on 3 of 6 nights observed (3 episodes, 3.5 per week; observed 6 of 14 nights (43 %)): " +
                 "symptoms on ≥ 2 nights a week in this period (comparing with chronic-persistent RLS needs 28 observed nights with ≥ 70 % coverage).",
             c.text,
         )
-        assertEquals(listOf(true, true, true, true, true, true, true, false), s.severity.nights.take(8).map { it.logged })
-        // Data quality: too few nights, and the gap of the 9th to the 15th.
+        assertEquals(listOf(true, true, true, true, true, true, false, false), s.severity.nights.take(8).map { it.logged })
+        // Data quality: too few nights, the gap of the 8th to the 15th, and low coverage.
         val few = s.notes.single { it.kind == NoteKind.FEW_NIGHTS }
-        assertTrue(few.text.startsWith("Only 7 nights logged: patterns need at least 14 nights"), few.text)
+        assertTrue(few.text.startsWith("Only 6 nights observed: patterns need at least 14 nights"), few.text)
         val gap = s.notes.single { it.kind == NoteKind.GAP }
         assertEquals(
-            "Nothing logged for 7 nights, Mon 9 Mar – Sun 15 Mar 2026: those nights count as missing, not as symptom-free.",
+            "No night observed for 8 nights, Sun 8 Mar – Sun 15 Mar 2026: those nights count as missing, not as symptom-free.",
             gap.text,
         )
+        assertTrue(s.notes.any { it.kind == NoteKind.LOW_COVERAGE })
         assertEquals(NoteKind.FEW_NIGHTS, s.notes.first().kind, "range notes come first")
 
-        // Below the threshold: 1 symptom night in 5 logged is 1.4 per week.
+        // Below the threshold: 1 symptom night in 4 observed (4–7) is 1.75 per week.
         val below = journal.summary(nights("2026-03-04", "2026-03-08"))
-        assertEquals(5u, below.coverage.nightsLogged)
+        assertEquals(4u, below.coverage.nightsLogged)
         assertEquals(1u, below.coverage.symptomNights)
-        near(1.0 / 5.0 * 7.0, below.coverage.symptomNightsPerWeek, "1 ÷ 5 × 7")
-        assertEquals("1.4 per week", below.coverage.perWeekText)
+        near(1.0 / 4.0 * 7.0, below.coverage.symptomNightsPerWeek, "1 ÷ 4 × 7")
+        assertEquals("1.8 per week", below.coverage.perWeekText)
         assertEquals(false, below.coverage.twoOrMorePerWeek)
         assertTrue(below.coverage.text.endsWith(": fewer than 2 nights a week in this period."), below.coverage.text)
         val two = journal.summary(nights("2026-03-03", "2026-03-09"))
-        // Nights 3–8 logged (6), symptoms on the 3rd and 5th: 2 ÷ 6 × 7 = 2.33.
-        assertEquals(6u, two.coverage.nightsLogged)
-        near(2.0 / 6.0 * 7.0, two.coverage.symptomNightsPerWeek, "2 ÷ 6 × 7")
-        assertEquals("2.3 per week", two.coverage.perWeekText)
+        // Nights 3–7 observed (5; the 8th has only the exposure), symptoms on the 3rd and 5th:
+        // 2 ÷ 5 × 7 = 2.8.
+        assertEquals(5u, two.coverage.nightsLogged)
+        near(2.0 / 5.0 * 7.0, two.coverage.symptomNightsPerWeek, "2 ÷ 5 × 7")
+        assertEquals("2.8 per week", two.coverage.perWeekText)
         assertEquals(true, two.coverage.twoOrMorePerWeek)
 
         // Exactly 2 per week reaches the flag: symptoms on 2 of 7 logged nights.
@@ -274,7 +279,7 @@ fun summaryTests() = suite("summary") {
     test("loggedNightWithoutSymptomsIsZeroNightWithoutEntriesIsMissing") {
         val journal = openJournal()
         // Mar 2: peaks 4 and 6; Mar 3: diary only (0); Mar 4: nothing (missing); Mar 5: 8;
-        // Mar 6: 2; Mar 7: exposure only (0); Mar 8: 3.
+        // Mar 6: 2; Mar 7: exposure only (not observed: missing); Mar 8: 3.
         journal.addEpisode(ep("2026-03-02T21:00:00+01:00", 30, 4))
         journal.addEpisode(ep("2026-03-02T23:00:00+01:00", 30, 6))
         journal.plainDiary("2026-03-03")
@@ -285,39 +290,39 @@ fun summaryTests() = suite("summary") {
 
         val s = journal.summary(nights("2026-03-02", "2026-03-08"))
         val v = s.severity
-        assertEquals(listOf(6, 0, null, 8, 2, 0, 3), v.nights.map { it.peak?.toInt() })
-        assertEquals(listOf(true, true, false, true, true, true, true), v.nights.map { it.logged })
+        assertEquals(listOf(6, 0, null, 8, 2, null, 3), v.nights.map { it.peak?.toInt() })
+        assertEquals(listOf(true, true, false, true, true, false, true), v.nights.map { it.logged })
         assertEquals(listOf(2u, 0u, 0u, 1u, 1u, 0u, 1u), v.nights.map { it.episodes })
         assertEquals("Mon 2 Mar", v.nights[0].label)
         assertEquals(date("2026-03-04"), v.nights[2].night)
         // The diary-only night is symptom-free (peak 0), the empty night is missing.
         assertEquals(0.toUByte(), v.nights[1].peak)
         assertNull(v.nights[2].peak)
-        assertEquals(2u, s.coverage.symptomFreeNights)
-        assertEquals(1u, s.coverage.nightsNotLogged)
-        // Mean over the 6 logged nights: (6+0+8+2+0+3)/6 = 19/6; median of 0,0,2,3,6,8 = 2.5.
-        near(19.0 / 6.0, v.meanPeak, "mean peak")
-        assertEquals("3.2", v.meanPeakText)
-        near(2.5, v.medianPeak, "median peak")
-        assertEquals("2.5", v.medianPeakText)
+        assertEquals(1u, s.coverage.symptomFreeNights)
+        assertEquals(2u, s.coverage.nightsNotLogged)
+        // Mean over the 5 observed nights: (6+0+8+2+3)/5 = 19/5; median of 0,2,3,6,8 = 3.
+        near(19.0 / 5.0, v.meanPeak, "mean peak")
+        assertEquals("3.8", v.meanPeakText)
+        near(3.0, v.medianPeak, "median peak")
+        assertEquals("3.0", v.medianPeakText)
         near(19.0 / 4.0, v.overall.meanPeakSymptomNights, "mean peak on symptom nights")
         assertEquals(19u, v.overall.peakSum)
-        // Halves: Mar 2–4 (6, 0) and Mar 6–8 (2, 0, 3); the 5th belongs to neither.
+        // Halves: Mar 2–4 (6, 0) and Mar 6–8 (2, 3; the 7th is missing); the 5th belongs to neither.
         assertEquals(date("2026-03-04"), v.trend.firstHalf.last)
         assertEquals(date("2026-03-06"), v.trend.secondHalf.first)
         near(3.0, v.trend.firstHalf.meanPeak, "first half")
-        near(5.0 / 3.0, v.trend.secondHalf.meanPeak, "second half")
-        // 3.0 → 1.7 would be lower, but the halves have 2 and 3 observed nights (5 needed each).
+        near(5.0 / 2.0, v.trend.secondHalf.meanPeak, "second half")
+        // 3.0 → 2.5 would be lower, but the halves have 2 and 2 observed nights (5 needed each).
         assertNull(v.trend.meanPeakChange)
         assertEquals(Trend.UNKNOWN, v.trend.direction)
-        assertEquals("not enough data for a trend (needs 5 observed nights in each half; 2 and 3).", v.trend.text)
+        assertEquals("not enough data for a trend (needs 5 observed nights in each half; 2 and 2).", v.trend.text)
         assertEquals(
-            "Mean nightly peak 3.2 of 10 over 6 nights logged (median 2.5); " +
-                "not enough data for a trend (needs 5 observed nights in each half; 2 and 3).",
+            "Mean nightly peak 3.8 of 10 over 5 nights logged (median 3.0); " +
+                "not enough data for a trend (needs 5 observed nights in each half; 2 and 2).",
             v.text,
         )
         assertEquals(1, v.weeks.size)
-        assertEquals(6u, v.weeks[0].nightsLogged)
+        assertEquals(5u, v.weeks[0].nightsLogged)
         assertEquals(4u, v.weeks[0].symptomNights)
         val worst = assertNotNull(v.worstNight)
         assertEquals(date("2026-03-05"), worst.night)
@@ -333,8 +338,8 @@ fun summaryTests() = suite("summary") {
         assertNull(two.severity.weeks[1].meanPeak)
         assertNull(two.severity.weeks[1].symptomNightsPerWeek)
         assertEquals(listOf(null, null), two.severity.nights.takeLast(2).map { it.peak })
-        // Still 19/6: the empty nights do not pull the mean down.
-        near(19.0 / 6.0, two.severity.meanPeak, "mean with two missing nights")
+        // Still 19/5: the empty nights do not pull the mean down.
+        near(19.0 / 5.0, two.severity.meanPeak, "mean with two missing nights")
     }
 
     test("onsetMedianWrapsMidnight") {
@@ -809,7 +814,7 @@ fun summaryTests() = suite("summary") {
         assertEquals("Nights and frequency", SummaryPart.COVERAGE.title())
         assertTrue("${SummaryPart.COVERAGE.title()}: ${s.coverage.text}" in lines, text)
         assertTrue(
-            "Nights and frequency: Symptoms on 2 of 3 nights logged (2 episodes, 4.7 per week) out of 7 nights in the range: " +
+            "Nights and frequency: Symptoms on 2 of 3 nights observed (2 episodes, 4.7 per week; observed 3 of 7 nights (43 %)): " +
                 "symptoms on ≥ 2 nights a week in this period (comparing with chronic-persistent RLS needs 28 observed nights with ≥ 70 % coverage)." in lines,
             text,
         )

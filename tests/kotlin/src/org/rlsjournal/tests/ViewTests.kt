@@ -227,6 +227,7 @@ fun kindOf(entry: Entry): EntryKind = when (entry) {
     is Entry.Dose -> EntryKind.DOSE
     is Entry.LabResult -> EntryKind.LAB_RESULT
     is Entry.SeverityRating -> EntryKind.SEVERITY_RATING
+    is Entry.NoSymptoms -> EntryKind.NO_SYMPTOMS
 }
 
 /** The record metadata of an entry. */
@@ -238,4 +239,5 @@ fun entryMeta(entry: Entry) = when (entry) {
     is Entry.Dose -> entry.dose.meta
     is Entry.LabResult -> entry.lab.meta
     is Entry.SeverityRating -> entry.rating.meta
+    is Entry.NoSymptoms -> entry.answer.meta
 }

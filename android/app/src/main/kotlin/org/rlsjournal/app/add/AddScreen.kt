@@ -98,7 +98,7 @@ fun AddScreen(
             EntryKind.DOSE -> DoseFields(state, vm)
             EntryKind.LAB_RESULT -> LabFields(form, vm)
             EntryKind.SEVERITY_RATING -> RatingFields(form, vm)
-            EntryKind.SLEEP_DIARY -> BodyText(stringResource(R.string.sleep_diary_on_checkin))
+            EntryKind.SLEEP_DIARY, EntryKind.NO_SYMPTOMS -> BodyText(stringResource(R.string.sleep_diary_on_checkin))
         }
 
         if (form.kind != EntryKind.DOSE) {

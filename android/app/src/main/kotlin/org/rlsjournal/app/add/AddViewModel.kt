@@ -249,7 +249,7 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
                     store.write { journal -> journal.editSeverityRating(id, data) }
                 }
             }
-            EntryKind.SLEEP_DIARY -> Unit
+            EntryKind.SLEEP_DIARY, EntryKind.NO_SYMPTOMS -> Unit
         }
     }
 
@@ -328,5 +328,6 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
             )
         }
         is Entry.SleepDiary -> AddForm(kind = EntryKind.SLEEP_DIARY)
+        is Entry.NoSymptoms -> AddForm(kind = EntryKind.NO_SYMPTOMS)
     }
 }

@@ -56,6 +56,17 @@ fun CheckInScreen(editId: String? = null, onDone: () -> Unit = {}, vm: CheckInVi
         if (state.nothingDue && state.form == null) {
             BodyText(stringResource(R.string.checkin_nothing_due))
         }
+        if (state.night != null && state.editingId == null) {
+            // "Any RLS symptoms last night?": a "no" is one tap; symptoms are logged as episodes.
+            SectionTitle(stringResource(R.string.any_symptoms_question))
+            BigButton(
+                text = stringResource(R.string.no_symptoms_last_night),
+                description = stringResource(R.string.no_symptoms_description),
+                onClick = { vm.noSymptoms() },
+                enabled = !state.busy,
+                modifier = Modifier.fillMaxWidth(),
+            )
+        }
         val form = state.form
         if (form != null) {
             DiaryFields(form, onChange = { change -> vm.edit(change) })

@@ -14,9 +14,11 @@ import org.rlsjournal.app.journalStore
 import org.rlsjournal.app.ui.attempt
 import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.core.Entry
+import org.rlsjournal.core.NoSymptomsData
 import org.rlsjournal.core.PromptKind
 import org.rlsjournal.core.SleepDiaryData
 import org.rlsjournal.journal.MomentField
+import org.rlsjournal.journal.nowMoment
 
 /**
  * The sleep diary being filled in. Each time keeps the stored (or drafted) moment, offset
@@ -70,7 +72,8 @@ data class CheckInState(
 /**
  * The morning check-in. Filled by the core's `prompts()`: its morning check-in prompt names the
  * night whose diary is due, prefilled with the core's `sleepDiaryDraft(night)` (or, when
- * editing, by `entry(id)`). Writes: `addSleepDiary` / `editSleepDiary`.
+ * editing, by `entry(id)`). Writes: `addSleepDiary` / `editSleepDiary`, and the one-tap
+ * "No symptoms last night" answer `addNoSymptoms` for the same night.
  */
 class CheckInViewModel(application: Application) : AndroidViewModel(application) {
 
@@ -140,6 +143,29 @@ class CheckInViewModel(application: Application) : AndroidViewModel(application)
     /** Changes the form. */
     fun edit(change: (DiaryForm) -> DiaryForm) {
         mutableState.update { s -> s.copy(form = s.form?.let(change), saved = null) }
+    }
+
+    /**
+     * The one-tap answer "No symptoms last night" for the night shown: forwarded to the core,
+     * which keeps one answer per night and refuses a night whose morning has not come.
+     */
+    fun noSymptoms() {
+        val night = state.value.night ?: return
+        viewModelScope.launch {
+            val app = getApplication<Application>()
+            mutableState.update { it.copy(busy = true, error = null, saved = null) }
+            val failure = attempt {
+                val store = app.journalStore()
+                store.write { journal -> journal.addNoSymptoms(NoSymptomsData(night, nowMoment())) }
+            }
+            mutableState.update {
+                it.copy(
+                    busy = false,
+                    saved = if (failure == null) app.getString(R.string.no_symptoms_saved) else null,
+                    error = if (failure == null) null else errorText(app, failure),
+                )
+            }
+        }
     }
 
     /** Saves the diary through the core (which checks every field and the order of the times). */
