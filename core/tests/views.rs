@@ -637,3 +637,25 @@ fn lookups_refuse_moments_outside_the_calendar_instead_of_inventing_a_date() {
         date("0001-01-01")
     );
 }
+
+/// The one-tap "no symptoms last night" answer completes the morning check-in like a diary:
+/// the person is not asked again about a night they told us about.
+#[test]
+fn the_no_symptoms_answer_completes_the_morning_check_in() {
+    let (_d, _p, journal) = file_journal();
+    let now = at("2026-10-27T07:30:00+01:00");
+    let due =
+        |journal: &Journal| -> bool {
+            journal.prompts(Some(now)).unwrap().iter().any(|p| {
+                p.kind == PromptKind::MorningCheckIn && p.night == Some(date("2026-10-26"))
+            })
+        };
+    assert!(due(&journal));
+    journal
+        .add_no_symptoms(NoSymptomsData {
+            night_of: date("2026-10-26"),
+            answered_at: at("2026-10-27T07:00:00+01:00"),
+        })
+        .unwrap();
+    assert!(!due(&journal));
+}

@@ -20,7 +20,7 @@ pub const RATING_INTERVAL_DAYS: i64 = 7;
 #[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PromptKind {
-    /// The sleep diary for last night is not done.
+    /// Last night has neither a sleep diary nor a "no symptoms" answer.
     MorningCheckIn,
     /// The weekly IRLS rating is due.
     SeverityRating,
@@ -78,7 +78,11 @@ pub fn due(conn: &Connection, settings: &Settings, now: &Moment) -> Result<Vec<P
     }
 
     let night = last_night(now, settings.morning_hour);
-    if !lookups::sleep_diary_exists(conn, night, "")? {
+    // The check-in is done once the person has told us about the night: a sleep diary, or the
+    // one-tap "no symptoms last night" answer (nobody is asked again after that tap).
+    let told = lookups::sleep_diary_exists(conn, night, "")?
+        || lookups::no_symptoms_answer_on(conn, night)?.is_some();
+    if !told {
         prompts.push(Prompt {
             kind: PromptKind::MorningCheckIn,
             title: "Morning check-in".into(),
