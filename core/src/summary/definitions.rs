@@ -46,22 +46,19 @@ pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
                  progress. Final awakening as in the Consensus Sleep Diary (Carney et al. 2012)."
             ),
         ),
-        def(
-            "Night logged",
-            "A night with at least one entry of any kind.".into(),
-        ),
+        def("Observed night", coverage::observed_definition_text()),
         def(
             "Symptom night",
-            "A night with at least one episode. Logged nights without an episode count as \
-             symptom-free (peak 0); nights with nothing logged are missing, not 0."
+            "An observed night with at least one episode. Observed nights without an episode \
+             count as symptom-free (peak 0); nights not observed are missing, not 0. \
+             \"Logged\" in this summary means observed."
                 .into(),
         ),
-        def("Observed night", coverage::observed_definition_text()),
         def("Frequency per week", coverage::definition_text()),
         def(
             "Nightly peak",
-            "The highest peak intensity (1–10) of the night's episodes; 0 on a logged night \
-             without symptoms. Means and medians are over logged nights."
+            "The highest peak intensity (1–10) of the night's episodes; 0 on an observed night \
+             without symptoms. Means and medians are over observed nights."
                 .into(),
         ),
         def(
@@ -135,7 +132,7 @@ pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
         def(
             "Gap",
             format!(
-                "A run of at least {} nights with nothing logged.",
+                "A run of at least {} nights not observed.",
                 notes::MIN_GAP_NIGHTS
             ),
         ),
