@@ -85,10 +85,10 @@ private struct SymptomSections: View {
     let summary: Summary
 
     var body: some View {
-        SectionTitle("How often")
+        SectionTitle(SummaryPart.coverage.title())
         Text(summary.coverage.text).font(.body)
 
-        SectionTitle("How strong")
+        SectionTitle(SummaryPart.severity.title())
         Text(summary.severity.text).font(.body)
         NightBars(nights: summary.severity.nights)
         Text(summary.severity.trend.text).font(.body)
@@ -106,7 +106,7 @@ private struct TimingSection: View {
     let summary: Summary
 
     var body: some View {
-        SectionTitle("When it starts")
+        SectionTitle(SummaryPart.timing.title())
         Text(summary.timing.text).font(.body)
         HourBars(bins: summary.timing.onsetHistogram)
     }
@@ -117,7 +117,7 @@ private struct WhereAndHowSection: View {
     let summary: Summary
 
     var body: some View {
-        SectionTitle("Where and how")
+        SectionTitle(SummaryPart.whereAndHow.title())
         Text(summary.whereAndHow.text).font(.body)
         BreakdownLines(breakdown: summary.whereAndHow.sides)
         BreakdownLines(breakdown: summary.whereAndHow.bodyAreas)
@@ -134,12 +134,12 @@ private struct TriggerAndReliefSections: View {
     let summary: Summary
 
     var body: some View {
-        SectionTitle("Possible triggers")
+        SectionTitle(SummaryPart.triggers.title())
         Text(summary.triggers.text).font(.body)
         BulletLines(lines: summary.triggers.associations.map(\.text))
         BulletLines(lines: summary.triggers.notEnoughData.map(\.text))
 
-        SectionTitle("What helps")
+        SectionTitle(SummaryPart.relief.title())
         Text(summary.relief.text).font(.body)
         BulletLines(lines: summary.relief.methods.map(\.text))
         BulletLines(lines: summary.relief.tiers.map(\.text))
@@ -151,10 +151,10 @@ private struct CareSections: View {
     let summary: Summary
 
     var body: some View {
-        SectionTitle("Sleep")
+        SectionTitle(SummaryPart.sleep.title())
         Text(summary.sleep.text).font(.body)
 
-        SectionTitle("Treatments")
+        SectionTitle(SummaryPart.treatments.title())
         Text(summary.treatments.text).font(.body)
         BulletLines(lines: summary.treatments.active.map(\.text))
         BulletLines(lines: summary.treatments.comparisons.map(\.text))
@@ -168,13 +168,13 @@ private struct MeasuresSection: View {
     let summary: Summary
 
     var body: some View {
-        SectionTitle("Iron")
+        SectionTitle(SummaryPart.iron.title())
         Text(summary.iron.text).font(.body)
 
-        SectionTitle("IRLS rating")
+        SectionTitle(SummaryPart.rating.title())
         Text(summary.rating.text).font(.body)
 
-        SectionTitle("Augmentation watch")
+        SectionTitle(SummaryPart.augmentation.title())
         Text(summary.augmentation.text).font(.body)
         ForEach(Array(summary.augmentation.watches.enumerated()), id: \.offset) { _, watch in
             Text(watch.text).font(.body)
@@ -188,7 +188,7 @@ private struct DefinitionsSection: View {
     let definitions: [Definition]
 
     var body: some View {
-        SectionTitle("Definitions used")
+        SectionTitle(SummaryPart.definitions.title())
         ForEach(Array(definitions.enumerated()), id: \.offset) { _, definition in
             Text(definition.term).font(.subheadline.weight(.semibold))
             Text(definition.text).font(.callout)

@@ -39,6 +39,7 @@ import org.rlsjournal.core.Breakdown
 import org.rlsjournal.core.HourBin
 import org.rlsjournal.core.NightPoint
 import org.rlsjournal.core.Summary
+import org.rlsjournal.core.SummaryPart
 
 /**
  * The pattern summary, rendered natively: every sentence and number is the core's text; the
@@ -79,20 +80,20 @@ private fun SummaryContent(summary: Summary) {
         MessageCard(note.text, isError = false)
     }
 
-    SectionTitle(stringResource(R.string.summary_coverage))
+    SectionTitle(SummaryPart.COVERAGE.title())
     BodyText(summary.coverage.text)
 
-    SectionTitle(stringResource(R.string.summary_severity))
+    SectionTitle(SummaryPart.SEVERITY.title())
     BodyText(summary.severity.text)
     NightBars(summary.severity.nights)
     BodyText(summary.severity.trend.text)
     summary.severity.worstNight?.let { BodyText(it.text) }
 
-    SectionTitle(stringResource(R.string.summary_timing))
+    SectionTitle(SummaryPart.TIMING.title())
     BodyText(summary.timing.text)
     HourBars(summary.timing.onsetHistogram)
 
-    SectionTitle(stringResource(R.string.summary_where_how))
+    SectionTitle(SummaryPart.WHERE_AND_HOW.title())
     BodyText(summary.whereAndHow.text)
     BreakdownLines(summary.whereAndHow.sides)
     BreakdownLines(summary.whereAndHow.bodyAreas)
@@ -100,7 +101,7 @@ private fun SummaryContent(summary: Summary) {
     BreakdownLines(summary.whereAndHow.settings)
     summary.whereAndHow.armsText?.let { BodyText(it) }
 
-    SectionTitle(stringResource(R.string.summary_triggers))
+    SectionTitle(SummaryPart.TRIGGERS.title())
     BodyText(summary.triggers.text)
     for (association in summary.triggers.associations) {
         BodyText("• " + association.text)
@@ -109,7 +110,7 @@ private fun SummaryContent(summary: Summary) {
         BodyText("• " + shortfall.text)
     }
 
-    SectionTitle(stringResource(R.string.summary_relief))
+    SectionTitle(SummaryPart.RELIEF.title())
     BodyText(summary.relief.text)
     for (method in summary.relief.methods) {
         BodyText("• " + method.text)
@@ -118,10 +119,10 @@ private fun SummaryContent(summary: Summary) {
         BodyText("• " + tier.text)
     }
 
-    SectionTitle(stringResource(R.string.summary_sleep))
+    SectionTitle(SummaryPart.SLEEP.title())
     BodyText(summary.sleep.text)
 
-    SectionTitle(stringResource(R.string.summary_treatments))
+    SectionTitle(SummaryPart.TREATMENTS.title())
     BodyText(summary.treatments.text)
     for (active in summary.treatments.active) {
         BodyText("• " + active.text)
@@ -130,13 +131,13 @@ private fun SummaryContent(summary: Summary) {
         BodyText("• " + comparison.text)
     }
 
-    SectionTitle(stringResource(R.string.summary_iron))
+    SectionTitle(SummaryPart.IRON.title())
     BodyText(summary.iron.text)
 
-    SectionTitle(stringResource(R.string.summary_rating))
+    SectionTitle(SummaryPart.RATING.title())
     BodyText(summary.rating.text)
 
-    SectionTitle(stringResource(R.string.summary_augmentation))
+    SectionTitle(SummaryPart.AUGMENTATION.title())
     BodyText(summary.augmentation.text)
     for (watch in summary.augmentation.watches) {
         BodyText(watch.text)
@@ -145,7 +146,7 @@ private fun SummaryContent(summary: Summary) {
         }
     }
 
-    SectionTitle(stringResource(R.string.summary_definitions))
+    SectionTitle(SummaryPart.DEFINITIONS.title())
     for (definition in summary.definitions) {
         Text(definition.term, style = MaterialTheme.typography.titleSmall)
         Text(definition.text, style = MaterialTheme.typography.bodyMedium)
