@@ -68,6 +68,59 @@ fn damage(path: &std::path::Path, id: &str, sql_expression: &str) {
     assert_eq!(changed, 1);
 }
 
+/// An exposure whose stored text is not JSON at all used to fail the whole summary (SQLite's
+/// `json_extract` raised "malformed JSON"); one whose kind is not ours was named. Both are now
+/// left out and named, and the rest of the window still counts.
+#[test]
+fn a_damaged_exposure_is_named_not_fatal_to_the_summary() {
+    let (_d, path, journal) = file_journal();
+    let good = journal
+        .add_exposure(exposure(
+            "2026-11-20T20:00:00+01:00",
+            ExposureKind::Caffeine,
+        ))
+        .unwrap();
+    let garbled = journal
+        .add_exposure(exposure("2026-11-21T20:00:00+01:00", ExposureKind::Alcohol))
+        .unwrap();
+    let foreign = journal
+        .add_exposure(exposure("2026-11-22T20:00:00+01:00", ExposureKind::Alcohol))
+        .unwrap();
+    // The table's CHECK (json_valid) stops this on write; a bit flip or a tool that ignores
+    // checks does not.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "ignore_check_constraints", true)
+        .unwrap();
+    conn.execute(
+        "UPDATE entries SET data = 'not json {' WHERE id = ?1",
+        [&garbled.id],
+    )
+    .unwrap();
+    drop(conn);
+    damage(&path, &foreign.id, "json_set(data, '$.kind', 'moonlight')");
+    let range = NightRange {
+        first: date("2026-11-14"),
+        last: date("2026-11-27"),
+    };
+    let summary = journal
+        .summary_at(Some(range), at("2026-11-28T12:00:00+01:00"))
+        .expect("the summary survives a damaged exposure");
+    let note = summary
+        .notes
+        .iter()
+        .find(|n| n.kind == NoteKind::DamagedRecord)
+        .expect("a note names the damaged records");
+    assert!(
+        note.text.starts_with("2 records could not be read"),
+        "{}",
+        note.text
+    );
+    assert!(note.text.contains(&garbled.id), "{}", note.text);
+    assert!(note.text.contains(&foreign.id), "{}", note.text);
+    assert!(note.text.contains("unknown kind"), "{}", note.text);
+    assert!(!note.text.contains(&good.id), "{}", note.text);
+}
+
 /// One record whose data no longer decodes used to make history, the night view, the summary,
 /// the CSV tables and the PDF fail without saying which record. Each now leaves it out and
 /// says which record and what is wrong; the backup still carries it.

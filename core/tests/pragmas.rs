@@ -15,7 +15,8 @@ const WRITABLE: &[(&str, &str)] = &[
     ("synchronous", "2"), // FULL
     ("foreign_keys", "1"),
     ("busy_timeout", "5000"),
-    ("temp_store", "2"), // MEMORY
+    ("temp_store", "2"),     // MEMORY
+    ("cache_size", "-8192"), // 8 MiB: a ten-year journal's records stay cached
     ("trusted_schema", "0"),
     ("defensive", "1"),
     ("read_only", "0"),
