@@ -9,7 +9,8 @@ use std::fmt::Write;
 
 use rlsjournal_core::summary::details;
 use rlsjournal_core::summary::{
-    AugmentationStatus, Breakdown, NightPoint, PeriodStats, Summary, SummaryPart, ThresholdCheck,
+    AugmentationStatus, Breakdown, DiscussLevel, NightPoint, PeriodStats, Summary, SummaryPart,
+    ThresholdCheck,
 };
 
 const RESET: &str = "\x1b[0m";
@@ -141,6 +142,8 @@ pub fn render_summary(summary: &Summary, color: bool) -> String {
             &format!("RLS Journal summary: {}", summary.title)
         )
     );
+    key_figures(&mut out, summary, color);
+    discuss(&mut out, summary, color);
     coverage(&mut out, summary, color);
     timing(&mut out, summary, color);
     severity(&mut out, summary, color);
@@ -155,6 +158,34 @@ pub fn render_summary(summary: &Summary, color: bool) -> String {
     notes(&mut out, summary, color);
     definitions(&mut out, summary, color);
     out
+}
+
+/// The key figures with their changes, under a heading that carries the coverage.
+fn key_figures(out: &mut String, s: &Summary, color: bool) {
+    let _ = writeln!(
+        out,
+        "\n{}",
+        paint(color, BOLD, &details::key_figures_heading(s))
+    );
+    for f in &s.key_figures {
+        out.push_str(&wrap(&details::key_figure_line(f), "  • "));
+    }
+    out.push_str(&wrap(&s.previous.text, "  "));
+}
+
+/// The points to discuss, then those for information, in the summary's order.
+fn discuss(out: &mut String, s: &Summary, color: bool) {
+    for level in [DiscussLevel::Discuss, DiscussLevel::Info] {
+        let points: Vec<_> = s.discuss.iter().filter(|p| p.level == level).collect();
+        if points.is_empty() {
+            continue;
+        }
+        let heading = format!("{}:", details::discuss_heading(level));
+        let _ = writeln!(out, "\n{}", paint(color, BOLD, &heading));
+        for p in points {
+            out.push_str(&wrap(&details::discuss_line(p), "  • "));
+        }
+    }
 }
 
 fn coverage(out: &mut String, s: &Summary, color: bool) {
@@ -775,7 +806,7 @@ mod tests {
             .expect("summary");
         let text = render_summary(&s, false);
         assert!(
-            text.contains("  1 night in range · 1 logged · 1 with symptoms · 1 episode · "),
+            text.contains("  1 night in range · 1 observed · 1 with symptoms · 1 episode · "),
             "{text}"
         );
     }
@@ -794,7 +825,11 @@ mod tests {
             .summary_at(None, at("2026-03-08T09:00:00+01:00"))
             .expect("summary");
         let text = render_summary(&s, false);
-        assert!(text.contains("0 logged"), "{text}");
+        assert!(text.contains("0 observed"), "{text}");
+        assert!(
+            text.contains("Key figures, observed 0 of 14 nights (0 %):"),
+            "{text}"
+        );
         assert!(!text.contains("Episodes by onset hour"), "{text}");
         assert!(!text.contains("NaN"), "{text}");
     }

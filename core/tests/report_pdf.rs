@@ -166,12 +166,15 @@ fn key_figures_of_the_fixture_read_back() {
     let pdf = report(&journal, a4());
     let text = text_of(&write(dir.path(), "report.pdf", &pdf));
     // Header: period, generation, attribution.
-    assert_has(&text, "Wed 1 Oct – Thu 30 Oct 2025 (30 nights, 30 logged)");
+    assert_has(
+        &text,
+        "Wed 1 Oct – Thu 30 Oct 2025 · observed 30 of 30 nights (100 %)",
+    );
     assert_has(&text, "Generated on Fri 31 Oct 2025, 08:00");
     assert_has(&text, "Self-reported by the patient");
     // Symptom nights per week: 12 of 30 logged nights × 7 = 2.8; September: 7 of 30 = 1.6.
     assert_has(&text, "Symptom nights per week 2.8");
-    assert_has(&text, "12 of 30 logged nights");
+    assert_has(&text, "12 of 30 observed nights");
     assert_has(&text, "+1.2 (was 1.6)");
     // Median peak on symptom nights: 6, September's 4.
     assert_has(&text, "Median peak, symptom nights 6");
@@ -420,7 +423,7 @@ fn an_empty_journal_gives_a_valid_report() {
     let path = write(dir.path(), "empty.pdf", &pdf);
     run("qpdf", &["--check", &path.to_string_lossy()]);
     let text = text_of(&path);
-    assert_has(&text, "(30 nights, 0 logged)");
+    assert_has(&text, "observed 0 of 30 nights (0 %)");
     assert_has(&text, "Nothing was logged in the previous 30 nights");
     assert_has(&text, "No ferritin or transferrin saturation");
 }

@@ -65,7 +65,7 @@ fn nights_per_week_under_1_and_under_30_percent_is_the_same() {
     let s = summary_of(&j);
     let f = figure(&s, KeyFigureKind::SymptomNightsPerWeek);
     assert_eq!(f.value_text, "2.5");
-    assert_eq!(f.detail, "5 of 14 logged nights");
+    assert_eq!(f.detail, "5 of 14 observed nights");
     let c = change(&s, KeyFigureKind::SymptomNightsPerWeek);
     close(c.before, 2.0);
     close(c.delta, 0.5);
@@ -480,7 +480,7 @@ fn points_to_discuss_in_order_with_their_levels_and_counts() {
         .summary_text_at(Some(range(FIRST, LAST)), now())
         .expect("text");
     assert!(
-        text.contains("\nKey figures:\n- Symptom nights per week: 2.0 (4 of 14 logged nights)\n"),
+        text.contains("\nKey figures, observed 14 of 14 nights (100 %):\n- Symptom nights per week: 2.0 (4 of 14 observed nights)\n"),
         "{text}"
     );
     assert!(

@@ -76,23 +76,17 @@ fn treatments_text(summary: &Summary) -> String {
 
 /// The key figures, each with its change, and what the changes compare with.
 fn key_figures(out: &mut String, summary: &Summary) {
-    out.push_str("\nKey figures:\n");
+    out.push_str(&format!("\n{}\n", details::key_figures_heading(summary)));
     for f in &summary.key_figures {
-        out.push_str(&format!("- {}: {} ({})", f.label, f.value_text, f.detail));
-        if let Some(change) = &f.change {
-            out.push_str(&format!("; {}", change.text));
-        }
-        out.push('\n');
+        out.push_str(&format!("- {}\n", details::key_figure_line(f)));
     }
     out.push_str(&format!("{}\n", summary.previous.text));
 }
 
 /// The points to discuss, then those for information, each in the summary's order.
 fn discuss(out: &mut String, summary: &Summary) {
-    for (level, heading) in [
-        (DiscussLevel::Discuss, "To discuss"),
-        (DiscussLevel::Info, "Also noted"),
-    ] {
+    for level in [DiscussLevel::Discuss, DiscussLevel::Info] {
+        let heading = details::discuss_heading(level);
         let points: Vec<_> = summary
             .discuss
             .iter()
@@ -103,7 +97,7 @@ fn discuss(out: &mut String, summary: &Summary) {
         }
         out.push_str(&format!("\n{heading}:\n"));
         for p in points {
-            out.push_str(&format!("- {}: {}\n", p.title, p.text.trim()));
+            out.push_str(&format!("- {}\n", details::discuss_line(p)));
         }
     }
 }

@@ -108,7 +108,7 @@ pub struct KeyFigure {
     pub value: Option<f64>,
     /// `2.8`, `23:30`, `88 %`, or `–` without data.
     pub value_text: String,
-    /// A short qualifier: `12 of 30 logged nights`, `severe · 20 Oct`.
+    /// A short qualifier: `12 of 28 observed nights`, `severe · 20 Oct`.
     pub detail: String,
     /// The change; `None` when there is nothing to compare with.
     pub change: Option<FigureChange>,
@@ -267,7 +267,10 @@ fn nights_per_week(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
         label: "Symptom nights per week".into(),
         value,
         value_text: dash_or(value.map(|x| format!("{x:.1}"))),
-        detail: format!("{} of {} logged nights", c.symptom_nights, c.nights_logged),
+        detail: format!(
+            "{} of {} observed nights",
+            c.symptom_nights, c.nights_logged
+        ),
         change: value.zip(was).map(|(now, before)| {
             let delta = now - before;
             let observed = enough(

@@ -6,20 +6,49 @@ use crate::format::{
     capitalized, day_month_year, nights_text, one_decimal, percent_text, plural, trimmed_decimal,
 };
 use crate::summary::{
-    augmentation, sleep, triggers, Breakdown, ClockSpread, Coverage, PeriodStats, RatingPoint,
-    ReliefMethodStats, SleepSummary, Timing, TriggerAssociation, TriggerShortfall,
+    augmentation, sleep, triggers, Breakdown, ClockSpread, Coverage, DiscussLevel, DiscussPoint,
+    KeyFigure, PeriodStats, RatingPoint, ReliefMethodStats, SleepSummary, Summary, Timing,
+    TriggerAssociation, TriggerShortfall,
 };
 
-/// `14 nights in range · 12 logged · 5 with symptoms · 6 episodes · 2.9 per week`.
+/// `14 nights in range · 12 observed · 5 with symptoms · 6 episodes · 2.9 per week`.
 pub fn coverage_counts(c: &Coverage) -> String {
     format!(
-        "{} in range · {} logged · {} with symptoms · {} · {}",
+        "{} in range · {} observed · {} with symptoms · {} · {}",
         nights_text(c.nights_in_range),
         c.nights_logged,
         c.symptom_nights,
         plural(c.episodes, "episode", "episodes"),
         c.per_week_text
     )
+}
+
+/// `Key figures, observed 28 of 30 nights (93 %):`: the key figures' heading carries the
+/// coverage, so no rate is read without the nights behind it.
+pub fn key_figures_heading(s: &Summary) -> String {
+    format!("Key figures, {}:", s.coverage.coverage_text)
+}
+
+/// `Symptom nights per week: 2.0 (4 of 14 observed nights); +0.5 (was 1.5)`.
+pub fn key_figure_line(f: &KeyFigure) -> String {
+    let mut line = format!("{}: {} ({})", f.label, f.value_text, f.detail);
+    if let Some(change) = &f.change {
+        line.push_str(&format!("; {}", change.text));
+    }
+    line
+}
+
+/// The heading of the points at one level: `To discuss`, `Also noted`.
+pub fn discuss_heading(level: DiscussLevel) -> &'static str {
+    match level {
+        DiscussLevel::Discuss => "To discuss",
+        DiscussLevel::Info => "Also noted",
+    }
+}
+
+/// `Iron: Ferritin 38 µg/L on 5 Nov 2026 …`: one point to discuss or for information.
+pub fn discuss_line(p: &DiscussPoint) -> String {
+    format!("{}: {}", p.title, p.text.trim())
 }
 
 /// `Median onset 23:30 · middle half 23:00–00:15 (IQR 1 h 15 min)`.

@@ -159,13 +159,13 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Severity {
     }
     let text = match overall.mean_peak {
         Some(m) => format!(
-            "Mean nightly peak {} of 10 over {} logged (median {}); {}",
+            "Mean nightly peak {} of 10 over {} observed (median {}); {}",
             one_decimal(m),
             crate::format::nights_text(overall.nights_logged),
             value_text(median_peak),
             trend.text
         ),
-        None => "No logged nights, so no severity.".to_string(),
+        None => "No observed nights, so no severity.".to_string(),
     };
     Severity {
         nights,

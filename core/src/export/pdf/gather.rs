@@ -12,8 +12,7 @@ use crate::export::pdf::content::{
 };
 use crate::export::pdf::options::Resolved;
 use crate::format::{
-    and_list, capitalized, day_month, day_month_year, nights_text, number_text, percent_text,
-    plural, range_text,
+    and_list, capitalized, day_month, day_month_year, number_text, percent_text, plural, range_text,
 };
 use crate::model::entry::Entry;
 use crate::model::kinds::{Analyte, TreatmentCategory};
@@ -646,10 +645,9 @@ pub(crate) fn content(
         title: "RLS symptom report".into(),
         patient_name: options.patient_name.clone(),
         period_text: format!(
-            "{} ({}, {} logged)",
+            "{} · {}",
             range_text(range.first, range.last),
-            nights_text(range.nights()),
-            summary.coverage.nights_logged
+            summary.coverage.coverage_text
         ),
         generated_text: format!("Generated on {}", now.local().format("%a %-d %b %Y, %H:%M")),
         generated_at: *now,

@@ -248,7 +248,7 @@ fun exportTests() = suite("exports") {
         assertHas(text, "Mon 2 Mar – Sun 8 Mar 2026 (7 nights, 7 logged)")
         // Symptoms on 3 of 7 logged nights: 3 ÷ 7 × 7 = 3.0 per week.
         assertHas(text, "Symptom nights per week 3.0")
-        assertHas(text, "3 of 7 logged nights")
+        assertHas(text, "3 of 7 observed nights")
         // 7 observed nights: the period's frequency, no chronic-persistent claim (needs 28).
         assertHas(text, "≥ 2 nights a week")
         // Peaks 6, 4, 8: median 6, worst 8 on the 6th; every onset at 23:30.

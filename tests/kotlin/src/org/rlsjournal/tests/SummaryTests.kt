@@ -317,7 +317,7 @@ fun summaryTests() = suite("summary") {
         assertEquals(Trend.UNKNOWN, v.trend.direction)
         assertEquals("not enough data for a trend (needs 5 observed nights in each half; 2 and 2).", v.trend.text)
         assertEquals(
-            "Mean nightly peak 3.8 of 10 over 5 nights logged (median 3.0); " +
+            "Mean nightly peak 3.8 of 10 over 5 nights observed (median 3.0); " +
                 "not enough data for a trend (needs 5 observed nights in each half; 2 and 2).",
             v.text,
         )
@@ -872,7 +872,7 @@ fun summaryTests() = suite("summary") {
         assertEquals(14u, frequency.outOf)
         assertEquals(DiscussLevel.INFO, s.discuss[1].level)
         val lines = journal.summaryText(range).split("\n")
-        assertTrue("- Symptom nights per week: 6.0 (12 of 14 logged nights); +0.1 (was 5.9)" in lines, "$lines")
+        assertTrue("- Symptom nights per week: 6.0 (12 of 14 observed nights); +0.1 (was 5.9)" in lines, "$lines")
         assertTrue("- Frequency: ${frequency.text}" in lines, "$lines")
     }
 }
