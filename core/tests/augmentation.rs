@@ -101,7 +101,12 @@ fn a_morning_onset_is_earlier_in_the_day_and_raises_the_sign() {
     assert!(day.met);
     close_some(day.baseline_value, 0.0);
     close_some(day.recent_value, 7.0);
-    assert_eq!(day.recent_text, "7.0 a week (14 days)");
+    assert_eq!(day.recent_text, "7.0 a week");
+    assert!(
+        day.text.contains("14 days in 14 observed nights (7.0 a week) now against 0 days in 14 observed nights (0.0 a week)"),
+        "{}",
+        day.text
+    );
     // The report's sentence carries onset and daytime symptoms, and which baseline.
     assert!(
         s.augmentation
@@ -113,7 +118,7 @@ fn a_morning_onset_is_earlier_in_the_day_and_raises_the_sign() {
     assert!(s
         .augmentation
         .text
-        .contains("daytime symptoms 0.0 a week (0 days) → 7.0 a week (14 days)"));
+        .contains("days with daytime symptoms 0.0 → 7.0 a week"));
     assert!(s.augmentation.text.contains("baseline on it"));
 }
 
@@ -249,7 +254,7 @@ fn spread_counts_the_trunk_and_daytime_days_are_counted_per_week() {
     assert!(day.met);
     assert_eq!(
         (day.baseline_text.as_str(), day.recent_text.as_str()),
-        ("0.5 a week (1 day)", "2.0 a week (4 days)")
+        ("0.5 a week", "2.0 a week")
     );
     close_some(w.onset_earlier_minutes, 0.0);
     assert_eq!(w.status, AugmentationStatus::NoSigns);

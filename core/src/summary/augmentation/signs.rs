@@ -366,12 +366,13 @@ pub(super) fn relief(b: &Side, r: &Side) -> AugmentationSign {
     )
 }
 
-/// `1.5 a week (3 days)`.
-fn per_week_text(per_week: f64, days: u32) -> String {
+/// `4 days in 14 observed nights (2.0 a week)`.
+fn days_text(side: &Side, per_week: f64) -> String {
     format!(
-        "{} a week ({})",
-        one_decimal(per_week),
-        plural(days, "day", "days")
+        "{} in {} observed nights ({} a week)",
+        plural(side.daytime_days, "day", "days"),
+        side.observed,
+        one_decimal(per_week)
     )
 }
 
@@ -388,20 +389,20 @@ pub(super) fn daytime(b: &Side, r: &Side, morning_hour: u8) -> AugmentationSign 
         );
     };
     let more = pr - pb;
-    let (bt, rt) = (
-        per_week_text(pb, b.daytime_days),
-        per_week_text(pr, r.daytime_days),
-    );
     sign(
         kind,
         label,
         Some((pb, pr, more)),
-        (bt.clone(), rt.clone()),
+        (
+            format!("{} a week", one_decimal(pb)),
+            format!("{} a week", one_decimal(pr)),
+        ),
         more >= DAYTIME_MORE_DAYS_PER_WEEK,
         format!(
             "days with symptoms starting between {morning_hour:02}:00 and \
-             {DAYTIME_END_HOUR:02}:00: {rt} now against {bt} at baseline (per 7 observed \
-             nights)"
+             {DAYTIME_END_HOUR:02}:00: {} now against {} at baseline",
+            days_text(r, pr),
+            days_text(b, pb)
         ),
     )
 }

@@ -1,7 +1,9 @@
 //! The watch's sentences: its rules and scope as the definitions state them, the baseline
 //! sentence and the short per-treatment line of the report, all filled from the constants.
 
-use crate::format::{minutes_text, nights_text, number_text, percent_text, plural, range_text};
+use crate::format::{
+    minutes_text, nights_text, number_text, one_decimal, percent_text, plural, range_text,
+};
 use crate::summary::augmentation::{
     AugmentationBaseline, AugmentationSign, AugmentationSignKind, AugmentationStatus,
     AugmentationWatch, BASELINE_LOOKBACK_NIGHTS, DAYTIME_END_HOUR, DAYTIME_MORE_DAYS_PER_WEEK,
@@ -16,7 +18,7 @@ pub const MPI_SOURCE: &str = "MPI criteria: García-Borreguero et al. 2007, Slee
 /// The Augmentation Severity Rating Scale (the source of the daytime measure).
 pub const ASRS_SOURCE: &str = "ASRS: García-Borreguero et al. 2007, Sleep Med 8:455–463";
 /// The AASM guideline that advises against the standard use of dopaminergic drugs.
-pub const AASM_SOURCE: &str = "AASM 2024 guideline: Winkelman et al., J Clin Sleep Med 2025";
+pub const AASM_SOURCE: &str = "Winkelman et al., J Clin Sleep Med 2025";
 
 /// Minutes as whole or fractional hours: `4 h`, `2.5 h`.
 pub(super) fn hours_text(minutes: f64) -> String {
@@ -49,7 +51,7 @@ pub(crate) fn definition_text(morning_hour: u8) -> String {
          here is this journal's addition). {moderate} earlier with none of these met and one \
          of them not measurable: inconclusive — discuss. Each window needs \
          {MIN_LOGGED_PER_WINDOW} observed nights and each measure {MIN_VALUES_PER_SIGN} \
-         values. The {AASM_SOURCE}, advises against the standard use of dopamine agonists and \
+         values. The AASM 2024 guideline ({AASM_SOURCE}) advises against the standard use of dopamine agonists and \
          levodopa, largely because of augmentation. Possible signs to discuss, never a \
          diagnosis.",
         n = WATCH_NIGHTS,
@@ -153,10 +155,13 @@ pub(super) fn summary_text(status: AugmentationStatus, watches: &[AugmentationWa
                 s.baseline_text, s.recent_text
             ));
         }
-        if let Some(s) = by(AugmentationSignKind::DaytimeSymptoms) {
+        if let Some((b, r)) = by(AugmentationSignKind::DaytimeSymptoms)
+            .and_then(|s| s.baseline_value.zip(s.recent_value))
+        {
             parts.push(format!(
-                "daytime symptoms {} → {}",
-                s.baseline_text, s.recent_text
+                "days with daytime symptoms {} → {} a week",
+                one_decimal(b),
+                one_decimal(r)
             ));
         }
         let base = match w.baseline_source {
