@@ -392,7 +392,14 @@ fn the_baseline_is_the_observed_nights_before_the_start_when_they_exist() {
     );
     let s = summarize(&j3, latest());
     assert_eq!(s.augmentation.status, AugmentationStatus::TooEarly);
-    assert!(s.augmentation.watches[0].baseline.is_none());
+    let w = &s.augmentation.watches[0];
+    assert!(w.baseline.is_none());
+    // Feb 20 – Mar 1: 10 nights on it.
+    assert_eq!(
+        w.text,
+        "drug started Fri 20 Feb 2026 (10 nights on it so far): the latest 14 nights must all \
+         be on it."
+    );
 }
 
 #[test]

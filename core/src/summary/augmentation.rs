@@ -274,14 +274,22 @@ fn watch(
         Found::Baseline(chosen) => chosen,
         Found::TooEarly => {
             w.baseline_text = format!(
-                "No baseline yet: {WATCH_NIGHTS} observed nights before the start, or                  {WATCH_NIGHTS} nights on it before the latest {WATCH_NIGHTS}."
+                "No baseline yet: {WATCH_NIGHTS} observed nights before the start, or \
+                 {WATCH_NIGHTS} nights on it before the latest {WATCH_NIGHTS}."
             );
+            let needs = if recent_first < start {
+                format!("the latest {WATCH_NIGHTS} nights must all be on it")
+            } else {
+                format!(
+                    "without {WATCH_NIGHTS} observed nights before the start, the first \
+                     {WATCH_NIGHTS} nights on it are the baseline, so it needs {} on it",
+                    nights_text(2 * WATCH_NIGHTS)
+                )
+            };
             w.text = format!(
-                "{name} started {}: the latest {n} nights must all be on it, and without {n}                  observed nights before the start they are compared with the first {n} on it,                  which needs {} nights on it ({} so far).",
+                "{name} started {} ({} on it so far): {needs}.",
                 date_text(start),
-                nights_text(2 * WATCH_NIGHTS),
-                on_it.max(0),
-                n = WATCH_NIGHTS
+                nights_text(on_it.max(0)),
             );
             return Ok(w);
         }
