@@ -9,8 +9,7 @@ use std::fmt::Write;
 
 use rlsjournal_core::summary::details;
 use rlsjournal_core::summary::{
-    AugmentationStatus, Breakdown, DiscussLevel, NightPoint, PeriodStats, Summary, SummaryPart,
-    ThresholdCheck,
+    Breakdown, DiscussLevel, NightPoint, PeriodStats, Summary, SummaryPart, ThresholdCheck,
 };
 
 const RESET: &str = "\x1b[0m";
@@ -529,13 +528,15 @@ fn augmentation(out: &mut String, s: &Summary, color: bool) {
     heading(out, SummaryPart::Augmentation, color);
     let a = &s.augmentation;
     let summary = wrap(&a.text, "  ");
-    out.push_str(&if a.status == AugmentationStatus::PossibleSigns {
+    out.push_str(&if a.status.to_discuss() {
         paint(color, YELLOW, &summary)
     } else {
         summary
     });
     for w in &a.watches {
         out.push_str(&wrap(&w.text, "  "));
+        out.push_str(&wrap(&w.baseline_text, "  "));
+        out.push_str(&paint(color, DIM, &wrap(&w.scope_text, "  ")));
         if w.signs.is_empty() {
             continue;
         }

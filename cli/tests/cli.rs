@@ -694,6 +694,53 @@ fn a_dose_of_0_125_mg_reads_as_written() {
     assert_eq!(saved["title"], "pramipexole 0.125 mg");
 }
 
+/// The augmentation watch in the summary (issue 15): a levodopa journal whose onset moved from
+/// 23:00 to 10:00 the next morning. The day clock (from 05:00) reads that as 13 h earlier
+/// (1080 − 300 = 780 min), a sign on its own; the text shows the baseline and the scope.
+#[test]
+fn summary_shows_the_augmentation_watch_with_its_baseline_and_scope() {
+    let env = Env::new();
+    env.ok(&[
+        "add",
+        "treatment",
+        "carbidopa/levodopa",
+        "--category",
+        "levodopa",
+        "--started",
+        "2026-01-01",
+    ]);
+    let day = |first: &str, i: i64| {
+        (chrono::NaiveDate::parse_from_str(first, "%Y-%m-%d").expect("date")
+            + chrono::Duration::days(i))
+        .format("%Y-%m-%d")
+        .to_string()
+    };
+    for i in 0..14 {
+        for start in [
+            format!("{}T23:00:00+01:00", day("2026-01-01", i)),
+            format!("{}T10:00:00+01:00", day("2026-02-17", i)),
+        ] {
+            env.ok(&["add", "episode", "--intensity", "4", "--start", &start]);
+        }
+    }
+    let text = env.ok(&["summary", "--from", "2026-02-16", "--to", "2026-03-01"]);
+    for wanted in [
+        "Possible signs of augmentation to discuss",
+        "first onset 23:00 at baseline, 10:00 now",
+        "13 h earlier in the day",
+        "Baseline: the first 14 observed nights on it",
+        "Not judged:",
+        "Daytime symptoms",
+    ] {
+        assert!(text.contains(wanted), "{wanted}: {text}");
+    }
+    let json = env.json(&["summary", "--from", "2026-02-16", "--to", "2026-03-01"]);
+    let a = &json["augmentation"];
+    assert_eq!(a["status"], "possible_signs");
+    assert_eq!(a["watches"][0]["baseline_source"], "first_nights_on_it");
+    assert_eq!(a["watches"][0]["onset_earlier_minutes"], 780.0);
+}
+
 // ---- export and import ----
 
 /// Fills the test's journal with the demo: `nights` nights ending on 31 October 2025.

@@ -612,3 +612,39 @@ fn the_report_lays_out_the_summarys_figures_changes_and_points() {
     assert_eq!(flags, points);
     assert!(!flags.is_empty());
 }
+
+/// The augmentation watch on the report (issue 15): the fixture's pramipexole (from 10 Oct, a
+/// diary every night before it) is compared with the 14 observed nights before its start, and
+/// the "to discuss" box says so with the daytime symptoms; the treatments
+/// footnote points any dopaminergic drug to the watch.
+#[test]
+fn the_report_shows_the_augmentation_watchs_onset_daytime_and_baseline() {
+    if !tools("the_report_shows_the_augmentation_watchs_onset_daytime_and_baseline") {
+        return;
+    }
+    let (dir, _path, journal) = fixture();
+    let pdf = report(&journal, a4());
+    let text = text_of(&write(dir.path(), "augmentation.pdf", &pdf));
+    let summary = journal
+        .summary_at(None, at(NOW))
+        .expect("summary")
+        .augmentation;
+    assert_eq!(
+        summary.watches[0].baseline_source,
+        Some(rlsjournal_core::summary::AugmentationBaseline::BeforeStart)
+    );
+    // Too few symptom nights in the fixture to compare first onsets (fewer than 3 a window), so
+    // the status is "not enough data"; the daytime count (0 days in each window) is there.
+    assert_eq!(
+        summary.text,
+        "Not enough data yet for the augmentation watch. pramipexole: days with daytime \
+         symptoms 0.0 → 0.0 a week; baseline before the start."
+    );
+    for wanted in [
+        "Not enough data yet for the augmentation watch.",
+        "days with daytime symptoms 0.0 → 0.0 a week; baseline before the start.",
+        "Dopaminergic drug: see the augmentation watch above.",
+    ] {
+        assert_has(&text, wanted);
+    }
+}

@@ -930,8 +930,9 @@ fn augmentation_onset_four_hours_earlier_is_a_sign_on_its_own() {
     assert_eq!(a.status, AugmentationStatus::PossibleSigns);
     let w = &a.watches[0];
     assert_eq!(w.treatment_id, da);
-    assert_eq!(w.baseline.first, date("2026-01-01"));
-    assert_eq!(w.baseline.nights_logged, 14);
+    let baseline = w.baseline.as_ref().expect("baseline");
+    assert_eq!(baseline.first, date("2026-01-01"));
+    assert_eq!(baseline.nights_logged, 14);
     assert_eq!(w.recent.first, date("2026-02-16"));
     close_some(w.onset_earlier_minutes, 270.0);
     let onset = &w.signs[0];
@@ -972,7 +973,7 @@ fn augmentation_two_to_four_hours_earlier_needs_another_sign() {
     close_some(latency.baseline_value, 30.0);
     close_some(latency.recent_value, 10.0);
     close_some(latency.change, 20.0);
-    let arms = by_kind(AugmentationSignKind::SpreadToArms);
+    let arms = by_kind(AugmentationSignKind::SpreadBeyondLegs);
     assert!(arms.met);
     assert_eq!(arms.recent_text, "14 of 14 episodes");
     assert_eq!(arms.baseline_text, "0 of 14 episodes");

@@ -124,9 +124,21 @@ fn thresholds_in_sentences_come_from_their_constants() {
             changes::MIN_CHANGE_PERCENT
         )
     );
-    assert!(definition("Augmentation watch").contains(&format!(
-        "the latest {n} nights against the first {n} nights",
-        n = augmentation::WATCH_NIGHTS
+    // The baseline rule changed (issue 15): before the start when it can, else on the drug.
+    let watch = definition("Augmentation watch");
+    assert!(
+        watch.contains(&format!(
+            "the latest {n} nights are compared with a baseline: the {n} observed nights before \
+             the start (looked for in the {lookback} nights before it)",
+            n = augmentation::WATCH_NIGHTS,
+            lookback = augmentation::BASELINE_LOOKBACK_NIGHTS
+        )),
+        "{watch}"
+    );
+    assert!(watch.contains(&format!(
+        "{}:00–{}:00",
+        "05",
+        augmentation::DAYTIME_END_HOUR
     )));
     assert!(definition("Relief toolkit").contains("mild 1–3, moderate 4–6, severe 7–10"));
     let bands = definition("IRLS bands");

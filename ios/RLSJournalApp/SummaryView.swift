@@ -178,6 +178,8 @@ private struct MeasuresSection: View {
         Text(summary.augmentation.text).font(.body)
         ForEach(Array(summary.augmentation.watches.enumerated()), id: \.offset) { _, watch in
             Text(watch.text).font(.body)
+            Text(watch.baselineText).font(.body)
+            Text(watch.scopeText).font(.callout)
             BulletLines(lines: watch.signs.map(\.text))
         }
     }

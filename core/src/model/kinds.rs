@@ -298,6 +298,9 @@ labelled_vocabulary! {
     TreatmentCategory {
         /// Dopamine agonist (pramipexole, ropinirole, rotigotine): watch for augmentation.
         DopamineAgonist = "dopamine_agonist", "dopamine agonist";
+        /// Levodopa (with carbidopa or benserazide): the highest augmentation rate; watched
+        /// like a dopamine agonist.
+        Levodopa = "levodopa", "levodopa";
         /// Alpha-2-delta ligand (gabapentin, pregabalin, gabapentin enacarbil).
         Alpha2DeltaLigand = "alpha2delta_ligand", "alpha-2-delta ligand";
         /// Opioid.
@@ -314,6 +317,17 @@ labelled_vocabulary! {
         Device = "device", "device";
         /// A routine (stretching plan, sleep schedule).
         Routine = "routine", "routine";
+    }
+}
+
+impl TreatmentCategory {
+    /// Whether the treatment acts on dopamine (a dopamine agonist or levodopa): the augmentation
+    /// watch follows these (MPI criteria, García-Borreguero et al. 2007).
+    pub fn is_dopaminergic(&self) -> bool {
+        matches!(
+            self,
+            TreatmentCategory::DopamineAgonist | TreatmentCategory::Levodopa
+        )
     }
 }
 

@@ -1,31 +1,45 @@
-//! Part 11, augmentation watch (Max Planck Institute criteria, IRLSSG; design §4): only while a
-//! dopamine agonist is active (on the range's last night), the latest 14 nights (ending with the
-//! range's last night) are compared with the first 14 nights after it started.
+//! Part 11, augmentation watch (MPI criteria, García-Borreguero et al. 2007; design §4): while a
+//! dopaminergic drug (a dopamine agonist or levodopa) is active on the range's last night, the
+//! latest 14 nights (ending with the range's last night) are compared with a baseline — the 14
+//! observed nights before the start when they exist, else the earliest 14 observed nights on it
+//! ([`baseline`]).
 //!
-//! Possible signs: onset 4 h or more earlier; or 2–4 h earlier together with one of a shorter
-//! latency at rest, spread to the arms, a higher intensity, or a shorter relief after a dose.
-//! Each sign is reported with its numbers, as "possible signs to discuss" — never a diagnosis.
+//! Onset is the first onset of each observed night (episodes marked "woke from sleep" left
+//! out), timed on the day clock from the morning hour ([`crate::summary::day_clock`]), so a
+//! morning onset reads as earlier, not later. Possible signs: onset 4 h or more earlier; or
+//! 2–4 h earlier together with one of a shorter latency at rest, spread beyond the legs, a
+//! higher intensity, a shorter relief after a dose, or more days with daytime symptoms; 2–4 h
+//! earlier with none met and one not measurable is "inconclusive — discuss". Each sign is
+//! reported with its numbers ([`signs`]) as "possible signs to discuss" — never a diagnosis;
+//! what the journal cannot judge is stated ([`words`]).
+
+mod baseline;
+mod signs;
+pub(crate) mod words;
 
 use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::format::date_text;
-use crate::format::{clock_text, minutes_text, nights_text, number_text, one_decimal, plural};
-use crate::model::kinds::{BodyArea, TreatmentCategory};
+use crate::format::{date_text, nights_text};
 use crate::model::treatment::Treatment;
+use crate::summary::augmentation::baseline::Found;
+use crate::summary::augmentation::signs::Side;
 use crate::summary::nights::Window;
 use crate::summary::period::PeriodStats;
-use crate::summary::stats::{count, finite, median};
-use crate::summary::timing::{circular_quartiles, clock_difference};
 use crate::summary::NightRange;
-use crate::time::{LocalDate, MINUTE_MS};
+use crate::time::LocalDate;
 
-/// Nights in each window (the first on the agonist, the latest).
+pub use words::{AASM_SOURCE, ASRS_SOURCE, MPI_SOURCE};
+
+/// Nights in each window (the baseline's observed nights, the latest nights).
 pub const WATCH_NIGHTS: i64 = 14;
-/// Logged nights each window needs.
+/// Nights before a start searched for a baseline (and the longest stretch on the treatment read
+/// for the first observed nights on it).
+pub const BASELINE_LOOKBACK_NIGHTS: i64 = 90;
+/// Observed nights each window needs.
 pub const MIN_LOGGED_PER_WINDOW: u32 = 7;
-/// Values (episodes, nights, doses) each window needs for one sign.
+/// Values (nights, episodes, doses) each window needs for one sign.
 pub const MIN_VALUES_PER_SIGN: usize = 3;
 /// Onset this many minutes earlier is a sign on its own.
 pub const ONSET_STRONG_MINUTES: f64 = 240.0;
@@ -43,20 +57,28 @@ pub const RELIEF_SHORTER_SHARE: f64 = 0.25;
 pub const RELIEF_SHORTER_HOURS: f64 = 1.0;
 /// Hours from a dose to the next episode are capped here (no episode within a day: 24 h).
 pub const RELIEF_CAP_HOURS: f64 = 24.0;
+/// Daytime symptoms start from the morning hour until this local hour (exclusive).
+pub const DAYTIME_END_HOUR: u8 = 18;
+/// Days with daytime symptoms per 7 observed nights up by at least this many: a sign.
+pub const DAYTIME_MORE_DAYS_PER_WEEK: f64 = 1.0;
 
 /// Where the watch stands.
 #[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AugmentationStatus {
-    /// No dopamine agonist is active on the range's last night: nothing to watch.
+    /// No dopaminergic drug (dopamine agonist, levodopa) is active on the range's last night:
+    /// nothing to watch.
     NotApplicable,
-    /// The agonist started less than 28 nights before the range's end: the two windows would
-    /// overlap.
+    /// Not yet comparable: the latest 14 nights are not all on the drug, or (without observed
+    /// nights before the start) it started less than 28 nights before the range's end.
     TooEarly,
-    /// Too few logged nights or episodes to compare onset times.
+    /// Too few observed nights or first onsets to compare onset times.
     NotEnoughData,
     /// The criteria are not met by these measures.
     NoSigns,
+    /// "Inconclusive — discuss": onset moved 2–4 h earlier, no other sign is met and at least
+    /// one of them could not be measured.
+    Inconclusive,
     /// The criteria are met: possible signs to discuss with a clinician (not a diagnosis).
     PossibleSigns,
 }
@@ -68,43 +90,70 @@ impl AugmentationStatus {
             AugmentationStatus::TooEarly => 1,
             AugmentationStatus::NotEnoughData => 2,
             AugmentationStatus::NoSigns => 3,
-            AugmentationStatus::PossibleSigns => 4,
+            AugmentationStatus::Inconclusive => 4,
+            AugmentationStatus::PossibleSigns => 5,
         }
     }
+
+    /// Whether the status is one to raise with the clinician (possible signs, inconclusive).
+    pub fn to_discuss(self) -> bool {
+        matches!(
+            self,
+            AugmentationStatus::PossibleSigns | AugmentationStatus::Inconclusive
+        )
+    }
+}
+
+/// Which nights the watch compares with.
+#[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AugmentationBaseline {
+    /// The 14 observed nights before the start (within 90 nights before it).
+    BeforeStart,
+    /// The earliest 14 observed nights on the drug (fewer nights before the start were
+    /// observed).
+    FirstNightsOnIt,
 }
 
 /// The measures of the watch.
 #[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AugmentationSignKind {
-    /// Median onset clock time earlier.
+    /// The median first onset of the night earlier in the day (day clock).
     EarlierOnset,
     /// Median latency at rest shorter.
     ShorterLatency,
-    /// Arms involved now, never in the first nights.
-    SpreadToArms,
+    /// Arms or trunk involved now, never at baseline.
+    SpreadBeyondLegs,
     /// Mean peak on symptom nights higher.
     HigherIntensity,
     /// Median hours from a dose to the next episode shorter.
     ShorterReliefAfterDose,
+    /// More days a week with symptoms starting between the morning hour and 18:00.
+    DaytimeSymptoms,
 }
 
-/// One measure, first 14 nights on the agonist against the latest 14.
+/// One measure, the baseline against the latest 14 nights.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
 pub struct AugmentationSign {
     /// Which measure.
     pub kind: AugmentationSignKind,
     /// `Onset earlier`.
     pub label: String,
-    /// The value in the first 14 nights (onset: minutes after midnight; latency: minutes;
-    /// arms: episodes with arms; intensity: mean peak; relief: hours); `None` if too few values.
+    /// Whether both windows had enough values to compare (otherwise the values are `None`
+    /// and `text` says how many there were).
+    pub measured: bool,
+    /// The value at baseline (onset: minutes after midnight; latency: minutes; spread: episodes
+    /// with arms or trunk; intensity: mean peak; relief: hours; daytime: days per 7 observed
+    /// nights); `None` if too few values.
     pub baseline_value: Option<f64>,
     /// The value in the latest 14 nights, same unit.
     pub recent_value: Option<f64>,
-    /// How far the value moved toward the sign (minutes earlier, minutes shorter, more
-    /// episodes with arms, points higher, hours shorter); negative: away from it.
+    /// How far the value moved toward the sign (minutes earlier in the day, minutes shorter,
+    /// more episodes beyond the legs, points higher, hours shorter, more days a week);
+    /// negative: away from it.
     pub change: Option<f64>,
-    /// `01:15`, `30 min`, `0 of 9 episodes`, `4.2`, `9 h`.
+    /// `01:15`, `30 min`, `0 of 9 episodes`, `4.2`, `9 h`, `0.5 a week (1 day)`.
     pub baseline_text: String,
     /// The same for the latest 14 nights.
     pub recent_text: String,
@@ -114,7 +163,7 @@ pub struct AugmentationSign {
     pub text: String,
 }
 
-/// The watch for one dopamine agonist.
+/// The watch for one dopaminergic drug.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
 pub struct AugmentationWatch {
     /// The treatment's id.
@@ -123,16 +172,23 @@ pub struct AugmentationWatch {
     pub name: String,
     /// Its first day.
     pub started_on: LocalDate,
-    /// The first 14 nights on it.
-    pub baseline: PeriodStats,
+    /// Which nights the baseline is; `None` when too early to choose one.
+    pub baseline_source: Option<AugmentationBaseline>,
+    /// `Baseline: the 14 observed nights before the start (…).`, or why there is none yet.
+    pub baseline_text: String,
+    /// The baseline nights; `None` when too early to choose them.
+    pub baseline: Option<PeriodStats>,
     /// The latest 14 nights (ending with the range's last night).
     pub recent: PeriodStats,
     /// Where this watch stands.
     pub status: AugmentationStatus,
-    /// Minutes by which the median onset moved earlier; `None` if not comparable.
+    /// Minutes by which the median first onset moved earlier in the day; `None` if not
+    /// comparable.
     pub onset_earlier_minutes: Option<f64>,
-    /// Every measure with its numbers (empty when too early or too little logged).
+    /// Every measure with its numbers (empty when too early or too little observed).
     pub signs: Vec<AugmentationSign>,
+    /// What this watch assesses and which criteria it cannot judge.
+    pub scope_text: String,
     /// Sentences for the report, worded as possible signs to discuss.
     pub text: String,
 }
@@ -140,11 +196,15 @@ pub struct AugmentationWatch {
 /// Part 11: the augmentation watch.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
 pub struct AugmentationSummary {
-    /// The most notable status of the watches (`NotApplicable` without an active agonist).
+    /// The most notable status of the watches (`NotApplicable` without an active dopaminergic
+    /// drug).
     pub status: AugmentationStatus,
-    /// One watch per dopamine agonist active on the range's last night.
+    /// One watch per dopamine agonist or levodopa active on the range's last night.
     pub watches: Vec<AugmentationWatch>,
-    /// One sentence for the report.
+    /// What the watch assesses and which criteria the journal cannot judge.
+    pub scope_text: String,
+    /// The status sentence and, per watch, its first onset and daytime symptoms against which
+    /// baseline: for the report.
     pub text: String,
 }
 
@@ -153,105 +213,38 @@ pub(crate) fn build(
     conn: &Connection,
     range: &NightRange,
     treatments: &[Treatment],
+    morning_hour: u8,
 ) -> Result<AugmentationSummary> {
     let mut watches = Vec::new();
-    for t in treatments.iter().filter(|t| {
-        t.data.category == TreatmentCategory::DopamineAgonist && t.data.active_on(range.last)
-    }) {
-        watches.push(watch(conn, range, t)?);
+    for t in treatments
+        .iter()
+        .filter(|t| t.data.category.is_dopaminergic() && t.data.active_on(range.last))
+    {
+        watches.push(watch(conn, range, t, morning_hour)?);
     }
     let status = watches
         .iter()
         .map(|w| w.status)
         .max_by_key(|s| s.rank())
         .unwrap_or(AugmentationStatus::NotApplicable);
-    let text = match status {
-        AugmentationStatus::NotApplicable => {
-            "No dopamine agonist is active, so there is no augmentation watch.".to_string()
-        }
-        AugmentationStatus::PossibleSigns => {
-            "Possible signs of augmentation to discuss with your clinician (not a diagnosis)."
-                .to_string()
-        }
-        AugmentationStatus::NoSigns => "No signs of augmentation in these measures.".to_string(),
-        AugmentationStatus::NotEnoughData | AugmentationStatus::TooEarly => {
-            "Not enough data yet for the augmentation watch.".to_string()
-        }
-    };
     Ok(AugmentationSummary {
         status,
+        text: words::summary_text(status, &watches),
         watches,
-        text,
+        scope_text: words::scope_text(),
     })
 }
 
-struct Side {
-    onsets: Vec<u32>,
-    latencies: Vec<f64>,
-    area_episodes: u32,
-    arm_episodes: u32,
-    symptom_night_peaks: Vec<f64>,
-    relief_hours: Vec<f64>,
-}
-
-fn side(window: &Window, treatment_id: &str) -> Side {
-    let mut s = Side {
-        onsets: Vec::new(),
-        latencies: Vec::new(),
-        area_episodes: 0,
-        arm_episodes: 0,
-        symptom_night_peaks: window
-            .cells
-            .iter()
-            .filter(|c| c.episodes > 0)
-            .map(|c| f64::from(c.peak))
-            .collect(),
-        relief_hours: Vec::new(),
-    };
-    for e in &window.episodes {
-        s.onsets.push(e.data.started_at.local_minute_of_day());
-        s.latencies.extend(e.data.latency_minutes.map(f64::from));
-        if !e.data.body_areas.is_empty() {
-            s.area_episodes += 1;
-        }
-        if e.data.body_areas.contains(&BodyArea::Arms) {
-            s.arm_episodes += 1;
-        }
-    }
-    let starts: Vec<i64> = window
-        .episodes
-        .iter()
-        .map(|e| e.data.started_at.millis())
-        .collect();
-    for dose in window
-        .doses
-        .iter()
-        .filter(|d| d.treatment_id == treatment_id)
-    {
-        let at = dose.at_ms;
-        let next = starts.partition_point(|&s| s <= at);
-        let hours = starts
-            .get(next)
-            .map(|&s| (s - at) as f64 / (60.0 * MINUTE_MS as f64))
-            .unwrap_or(RELIEF_CAP_HOURS)
-            .min(RELIEF_CAP_HOURS);
-        s.relief_hours.push(hours);
-    }
-    s
-}
-
-fn enough<T>(a: &[T], b: &[T]) -> bool {
-    a.len() >= MIN_VALUES_PER_SIGN && b.len() >= MIN_VALUES_PER_SIGN
-}
-
-fn watch(conn: &Connection, range: &NightRange, t: &Treatment) -> Result<AugmentationWatch> {
+fn watch(
+    conn: &Connection,
+    range: &NightRange,
+    t: &Treatment,
+    morning_hour: u8,
+) -> Result<AugmentationWatch> {
     let start = t.data.started_on;
-    let base_last = start + chrono::Duration::days(WATCH_NIGHTS - 1);
     let recent_first = range.last - chrono::Duration::days(WATCH_NIGHTS - 1);
     let name = t.data.name.clone();
-    let base_window = Window::load(conn, start, base_last.min(range.last), false)?;
     let recent_window = Window::load(conn, recent_first.max(start), range.last, false)?;
-    let baseline = PeriodStats::from_cells(start, base_last, &base_window.cells);
     let recent = PeriodStats::from_cells(
         recent_first,
         range.last,
@@ -261,94 +254,115 @@ fn watch(conn: &Connection, range: &NightRange, t: &Treatment) -> Result<Augment
         treatment_id: t.id.clone(),
         name: name.clone(),
         started_on: start,
-        baseline,
+        baseline_source: None,
+        baseline_text: String::new(),
+        baseline: None,
         recent,
         status: AugmentationStatus::TooEarly,
         onset_earlier_minutes: None,
         signs: Vec::new(),
+        scope_text: words::watch_scope_text(None),
         text: String::new(),
     };
     let on_it = (range.last - start).num_days() + 1;
-    if recent_first <= base_last {
-        w.text = format!(
-            "{name} started {}: the watch compares the first {n} nights on it with the latest \
-             {n}, so it needs {} nights on it ({} so far).",
-            date_text(start),
-            2 * WATCH_NIGHTS,
-            on_it.max(0),
-            n = WATCH_NIGHTS
-        );
-        return Ok(w);
-    }
-    if w.baseline.nights_logged < MIN_LOGGED_PER_WINDOW
-        || w.recent.nights_logged < MIN_LOGGED_PER_WINDOW
-    {
+    let found = if recent_first < start {
+        Found::TooEarly
+    } else {
+        baseline::choose(conn, start, recent_first)?
+    };
+    let chosen = match found {
+        Found::Baseline(chosen) => chosen,
+        Found::TooEarly => {
+            w.baseline_text = format!(
+                "No baseline yet: {WATCH_NIGHTS} observed nights before the start, or \
+                 {WATCH_NIGHTS} nights on it before the latest {WATCH_NIGHTS}."
+            );
+            let needs = if recent_first < start {
+                format!("the latest {WATCH_NIGHTS} nights must all be on it")
+            } else {
+                format!(
+                    "without {WATCH_NIGHTS} observed nights before the start, the first \
+                     {WATCH_NIGHTS} nights on it are the baseline, so it needs {} on it",
+                    nights_text(2 * WATCH_NIGHTS)
+                )
+            };
+            w.text = format!(
+                "{name} started {} ({} on it so far): {needs}.",
+                date_text(start),
+                nights_text(on_it.max(0)),
+            );
+            return Ok(w);
+        }
+    };
+    let baseline = PeriodStats::from_cells(chosen.first, chosen.last, &chosen.window.cells);
+    w.baseline_source = Some(chosen.source);
+    w.baseline_text = words::baseline_text(
+        chosen.source,
+        chosen.first,
+        chosen.last,
+        baseline.nights_logged,
+    );
+    w.scope_text = words::watch_scope_text(Some(chosen.source));
+    let base_words = words::baseline_short(chosen.source);
+    let (logged_b, logged_r) = (baseline.nights_logged, w.recent.nights_logged);
+    w.baseline = Some(baseline);
+    if logged_b < MIN_LOGGED_PER_WINDOW || logged_r < MIN_LOGGED_PER_WINDOW {
         w.status = AugmentationStatus::NotEnoughData;
         w.text = format!(
-            "{name}: too few logged nights to compare ({} in the first {n} nights on it, {} in \
-             the latest {n}; needs {MIN_LOGGED_PER_WINDOW} each).",
-            nights_text(w.baseline.nights_logged),
-            w.recent.nights_logged,
-            n = WATCH_NIGHTS
+            "{name}: too few observed nights to compare ({} at baseline, {logged_r} in the \
+             latest {WATCH_NIGHTS}; needs {MIN_LOGGED_PER_WINDOW} each).",
+            nights_text(logged_b),
         );
         return Ok(w);
     }
-    let b = side(&base_window, &t.id);
-    let r = side(&recent_window, &t.id);
-    let onset = onset_sign(&b, &r);
-    let earlier = onset.change;
-    w.onset_earlier_minutes = earlier;
+    let b = Side::of(&chosen.window, &t.id, morning_hour);
+    let r = Side::of(&recent_window, &t.id, morning_hour);
+    let onset = signs::onset(&b, &r, morning_hour);
     let others = vec![
-        latency_sign(&b, &r),
-        arms_sign(&b, &r),
-        intensity_sign(&b, &r),
-        relief_sign(&b, &r),
+        signs::latency(&b, &r),
+        signs::spread(&b, &r),
+        signs::intensity(&b, &r),
+        signs::relief(&b, &r),
+        signs::daytime(&b, &r, morning_hour),
     ];
-    let other_met: Vec<&AugmentationSign> = others.iter().filter(|s| s.met).collect();
-    w.status = match earlier {
-        None => AugmentationStatus::NotEnoughData,
-        Some(e) if e >= ONSET_STRONG_MINUTES => AugmentationStatus::PossibleSigns,
-        Some(e) if e >= ONSET_MODERATE_MINUTES && !other_met.is_empty() => {
-            AugmentationStatus::PossibleSigns
-        }
-        Some(_) => AugmentationStatus::NoSigns,
-    };
-    let met_texts: Vec<String> = std::iter::once(&onset)
-        .chain(others.iter())
-        .filter(|s| s.met)
-        .map(|s| s.text.trim_end_matches('.').to_string())
-        .collect();
+    w.onset_earlier_minutes = onset.change;
+    w.status = status(onset.change, &others);
+    let met = words::met_sentences(std::iter::once(&onset).chain(others.iter()));
+    let lead = format!("{name}, latest {WATCH_NIGHTS} nights against {base_words}");
     w.text = match w.status {
         AugmentationStatus::PossibleSigns => format!(
-            "{name}, latest {n} nights against the first {n} on it: possible signs of \
-             augmentation to discuss with your clinician — {}. This is not a diagnosis.",
-            met_texts.join("; "),
-            n = WATCH_NIGHTS
+            "{lead}: possible signs of augmentation to discuss with your clinician — {met}. \
+             This is not a diagnosis."
         ),
+        AugmentationStatus::Inconclusive => {
+            let missing: Vec<String> = others
+                .iter()
+                .filter(|s| !s.measured)
+                .map(|s| s.label.to_lowercase())
+                .collect();
+            format!(
+                "{lead}: inconclusive — discuss. {}; not measurable: {}. This is not a \
+                 diagnosis.",
+                capitalized(&met),
+                missing.join(", ")
+            )
+        }
         AugmentationStatus::NotEnoughData => {
             let mut t = format!(
-                "{name}: too few episodes to compare onset times ({} in the first {n} nights on \
-                 it, {} in the latest {n}; needs {MIN_VALUES_PER_SIGN} each).",
-                b.onsets.len(),
-                r.onsets.len(),
-                n = WATCH_NIGHTS
+                "{name}: too few nights with a first onset to compare ({} at baseline, {} in \
+                 the latest {WATCH_NIGHTS}; needs {MIN_VALUES_PER_SIGN} each).",
+                b.first_onsets.len(),
+                r.first_onsets.len(),
             );
-            if !met_texts.is_empty() {
-                t.push_str(&format!(" Changes to mention: {}.", met_texts.join("; ")));
+            if !met.is_empty() {
+                t.push_str(&format!(" Changes to mention: {met}."));
             }
             t
         }
         _ => {
-            let mut t = format!(
-                "{name}, latest {n} nights against the first {n} on it: no signs of augmentation \
-                 by these criteria.",
-                n = WATCH_NIGHTS
-            );
-            if !met_texts.is_empty() {
-                t.push_str(&format!(
-                    " Still worth mentioning: {}.",
-                    met_texts.join("; ")
-                ));
+            let mut t = format!("{lead}: no signs of augmentation by these criteria.");
+            if !met.is_empty() {
+                t.push_str(&format!(" Still worth mentioning: {met}."));
             }
             t
         }
@@ -357,275 +371,38 @@ fn watch(conn: &Connection, range: &NightRange, t: &Treatment) -> Result<Augment
     Ok(w)
 }
 
-fn sign(
-    kind: AugmentationSignKind,
-    label: &str,
-    values: Option<(f64, f64, f64)>,
-    texts: (String, String),
-    met: bool,
-    text: String,
-) -> AugmentationSign {
-    AugmentationSign {
-        kind,
-        label: label.to_string(),
-        baseline_value: values.map(|v| v.0),
-        recent_value: values.map(|v| v.1),
-        change: values.and_then(|v| finite(v.2)),
-        baseline_text: texts.0,
-        recent_text: texts.1,
-        met,
-        text,
+/// `Median …` from `median …`.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
-/// Minutes as whole or fractional hours: `4 h`, `2.5 h`.
-fn hours_text(minutes: f64) -> String {
-    format!("{} h", number_text(minutes / 60.0))
-}
-
-/// `2–4 h`: the onset change that is a sign together with one other.
-fn onset_moderate_text() -> String {
-    format!(
-        "{}–{}",
-        number_text(ONSET_MODERATE_MINUTES / 60.0),
-        hours_text(ONSET_STRONG_MINUTES)
-    )
-}
-
-/// The watch's rules as the definitions state them, filled from the constants above.
-pub(crate) fn definition_text() -> String {
-    format!(
-        "Only while a dopamine agonist is taken: the latest {n} nights against the first {n} \
-         nights after it started (Max Planck Institute criteria, IRLSSG). Possible signs: onset \
-         {strong} or more earlier, or {moderate} earlier plus one of: latency at rest shorter \
-         (by ≥ {lat_share} % and ≥ {lat_min}), spread to the arms, mean peak on symptom nights \
-         higher (by ≥ {peak}), time from a dose to the next episode shorter (by ≥ {rel_share} % \
-         and ≥ {rel_h}). Each window needs {MIN_LOGGED_PER_WINDOW} logged nights and each \
-         measure {MIN_VALUES_PER_SIGN} values. Possible signs to discuss, never a diagnosis.",
-        n = WATCH_NIGHTS,
-        strong = hours_text(ONSET_STRONG_MINUTES),
-        moderate = onset_moderate_text(),
-        lat_share = number_text(LATENCY_SHORTER_SHARE * 100.0),
-        lat_min = minutes_text(LATENCY_SHORTER_MINUTES),
-        peak = crate::format::plural(INTENSITY_HIGHER_POINTS as i64, "point", "points"),
-        rel_share = number_text(RELIEF_SHORTER_SHARE * 100.0),
-        rel_h = hours_text(RELIEF_SHORTER_HOURS * 60.0),
-    )
-}
-
-fn too_few(what: &str, b: usize, r: usize) -> String {
-    format!(
-        "Too few {what} to compare ({b} in the first {n} nights, {r} in the latest {n}; needs \
-         {MIN_VALUES_PER_SIGN} each).",
-        n = WATCH_NIGHTS
-    )
-}
-
-fn onset_sign(b: &Side, r: &Side) -> AugmentationSign {
-    let label = "Onset earlier";
-    let medians = if enough(&b.onsets, &r.onsets) {
-        circular_quartiles(&b.onsets)
-            .zip(circular_quartiles(&r.onsets))
-            .map(|(qb, qr)| {
-                let (mb, mr) = (qb.median.rem_euclid(1440.0), qr.median.rem_euclid(1440.0));
-                (mb, mr, clock_difference(mr, mb))
-            })
-    } else {
-        None
+/// The watch's status from the onset change (minutes earlier in the day) and the other
+/// measures: ≥ 4 h earlier, or 2–4 h earlier with another sign met, is possible signs; 2–4 h
+/// earlier with none met and one of them not measurable is inconclusive.
+fn status(earlier: Option<f64>, others: &[AugmentationSign]) -> AugmentationStatus {
+    let Some(e) = earlier else {
+        return AugmentationStatus::NotEnoughData;
     };
-    match medians {
-        Some((mb, mr, earlier)) => {
-            let met = earlier >= ONSET_MODERATE_MINUTES;
-            let moved = if earlier >= 0.0 {
-                format!("{} earlier", minutes_text(earlier))
-            } else {
-                format!("{} later", minutes_text(-earlier))
-            };
-            sign(
-                AugmentationSignKind::EarlierOnset,
-                label,
-                Some((mb, mr, earlier)),
-                (clock_text(mb), clock_text(mr)),
-                met,
-                format!(
-                    "median onset {} now against {} in the first {} nights ({moved}{})",
-                    clock_text(mr),
-                    clock_text(mb),
-                    WATCH_NIGHTS,
-                    if earlier >= ONSET_STRONG_MINUTES {
-                        format!(": {} or more", hours_text(ONSET_STRONG_MINUTES))
-                    } else if met {
-                        format!(
-                            ": {}, a sign together with one other",
-                            onset_moderate_text()
-                        )
-                    } else {
-                        String::new()
-                    }
-                ),
-            )
+    if e >= ONSET_STRONG_MINUTES {
+        AugmentationStatus::PossibleSigns
+    } else if e >= ONSET_MODERATE_MINUTES {
+        if others.iter().any(|s| s.met) {
+            AugmentationStatus::PossibleSigns
+        } else if others.iter().any(|s| !s.measured) {
+            AugmentationStatus::Inconclusive
+        } else {
+            AugmentationStatus::NoSigns
         }
-        None => sign(
-            AugmentationSignKind::EarlierOnset,
-            label,
-            None,
-            ("–".into(), "–".into()),
-            false,
-            too_few("episodes", b.onsets.len(), r.onsets.len()),
-        ),
-    }
-}
-
-fn latency_sign(b: &Side, r: &Side) -> AugmentationSign {
-    let label = "Shorter latency at rest";
-    let values = if enough(&b.latencies, &r.latencies) {
-        median(b.latencies.clone())
-            .zip(median(r.latencies.clone()))
-            .map(|(mb, mr)| (mb, mr, mb - mr))
     } else {
-        None
-    };
-    match values {
-        Some((mb, mr, shorter)) => {
-            let met = shorter >= LATENCY_SHORTER_MINUTES && shorter >= LATENCY_SHORTER_SHARE * mb;
-            sign(
-                AugmentationSignKind::ShorterLatency,
-                label,
-                values,
-                (minutes_text(mb), minutes_text(mr)),
-                met,
-                format!(
-                    "symptoms start {} after resting now against {} at first (median)",
-                    minutes_text(mr),
-                    minutes_text(mb)
-                ),
-            )
-        }
-        None => sign(
-            AugmentationSignKind::ShorterLatency,
-            label,
-            None,
-            ("–".into(), "–".into()),
-            false,
-            too_few(
-                "episodes with a latency at rest",
-                b.latencies.len(),
-                r.latencies.len(),
-            ),
-        ),
+        AugmentationStatus::NoSigns
     }
 }
 
-fn arms_sign(b: &Side, r: &Side) -> AugmentationSign {
-    let label = "Spread to the arms";
-    let min = count(MIN_VALUES_PER_SIGN);
-    if b.area_episodes < min || r.area_episodes < min {
-        return sign(
-            AugmentationSignKind::SpreadToArms,
-            label,
-            None,
-            ("–".into(), "–".into()),
-            false,
-            too_few(
-                "episodes with body areas",
-                b.area_episodes as usize,
-                r.area_episodes as usize,
-            ),
-        );
-    }
-    let (ab, ar) = (f64::from(b.arm_episodes), f64::from(r.arm_episodes));
-    let met = b.arm_episodes == 0 && r.arm_episodes > 0;
-    let bt = format!(
-        "{} of {}",
-        b.arm_episodes,
-        plural(b.area_episodes, "episode", "episodes")
-    );
-    let rt = format!(
-        "{} of {}",
-        r.arm_episodes,
-        plural(r.area_episodes, "episode", "episodes")
-    );
-    sign(
-        AugmentationSignKind::SpreadToArms,
-        label,
-        Some((ab, ar, ar - ab)),
-        (bt.clone(), rt.clone()),
-        met,
-        format!("arms involved in {rt} now against {bt} in the first {WATCH_NIGHTS} nights"),
-    )
-}
-
-fn intensity_sign(b: &Side, r: &Side) -> AugmentationSign {
-    let label = "Higher intensity";
-    let values = if enough(&b.symptom_night_peaks, &r.symptom_night_peaks) {
-        crate::summary::stats::mean(&b.symptom_night_peaks)
-            .zip(crate::summary::stats::mean(&r.symptom_night_peaks))
-            .map(|(mb, mr)| (mb, mr, mr - mb))
-    } else {
-        None
-    };
-    match values {
-        Some((mb, mr, higher)) => sign(
-            AugmentationSignKind::HigherIntensity,
-            label,
-            values,
-            (one_decimal(mb), one_decimal(mr)),
-            higher >= INTENSITY_HIGHER_POINTS,
-            format!(
-                "mean peak on symptom nights {} now against {} at first",
-                one_decimal(mr),
-                one_decimal(mb)
-            ),
-        ),
-        None => sign(
-            AugmentationSignKind::HigherIntensity,
-            label,
-            None,
-            ("–".into(), "–".into()),
-            false,
-            too_few(
-                "symptom nights",
-                b.symptom_night_peaks.len(),
-                r.symptom_night_peaks.len(),
-            ),
-        ),
-    }
-}
-
-fn relief_sign(b: &Side, r: &Side) -> AugmentationSign {
-    let label = "Shorter relief after a dose";
-    let values = if enough(&b.relief_hours, &r.relief_hours) {
-        median(b.relief_hours.clone())
-            .zip(median(r.relief_hours.clone()))
-            .map(|(mb, mr)| (mb, mr, mb - mr))
-    } else {
-        None
-    };
-    match values {
-        Some((mb, mr, shorter)) => {
-            let met = shorter >= RELIEF_SHORTER_HOURS && shorter >= RELIEF_SHORTER_SHARE * mb;
-            sign(
-                AugmentationSignKind::ShorterReliefAfterDose,
-                label,
-                values,
-                (minutes_text(mb * 60.0), minutes_text(mr * 60.0)),
-                met,
-                format!(
-                    "the next episode comes {} after a dose now against {} at first (median; \
-                     {} when none came)",
-                    minutes_text(mr * 60.0),
-                    minutes_text(mb * 60.0),
-                    hours_text(RELIEF_CAP_HOURS * 60.0)
-                ),
-            )
-        }
-        None => sign(
-            AugmentationSignKind::ShorterReliefAfterDose,
-            label,
-            None,
-            ("–".into(), "–".into()),
-            false,
-            too_few("logged doses", b.relief_hours.len(), r.relief_hours.len()),
-        ),
-    }
+/// The watch's rules as the definitions state them (see [`words::definition_text`]).
+pub(crate) fn definition_text(morning_hour: u8) -> String {
+    words::definition_text(morning_hour)
 }

@@ -14,6 +14,7 @@ use crate::format::{
     day_month, duration_text, nights_text, number_text, percent_text, range_text, signed,
 };
 use crate::summary::coverage::{self, Coverage};
+use crate::summary::day_clock::minutes_later;
 use crate::summary::nights::Window;
 use crate::summary::rating::{self, RatingSummary};
 use crate::summary::severity::{self, Severity};
@@ -87,7 +88,8 @@ pub struct FigureChange {
     pub before: f64,
     /// `1.6`, `22:00`, `14`.
     pub before_text: String,
-    /// Now minus before (minutes for the onset time, the short way round the clock).
+    /// Now minus before (for the onset time: minutes later in the day, on the day clock that
+    /// starts at the morning hour; negative when earlier).
     pub delta: f64,
     /// Which way it moved.
     pub direction: ChangeDirection,
@@ -191,6 +193,7 @@ pub fn previous_range(range: &NightRange) -> Option<NightRange> {
 pub(crate) fn build(
     conn: &Connection,
     range: &NightRange,
+    morning_hour: u8,
     now: Parts<'_>,
     rating: &RatingSummary,
 ) -> Result<(Vec<KeyFigure>, PreviousPeriod)> {
@@ -223,7 +226,12 @@ pub(crate) fn build(
         None => "No previous period to compare with.".into(),
     };
     let before = previous.as_ref().filter(|_| nights_logged > 0);
-    let figures = key_figures(&now, before.map(PreviousParts::parts).as_ref(), rating);
+    let figures = key_figures(
+        &now,
+        before.map(PreviousParts::parts).as_ref(),
+        rating,
+        morning_hour,
+    );
     Ok((
         figures,
         PreviousPeriod {
@@ -243,11 +251,12 @@ fn key_figures(
     now: &Parts<'_>,
     before: Option<&Parts<'_>>,
     rating: &RatingSummary,
+    morning_hour: u8,
 ) -> Vec<KeyFigure> {
     vec![
         nights_per_week(now, before),
         median_peak(now, before),
-        onset(now, before),
+        onset(now, before, morning_hour),
         sleep_efficiency(now, before),
         latest_irls(rating),
     ]
@@ -324,7 +333,7 @@ fn median_peak(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
     }
 }
 
-fn onset(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
+fn onset(now: &Parts<'_>, before: Option<&Parts<'_>>, morning_hour: u8) -> KeyFigure {
     let onset = now.timing.onset.as_ref();
     let observed = enough(
         now.coverage.nights_logged,
@@ -341,7 +350,14 @@ fn onset(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
             None => "no episodes".into(),
         },
         change: onset.zip(was).map(|(now, before)| {
-            let delta = clock_delta(now.median_minute, before.median_minute);
+            // On the day clock (from the morning hour), never the short way round: 10:00 now
+            // against 23:00 before is 13 h earlier, not 11 h later.
+            let delta = minutes_later(
+                f64::from(before.median_minute),
+                f64::from(now.median_minute),
+                morning_hour,
+            )
+            .round() as i64;
             let (direction, verdict) = if observed {
                 onset_judged(delta)
             } else {
@@ -486,27 +502,9 @@ fn onset_judged(delta_minutes: i64) -> (ChangeDirection, ChangeVerdict) {
     }
 }
 
-/// The signed difference between two clock times (minutes after midnight), the short way
-/// round: positive when `now` is later than `before`.
-fn clock_delta(now: u32, before: u32) -> i64 {
-    let d = (i64::from(now) - i64::from(before)).rem_euclid(1440);
-    if d > 720 {
-        d - 1440
-    } else {
-        d
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clock_changes_take_the_short_way() {
-        assert_eq!(clock_delta(23 * 60, 60), -120);
-        assert_eq!(clock_delta(60, 23 * 60), 120);
-        assert_eq!(clock_delta(600, 600), 0);
-    }
 
     #[test]
     fn directions_and_verdicts_need_enough_nights_and_1_point_or_30_percent() {

@@ -69,6 +69,10 @@ pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
                 .into(),
         ),
         def(
+            "Earlier or later",
+            crate::summary::day_clock::definition_text(morning_hour),
+        ),
+        def(
             "Trend",
             format!(
                 "The mean nightly peak of the first half of the range against the second half \
@@ -128,7 +132,14 @@ pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
         def("Treatment before/after", treatments::definition_text()),
         def("Iron (AASM 2024)", iron::definition_text()),
         def("IRLS bands", rating::definition_text()),
-        def("Augmentation watch", augmentation::definition_text()),
+        def(
+            "Augmentation watch",
+            augmentation::definition_text(morning_hour),
+        ),
+        def(
+            "Augmentation watch: scope",
+            augmentation::words::scope_text(),
+        ),
         def(
             "Gap",
             format!(

@@ -261,11 +261,11 @@ pub fn ratings_in_range(ratings: &[RatingPoint], max: usize) -> Option<String> {
     Some(format!("{lead}: {}.", points.join(" · ")))
 }
 
-/// The augmentation table's column headings (`first 14 nights`, `latest 14`).
+/// The augmentation table's column headings (`baseline`, `latest 14`).
 pub fn augmentation_columns() -> [String; 4] {
     [
         "measure".to_string(),
-        format!("first {}", nights_text(augmentation::WATCH_NIGHTS)),
+        "baseline".to_string(),
         format!("latest {}", augmentation::WATCH_NIGHTS),
         "sign?".to_string(),
     ]

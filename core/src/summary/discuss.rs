@@ -128,7 +128,8 @@ pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
             topic: DiscussTopic::Augmentation,
             title: "Augmentation watch".into(),
             text: aug.text.clone(),
-            level: level(aug.status == AugmentationStatus::PossibleSigns),
+            // Possible signs and "inconclusive — discuss" are both raised.
+            level: level(aug.status.to_discuss()),
             count: Some(count(aug.watches.iter().map(|w| w.signs.len()).sum())),
             out_of: None,
         });

@@ -19,6 +19,7 @@ pub mod anatomy;
 pub mod augmentation;
 pub mod changes;
 pub mod coverage;
+mod day_clock;
 pub mod definitions;
 pub mod details;
 pub mod discuss;
@@ -50,8 +51,8 @@ use crate::views::prompts::last_night;
 
 pub use anatomy::{Breakdown, CountItem, WhereAndHow};
 pub use augmentation::{
-    AugmentationSign, AugmentationSignKind, AugmentationStatus, AugmentationSummary,
-    AugmentationWatch,
+    AugmentationBaseline, AugmentationSign, AugmentationSignKind, AugmentationStatus,
+    AugmentationSummary, AugmentationWatch,
 };
 pub use changes::{
     ChangeDirection, ChangeVerdict, FigureChange, KeyFigure, KeyFigureKind, PreviousPeriod,
@@ -249,10 +250,11 @@ pub(crate) fn build(
     let treatments_summary = treatments::build(conn, &range, &treatments, &mut notes)?;
     let iron = iron::build(conn, range.last, &mut notes)?;
     let rating = rating::build(conn, &range, &mut notes)?;
-    let augmentation = augmentation::build(conn, &range, &treatments)?;
+    let augmentation = augmentation::build(conn, &range, &treatments, settings.morning_hour)?;
     let (key_figures, previous) = changes::build(
         conn,
         &range,
+        settings.morning_hour,
         changes::Parts {
             coverage: &coverage,
             severity: &severity,

@@ -36,6 +36,8 @@ pub(crate) struct NightCell {
 pub(crate) struct EpisodeRec {
     /// Its id (relief attempts point to it).
     pub id: String,
+    /// The night it belongs to (cutover rule, as stored).
+    pub night: LocalDate,
     /// What was recorded.
     pub data: EpisodeData,
 }
@@ -190,6 +192,7 @@ impl Window {
                 }
                 self.episodes.push(EpisodeRec {
                     id: id.to_string(),
+                    night,
                     data,
                 });
             }

@@ -66,17 +66,6 @@ pub(crate) fn circular_quartiles(minutes: &[u32]) -> Option<CircularQuartiles> {
     })
 }
 
-/// The signed shortest way from clock time `from` to clock time `to`, in minutes (−720, 720]:
-/// positive when `to` is later on the clock.
-pub(crate) fn clock_difference(from: f64, to: f64) -> f64 {
-    let d = (to - from).rem_euclid(DAY_MINUTES);
-    if d > DAY_MINUTES / 2.0 {
-        d - DAY_MINUTES
-    } else {
-        d
-    }
-}
-
 /// When episodes start: circular median and interquartile range of onset clock times.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
 pub struct ClockSpread {
@@ -310,12 +299,5 @@ mod tests {
         let edge = ClockSpread::from_minutes(&[0, 0, 360, 360]).expect("values");
         assert_eq!(edge.iqr_minutes, WIDE_ONSET_IQR_MINUTES);
         assert!(onset_sentence(&edge).starts_with("Symptoms usually start"));
-    }
-
-    #[test]
-    fn differences_take_the_short_way() {
-        assert_eq!(clock_difference(60.0, 22.0 * 60.0), -180.0);
-        assert_eq!(clock_difference(23.0 * 60.0, 60.0), 120.0);
-        assert_eq!(clock_difference(0.0, 720.0), 720.0);
     }
 }

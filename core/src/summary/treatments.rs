@@ -184,6 +184,7 @@ pub fn settle_nights(category: &TreatmentCategory) -> i64 {
         TreatmentCategory::OralIron => ORAL_IRON_JUDGE_NIGHTS - WINDOW_NIGHTS,
         TreatmentCategory::IvIron => IV_IRON_SETTLE_NIGHTS,
         TreatmentCategory::DopamineAgonist
+        | TreatmentCategory::Levodopa
         | TreatmentCategory::Alpha2DeltaLigand
         | TreatmentCategory::Opioid => TITRATION_NIGHTS,
         _ => 0,
@@ -205,6 +206,7 @@ pub fn window_reason(category: &TreatmentCategory) -> String {
             (IV_IRON_SETTLE_NIGHTS + WINDOW_NIGHTS) / 7
         ),
         TreatmentCategory::DopamineAgonist
+        | TreatmentCategory::Levodopa
         | TreatmentCategory::Alpha2DeltaLigand
         | TreatmentCategory::Opioid => {
             format!("{name} is judged after a {TITRATION_NIGHTS}-night titration period")

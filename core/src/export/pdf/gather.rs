@@ -15,7 +15,7 @@ use crate::format::{
     and_list, capitalized, day_month, day_month_year, number_text, percent_text, plural, range_text,
 };
 use crate::model::entry::Entry;
-use crate::model::kinds::{Analyte, TreatmentCategory};
+use crate::model::kinds::Analyte;
 use crate::store::{queries, records};
 use crate::summary::details;
 use crate::summary::sleep::LOW_EFFICIENCY_PERCENT;
@@ -418,11 +418,8 @@ fn treatments(s: &Summary, markers: &[(String, u8)]) -> Table {
         .take(2)
         .map(|c| c.text.clone())
         .collect();
-    if t.active
-        .iter()
-        .any(|a| a.category == TreatmentCategory::DopamineAgonist)
-    {
-        footnotes.push("Dopamine agonist: see the augmentation watch above.".into());
+    if t.active.iter().any(|a| a.category.is_dopaminergic()) {
+        footnotes.push("Dopaminergic drug: see the augmentation watch above.".into());
     }
     Table {
         title: SummaryPart::Treatments.title(),

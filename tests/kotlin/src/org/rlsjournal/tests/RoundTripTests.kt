@@ -31,7 +31,7 @@ private val allExposureKinds = listOf(
     ExposureKind.Heat, ExposureKind.SedatingAntihistamine, ExposureKind.Other("espresso martini"),
 )
 private val allCategories = listOf(
-    TreatmentCategory.DopamineAgonist, TreatmentCategory.Alpha2DeltaLigand, TreatmentCategory.Opioid,
+    TreatmentCategory.DopamineAgonist, TreatmentCategory.Levodopa, TreatmentCategory.Alpha2DeltaLigand, TreatmentCategory.Opioid,
     TreatmentCategory.OralIron, TreatmentCategory.IvIron, TreatmentCategory.Magnesium,
     TreatmentCategory.OtherSupplement, TreatmentCategory.Device, TreatmentCategory.Routine,
     TreatmentCategory.Other("acupuncture"),

@@ -722,8 +722,8 @@ fun summaryTests() = suite("summary") {
         assertEquals(AugmentationStatus.POSSIBLE_SIGNS, a.status)
         val w = a.watches.single()
         assertEquals(agonist, w.treatmentId)
-        assertEquals(date("2026-01-01"), w.baseline.first)
-        assertEquals(14u, w.baseline.nightsLogged)
+        assertEquals(date("2026-01-01"), w.baseline!!.first)
+        assertEquals(14u, w.baseline!!.nightsLogged)
         assertEquals(date("2026-02-16"), w.recent.first)
         near(270.0, w.onsetEarlierMinutes, "23:00 → 18:30")
         val onset = w.signs[0]

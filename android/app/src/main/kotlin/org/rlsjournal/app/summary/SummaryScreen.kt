@@ -141,6 +141,8 @@ private fun SummaryContent(summary: Summary) {
     BodyText(summary.augmentation.text)
     for (watch in summary.augmentation.watches) {
         BodyText(watch.text)
+        BodyText(watch.baselineText)
+        BodyText(watch.scopeText)
         for (sign in watch.signs) {
             BodyText("• " + sign.text)
         }

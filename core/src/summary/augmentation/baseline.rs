@@ -1,0 +1,95 @@
+//! Which nights the augmentation watch compares with (design §4): the 14 observed nights before
+//! the treatment started when they exist (within [`BASELINE_LOOKBACK_NIGHTS`]), else the
+//! earliest 14 observed nights on it (within its first [`BASELINE_LOOKBACK_NIGHTS`] nights and
+//! before the latest 14; all of them when there are fewer).
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+use crate::summary::augmentation::{AugmentationBaseline, BASELINE_LOOKBACK_NIGHTS, WATCH_NIGHTS};
+use crate::summary::nights::Window;
+use crate::time::LocalDate;
+
+/// The chosen baseline: its nights and what they hold.
+pub(super) struct Chosen {
+    /// Before the start, or the first nights on the treatment.
+    pub source: AugmentationBaseline,
+    /// The first night of the baseline.
+    pub first: LocalDate,
+    /// The last night of the baseline (inclusive).
+    pub last: LocalDate,
+    /// Everything logged from `first` to `last`.
+    pub window: Window,
+}
+
+/// What [`choose`] found.
+pub(super) enum Found {
+    /// A baseline to compare with.
+    Baseline(Chosen),
+    /// No observed nights before the start and fewer than [`WATCH_NIGHTS`] nights on the
+    /// treatment before the latest [`WATCH_NIGHTS`]: too early to compare.
+    TooEarly,
+}
+
+/// The observed nights of `window`, in order.
+fn observed_nights(window: &Window) -> Vec<LocalDate> {
+    window
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.observed)
+        .filter_map(|(i, _)| {
+            i64::try_from(i)
+                .ok()
+                .map(|i| window.first + chrono::Duration::days(i))
+        })
+        .collect()
+}
+
+fn days(n: i64) -> chrono::Duration {
+    chrono::Duration::days(n)
+}
+
+/// Chooses the baseline of a treatment started on `start` whose latest window begins on
+/// `recent_first` (`recent_first >= start`).
+pub(super) fn choose(
+    conn: &Connection,
+    start: LocalDate,
+    recent_first: LocalDate,
+) -> Result<Found> {
+    let want = usize::try_from(WATCH_NIGHTS).unwrap_or(usize::MAX);
+    let before_last = start.checked_sub_signed(days(1));
+    let before_first = start.checked_sub_signed(days(BASELINE_LOOKBACK_NIGHTS));
+    if let (Some(lb_first), Some(lb_last)) = (before_first, before_last) {
+        let lookback = Window::load(conn, lb_first, lb_last, false)?;
+        let observed = observed_nights(&lookback);
+        if observed.len() >= want {
+            if let Some(&first) = observed.get(observed.len() - want) {
+                return Ok(Found::Baseline(Chosen {
+                    source: AugmentationBaseline::BeforeStart,
+                    first,
+                    last: lb_last,
+                    window: Window::load(conn, first, lb_last, false)?,
+                }));
+            }
+        }
+    }
+    // The first nights on it: they must end before the latest window begins.
+    if (recent_first - start).num_days() < WATCH_NIGHTS {
+        return Ok(Found::TooEarly);
+    }
+    let span_last = (start + days(BASELINE_LOOKBACK_NIGHTS - 1)).min(recent_first - days(1));
+    let span = Window::load(conn, start, span_last, false)?;
+    let observed = observed_nights(&span);
+    let (last, window) = match observed.get(want - 1) {
+        Some(&night) => (night, Window::load(conn, start, night, false)?),
+        // Fewer than 14 observed: every observed night of the span (the watch says how few).
+        None => (span_last, span),
+    };
+    Ok(Found::Baseline(Chosen {
+        source: AugmentationBaseline::FirstNightsOnIt,
+        first: start,
+        last,
+        window,
+    }))
+}
