@@ -11,6 +11,7 @@ use rlsjournal_core::summary::details;
 use rlsjournal_core::summary::{
     AugmentationStatus, Breakdown, NightPoint, PeriodStats, Summary, SummaryPart, ThresholdCheck,
 };
+use rlsjournal_core::summary::DiscussTopic;
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
@@ -463,6 +464,14 @@ fn treatments(out: &mut String, s: &Summary, color: bool) {
     for c in &t.comparisons {
         out.push_str(&wrap(&c.text, "  "));
     }
+    // Issue 15: medicines that may worsen RLS, as the summary's point to discuss words them.
+    for p in s
+        .discuss
+        .iter()
+        .filter(|p| p.topic == DiscussTopic::MayWorsenRls)
+    {
+        out.push_str(&paint(color, YELLOW, &wrap(&p.text, "  ")));
+    }
 }
 
 fn iron(out: &mut String, s: &Summary, color: bool) {
@@ -474,7 +483,7 @@ fn iron(out: &mut String, s: &Summary, color: bool) {
     {
         let line = wrap(&r.text, "  ");
         out.push_str(&match r.check {
-            ThresholdCheck::Low => paint(color, YELLOW, &line),
+            ThresholdCheck::Low | ThresholdCheck::IvIronRange => paint(color, YELLOW, &line),
             _ => line,
         });
     }
@@ -484,6 +493,14 @@ fn iron(out: &mut String, s: &Summary, color: bool) {
     } else {
         advice
     });
+    // Issue 15: the CRP beside ferritin, the iron trend, the drawing conditions.
+    if let Some(crp) = &i.crp_text {
+        out.push_str(&wrap(crp, "  "));
+    }
+    if let Some(trend) = &i.trend_text {
+        out.push_str(&wrap(&format!("Trend: {trend}"), "  "));
+    }
+    out.push_str(&paint(color, DIM, &wrap(&i.drawing_conditions_text, "  ")));
 }
 
 fn rating(out: &mut String, s: &Summary, color: bool) {

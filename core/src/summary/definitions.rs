@@ -7,6 +7,7 @@ use crate::format::{number_text, percent_text};
 use crate::summary::{
     augmentation, changes, coverage, iron, notes, rating, relief, sleep, treatments, triggers,
 };
+use crate::summary::worsening;
 
 /// A term and what it means in this summary.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]
@@ -127,6 +128,10 @@ pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
         ),
         def("Treatment before/after", treatments::definition_text()),
         def("Iron (AASM 2024)", iron::definition_text()),
+        def(
+            "Medicines that may worsen RLS",
+            worsening::definition_text(),
+        ),
         def("IRLS bands", rating::definition_text()),
         def("Augmentation watch", augmentation::definition_text()),
         def(

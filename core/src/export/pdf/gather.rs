@@ -39,7 +39,7 @@ const MAX_DATA_NOTES: usize = 3;
 pub(crate) struct Extras {
     /// Sleep efficiency (percent) per night with a diary.
     pub sleep_efficiency: Vec<(LocalDate, f64)>,
-    /// Lab results taken in the range other than ferritin and transferrin saturation.
+    /// Lab results taken in the range other than ferritin, transferrin saturation and CRP.
     pub other_labs: Vec<(LocalDate, String, String)>,
     /// The patient's notes in the range: night, what the note is on, the note.
     pub notes: Vec<(LocalDate, String, String)>,
@@ -78,9 +78,10 @@ pub(crate) fn extras(conn: &Connection, range: &NightRange) -> Result<Extras> {
             Entry::Dose { .. } | Entry::NoSymptoms { .. } => continue,
             Entry::LabResult { lab } => {
                 let d = &lab.data;
+                // Ferritin, saturation and CRP come from the summary's iron part.
                 if !matches!(
                     d.analyte,
-                    Analyte::Ferritin | Analyte::TransferrinSaturation
+                    Analyte::Ferritin | Analyte::TransferrinSaturation | Analyte::Crp
                 ) {
                     extras.other_labs.push((
                         d.taken_on,
@@ -448,6 +449,7 @@ fn labs(s: &Summary, extras: &Extras) -> Table {
         if let Some(l) = reading {
             let reading = match l.check {
                 ThresholdCheck::Low => "low: discuss iron",
+                ThresholdCheck::IvIronRange => "IV iron may be considered",
                 ThresholdCheck::NotLow => "above threshold",
                 ThresholdCheck::UnitNotRecognised => "unit not compared",
             };
@@ -463,8 +465,18 @@ fn labs(s: &Summary, extras: &Extras) -> Table {
                 l.threshold_text.clone(),
                 reading,
             ]);
-            r.alert = l.check == ThresholdCheck::Low;
+            r.alert = matches!(l.check, ThresholdCheck::Low | ThresholdCheck::IvIronRange);
             rows.push(r);
+        }
+        // The latest CRP next to ferritin: ferritin rises with inflammation.
+        if let (Some(c), "Ferritin") = (&s.iron.crp, name) {
+            rows.push(row(vec![
+                "CRP".to_string(),
+                c.value_text.clone(),
+                day_month_year(c.taken_on),
+                "–".into(),
+                "read beside ferritin".into(),
+            ]));
         }
     }
     for (date, name, value) in extras.other_labs.iter().rev() {
@@ -492,12 +504,26 @@ fn labs(s: &Summary, extras: &Extras) -> Table {
         empty_text: "No ferritin or transferrin saturation on record: AASM 2024 advises \
                      checking iron status in RLS."
             .into(),
-        footnotes: vec![
-            "TSAT: transferrin saturation. Thresholds: AASM 2024 guideline for iron therapy in \
-             RLS."
-                .into(),
-        ],
+        footnotes: labs_footnotes(s),
     }
+}
+
+/// The labs' footnotes: the iron trend (every ferritin and TSAT with any IV iron dates), then
+/// the thresholds' source with the drawing conditions and why CRP is shown.
+fn labs_footnotes(s: &Summary) -> Vec<String> {
+    let mut notes: Vec<String> = s
+        .iron
+        .trend_text
+        .iter()
+        .map(|t| format!("Iron trend: {t}"))
+        .collect();
+    notes.push(format!(
+        "TSAT: transferrin saturation. Thresholds: AASM 2024 guideline for iron therapy in RLS. \
+         {} CRP: {}.",
+        s.iron.drawing_conditions_text,
+        crate::summary::iron::INFLAMMATION_TEXT
+    ));
+    notes
 }
 
 fn sleep(s: &Summary) -> Table {
