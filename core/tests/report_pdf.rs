@@ -609,3 +609,95 @@ fn the_report_lays_out_the_summarys_figures_changes_and_points() {
     assert_eq!(flags, points);
     assert!(!flags.is_empty());
 }
+
+#[test]
+fn the_report_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls_on_one_page() {
+    // Issue 15 items 2 and 3. The fixture's ferritin 38 (5 Oct) is followed by a ferritin of
+    // 90 (> 75 and ≤ 100: IV iron may be considered) with a CRP of 6 on 20 Oct; TSAT 25 % is
+    // not < 20 %. Ferric carboxymaltose was infused on 12 Oct; sertraline is taken throughout.
+    if !tools("the_report_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls") {
+        return;
+    }
+    let (dir, _path, journal) = fixture();
+    for (analyte, value, unit) in [(Analyte::Ferritin, 90.0, "µg/L"), (Analyte::Crp, 6.0, "mg/L")]
+    {
+        journal
+            .add_lab_result(LabResultData {
+                taken_on: date("2025-10-20"),
+                analyte,
+                value,
+                unit: unit.into(),
+                note: None,
+            })
+            .expect("lab");
+    }
+    let iv = journal
+        .add_treatment(TreatmentData {
+            name: "ferric carboxymaltose".into(),
+            category: TreatmentCategory::IvIron,
+            dose: Some(1000.0),
+            dose_unit: Some("mg".into()),
+            started_on: date("2025-10-12"),
+            stopped_on: Some(date("2025-10-12")),
+            note: None,
+        })
+        .expect("iv iron");
+    journal
+        .add_dose(DoseData {
+            treatment_id: iv.id,
+            at: at("2025-10-12T10:00:00+01:00"),
+            amount: None,
+        })
+        .expect("infusion");
+    journal
+        .add_treatment(TreatmentData {
+            name: "Sertraline".into(),
+            category: TreatmentCategory::Other {
+                label: "antidepressant".into(),
+            },
+            dose: Some(50.0),
+            dose_unit: Some("mg".into()),
+            started_on: date("2025-06-01"),
+            stopped_on: None,
+            note: None,
+        })
+        .expect("sertraline");
+    for (paper, name) in [(PaperSize::A4, "a4"), (PaperSize::Letter, "letter")] {
+        let pdf = report(
+            &journal,
+            ReportOptions {
+                paper_size: Some(paper),
+                ..ReportOptions::default()
+            },
+        );
+        let path = write(dir.path(), &format!("iron-{name}.pdf"), &pdf);
+        let p = path.to_string_lossy();
+        let info = String::from_utf8_lossy(&run("pdfinfo", &[&p]).stdout).to_string();
+        assert_eq!(info_field(&info, "Pages"), "1", "{name}: {info}");
+        let text = text_of(&path);
+        // The latest ferritin row, then the CRP beside it.
+        assert_has(
+            &text,
+            "Ferritin 90 µg/L 20 Oct 2025 ≤ 100 µg/L IV iron: discuss",
+        );
+        assert_has(&text, "CRP 6 mg/L 20 Oct 2025");
+        assert_has(&text, "IV iron may be considered (AASM 2024");
+        // The flag: the medicine with its dates, as a record.
+        assert_has(&text, "Medicines that may worsen RLS");
+        assert_has(&text, "Sertraline 50 mg (SSRI), since Sun 1 Jun 2025");
+        assert_has(&text, "do not stop or change a medicine without them");
+        assert_has(
+            &text,
+            "Medicines that may worsen RLS: sources: the AASM 2024 guideline",
+        );
+        if paper == PaperSize::A4 {
+            // The trend and the drawing conditions (footnotes, kept while the page has room).
+            assert_has(
+                &text,
+                "Iron trend: Ferritin: 38 µg/L (5 Oct 2025), 90 µg/L (20 Oct 2025).",
+            );
+            assert_has(&text, "IV iron: 12 Oct 2025 (ferric carboxymaltose 1000 mg)");
+            assert_has(&text, "no iron-containing supplements or food for 24 h");
+        }
+    }
+}

@@ -91,9 +91,9 @@ pub const MAY_WORSEN_RLS: &[(&str, WorseningClass)] = &[
 ];
 
 /// Where the list and the category come from, as the definitions state it.
-pub const SOURCES_TEXT: &str = "AASM 2024 (Winkelman et al., J Clin Sleep Med 2025): \
-     antihistaminergic, serotonergic and antidopaminergic medicines; Silber et al., Mayo Clin \
-     Proc 2021; Hoque & Chesson, J Clin Sleep Med 2010";
+pub const SOURCES_TEXT: &str = "the AASM 2024 guideline, Winkelman et al., J Clin Sleep Med \
+     2025 (antihistaminergic, serotonergic and antidopaminergic medicines); Silber et al., Mayo \
+     Clin Proc 2021; Hoque & Chesson, J Clin Sleep Med 2010";
 
 /// Why a treatment is flagged as possibly worsening RLS.
 #[derive(uniffi::Enum, Clone, Debug, PartialEq, Eq, serde::Serialize)]

@@ -129,7 +129,7 @@ pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
         def("Treatment before/after", treatments::definition_text()),
         def("Iron (AASM 2024)", iron::definition_text()),
         def(
-            "Medicines that may worsen RLS",
+            crate::summary::discuss::MAY_WORSEN_TITLE,
             worsening::definition_text(),
         ),
         def("IRLS bands", rating::definition_text()),

@@ -37,8 +37,8 @@ pub(crate) fn definition_text() -> String {
     format!(
         "A treatment active in the range is listed under \"To discuss\" when its name holds \
          one of these generic names (any case, whatever its category): {}; or when it was \
-         recorded as \"{}\". A record for the clinician, never advice to stop a medicine \
-         ({}).",
+         recorded as \"{}\". A record for the clinician, never advice to stop a medicine. \
+         Sources: {}.",
         worsening::list_text(),
         crate::model::kinds::TreatmentCategory::MayWorsenRls.display_name(),
         worsening::SOURCES_TEXT

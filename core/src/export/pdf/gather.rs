@@ -19,6 +19,8 @@ use crate::model::entry::Entry;
 use crate::model::kinds::{Analyte, TreatmentCategory};
 use crate::store::{queries, records};
 use crate::summary::details;
+use crate::model::worsening::SOURCES_TEXT;
+use crate::summary::discuss::MAY_WORSEN_TITLE;
 use crate::summary::sleep::LOW_EFFICIENCY_PERCENT;
 use crate::summary::triggers::{self, TriggerVerdict, MIN_NIGHTS_EACH_SIDE};
 use crate::summary::{
@@ -449,7 +451,7 @@ fn labs(s: &Summary, extras: &Extras) -> Table {
         if let Some(l) = reading {
             let reading = match l.check {
                 ThresholdCheck::Low => "low: discuss iron",
-                ThresholdCheck::IvIronRange => "IV iron may be considered",
+                ThresholdCheck::IvIronRange => "IV iron: discuss",
                 ThresholdCheck::NotLow => "above threshold",
                 ThresholdCheck::UnitNotRecognised => "unit not compared",
             };
@@ -518,9 +520,9 @@ fn labs_footnotes(s: &Summary) -> Vec<String> {
         .map(|t| format!("Iron trend: {t}"))
         .collect();
     notes.push(format!(
-        "TSAT: transferrin saturation. Thresholds: AASM 2024 guideline for iron therapy in RLS. \
-         {} CRP: {}.",
-        s.iron.drawing_conditions_text,
+        "TSAT: transferrin saturation. Thresholds: AASM 2024 guideline for iron therapy in RLS, \
+         on blood drawn in the morning with no iron supplements or food for {} h. CRP: {}.",
+        crate::summary::iron::DRAWING_NO_IRON_HOURS,
         crate::summary::iron::INFLAMMATION_TEXT
     ));
     notes
@@ -646,10 +648,15 @@ fn definitions(s: &Summary) -> Vec<String> {
         "IRLS bands",
         "Augmentation watch",
     ];
+    // Issue 15: where the list of medicines that may worsen RLS comes from, when one is flagged
+    // (the whole list is in the summary's definitions; the page has no room for it).
+    let medicines = (!s.may_worsen_rls.is_empty())
+        .then(|| format!("{MAY_WORSEN_TITLE}: sources: {SOURCES_TEXT}."));
     let parts: Vec<String> = USED
         .iter()
         .filter_map(|term| s.definitions.iter().find(|d| d.term == *term))
         .map(|d| format!("{}: {}", d.term, d.text))
+        .chain(medicines)
         .chain(std::iter::once(
             "Median peak, symptom nights (key figure): the median of the nightly peaks of the \
              nights with symptoms only."
