@@ -375,7 +375,7 @@ fn medicines_that_may_worsen_rls_are_raised_with_their_dates_never_as_advice() {
                 "Sertraline",
                 &WorseningMatch::Listed {
                     generic: "sertraline".into(),
-                    class: WorseningClass::Ssri
+                    drug_class: WorseningClass::Ssri
                 }
             ),
             ("Sleepwell", &WorseningMatch::Category),

@@ -104,7 +104,7 @@ pub enum WorseningMatch {
         /// The generic name found (lower case).
         generic: String,
         /// Its drug class.
-        class: WorseningClass,
+        drug_class: WorseningClass,
     },
     /// The person recorded it under "other medicine (may worsen RLS)".
     Category,
@@ -127,7 +127,7 @@ pub fn may_worsen(name: &str, category: &TreatmentCategory) -> Option<WorseningM
     match listed_in(name) {
         Some((generic, class)) => Some(WorseningMatch::Listed {
             generic: generic.to_string(),
-            class,
+            drug_class: class,
         }),
         None => (*category == TreatmentCategory::MayWorsenRls).then_some(WorseningMatch::Category),
     }
@@ -198,7 +198,7 @@ mod tests {
             may_worsen("Mirtazapine", &TreatmentCategory::Other { label: "x".into() }),
             Some(WorseningMatch::Listed {
                 generic: "mirtazapine".into(),
-                class: WorseningClass::Mirtazapine
+                drug_class: WorseningClass::Mirtazapine
             })
         );
         assert_eq!(may_worsen("gabapentin", &TreatmentCategory::Alpha2DeltaLigand), None);

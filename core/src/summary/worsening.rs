@@ -53,7 +53,7 @@ pub(crate) fn build(active: &[ActiveTreatment]) -> Vec<WorseningMedicine> {
         .filter_map(|a| {
             let matched = worsening::may_worsen(&a.name, &a.category)?;
             let why = match &matched {
-                WorseningMatch::Listed { class, .. } => class.label().to_string(),
+                WorseningMatch::Listed { drug_class, .. } => drug_class.label().to_string(),
                 WorseningMatch::Category => "recorded as may worsen RLS".to_string(),
             };
             let mut text = a.name.clone();
