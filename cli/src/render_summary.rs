@@ -8,10 +8,10 @@
 use std::fmt::Write;
 
 use rlsjournal_core::summary::details;
+use rlsjournal_core::summary::DiscussTopic;
 use rlsjournal_core::summary::{
     AugmentationStatus, Breakdown, NightPoint, PeriodStats, Summary, SummaryPart, ThresholdCheck,
 };
-use rlsjournal_core::summary::DiscussTopic;
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";

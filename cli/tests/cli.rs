@@ -1334,7 +1334,11 @@ fn summary_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls() {
     assert_eq!(json["iron"]["crp"]["days_before_ferritin"], 0);
     assert_eq!(json["may_worsen_rls"].as_array().map(Vec::len), Some(2));
     // Wrapped lines joined back into one run of words.
-    let text = env.ok(&args).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = env
+        .ok(&args)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     for wanted in [
         "IV iron may be considered",
         "CRP 6 mg/L on Wed 5 Mar 2025, the same day as the ferritin",

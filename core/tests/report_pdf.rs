@@ -619,8 +619,10 @@ fn the_report_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls_o
         return;
     }
     let (dir, _path, journal) = fixture();
-    for (analyte, value, unit) in [(Analyte::Ferritin, 90.0, "µg/L"), (Analyte::Crp, 6.0, "mg/L")]
-    {
+    for (analyte, value, unit) in [
+        (Analyte::Ferritin, 90.0, "µg/L"),
+        (Analyte::Crp, 6.0, "mg/L"),
+    ] {
         journal
             .add_lab_result(LabResultData {
                 taken_on: date("2025-10-20"),
@@ -696,7 +698,10 @@ fn the_report_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls_o
                 &text,
                 "Iron trend: Ferritin: 38 µg/L (5 Oct 2025), 90 µg/L (20 Oct 2025).",
             );
-            assert_has(&text, "IV iron: 12 Oct 2025 (ferric carboxymaltose 1000 mg)");
+            assert_has(
+                &text,
+                "IV iron: 12 Oct 2025 (ferric carboxymaltose 1000 mg)",
+            );
             assert_has(&text, "no iron-containing supplements or food for 24 h");
         }
     }

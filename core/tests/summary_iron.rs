@@ -43,9 +43,15 @@ fn the_three_aasm_states_turn_at_exactly_75_100_and_20() {
         // 75 ≤ 75: low, whatever the saturation.
         ((75.0, 30.0), (Low, NotLow, OralOrIvIron, true)),
         // 75.1 > 75 and ≤ 100, TSAT 30 ≥ 20: IV iron may be considered.
-        ((75.1, 30.0), (IvIronRange, NotLow, IvIronMayBeConsidered, true)),
+        (
+            (75.1, 30.0),
+            (IvIronRange, NotLow, IvIronMayBeConsidered, true),
+        ),
         // 100 ≤ 100: still the IV range.
-        ((100.0, 20.0), (IvIronRange, NotLow, IvIronMayBeConsidered, true)),
+        (
+            (100.0, 20.0),
+            (IvIronRange, NotLow, IvIronMayBeConsidered, true),
+        ),
         // 100.1 > 100 and TSAT 20 is not < 20: neither.
         ((100.1, 20.0), (NotLow, NotLow, Neither, false)),
         // TSAT 19.9 < 20 makes it oral or IV iron even with ferritin 150.
@@ -104,7 +110,9 @@ fn a_missing_value_leaves_the_state_incomplete_unless_something_is_low() {
     // Nothing at all.
     let i = iron_of(None, None);
     assert_eq!(i.band, IronBand::Incomplete);
-    assert!(i.text.starts_with("No ferritin or transferrin saturation recorded"));
+    assert!(i
+        .text
+        .starts_with("No ferritin or transferrin saturation recorded"));
     assert_eq!(i.crp_text, None);
     assert_eq!(i.trend_text, None);
     assert!(i.trend.is_empty() && i.iv_iron.is_empty());
@@ -150,7 +158,10 @@ fn the_drawing_conditions_and_the_crp_beside_ferritin_are_stated_with_dates() {
     add_lab(&j3, "2026-02-10", Analyte::Ferritin, 60.0, "µg/L");
     add_lab(&j3, "2026-02-12", Analyte::Crp, 1.0, "mg/L");
     let i = summarize(&j3, range("2026-03-02", "2026-03-15")).iron;
-    assert_eq!(i.crp.as_ref().and_then(|c| c.days_before_ferritin), Some(-2));
+    assert_eq!(
+        i.crp.as_ref().and_then(|c| c.days_before_ferritin),
+        Some(-2)
+    );
     assert!(i
         .crp_text
         .as_deref()
@@ -283,7 +294,10 @@ fn the_iron_trend_lists_every_value_and_the_iv_iron_dates() {
     let text = j
         .summary_text_at(Some(range("2026-03-02", "2026-03-15")), now())
         .expect("text");
-    assert!(text.contains("\n  - Iron trend: Ferritin: 38 µg/L (5 Oct 2025)"), "{text}");
+    assert!(
+        text.contains("\n  - Iron trend: Ferritin: 38 µg/L (5 Oct 2025)"),
+        "{text}"
+    );
     assert!(text.contains("no iron-containing supplements or food for 24 h"));
 }
 
@@ -356,9 +370,7 @@ fn medicines_that_may_worsen_rls_are_raised_with_their_dates_never_as_advice() {
     add_treatment(
         &j,
         "MIRTAZAPINE",
-        TreatmentCategory::Other {
-            label: "x".into(),
-        },
+        TreatmentCategory::Other { label: "x".into() },
         "2025-01-01",
         Some("2026-03-01"),
     );
@@ -397,7 +409,10 @@ fn medicines_that_may_worsen_rls_are_raised_with_their_dates_never_as_advice() {
          or change a medicine without them."
     );
     // It is the last point; the text export lists it under "To discuss".
-    assert_eq!(s.discuss.last().map(|p| p.topic), Some(DiscussTopic::MayWorsenRls));
+    assert_eq!(
+        s.discuss.last().map(|p| p.topic),
+        Some(DiscussTopic::MayWorsenRls)
+    );
     let text = j
         .summary_text_at(Some(range("2026-03-02", "2026-03-15")), now())
         .expect("text");
@@ -429,7 +444,7 @@ fn crp_and_the_new_category_round_trip_and_an_older_backup_still_imports() {
     old.import_backup_at(FIXTURE.as_bytes(), &now)
         .expect("the old backup imports");
     assert!(!FIXTURE.contains("\"crp\"") && !FIXTURE.contains("may_worsen_rls"));
-    let s = old.summary_at(Some(range("2026-10-01", "2026-10-20")), now.clone());
+    let s = old.summary_at(Some(range("2026-10-01", "2026-10-20")), now);
     assert_eq!(s.expect("summary").iron.crp, None);
 
     // A journal with a CRP and a medicine under the category: backup, restore, same backup.
@@ -442,16 +457,22 @@ fn crp_and_the_new_category_round_trip_and_an_older_backup_still_imports() {
         None,
     );
     let first = old.backup_json_at(&now).expect("backup");
-    assert!(first.contains("\"analyte\":\"crp\""), "CRP is stored by its code");
+    assert!(
+        first.contains("\"analyte\":\"crp\""),
+        "CRP is stored by its code"
+    );
     assert!(first.contains("\"category\":\"may_worsen_rls\""));
     let (_d2, copy) = file_journal();
     copy.import_backup_at(first.as_bytes(), &now)
         .expect("restore");
     assert_eq!(copy.backup_json_at(&now).expect("backup again"), first);
     let s = copy
-        .summary_at(Some(range("2026-10-01", "2026-10-20")), now.clone())
+        .summary_at(Some(range("2026-10-01", "2026-10-20")), now)
         .expect("summary");
-    assert_eq!(s.iron.crp.as_ref().map(|c| c.value_text.as_str()), Some("8.5 mg/L"));
+    assert_eq!(
+        s.iron.crp.as_ref().map(|c| c.value_text.as_str()),
+        Some("8.5 mg/L")
+    );
     assert_eq!(s.may_worsen_rls.len(), 1);
     // The CSV names them in words, in the same columns as before.
     let tables = copy.csv_tables(true).expect("csv");

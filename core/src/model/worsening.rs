@@ -84,8 +84,14 @@ pub const MAY_WORSEN_RLS: &[(&str, WorseningClass)] = &[
     ("olanzapine", WorseningClass::Antipsychotic),
     ("quetiapine", WorseningClass::Antipsychotic),
     ("risperidone", WorseningClass::Antipsychotic),
-    ("metoclopramide", WorseningClass::DopamineAntagonistAntiemetic),
-    ("prochlorperazine", WorseningClass::DopamineAntagonistAntiemetic),
+    (
+        "metoclopramide",
+        WorseningClass::DopamineAntagonistAntiemetic,
+    ),
+    (
+        "prochlorperazine",
+        WorseningClass::DopamineAntagonistAntiemetic,
+    ),
     ("droperidol", WorseningClass::DopamineAntagonistAntiemetic),
     ("lithium", WorseningClass::Lithium),
 ];
@@ -195,13 +201,19 @@ mod tests {
             Some(WorseningMatch::Category)
         );
         assert_eq!(
-            may_worsen("Mirtazapine", &TreatmentCategory::Other { label: "x".into() }),
+            may_worsen(
+                "Mirtazapine",
+                &TreatmentCategory::Other { label: "x".into() }
+            ),
             Some(WorseningMatch::Listed {
                 generic: "mirtazapine".into(),
                 drug_class: WorseningClass::Mirtazapine
             })
         );
-        assert_eq!(may_worsen("gabapentin", &TreatmentCategory::Alpha2DeltaLigand), None);
+        assert_eq!(
+            may_worsen("gabapentin", &TreatmentCategory::Alpha2DeltaLigand),
+            None
+        );
     }
 
     #[test]

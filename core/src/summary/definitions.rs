@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use crate::format::{number_text, percent_text};
+use crate::summary::worsening;
 use crate::summary::{
     augmentation, changes, coverage, iron, notes, rating, relief, sleep, treatments, triggers,
 };
-use crate::summary::worsening;
 
 /// A term and what it means in this summary.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Serialize)]

@@ -357,7 +357,12 @@ fn labs_up_to(conn: &Connection, last: LocalDate) -> Result<Vec<LabResultData>> 
 fn trend_points(labs: &[LabResultData]) -> Vec<IronTrendPoint> {
     let mut points: Vec<IronTrendPoint> = labs
         .iter()
-        .filter(|l| matches!(l.analyte, Analyte::Ferritin | Analyte::TransferrinSaturation))
+        .filter(|l| {
+            matches!(
+                l.analyte,
+                Analyte::Ferritin | Analyte::TransferrinSaturation
+            )
+        })
         .map(|l| IronTrendPoint {
             taken_on: l.taken_on,
             analyte: l.analyte.clone(),

@@ -72,8 +72,8 @@ pub use severity::{HalfTrend, NightPoint, Severity, Trend, WorstNight};
 pub use sleep::SleepSummary;
 pub use timing::{ClockSpread, HourBin, Timing};
 pub use treatments::{ActiveTreatment, TreatmentComparison, TreatmentsSummary};
-pub use worsening::WorseningMedicine;
 pub use triggers::{TriggerAssociation, TriggerShortfall, TriggerVerdict, Triggers};
+pub use worsening::WorseningMedicine;
 
 /// Nights in the default range.
 pub const DEFAULT_NIGHTS: i64 = 14;

@@ -17,9 +17,9 @@ use crate::format::{
 };
 use crate::model::entry::Entry;
 use crate::model::kinds::{Analyte, TreatmentCategory};
+use crate::model::worsening::SOURCES_TEXT;
 use crate::store::{queries, records};
 use crate::summary::details;
-use crate::model::worsening::SOURCES_TEXT;
 use crate::summary::discuss::MAY_WORSEN_TITLE;
 use crate::summary::sleep::LOW_EFFICIENCY_PERCENT;
 use crate::summary::triggers::{self, TriggerVerdict, MIN_NIGHTS_EACH_SIDE};
