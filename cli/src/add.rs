@@ -129,7 +129,7 @@ pub enum AddCommand {
         /// Its name (e.g. pramipexole).
         name: String,
         /// dopamine_agonist, alpha2delta_ligand, opioid, oral_iron, iv_iron, magnesium,
-        /// other_supplement, device, routine or other:<label>.
+        /// other_supplement, device, routine, may_worsen_rls or other:<label>.
         #[arg(long)]
         category: String,
         /// Dose per intake.
@@ -160,7 +160,7 @@ pub enum AddCommand {
         amount: Option<f64>,
     },
     /// A lab result: ferritin, transferrin_saturation, hemoglobin, serum_iron, tibc, vitamin_d,
-    /// magnesium, creatinine or other:<label>.
+    /// magnesium, creatinine, crp or other:<label>.
     Lab {
         /// What was measured.
         analyte: String,

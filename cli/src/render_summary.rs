@@ -8,6 +8,7 @@
 use std::fmt::Write;
 
 use rlsjournal_core::summary::details;
+use rlsjournal_core::summary::DiscussTopic;
 use rlsjournal_core::summary::{
     Breakdown, DiscussLevel, NightPoint, PeriodStats, Summary, SummaryPart, ThresholdCheck,
 };
@@ -493,6 +494,14 @@ fn treatments(out: &mut String, s: &Summary, color: bool) {
     for c in &t.comparisons {
         out.push_str(&wrap(&c.text, "  "));
     }
+    // Issue 15: medicines that may worsen RLS, as the summary's point to discuss words them.
+    for p in s
+        .discuss
+        .iter()
+        .filter(|p| p.topic == DiscussTopic::MayWorsenRls)
+    {
+        out.push_str(&paint(color, YELLOW, &wrap(&p.text, "  ")));
+    }
 }
 
 fn iron(out: &mut String, s: &Summary, color: bool) {
@@ -504,7 +513,7 @@ fn iron(out: &mut String, s: &Summary, color: bool) {
     {
         let line = wrap(&r.text, "  ");
         out.push_str(&match r.check {
-            ThresholdCheck::Low => paint(color, YELLOW, &line),
+            ThresholdCheck::Low | ThresholdCheck::IvIronRange => paint(color, YELLOW, &line),
             _ => line,
         });
     }
@@ -514,6 +523,14 @@ fn iron(out: &mut String, s: &Summary, color: bool) {
     } else {
         advice
     });
+    // Issue 15: the CRP beside ferritin, the iron trend, the drawing conditions.
+    if let Some(crp) = &i.crp_text {
+        out.push_str(&wrap(crp, "  "));
+    }
+    if let Some(trend) = &i.trend_text {
+        out.push_str(&wrap(&format!("Trend: {trend}"), "  "));
+    }
+    out.push_str(&paint(color, DIM, &wrap(&i.drawing_conditions_text, "  ")));
 }
 
 fn rating(out: &mut String, s: &Summary, color: bool) {

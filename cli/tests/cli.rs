@@ -868,7 +868,14 @@ fn export_pdf_writes_the_one_page_report() {
     assert_eq!(json["bytes"], bytes.len());
     assert!(String::from_utf8_lossy(&bytes).contains("/MediaBox [0 0 612 792]"));
     if let Some(text) = pdf_text("export_pdf_writes_the_one_page_report", &out) {
-        assert!(text.contains("SECRET-NOTE"), "{text}");
+        // --notes reached the report: with this fortnight's points to discuss (iron and its
+        // trend, the augmentation watch, arms, IRLS) the notes give way, and the page says so
+        // (issue 21 lays the page out again; `notes_appear_only_when_asked_for` in the core
+        // shows notes that fit).
+        assert!(
+            text.contains("2 of the patient's notes not shown: no room left on the page"),
+            "{text}"
+        );
         assert!(text.contains("14 nights"), "{text}");
     }
     assert!(
@@ -1337,5 +1344,63 @@ fn summary_and_text_export_show_the_counts_behind_each_trigger() {
         let sentence = a["text"].as_str().expect("text");
         assert!(sentence.contains(p), "{sentence}");
         assert!(exported.contains(sentence), "{sentence} in\n{exported}");
+    }
+}
+
+#[test]
+fn summary_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls() {
+    // Issue 15 items 2 and 3 through the real binary: a ferritin of 80 (> 75 and ≤ 100 → IV
+    // iron may be considered) with TSAT 25 (not < 20), a CRP the same day, an earlier ferritin
+    // for the trend, and a sertraline recorded under another category.
+    let env = Env::new();
+    for (analyte, value, unit, on) in [
+        ("ferritin", "40", "µg/L", "2025-01-10"),
+        ("ferritin", "80", "µg/L", "2025-03-05"),
+        ("transferrin_saturation", "25", "%", "2025-03-05"),
+        ("crp", "6", "mg/L", "2025-03-05"),
+    ] {
+        env.ok(&["add", "lab", analyte, value, "--unit", unit, "--on", on]);
+    }
+    let t = env.json(&[
+        "add",
+        "treatment",
+        "sertraline",
+        "--category",
+        "other:antidepressant",
+        "--started",
+        "2025-02-01",
+    ]);
+    assert_eq!(t["record"]["name"], "sertraline");
+    env.ok(&[
+        "add",
+        "treatment",
+        "Sleepwell",
+        "--category",
+        "may_worsen_rls",
+        "--started",
+        "2025-03-01",
+    ]);
+    let range = ["--from", "2025-03-02", "--to", "2025-03-15"];
+    let mut args = vec!["summary"];
+    args.extend_from_slice(&range);
+    let json = env.json(&args);
+    assert_eq!(json["iron"]["band"], "iv_iron_may_be_considered");
+    assert_eq!(json["iron"]["crp"]["days_before_ferritin"], 0);
+    assert_eq!(json["may_worsen_rls"].as_array().map(Vec::len), Some(2));
+    // Wrapped lines joined back into one run of words.
+    let text = env
+        .ok(&args)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for wanted in [
+        "IV iron may be considered",
+        "CRP 6 mg/L on Wed 5 Mar 2025, the same day as the ferritin",
+        "Trend: Ferritin: 40 µg/L (10 Jan 2025), 80 µg/L (5 Mar 2025). TSAT: 25 % (5 Mar",
+        "no iron-containing supplements or food for 24 h",
+        "sertraline (SSRI), since Sat 1 Feb 2025",
+        "Sleepwell (recorded as may worsen RLS)",
+    ] {
+        assert!(text.contains(wanted), "{wanted:?} not in\n{text}");
     }
 }

@@ -236,7 +236,7 @@ fn symbols_extract_exactly() {
     let text = text_of(&write(dir.path(), "report.pdf", &report(&journal, a4())));
     for wanted in [
         "≤ 75 µg/L (= ng/mL)",
-        "by ≥ 25 % and ≥ 10 min",
+        "symptoms on ≥ 2 nights a week",
         "1–10 mild, 11–20 moderate",
         "TST ÷ TIB × 100",
         "23:30 and 00:30",
@@ -646,5 +646,101 @@ fn the_report_shows_the_augmentation_watchs_onset_daytime_and_baseline() {
         "Dopaminergic drug: see the augmentation watch above.",
     ] {
         assert_has(&text, wanted);
+    }
+}
+
+#[test]
+fn the_report_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls_on_one_page() {
+    // Issue 15 items 2 and 3. The fixture's ferritin 38 (5 Oct) is followed by a ferritin of
+    // 90 (> 75 and ≤ 100: IV iron may be considered) with a CRP of 6 on 20 Oct; TSAT 25 % is
+    // not < 20 %. Ferric carboxymaltose was infused on 12 Oct; sertraline is taken throughout.
+    if !tools("the_report_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls") {
+        return;
+    }
+    let (dir, _path, journal) = fixture();
+    for (analyte, value, unit) in [
+        (Analyte::Ferritin, 90.0, "µg/L"),
+        (Analyte::Crp, 6.0, "mg/L"),
+    ] {
+        journal
+            .add_lab_result(LabResultData {
+                taken_on: date("2025-10-20"),
+                analyte,
+                value,
+                unit: unit.into(),
+                note: None,
+            })
+            .expect("lab");
+    }
+    let iv = journal
+        .add_treatment(TreatmentData {
+            name: "ferric carboxymaltose".into(),
+            category: TreatmentCategory::IvIron,
+            dose: Some(1000.0),
+            dose_unit: Some("mg".into()),
+            started_on: date("2025-10-12"),
+            stopped_on: Some(date("2025-10-12")),
+            note: None,
+        })
+        .expect("iv iron");
+    journal
+        .add_dose(DoseData {
+            treatment_id: iv.id,
+            at: at("2025-10-12T10:00:00+01:00"),
+            amount: None,
+        })
+        .expect("infusion");
+    journal
+        .add_treatment(TreatmentData {
+            name: "Sertraline".into(),
+            category: TreatmentCategory::Other {
+                label: "antidepressant".into(),
+            },
+            dose: Some(50.0),
+            dose_unit: Some("mg".into()),
+            started_on: date("2025-06-01"),
+            stopped_on: None,
+            note: None,
+        })
+        .expect("sertraline");
+    for (paper, name) in [(PaperSize::A4, "a4"), (PaperSize::Letter, "letter")] {
+        let pdf = report(
+            &journal,
+            ReportOptions {
+                paper_size: Some(paper),
+                ..ReportOptions::default()
+            },
+        );
+        let path = write(dir.path(), &format!("iron-{name}.pdf"), &pdf);
+        let p = path.to_string_lossy();
+        let info = String::from_utf8_lossy(&run("pdfinfo", &[&p]).stdout).to_string();
+        assert_eq!(info_field(&info, "Pages"), "1", "{name}: {info}");
+        let text = text_of(&path);
+        // The latest ferritin row, then the CRP beside it.
+        assert_has(
+            &text,
+            "Ferritin 90 µg/L 20 Oct 2025 ≤ 100 µg/L IV iron: discuss",
+        );
+        assert_has(&text, "CRP 6 mg/L 20 Oct 2025");
+        assert_has(&text, "IV iron may be considered (AASM 2024");
+        // The flag: the medicine with its dates, as a record.
+        assert_has(&text, "Medicines that may worsen RLS");
+        assert_has(&text, "Sertraline 50 mg (SSRI), since Sun 1 Jun 2025");
+        assert_has(&text, "do not stop or change a medicine without them");
+        assert_has(
+            &text,
+            "Medicines that may worsen RLS: sources: the AASM 2024 guideline",
+        );
+        // The trend, in the iron point to discuss (always kept), and the drawing conditions
+        // (in the definitions).
+        assert_has(
+            &text,
+            "Trend: Ferritin: 38 µg/L (5 Oct 2025), 90 µg/L (20 Oct 2025).",
+        );
+        assert_has(
+            &text,
+            "IV iron: 12 Oct 2025 (ferric carboxymaltose 1000 mg)",
+        );
+        assert_has(&text, "no iron-containing supplements or food for 24 h");
     }
 }

@@ -789,14 +789,15 @@ fn iron_against_the_aasm_thresholds_with_units() {
         .text
         .starts_with("Discuss iron therapy with your clinician"));
 
-    // Ferritin 100 ng/mL (= µg/L, not low) but saturation 18 %: discuss.
+    // Ferritin 100 ng/mL (= µg/L, not ≤ 75 but in the IV iron range ≤ 100, issue 15) and
+    // saturation 18 %: discuss.
     let (_dir2, j2) = file_journal();
     add_lab(&j2, "2026-02-10", Analyte::Ferritin, 100.0, "ng/mL");
     add_lab(&j2, "2026-02-10", Analyte::TransferrinSaturation, 18.0, "%");
     let s = summarize(&j2, range("2026-03-02", "2026-03-15"));
     assert_eq!(
         s.iron.ferritin.as_ref().map(|f| f.check),
-        Some(ThresholdCheck::NotLow)
+        Some(ThresholdCheck::IvIronRange)
     );
     assert_eq!(
         s.iron.transferrin_saturation.as_ref().map(|t| t.check),

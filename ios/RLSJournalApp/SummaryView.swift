@@ -158,6 +158,7 @@ private struct CareSections: View {
         Text(summary.treatments.text).font(.body)
         BulletLines(lines: summary.treatments.active.map(\.text))
         BulletLines(lines: summary.treatments.comparisons.map(\.text))
+        BulletLines(lines: summary.mayWorsenRls.map(\.text))
 
         MeasuresSection(summary: summary)
     }
@@ -170,6 +171,8 @@ private struct MeasuresSection: View {
     var body: some View {
         SectionTitle(SummaryPart.iron.title())
         Text(summary.iron.text).font(.body)
+        BulletLines(lines: [summary.iron.crpText, summary.iron.trendText].compactMap { $0 })
+        Text(summary.iron.drawingConditionsText).font(.footnote)
 
         SectionTitle(SummaryPart.rating.title())
         Text(summary.rating.text).font(.body)

@@ -33,7 +33,14 @@ pub fn summary_text(summary: &Summary) -> String {
         .filter_map(|r| r.as_ref().map(|r| r.text.as_str()))
         .collect();
     iron.push(&summary.iron.text);
-    line(SummaryPart::Iron, &iron.join(" "));
+    // Issue 15: the CRP beside ferritin, the drawing conditions and the iron trend.
+    iron.extend(summary.iron.crp_text.as_deref());
+    iron.push(&summary.iron.drawing_conditions_text);
+    let mut iron = iron.join(" ");
+    if let Some(trend) = &summary.iron.trend_text {
+        iron.push_str(&format!("\n  - Iron trend: {trend}"));
+    }
+    line(SummaryPart::Iron, &iron);
     line(SummaryPart::Rating, &summary.rating.text);
     if summary.augmentation.status != AugmentationStatus::NotApplicable {
         line(SummaryPart::Augmentation, &summary.augmentation.text);

@@ -317,6 +317,9 @@ labelled_vocabulary! {
         Device = "device", "device";
         /// A routine (stretching plan, sleep schedule).
         Routine = "routine", "routine";
+        /// Another medicine the person takes that may worsen RLS (issue 15): recorded so the
+        /// report can list it under "To discuss" (see `model::worsening`); never advice to stop.
+        MayWorsenRls = "may_worsen_rls", "other medicine (may worsen RLS)";
     }
 }
 
@@ -350,5 +353,8 @@ labelled_vocabulary! {
         Magnesium = "magnesium", "magnesium";
         /// Creatinine.
         Creatinine = "creatinine", "creatinine";
+        /// C-reactive protein (mg/L): ferritin rises with inflammation, so it is read beside
+        /// a CRP (issue 15).
+        Crp = "crp", "CRP";
     }
 }

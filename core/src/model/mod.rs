@@ -12,3 +12,4 @@ pub mod meta;
 pub mod sleep;
 pub mod treatment;
 pub mod validate;
+pub mod worsening;

@@ -43,6 +43,17 @@ pub fn rows_of_kind(conn: &Connection, kind: RowKind) -> Result<Vec<StoredRow>> 
     )
 }
 
+/// The live doses of one treatment (live itself), in time order: the infusions of an IV iron
+/// regimen for the iron trend.
+pub fn doses_of(conn: &Connection, treatment_id: &str) -> Result<Vec<StoredRow>> {
+    entries::select(
+        conn,
+        &format!("e.kind = 'dose' AND e.parent_id = ?1 AND {LIVE}"),
+        "ORDER BY e.sort_ms, e.id",
+        [treatment_id],
+    )
+}
+
 /// The latest `limit` live sleep diaries of nights before `night`, newest first.
 pub fn sleep_diaries_before(
     conn: &Connection,

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::format::{number_text, percent_text};
+use crate::summary::worsening;
 use crate::summary::{
     augmentation, changes, coverage, iron, notes, rating, relief, sleep, treatments, triggers,
 };
@@ -131,6 +132,10 @@ pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
         ),
         def("Treatment before/after", treatments::definition_text()),
         def("Iron (AASM 2024)", iron::definition_text()),
+        def(
+            crate::summary::discuss::MAY_WORSEN_TITLE,
+            worsening::definition_text(),
+        ),
         def("IRLS bands", rating::definition_text()),
         def(
             "Augmentation watch",

@@ -1,6 +1,7 @@
 //! The points to raise with the clinician, drawn from the other parts of the summary: symptom
 //! frequency, iron, the augmentation watch, spread to the arms, a relevant IRLS change, a
-//! rising severity trend and exposures associated with worse nights. Each says how much it
+//! rising severity trend, exposures associated with worse nights and medicines that may worsen
+//! RLS. Each says how much it
 //! matters (`Discuss` or `Info`) and the counts behind it, so the apps, the text export and the
 //! report list the same points.
 
@@ -15,6 +16,7 @@ use crate::summary::rating::RatingSummary;
 use crate::summary::severity::{Severity, Trend};
 use crate::summary::stats::count;
 use crate::summary::triggers::{TriggerVerdict, Triggers};
+use crate::summary::worsening::{self, WorseningMedicine};
 use crate::summary::SummaryPart;
 
 /// What a point to discuss is about.
@@ -36,6 +38,8 @@ pub enum DiscussTopic {
     Trend,
     /// Exposures associated with worse nights (an effect large enough and Fisher's p < 0.05).
     Triggers,
+    /// Medicines active in the range that may worsen RLS (issue 15): a record, not advice.
+    MayWorsenRls,
 }
 
 /// How much a point to discuss matters.
@@ -54,7 +58,7 @@ pub struct DiscussPoint {
     /// What it is about.
     pub topic: DiscussTopic,
     /// The topic as a heading: `Frequency`, `Iron`, `Augmentation watch`, `Arms`, `IRLS`,
-    /// `Trend`, `Possible triggers`.
+    /// `Trend`, `Possible triggers`, `Medicines that may worsen RLS`.
     pub title: String,
     /// What was found, in one or two sentences.
     pub text: String,
@@ -62,12 +66,15 @@ pub struct DiscussPoint {
     pub level: DiscussLevel,
     /// The count behind it: symptom nights (frequency), episodes with arms (arms), signs
     /// found (augmentation watch), the strongest association's symptom nights with the exposure
-    /// (triggers); `None` where the point rests on a value, not a count.
+    /// (triggers), the medicines flagged (medicines that may worsen RLS); `None` where the point rests on a value, not a count.
     pub count: Option<u32>,
     /// What `count` is out of: observed nights (frequency), episodes (arms), observed nights
     /// with the exposure (triggers); `None` otherwise.
     pub out_of: Option<u32>,
 }
+
+/// The title of the point on medicines that may worsen RLS.
+pub const MAY_WORSEN_TITLE: &str = "Medicines that may worsen RLS";
 
 /// The parts of the summary the points are drawn from.
 pub(crate) struct Sources<'a> {
@@ -78,6 +85,7 @@ pub(crate) struct Sources<'a> {
     pub rating: &'a RatingSummary,
     pub severity: &'a Severity,
     pub triggers: &'a Triggers,
+    pub may_worsen_rls: &'a [WorseningMedicine],
 }
 
 fn level(discuss: bool) -> DiscussLevel {
@@ -89,7 +97,7 @@ fn level(discuss: bool) -> DiscussLevel {
 }
 
 /// The points, in a fixed order: frequency, iron, augmentation watch, arms, IRLS, trend,
-/// triggers. Iron
+/// triggers, medicines that may worsen RLS. Iron
 /// is always there (no result on record is itself a point); the others only when they apply.
 pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
     let mut points = Vec::new();
@@ -117,7 +125,14 @@ pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
     points.push(DiscussPoint {
         topic: DiscussTopic::Iron,
         title: "Iron".into(),
-        text: s.iron.text.clone(),
+        // The trend belongs with the reading whenever there is more than the latest value to
+        // see (a second result, or IV iron): a clinician decides iron on its course.
+        text: match &s.iron.trend_text {
+            Some(trend) if s.iron.trend.len() > 1 || !s.iron.iv_iron.is_empty() => {
+                format!("{} Trend: {trend}", s.iron.text)
+            }
+            _ => s.iron.text.clone(),
+        },
         level: level(s.iron.discuss_iron_therapy),
         count: None,
         out_of: None,
@@ -168,6 +183,17 @@ pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
     }
     if let Some(point) = triggers_point(s.triggers) {
         points.push(point);
+    }
+    // Medicines that may worsen RLS, with their dates: a record to raise, never advice to stop.
+    if !s.may_worsen_rls.is_empty() {
+        points.push(DiscussPoint {
+            topic: DiscussTopic::MayWorsenRls,
+            title: MAY_WORSEN_TITLE.into(),
+            text: worsening::discuss_text(s.may_worsen_rls),
+            level: DiscussLevel::Discuss,
+            count: Some(count(s.may_worsen_rls.len())),
+            out_of: None,
+        });
     }
     points
 }

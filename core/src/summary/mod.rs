@@ -37,6 +37,7 @@ mod stats;
 pub mod timing;
 pub mod treatments;
 pub mod triggers;
+pub mod worsening;
 
 use chrono::Datelike;
 use rusqlite::Connection;
@@ -60,7 +61,9 @@ pub use changes::{
 pub use coverage::Coverage;
 pub use definitions::Definition;
 pub use discuss::{DiscussLevel, DiscussPoint, DiscussTopic};
-pub use iron::{IronStatus, LabReading, ThresholdCheck};
+pub use iron::{
+    CrpReading, IronBand, IronStatus, IronTrendPoint, IvIronDate, LabReading, ThresholdCheck,
+};
 pub use notes::{Note, NoteKind};
 pub use parts::SummaryPart;
 pub use period::PeriodStats;
@@ -71,6 +74,7 @@ pub use sleep::SleepSummary;
 pub use timing::{ClockSpread, HourBin, Timing};
 pub use treatments::{ActiveTreatment, TreatmentComparison, TreatmentsSummary};
 pub use triggers::{TriggerAssociation, TriggerShortfall, TriggerVerdict, Triggers};
+pub use worsening::WorseningMedicine;
 
 /// Nights in the default range.
 pub const DEFAULT_NIGHTS: i64 = 14;
@@ -168,6 +172,9 @@ pub struct Summary {
     pub rating: RatingSummary,
     /// Part 11: the augmentation watch (dopamine agonists only).
     pub augmentation: AugmentationSummary,
+    /// Medicines active in the range that may worsen RLS (a listed generic name or the
+    /// category), oldest start first: raised under "To discuss" (issue 15).
+    pub may_worsen_rls: Vec<WorseningMedicine>,
     /// Part 12: data-quality notes and why measures are absent, most important first.
     pub notes: Vec<Note>,
     /// The key figures (symptom nights per week, median peak of the symptom nights, median
@@ -248,7 +255,8 @@ pub(crate) fn build(
     let relief = relief::build(&window);
     let sleep = sleep::build(&window, &mut notes);
     let treatments_summary = treatments::build(conn, &range, &treatments, &mut notes)?;
-    let iron = iron::build(conn, range.last, &mut notes)?;
+    let iron = iron::build(conn, range.last, &treatments, &mut notes)?;
+    let may_worsen_rls = worsening::build(&treatments_summary.active);
     let rating = rating::build(conn, &range, &mut notes)?;
     let augmentation = augmentation::build(conn, &range, &treatments, settings.morning_hour)?;
     let (key_figures, previous) = changes::build(
@@ -271,6 +279,7 @@ pub(crate) fn build(
         rating: &rating,
         severity: &severity,
         triggers: &triggers,
+        may_worsen_rls: &may_worsen_rls,
     });
     let nights = range.nights();
     Ok(Summary {
@@ -292,6 +301,7 @@ pub(crate) fn build(
         iron,
         rating,
         augmentation,
+        may_worsen_rls,
         notes,
         key_figures,
         previous,

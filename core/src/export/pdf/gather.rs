@@ -16,8 +16,10 @@ use crate::format::{
 };
 use crate::model::entry::Entry;
 use crate::model::kinds::Analyte;
+use crate::model::worsening::SOURCES_TEXT;
 use crate::store::{queries, records};
 use crate::summary::details;
+use crate::summary::discuss::MAY_WORSEN_TITLE;
 use crate::summary::sleep::LOW_EFFICIENCY_PERCENT;
 use crate::summary::triggers::{self, TriggerVerdict, MIN_NIGHTS_EACH_SIDE};
 use crate::summary::{
@@ -38,7 +40,7 @@ const MAX_DATA_NOTES: usize = 3;
 pub(crate) struct Extras {
     /// Sleep efficiency (percent) per night with a diary.
     pub sleep_efficiency: Vec<(LocalDate, f64)>,
-    /// Lab results taken in the range other than ferritin and transferrin saturation.
+    /// Lab results taken in the range other than ferritin, transferrin saturation and CRP.
     pub other_labs: Vec<(LocalDate, String, String)>,
     /// The patient's notes in the range: night, what the note is on, the note.
     pub notes: Vec<(LocalDate, String, String)>,
@@ -77,9 +79,10 @@ pub(crate) fn extras(conn: &Connection, range: &NightRange) -> Result<Extras> {
             Entry::Dose { .. } | Entry::NoSymptoms { .. } => continue,
             Entry::LabResult { lab } => {
                 let d = &lab.data;
+                // Ferritin, saturation and CRP come from the summary's iron part.
                 if !matches!(
                     d.analyte,
-                    Analyte::Ferritin | Analyte::TransferrinSaturation
+                    Analyte::Ferritin | Analyte::TransferrinSaturation | Analyte::Crp
                 ) {
                     extras.other_labs.push((
                         d.taken_on,
@@ -444,6 +447,7 @@ fn labs(s: &Summary, extras: &Extras) -> Table {
         if let Some(l) = reading {
             let reading = match l.check {
                 ThresholdCheck::Low => "low: discuss iron",
+                ThresholdCheck::IvIronRange => "IV iron: discuss",
                 ThresholdCheck::NotLow => "above threshold",
                 ThresholdCheck::UnitNotRecognised => "unit not compared",
             };
@@ -459,8 +463,18 @@ fn labs(s: &Summary, extras: &Extras) -> Table {
                 l.threshold_text.clone(),
                 reading,
             ]);
-            r.alert = l.check == ThresholdCheck::Low;
+            r.alert = matches!(l.check, ThresholdCheck::Low | ThresholdCheck::IvIronRange);
             rows.push(r);
+        }
+        // The latest CRP next to ferritin: ferritin rises with inflammation.
+        if let (Some(c), "Ferritin") = (&s.iron.crp, name) {
+            rows.push(row(vec![
+                "CRP".to_string(),
+                c.value_text.clone(),
+                day_month_year(c.taken_on),
+                "–".into(),
+                "read beside ferritin".into(),
+            ]));
         }
     }
     for (date, name, value) in extras.other_labs.iter().rev() {
@@ -488,12 +502,19 @@ fn labs(s: &Summary, extras: &Extras) -> Table {
         empty_text: "No ferritin or transferrin saturation on record: AASM 2024 advises \
                      checking iron status in RLS."
             .into(),
-        footnotes: vec![
-            "TSAT: transferrin saturation. Thresholds: AASM 2024 guideline for iron therapy in \
-             RLS."
-                .into(),
-        ],
+        footnotes: labs_footnotes(),
     }
+}
+
+/// The labs' footnote: the thresholds' source with the drawing conditions and why CRP is shown.
+/// (The iron trend is in the iron point to discuss, which the page always keeps.)
+fn labs_footnotes() -> Vec<String> {
+    vec![format!(
+        "TSAT: transferrin saturation. Thresholds: AASM 2024 guideline for iron therapy in RLS, \
+         on blood drawn in the morning with no iron supplements or food for {} h. CRP: {}.",
+        crate::summary::iron::DRAWING_NO_IRON_HOURS,
+        crate::summary::iron::INFLAMMATION_TEXT
+    )]
 }
 
 fn sleep(s: &Summary) -> Table {
@@ -616,10 +637,24 @@ fn definitions(s: &Summary) -> Vec<String> {
         "IRLS bands",
         "Augmentation watch",
     ];
+    // Issue 15: where the list of medicines that may worsen RLS comes from, when one is flagged
+    // (the whole list is in the summary's definitions; the page has no room for it).
+    let medicines = (!s.may_worsen_rls.is_empty())
+        .then(|| format!("{MAY_WORSEN_TITLE}: sources: {SOURCES_TEXT}."));
+    // The watch's long definition only when it compared something: the page has no room to
+    // define what it does not show (the summary keeps every definition).
+    let watch_compared = matches!(
+        s.augmentation.status,
+        crate::summary::AugmentationStatus::NoSigns
+            | crate::summary::AugmentationStatus::PossibleSigns
+            | crate::summary::AugmentationStatus::Inconclusive
+    );
     let parts: Vec<String> = USED
         .iter()
+        .filter(|term| watch_compared || **term != "Augmentation watch")
         .filter_map(|term| s.definitions.iter().find(|d| d.term == *term))
         .map(|d| format!("{}: {}", d.term, d.text))
+        .chain(medicines)
         .chain(std::iter::once(
             "Median peak, symptom nights (key figure): the median of the nightly peaks of the \
              nights with symptoms only."

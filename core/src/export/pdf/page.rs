@@ -78,6 +78,8 @@ fn place(placed: &mut Placement, canvas: &mut Canvas<'_>, name: &'static str, ar
 /// Tables keep at least this many rows to make room for the patient's notes; below it, the
 /// notes give way (the page says how many were left out).
 const ROWS_BEFORE_NOTES: usize = 5;
+/// Tables keep at least this many rows before their footnotes are dropped.
+const MIN_ROWS_WITH_FOOTNOTES: usize = 3;
 
 /// The ways of fitting the tables, most generous first, each with whether the first note must
 /// fit too.
@@ -94,12 +96,30 @@ fn fits() -> impl Iterator<Item = (Fit, bool)> {
                 true,
             )
         });
-    let without = [true, false].into_iter().flat_map(|footnotes| {
+    // Rows before footnotes: a table cut to one or two rows (the CRP beside a ferritin, a
+    // second treatment) says more than its footnotes do.
+    let keep_rows = |footnotes: bool| {
         ROW_CAPS
             .into_iter()
+            .filter(move |&rows| rows >= MIN_ROWS_WITH_FOOTNOTES || !footnotes)
             .map(move |rows| (Fit { rows, footnotes }, false))
-    });
-    with_notes.chain(without)
+    };
+    let last_resort = ROW_CAPS
+        .into_iter()
+        .filter(|&rows| rows < MIN_ROWS_WITH_FOOTNOTES)
+        .map(|rows| {
+            (
+                Fit {
+                    rows,
+                    footnotes: true,
+                },
+                false,
+            )
+        });
+    with_notes
+        .chain(keep_rows(true))
+        .chain(keep_rows(false))
+        .chain(last_resort)
 }
 
 /// The heights of the two table columns for a fit.

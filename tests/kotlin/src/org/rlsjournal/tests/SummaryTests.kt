@@ -585,12 +585,13 @@ fun summaryTests() = suite("summary") {
         assertTrue(iron.discussIronTherapy)
         assertTrue(iron.text.startsWith("Discuss iron therapy with your clinician"), iron.text)
 
-        // Ferritin 100 ng/mL (= µg/L, not low) but saturation 18 %: discuss.
+        // Ferritin 100 ng/mL (= µg/L, not ≤ 75 but in the IV iron range ≤ 100, issue 15) and
+        // saturation 18 %: discuss.
         val second = openJournal(dir.resolve("second.db"))
         second.lab("2026-02-10", Analyte.Ferritin, 100.0, "ng/mL")
         second.lab("2026-02-10", Analyte.TransferrinSaturation, 18.0, "%")
         val iron2 = second.summary(nights("2026-03-02", "2026-03-15")).iron
-        assertEquals(ThresholdCheck.NOT_LOW, iron2.ferritin?.check)
+        assertEquals(ThresholdCheck.IV_IRON_RANGE, iron2.ferritin?.check)
         assertEquals(ThresholdCheck.LOW, iron2.transferrinSaturation?.check)
         assertTrue(iron2.discussIronTherapy)
 
@@ -603,14 +604,15 @@ fun summaryTests() = suite("summary") {
         assertEquals(ThresholdCheck.NOT_LOW, iron3.transferrinSaturation?.check)
         assertTrue(iron3.discussIronTherapy)
 
-        // 76 µg/L and 20 %: neither is low.
+        // 100.1 µg/L and 20 %: neither (issue 15: 76–100 µg/L is now the IV iron range, so the
+        // case that reads "neither" starts above 100).
         val fourth = openJournal(dir.resolve("fourth.db"))
-        fourth.lab("2026-02-10", Analyte.Ferritin, 76.0, "µg/L")
+        fourth.lab("2026-02-10", Analyte.Ferritin, 100.1, "µg/L")
         fourth.lab("2026-02-10", Analyte.TransferrinSaturation, 20.0, "%")
         val iron4 = fourth.summary(nights("2026-03-02", "2026-03-15")).iron
         assertEquals(ThresholdCheck.NOT_LOW, iron4.ferritin?.check)
         assertFalse(iron4.discussIronTherapy)
-        assertTrue(iron4.text.startsWith("Neither iron value is low"), iron4.text)
+        assertTrue(iron4.text.startsWith("Neither iron value is in the AASM 2024 ranges"), iron4.text)
 
         // An unknown unit is said, never compared; a result over a year old is flagged.
         val fifth = openJournal(dir.resolve("fifth.db"))

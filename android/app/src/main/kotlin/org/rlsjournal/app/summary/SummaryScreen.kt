@@ -130,9 +130,15 @@ private fun SummaryContent(summary: Summary) {
     for (comparison in summary.treatments.comparisons) {
         BodyText("• " + comparison.text)
     }
+    for (medicine in summary.mayWorsenRls) {
+        BodyText("• " + medicine.text)
+    }
 
     SectionTitle(SummaryPart.IRON.title())
     BodyText(summary.iron.text)
+    summary.iron.crpText?.let { BodyText(it) }
+    summary.iron.trendText?.let { BodyText(it) }
+    BodyText(summary.iron.drawingConditionsText)
 
     SectionTitle(SummaryPart.RATING.title())
     BodyText(summary.rating.text)
