@@ -338,3 +338,13 @@ labelled_vocabulary! {
         Creatinine = "creatinine", "creatinine";
     }
 }
+
+// Dose timeline (issue 15 item 4).
+impl TreatmentCategory {
+    /// Whether the family acts on dopamine, so that its total daily dose is followed over time
+    /// (the risk of augmentation rises with the dopaminergic dose; Garcia-Borreguero et al.
+    /// 2016): dopamine agonists.
+    pub fn is_dopaminergic(&self) -> bool {
+        matches!(self, TreatmentCategory::DopamineAgonist)
+    }
+}
