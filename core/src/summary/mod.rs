@@ -22,6 +22,8 @@ pub mod coverage;
 pub mod definitions;
 pub mod details;
 pub mod discuss;
+// Dose timeline (issue 15 item 4).
+pub mod doses;
 pub mod fisher;
 pub mod iron;
 mod nights;
@@ -59,6 +61,8 @@ pub use changes::{
 pub use coverage::Coverage;
 pub use definitions::Definition;
 pub use discuss::{DiscussLevel, DiscussPoint, DiscussTopic};
+// Dose timeline (issue 15 item 4).
+pub use doses::{DailyDose, DailyDoseSource, DoseStep, DoseTimeline};
 pub use iron::{IronStatus, LabReading, ThresholdCheck};
 pub use notes::{Note, NoteKind};
 pub use parts::SummaryPart;
@@ -161,6 +165,9 @@ pub struct Summary {
     pub sleep: SleepSummary,
     /// Part 8: regimens active, before/after a start.
     pub treatments: TreatmentsSummary,
+    /// Part 8 too: the dose timeline of each regimen active in the range with a dose (current
+    /// dose, steps with dates, for dopaminergic drugs the total daily dose per night).
+    pub dose_timelines: Vec<DoseTimeline>,
     /// Part 9: ferritin and transferrin saturation against AASM 2024.
     pub iron: IronStatus,
     /// Part 10: the IRLS rating, band and change.
@@ -248,6 +255,8 @@ pub(crate) fn build(
     let sleep = sleep::build(&window, &mut notes);
     let treatments_summary = treatments::build(conn, &range, &treatments, &mut notes)?;
     let iron = iron::build(conn, range.last, &mut notes)?;
+    // Dose timeline (issue 15 item 4).
+    let dose_timelines = doses::build(conn, &range, &treatments)?;
     let rating = rating::build(conn, &range, &mut notes)?;
     let augmentation = augmentation::build(conn, &range, &treatments)?;
     let (key_figures, previous) = changes::build(
@@ -287,6 +296,7 @@ pub(crate) fn build(
         relief,
         sleep,
         treatments: treatments_summary,
+        dose_timelines,
         iron,
         rating,
         augmentation,
