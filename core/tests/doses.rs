@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::summary::{DailyDoseSource, NightRange};
 use rlsjournal_core::*;
 
@@ -371,12 +372,19 @@ fn the_summary_gives_each_regimens_dose_timeline() {
          14 nights, 0.25–0.5 mg."
     );
 
+    assert_eq!(
+        t.short_text,
+        "pramipexole doses: 0.125 mg (1 Mar 2026) → 0.25 mg (8 Mar 2026); 0.25–0.5 mg a day on 9 \
+         of 14 nights."
+    );
+
     // Not dopaminergic: no daily totals, one step, no "now" repeated.
     let p = &s.dose_timelines[1];
     assert!(!p.dopaminergic);
     assert!(p.daily.is_empty());
     assert_eq!(p.current_daily_total, Some(75.0));
     assert_eq!(p.text, "pregabalin: 75 mg once a day from Sun 1 Mar 2026.");
+    assert_eq!(p.short_text, "pregabalin doses: 75 mg (1 Mar 2026).");
 
     // A range before the step: the starting dose is current, nothing logged on 3–7 Mar.
     let early = summary_of(&journal, "2026-03-03", "2026-03-07");
@@ -411,5 +419,73 @@ fn a_stopped_regimen_shows_its_last_dose_and_no_totals_after_the_stop() {
         t.text.contains("Last 0.25 mg × 2 a day (0.5 mg a day), stopped Tue 10 Mar 2026."),
         "{}",
         t.text
+    );
+}
+
+#[test]
+fn the_report_marks_dose_changes_on_the_calendar_and_lists_the_steps() {
+    let (_d, journal, _agonist) = dosed_journal();
+    let content = journal
+        .report_content_at(
+            &ReportOptions {
+                range: Some(NightRange {
+                    first: date("2026-03-01"),
+                    last: date("2026-03-14"),
+                }),
+                paper_size: Some(PaperSize::A4),
+                ..ReportOptions::default()
+            },
+            at("2026-11-20T09:00:00+01:00"),
+        )
+        .unwrap();
+    // The calendar: only the night of the step (8 Mar) carries the mark, not the start.
+    let marked: Vec<LocalDate> = content
+        .nights
+        .iter()
+        .filter(|n| n.dose_change)
+        .map(|n| n.night)
+        .collect();
+    assert_eq!(marked, vec![date("2026-03-08")]);
+    // The table shows the dose in effect after the change; its first footnote the steps.
+    let row = content
+        .treatments
+        .rows
+        .iter()
+        .find(|r| r.cells[0] == "Pramipexole")
+        .unwrap();
+    assert_eq!(row.cells[1], "0.25 mg");
+    assert_eq!(
+        content.treatments.footnotes[0],
+        "Pramipexole doses: 0.125 mg (1 Mar 2026) → 0.25 mg (8 Mar 2026); 0.25–0.5 mg a day on 9 \
+         of 14 nights."
+    );
+    // Pregabalin's dose never changed and it is not dopaminergic: no line.
+    assert!(!content
+        .treatments
+        .footnotes
+        .iter()
+        .any(|f| f.starts_with("Pregabalin")));
+}
+
+#[test]
+fn the_reports_line_names_the_last_three_steps() {
+    let (_d, _p, journal) = file_journal();
+    journal
+        .add_treatment(TreatmentData {
+            times_per_day: Some(1),
+            dose_changes: vec![
+                change("2026-03-05", 0.25, Some(1)),
+                change("2026-03-09", 0.375, Some(1)),
+                change("2026-03-12", 0.5, Some(1)),
+            ],
+            ..treatment("2026-03-01")
+        })
+        .unwrap();
+    let s = summary_of(&journal, "2026-03-01", "2026-03-14");
+    // Nights 1–4 at 0.125, 5–8 at 0.25, 9–11 at 0.375, 12–14 at 0.5: all 14 known.
+    assert_eq!(
+        s.dose_timelines[0].short_text,
+        "pramipexole doses: … → 0.25 mg (5 Mar 2026) → 0.375 mg (9 Mar 2026) → 0.5 mg (12 Mar \
+         2026); 0.125–0.5 mg a day on 14 of 14 nights."
     );
 }

@@ -11,7 +11,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::format::{date_text, dose_schedule_text, dose_text, nights_text};
+use crate::format::{date_text, day_month_year, dose_schedule_text, dose_text, nights_text};
 use crate::model::kinds::TreatmentCategory;
 use crate::model::treatment::{DoseInEffect, Treatment};
 use crate::store::queries;
@@ -84,7 +84,13 @@ pub struct DoseTimeline {
     pub daily: Vec<DailyDose>,
     /// One or two sentences.
     pub text: String,
+    /// The report's line, the last steps only: `pramipexole doses: 0.125 mg → 0.25 mg (14 Jul
+    /// 2024) → 0.375 mg (10 May 2025); 0.375 mg a day on 365 of 365 nights`.
+    pub short_text: String,
 }
+
+/// The most steps the report's line names (earlier ones are summed up as `…`).
+pub const SHORT_STEPS: usize = 3;
 
 fn step(from: LocalDate, dose: DoseInEffect, unit: Option<&str>) -> DoseStep {
     let mut text = format!(
@@ -206,6 +212,7 @@ pub(crate) fn build(
             text.push(' ');
             text.push_str(&daily_sentence(range, &daily, unit));
         }
+        let short_text = short_text(&d.name, &steps, &daily, range, dopaminergic, unit);
         out.push(DoseTimeline {
             treatment_id: t.id.clone(),
             name: d.name.clone(),
@@ -219,9 +226,48 @@ pub(crate) fn build(
             steps,
             daily,
             text,
+            short_text,
         });
     }
     Ok(out)
+}
+
+/// The report's line: the last [`SHORT_STEPS`] steps with their dates (the first without a
+/// date when it is the start), and for a dopaminergic regimen the daily totals.
+fn short_text(
+    name: &str,
+    steps: &[DoseStep],
+    daily: &[DailyDose],
+    range: &NightRange,
+    dopaminergic: bool,
+    unit: Option<&str>,
+) -> String {
+    let skipped = steps.len().saturating_sub(SHORT_STEPS);
+    let mut parts: Vec<String> = steps
+        .iter()
+        .skip(skipped)
+        .map(|s| format!("{} ({})", dose_text(s.dose, unit), day_month_year(s.from)))
+        .collect();
+    if skipped > 0 {
+        parts.insert(0, "…".to_string());
+    }
+    let mut text = format!("{name} doses: {}", parts.join(" → "));
+    if dopaminergic {
+        let low = daily.iter().map(|d| d.total).fold(f64::INFINITY, f64::min);
+        let high = daily.iter().map(|d| d.total).fold(0.0, f64::max);
+        let nights = nights_text(range.nights());
+        text.push_str(&match daily.len() {
+            0 => "; total a day not known".to_string(),
+            n if low < high => format!(
+                "; {}–{} a day on {n} of {nights}",
+                crate::format::number_text(low),
+                dose_text(high, unit)
+            ),
+            n => format!("; {} a day on {n} of {nights}", dose_text(high, unit)),
+        });
+    }
+    text.push('.');
+    text
 }
 
 /// `Total daily dose known on 12 of 14 nights, 0.125–0.5 mg.`
