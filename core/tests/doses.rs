@@ -399,6 +399,21 @@ fn the_summary_gives_each_regimens_dose_timeline() {
         t.text
     );
     assert!(s.definitions.iter().any(|d| d.term == "Dose timeline"));
+
+    // The plain-text export lists the same line under the treatments part.
+    let text = journal
+        .summary_text_at(
+            Some(NightRange {
+                first: date("2026-03-01"),
+                last: date("2026-03-14"),
+            }),
+            at("2026-11-20T09:00:00+01:00"),
+        )
+        .unwrap();
+    assert!(
+        text.contains("\n  - pramipexole: 0.125 mg from Sun 1 Mar 2026; 0.25 mg × 2 a day"),
+        "{text}"
+    );
 }
 
 #[test]
