@@ -222,7 +222,10 @@ pub fn dose_change(field: &str, text: &str) -> CliResult<rlsjournal_core::DoseCh
     let form = || {
         CliError::invalid(
             field,
-            format!("expected DATE=DOSE or DATE=DOSExTIMES, got {}", quoted(text)),
+            format!(
+                "expected DATE=DOSE or DATE=DOSExTIMES, got {}",
+                quoted(text)
+            ),
         )
     };
     let (day, rest) = text.split_once('=').ok_or_else(form)?;

@@ -730,7 +730,10 @@ fn add_treatment_takes_dose_steps_and_the_summary_lists_them() {
     assert!(text.contains("  Doses:"), "{text}");
     // 0.25 × 2 = 0.5 mg a day from 8 Mar; before it 0.125 × 1: known on all 14 nights.
     assert!(text.contains("(0.5 mg a day)"), "{text}");
-    assert!(text.contains("Total daily dose known on 14 of 14 nights"), "{text}");
+    assert!(
+        text.contains("Total daily dose known on 14 of 14 nights"),
+        "{text}"
+    );
     let (code, message) = failure(&env.run(&[
         "add",
         "treatment",

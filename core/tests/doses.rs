@@ -132,7 +132,11 @@ fn dose_steps_are_checked_against_the_regimen() {
         ),
     ];
     for (data, field) in cases {
-        assert_eq!(field_of(journal.add_treatment(data.clone())), field, "{data:?}");
+        assert_eq!(
+            field_of(journal.add_treatment(data.clone())),
+            field,
+            "{data:?}"
+        );
     }
     assert!(all_history(&journal, vec![EntryKind::Treatment], 10).is_empty());
 
@@ -145,8 +149,11 @@ fn dose_steps_are_checked_against_the_regimen() {
     let stored = journal.add_treatment(ok.clone()).unwrap();
     assert_eq!(stored.data, ok);
     let mut more = ok.clone();
-    more.dose_changes.insert(1, change("2026-04-01", 0.375, Some(1)));
-    let edited = journal.edit_treatment(stored.id.clone(), more.clone()).unwrap();
+    more.dose_changes
+        .insert(1, change("2026-04-01", 0.375, Some(1)));
+    let edited = journal
+        .edit_treatment(stored.id.clone(), more.clone())
+        .unwrap();
     assert_eq!(edited.data.dose_changes, more.dose_changes);
     match journal.entry(stored.id).unwrap() {
         Entry::Treatment { treatment } => assert_eq!(treatment.data, more),
@@ -184,7 +191,10 @@ fn the_dose_in_effect_follows_the_steps() {
         data.dose_on(date("2026-03-08")).unwrap().daily_total(),
         Some(0.5)
     );
-    assert_eq!(data.dose_on(date("2026-04-01")).unwrap().daily_total(), None);
+    assert_eq!(
+        data.dose_on(date("2026-04-01")).unwrap().daily_total(),
+        None
+    );
 }
 
 #[test]
@@ -215,7 +225,9 @@ fn backups_and_databases_without_dose_steps_read_unchanged() {
         ..treatment("2026-10-10")
     };
     let id = journal.add_treatment(data.clone()).unwrap().id;
-    let backup = journal.backup_json_at(&at("2026-11-20T09:00:00+01:00")).unwrap();
+    let backup = journal
+        .backup_json_at(&at("2026-11-20T09:00:00+01:00"))
+        .unwrap();
     let (_d2, _p2, copy) = file_journal();
     copy.import_backup_at(backup.as_bytes(), &at("2026-11-20T09:00:00+01:00"))
         .unwrap();
@@ -265,7 +277,11 @@ fn the_csv_carries_the_intakes_a_day_and_the_steps() {
         .trim_start_matches('\u{feff}')
         .lines()
         .collect();
-    assert!(lines[0].ends_with(",note,times_per_day,dose_changes"), "{}", lines[0]);
+    assert!(
+        lines[0].ends_with(",note,times_per_day,dose_changes"),
+        "{}",
+        lines[0]
+    );
     assert!(
         lines[1].ends_with(",1,2026-03-08=0.25x2; 2026-04-01=0.5"),
         "{}",
@@ -351,8 +367,11 @@ fn the_summary_gives_each_regimens_dose_timeline() {
     // Nights 1 Mar: 0.125 + 0.125 = 0.25 logged; 2 Mar: 0.25 logged; 3–7 Mar: nothing logged
     // and no intakes a day, unknown; 8–14 Mar: 0.25 × 2 = 0.5 from the schedule (9 Mar's logged
     // 1.0 does not count). Known on 2 + 7 = 9 of 14 nights.
-    let daily: Vec<(LocalDate, f64, DailyDoseSource)> =
-        t.daily.iter().map(|d| (d.night, d.total, d.source)).collect();
+    let daily: Vec<(LocalDate, f64, DailyDoseSource)> = t
+        .daily
+        .iter()
+        .map(|d| (d.night, d.total, d.source))
+        .collect();
     let mut expected = vec![
         (date("2026-03-01"), 0.25, DailyDoseSource::Logged),
         (date("2026-03-02"), 0.25, DailyDoseSource::Logged),
@@ -431,7 +450,8 @@ fn a_stopped_regimen_shows_its_last_dose_and_no_totals_after_the_stop() {
     // 8–10 Mar from the schedule, none after the stop: 2 + 3 = 5 nights.
     assert_eq!(t.daily.len(), 5);
     assert!(
-        t.text.contains("Last 0.25 mg × 2 a day (0.5 mg a day), stopped Tue 10 Mar 2026."),
+        t.text
+            .contains("Last 0.25 mg × 2 a day (0.5 mg a day), stopped Tue 10 Mar 2026."),
         "{}",
         t.text
     );

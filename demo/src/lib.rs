@@ -1521,7 +1521,9 @@ mod tests {
         );
         let pregabalin = treatments.get(2).expect("pregabalin");
         let pramipexole = treatments.get(3).expect("pramipexole");
-        assert!(pregabalin.stopped_on.is_some_and(|s| s < pramipexole.started_on));
+        assert!(pregabalin
+            .stopped_on
+            .is_some_and(|s| s < pramipexole.started_on));
         assert_eq!(pregabalin.dose_changes.len(), 1);
         let steps: Vec<f64> = pramipexole.dose_changes.iter().map(|c| c.dose).collect();
         assert_eq!(steps, vec![0.25, 0.375]);
@@ -1546,7 +1548,10 @@ mod tests {
             .map(|(_, v)| *v)
             .collect();
         let mean_after = after.iter().sum::<f64>() / after.len() as f64;
-        assert!(mean_after > first_value + 25.0, "rechecked higher: {mean_after}");
+        assert!(
+            mean_after > first_value + 25.0,
+            "rechecked higher: {mean_after}"
+        );
 
         // Onset drifts earlier on the agonist: the first year's evening share against the last
         // 120 nights'.
@@ -1556,7 +1561,10 @@ mod tests {
                 .filter_map(|n| n.episodes.first())
                 .map(|e| e.data.started_at.local_minute_of_day())
                 .collect();
-            let evening = firsts.iter().filter(|m| (17 * 60..22 * 60).contains(*m)).count();
+            let evening = firsts
+                .iter()
+                .filter(|m| (17 * 60..22 * 60).contains(*m))
+                .count();
             evening * 100 / firsts.len().max(1)
         };
         let start = phases.pramipexole.expect("pramipexole");

@@ -159,10 +159,7 @@ impl TreatmentData {
         }
         let times = times_per_day("times_per_day", self.times_per_day)?;
         if times.is_some() && dose.is_none() {
-            return Err(JournalError::invalid(
-                "times_per_day",
-                "needs a dose",
-            ));
+            return Err(JournalError::invalid("times_per_day", "needs a dose"));
         }
         let dose_changes = dose_changes(&self.dose_changes, dose, started_on, stopped_on, now)?;
         Ok(TreatmentData {
