@@ -524,3 +524,29 @@ fn the_reports_line_names_the_last_three_steps() {
          2026); 0.125–0.5 mg a day on 14 of 14 nights."
     );
 }
+
+#[test]
+fn a_damaged_dose_amount_leaves_that_nights_total_unknown() {
+    let (d, journal, agonist) = dosed_journal();
+    // Night of 2 Mar: a second dose whose stored amount becomes text behind the journal's back.
+    let bad = journal
+        .add_dose(DoseData {
+            treatment_id: agonist,
+            at: at("2026-03-02T21:00:00+01:00"),
+            amount: Some(0.125),
+        })
+        .unwrap();
+    let conn = rusqlite::Connection::open(d.path().join("journal.db")).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE entries SET data = json_set(data, '$.amount', 'lots') WHERE id = ?1",
+            [&bad.id],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    let s = summary_of(&journal, "2026-03-01", "2026-03-14");
+    let nights: Vec<LocalDate> = s.dose_timelines[0].daily.iter().map(|d| d.night).collect();
+    // 1 Mar and 8–14 Mar still known; 2 Mar (0.25 + unreadable) is not: 8 of 14.
+    assert!(!nights.contains(&date("2026-03-02")));
+    assert_eq!(nights.len(), 8);
+}
