@@ -147,6 +147,13 @@ pub enum AddCommand {
         /// Free note.
         #[arg(long)]
         note: Option<String>,
+        /// Intakes a day at the starting dose (1–24).
+        #[arg(long)]
+        times_per_day: Option<u32>,
+        /// A later dose step, DATE=DOSE or DATE=DOSExTIMES (2026-03-01=0.25x2); repeat for
+        /// each step, oldest first.
+        #[arg(long = "dose-change")]
+        dose_changes: Vec<String>,
     },
     /// A dose taken of a treatment.
     Dose {
@@ -309,6 +316,8 @@ pub fn run(ctx: &Context, command: AddCommand) -> CliResult<String> {
             started,
             stopped,
             note,
+            times_per_day,
+            dose_changes,
         } => {
             let data = TreatmentData {
                 name,
@@ -321,6 +330,11 @@ pub fn run(ctx: &Context, command: AddCommand) -> CliResult<String> {
                     .map(|d| args::date("stopped_on", d))
                     .transpose()?,
                 note,
+                times_per_day,
+                dose_changes: dose_changes
+                    .iter()
+                    .map(|c| args::dose_change("dose_changes", c))
+                    .collect::<CliResult<_>>()?,
             };
             let treatment = open(ctx)?.add_treatment(data)?;
             saved(ctx, "Added", Entry::Treatment { treatment })

@@ -164,6 +164,32 @@ pub fn analyte(text: &str) -> CliResult<Analyte> {
     word("analyte", text, Analyte::parse(text), &codes)
 }
 
+// Dose timeline (issue 15 item 4).
+
+/// A dose step, `DATE=DOSE` or `DATE=DOSExTIMES` (`2026-03-01=0.25x2`): only the form is
+/// checked here, the core checks the dates and amounts against the regimen.
+pub fn dose_change(field: &str, text: &str) -> CliResult<rlsjournal_core::DoseChange> {
+    let form = || {
+        CliError::invalid(
+            field,
+            format!(
+                "expected DATE=DOSE or DATE=DOSExTIMES, got {}",
+                quoted(text)
+            ),
+        )
+    };
+    let (day, rest) = text.split_once('=').ok_or_else(form)?;
+    let (dose, times) = match rest.split_once(['x', '×']) {
+        Some((d, t)) => (d, Some(t.trim().parse::<u32>().map_err(|_| form())?)),
+        None => (rest, None),
+    };
+    Ok(rlsjournal_core::DoseChange {
+        from: date(field, day.trim())?,
+        dose: dose.trim().parse::<f64>().map_err(|_| form())?,
+        times_per_day: times,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -502,6 +502,13 @@ fn treatments(out: &mut String, s: &Summary, color: bool) {
     {
         out.push_str(&paint(color, YELLOW, &wrap(&p.text, "  ")));
     }
+    // Dose timeline (issue 15 item 4): one line per regimen with a dose.
+    if !s.dose_timelines.is_empty() {
+        let _ = writeln!(out, "  Doses:");
+        for d in &s.dose_timelines {
+            out.push_str(&wrap(&d.text, "  • "));
+        }
+    }
 }
 
 fn iron(out: &mut String, s: &Summary, color: bool) {
@@ -720,6 +727,54 @@ mod tests {
             at("2026-03-08T09:00:00+01:00"),
         )
         .expect("summary")
+    }
+
+    #[test]
+    fn dose_timelines_are_listed_under_treatments() {
+        let j = Journal::open_in_memory().expect("journal");
+        j.add_treatment(TreatmentData {
+            name: "pramipexole".into(),
+            category: TreatmentCategory::DopamineAgonist,
+            dose: Some(0.125),
+            dose_unit: Some("mg".into()),
+            started_on: date("2026-03-01"),
+            stopped_on: None,
+            note: None,
+            times_per_day: Some(1),
+            dose_changes: vec![DoseChange {
+                from: date("2026-03-05"),
+                dose: 0.25,
+                times_per_day: Some(1),
+            }],
+        })
+        .expect("treatment");
+        let summary = j
+            .summary_at(
+                Some(NightRange {
+                    first: date("2026-03-01"),
+                    last: date("2026-03-07"),
+                }),
+                at("2026-03-08T09:00:00+01:00"),
+            )
+            .expect("summary");
+        let text = render_summary(&summary, false);
+        let treatments = text
+            .split(&SummaryPart::Treatments.title())
+            .nth(1)
+            .and_then(|rest| rest.split(&SummaryPart::Iron.title()).next())
+            .expect("treatments part");
+        // 4 nights at 0.125 × 1, then 3 at 0.25 × 1.
+        assert!(treatments.contains("  Doses:\n"), "{treatments}");
+        assert!(
+            treatments.contains(
+                "  • pramipexole: 0.125 mg once a day from Sun 1 Mar 2026; 0.25 mg once a day"
+            ),
+            "{treatments}"
+        );
+        assert!(
+            treatments.contains("Total daily dose known on 7 of 7 nights, 0.125–0.25 mg."),
+            "{treatments}"
+        );
     }
 
     #[test]

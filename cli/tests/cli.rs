@@ -741,6 +741,75 @@ fn summary_shows_the_augmentation_watch_with_its_baseline_and_scope() {
     assert_eq!(a["watches"][0]["onset_earlier_minutes"], 780.0);
 }
 
+/// Dose timeline (issue 15 item 4): dose steps through `add treatment`, shown by `summary`;
+/// a malformed step is refused with its field.
+#[test]
+fn add_treatment_takes_dose_steps_and_the_summary_lists_them() {
+    let env = Env::new();
+    let saved = env.json(&[
+        "add",
+        "treatment",
+        "pramipexole",
+        "--category",
+        "dopamine_agonist",
+        "--dose",
+        "0.125",
+        "--unit",
+        "mg",
+        "--started",
+        "2025-03-01",
+        "--times-per-day",
+        "1",
+        "--dose-change",
+        "2025-03-08=0.25x2",
+        "--dose-change",
+        "2025-03-20=0.5",
+    ]);
+    assert_eq!(saved["record"]["times_per_day"], 1);
+    assert_eq!(
+        saved["record"]["dose_changes"],
+        serde_json::json!([
+            {"from": "2025-03-08", "dose": 0.25, "times_per_day": 2},
+            {"from": "2025-03-20", "dose": 0.5, "times_per_day": null}
+        ])
+    );
+    let text = env.ok(&["summary", "--from", "2025-03-01", "--to", "2025-03-14"]);
+    assert!(text.contains("  Doses:"), "{text}");
+    // 0.25 × 2 = 0.5 mg a day from 8 Mar; before it 0.125 × 1: known on all 14 nights.
+    assert!(text.contains("(0.5 mg a day)"), "{text}");
+    assert!(
+        text.contains("Total daily dose known on 14 of 14 nights"),
+        "{text}"
+    );
+    let (code, message) = failure(&env.run(&[
+        "add",
+        "treatment",
+        "ropinirole",
+        "--category",
+        "dopamine_agonist",
+        "--dose",
+        "0.25",
+        "--started",
+        "2025-03-01",
+        "--dose-change",
+        "2025-02-01=0.5",
+    ]));
+    assert_eq!(code, 2);
+    assert!(message.contains("dose_changes[0].from"), "{message}");
+    let (_, message) = failure(&env.run(&[
+        "add",
+        "treatment",
+        "ropinirole",
+        "--category",
+        "dopamine_agonist",
+        "--dose",
+        "0.25",
+        "--dose-change",
+        "tomorrow",
+    ]));
+    assert!(message.contains("dose_changes"), "{message}");
+}
+
 // ---- export and import ----
 
 /// Fills the test's journal with the demo: `nights` nights ending on 31 October 2025.

@@ -186,6 +186,26 @@ pub fn capitalized(text: &str) -> String {
     }
 }
 
+// Dose timeline (issue 15 item 4).
+
+/// A dose with its unit: `0.25 mg`, or `0.25` without a unit.
+pub fn dose_text(dose: f64, unit: Option<&str>) -> String {
+    match unit {
+        Some(u) => format!("{} {u}", number_text(dose)),
+        None => number_text(dose),
+    }
+}
+
+/// A dose step: `0.25 mg`, `0.25 mg once a day`, or `0.25 mg × 2 a day` when the intakes a day
+/// are known.
+pub fn dose_schedule_text(dose: f64, unit: Option<&str>, times_per_day: Option<u32>) -> String {
+    match times_per_day {
+        Some(1) => format!("{} once a day", dose_text(dose, unit)),
+        Some(n) => format!("{} × {n} a day", dose_text(dose, unit)),
+        None => dose_text(dose, unit),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

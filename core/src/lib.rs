@@ -43,7 +43,7 @@ pub use model::kinds::{
 pub use model::lab::{LabResult, LabResultData, SeverityRating, SeverityRatingData};
 pub use model::meta::RecordMeta;
 pub use model::sleep::{SleepDiary, SleepDiaryData};
-pub use model::treatment::{Dose, DoseData, Treatment, TreatmentData};
+pub use model::treatment::{Dose, DoseChange, DoseData, Treatment, TreatmentData};
 pub use settings::{PaperSize, Settings};
 pub use time::{LocalDate, Moment};
 pub use views::calendar::{CalendarDay, CalendarMonth, NightState};

@@ -244,6 +244,8 @@ fn arb_input() -> impl Strategy<Value = Input> {
                     started_on,
                     stopped_on,
                     note: None,
+                    times_per_day: None,
+                    dose_changes: Vec::new(),
                 }
             )),
         (

@@ -405,6 +405,11 @@ struct AddEntryView: View {
                 _ = try await store.write { journal in try journal.addExposure(data: data) }
             }
         case EntryKind.treatment:
+            // The form does not edit dose steps: an edit keeps the stored ones.
+            var stored: TreatmentData?
+            if let id = id, case Entry.treatment(treatment: let t) = try await store.read({ journal in try journal.entry(id: id) }) {
+                stored = t.data
+            }
             let data = TreatmentData(
                 name: form.name,
                 category: form.category,
@@ -412,7 +417,9 @@ struct AddEntryView: View {
                 doseUnit: form.optionalUnit,
                 startedOn: LocalDates.localDate(form.day),
                 stoppedOn: form.stopDay.map { LocalDates.localDate($0) },
-                note: form.optionalNote
+                note: form.optionalNote,
+                timesPerDay: stored?.timesPerDay,
+                doseChanges: stored?.doseChanges ?? []
             )
             if let id = id {
                 _ = try await store.write { journal in try journal.editTreatment(id: id, data: data) }

@@ -116,6 +116,19 @@ fn date(d: LocalDate) -> String {
     crate::time::iso_date(d)
 }
 
+/// A regimen's dose steps in one cell, oldest first, as the terminal takes them:
+/// `2026-03-08=0.25x2; 2026-04-01=0.5` (`xN` only when the intakes a day are known).
+fn dose_changes_cell(changes: &[crate::model::treatment::DoseChange]) -> String {
+    changes
+        .iter()
+        .map(|c| match c.times_per_day {
+            Some(n) => format!("{}={}x{n}", date(c.from), num(c.dose)),
+            None => format!("{}={}", date(c.from), num(c.dose)),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The table listing records that could not be read (only when there are any).
 pub const DAMAGED_TABLE: &str = "damaged_records.csv";
 
@@ -321,6 +334,9 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
             "started_on",
             "stopped_on",
             "note",
+            // Dose timeline (issue 15 item 4): appended, so readers by position keep working.
+            "times_per_day",
+            "dose_changes",
         ],
     );
     for entry in live_entries(conn, RowKind::Treatment, &mut damaged)? {
@@ -337,6 +353,8 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
             date(d.started_on),
             d.stopped_on.map(date).unwrap_or_default(),
             note(&d.note),
+            opt(&d.times_per_day),
+            dose_changes_cell(&d.dose_changes),
         ]);
     }
 

@@ -78,6 +78,10 @@ fn treatments_text(summary: &Summary) -> String {
     for c in &t.comparisons {
         text.push_str(&format!("\n  - {}", c.text.trim()));
     }
+    // Dose timeline (issue 15 item 4).
+    for d in &summary.dose_timelines {
+        text.push_str(&format!("\n  - {}", d.text.trim()));
+    }
     text
 }
 

@@ -325,7 +325,8 @@ labelled_vocabulary! {
 
 impl TreatmentCategory {
     /// Whether the treatment acts on dopamine (a dopamine agonist or levodopa): the augmentation
-    /// watch follows these (MPI criteria, García-Borreguero et al. 2007).
+    /// watch and the total daily dose follow these (MPI criteria, García-Borreguero et al. 2007;
+    /// the risk of augmentation rises with the dopaminergic dose, Garcia-Borreguero et al. 2016).
     pub fn is_dopaminergic(&self) -> bool {
         matches!(
             self,

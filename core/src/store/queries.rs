@@ -342,3 +342,41 @@ pub fn window_relief(
     relief.sort_unstable_by(|a, b| a.sort_ms.cmp(&b.sort_ms).then_with(|| a.id.cmp(&b.id)));
     Ok(relief)
 }
+
+// Dose timeline (issue 15 item 4).
+
+/// The live doses of one treatment counted for the nights `first..=last`: (night, amount as
+/// logged), in night order. Reads only the amount out of each dose's JSON; an amount stored as
+/// anything but a number (a damaged record) reads as NaN, so the caller can leave that night's
+/// total unknown.
+pub fn dose_amounts(
+    conn: &Connection,
+    treatment_id: &str,
+    first: LocalDate,
+    last: LocalDate,
+) -> Result<Vec<(LocalDate, Option<f64>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT night, json_extract(data, '$.amount') FROM entries \
+         WHERE parent_id = ?1 AND kind = 'dose' AND night >= ?2 AND night <= ?3 \
+         AND deleted_ms IS NULL ORDER BY night, sort_ms",
+    )?;
+    let rows = stmt.query_map(
+        [treatment_id.to_string(), iso_date(first), iso_date(last)],
+        |r| {
+            let amount = match r.get_ref(1)? {
+                rusqlite::types::ValueRef::Null => None,
+                rusqlite::types::ValueRef::Integer(i) => Some(i as f64),
+                rusqlite::types::ValueRef::Real(f) => Some(f),
+                _ => Some(f64::NAN),
+            };
+            Ok((r.get::<_, String>(0)?, amount))
+        },
+    )?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (night, amount) = row?;
+        let night = parse_iso_date(&night).map_err(|detail| JournalError::Corrupt { detail })?;
+        out.push((night, amount));
+    }
+    Ok(out)
+}

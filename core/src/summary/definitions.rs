@@ -131,6 +131,8 @@ pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
             ),
         ),
         def("Treatment before/after", treatments::definition_text()),
+        // Dose timeline (issue 15 item 4).
+        def("Dose timeline", crate::summary::doses::definition_text()),
         def("Iron (AASM 2024)", iron::definition_text()),
         def(
             crate::summary::discuss::MAY_WORSEN_TITLE,

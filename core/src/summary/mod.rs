@@ -23,6 +23,8 @@ mod day_clock;
 pub mod definitions;
 pub mod details;
 pub mod discuss;
+// Dose timeline (issue 15 item 4).
+pub mod doses;
 pub mod fisher;
 pub mod iron;
 mod nights;
@@ -61,6 +63,8 @@ pub use changes::{
 pub use coverage::Coverage;
 pub use definitions::Definition;
 pub use discuss::{DiscussLevel, DiscussPoint, DiscussTopic};
+// Dose timeline (issue 15 item 4).
+pub use doses::{DailyDose, DailyDoseSource, DoseStep, DoseTimeline};
 pub use iron::{
     CrpReading, IronBand, IronStatus, IronTrendPoint, IvIronDate, LabReading, ThresholdCheck,
 };
@@ -166,6 +170,9 @@ pub struct Summary {
     pub sleep: SleepSummary,
     /// Part 8: regimens active, before/after a start.
     pub treatments: TreatmentsSummary,
+    /// Part 8 too: the dose timeline of each regimen active in the range with a dose (current
+    /// dose, steps with dates, for dopaminergic drugs the total daily dose per night).
+    pub dose_timelines: Vec<DoseTimeline>,
     /// Part 9: ferritin and transferrin saturation against AASM 2024.
     pub iron: IronStatus,
     /// Part 10: the IRLS rating, band and change.
@@ -257,6 +264,8 @@ pub(crate) fn build(
     let treatments_summary = treatments::build(conn, &range, &treatments, &mut notes)?;
     let iron = iron::build(conn, range.last, &treatments, &mut notes)?;
     let may_worsen_rls = worsening::build(&treatments_summary.active);
+    // Dose timeline (issue 15 item 4).
+    let dose_timelines = doses::build(conn, &range, &treatments)?;
     let rating = rating::build(conn, &range, &mut notes)?;
     let augmentation = augmentation::build(conn, &range, &treatments, settings.morning_hour)?;
     let (key_figures, previous) = changes::build(
@@ -298,6 +307,7 @@ pub(crate) fn build(
         relief,
         sleep,
         treatments: treatments_summary,
+        dose_timelines,
         iron,
         rating,
         augmentation,

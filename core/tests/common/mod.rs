@@ -86,6 +86,8 @@ pub fn treatment(started: &str) -> TreatmentData {
         started_on: date(started),
         stopped_on: None,
         note: None,
+        times_per_day: None,
+        dose_changes: Vec::new(),
     }
 }
 

@@ -165,6 +165,8 @@ pub fn add_treatment(
             started_on: date(started),
             stopped_on: stopped.map(date),
             note: None,
+            times_per_day: None,
+            dose_changes: Vec::new(),
         })
         .expect("add treatment")
         .id

@@ -1,6 +1,7 @@
 //! The night-by-night heat map: one square per night in week rows (Monday first), coloured by
 //! the night's peak intensity, outlined and empty when nothing was logged, with numbered
-//! markers where a treatment started, and a legend.
+//! markers where a treatment started, a bar on the left edge of a night a dose changed, and a
+//! legend.
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -33,16 +34,24 @@ fn week_rows(nights: &[NightMark]) -> usize {
     }
 }
 
-fn legend_height() -> f32 {
-    LEGEND_SWATCH + 3.0 + SMALL.leading() + 2.0
+fn legend_height(dose_line: bool) -> f32 {
+    LEGEND_SWATCH + 3.0 + SMALL.leading() + 2.0 + if dose_line { DOSE_LINE } else { 0.0 }
+}
+
+/// The height of the legend's dose-change line.
+const DOSE_LINE: f32 = LEGEND_SWATCH + 1.5;
+
+/// Whether the legend names the dose-change bar (a line of its own; issue 15 item 4).
+fn has_dose_changes(nights: &[NightMark]) -> bool {
+    nights.iter().any(|n| n.dose_change)
 }
 
 /// Space between the squares and the legend.
 const LEGEND_GAP: f32 = 3.0;
 
 /// The fixed part of the height: heading, weekday row and legend.
-fn chrome_height() -> f32 {
-    heading::height() + SMALL.leading() + 2.0 + LEGEND_GAP + legend_height()
+fn chrome_height(dose_line: bool) -> f32 {
+    heading::height() + SMALL.leading() + 2.0 + LEGEND_GAP + legend_height(dose_line)
 }
 
 /// How the weeks are laid out: in `groups` side-by-side blocks of `rows_per_group` week rows,
@@ -67,7 +76,7 @@ impl Grid {
 }
 
 /// The grid with the largest squares that fits `width` and (if given) `height`.
-fn grid(rows: usize, width: f32, height: Option<f32>) -> Grid {
+fn grid(rows: usize, width: f32, height: Option<f32>, dose_line: bool) -> Grid {
     let rows = rows.max(1);
     let mut best = Grid {
         groups: 1,
@@ -79,7 +88,7 @@ fn grid(rows: usize, width: f32, height: Option<f32>) -> Grid {
         let g = groups as f32;
         let by_width = (width - g * MONTH_WIDTH - (g - 1.0) * GROUP_GAP) / (7.0 * g);
         let by_height = match height {
-            Some(h) => (h - chrome_height()) / rows_per_group as f32,
+            Some(h) => (h - chrome_height(dose_line)) / rows_per_group as f32,
             None => MAX_CELL,
         };
         let cell = by_width.min(by_height).clamp(0.0, MAX_CELL).floor();
@@ -100,8 +109,9 @@ fn grid(rows: usize, width: f32, height: Option<f32>) -> Grid {
 /// The height the calendar wants in a column of `width` (one block of weeks, squares as large
 /// as the width allows).
 pub(crate) fn natural_height(nights: &[NightMark], width: f32) -> f32 {
-    let g = grid(week_rows(nights), width, None);
-    chrome_height() + g.rows_per_group as f32 * g.cell
+    let dose_line = has_dose_changes(nights);
+    let g = grid(week_rows(nights), width, None, dose_line);
+    chrome_height(dose_line) + g.rows_per_group as f32 * g.cell
 }
 
 /// Draws the calendar in `area`.
@@ -113,7 +123,8 @@ pub(crate) fn draw(canvas: &mut Canvas<'_>, area: Rect, nights: &[NightMark]) {
     let Some(first) = nights.first() else {
         return;
     };
-    let g = grid(week_rows(nights), area.w, Some(area.h));
+    let dose_line = has_dose_changes(nights);
+    let g = grid(week_rows(nights), area.w, Some(area.h), dose_line);
     let cell = g.cell;
     if cell < 2.0 {
         return;
@@ -176,7 +187,8 @@ pub(crate) fn draw(canvas: &mut Canvas<'_>, area: Rect, nights: &[NightMark]) {
     let legend_y = grid_y + g.rows_per_group as f32 * cell + LEGEND_GAP;
     draw_legend(
         canvas,
-        Rect::new(below.x, legend_y, below.w, legend_height()),
+        Rect::new(below.x, legend_y, below.w, legend_height(dose_line)),
+        dose_line,
     );
 }
 
@@ -226,6 +238,10 @@ fn draw_night(canvas: &mut Canvas<'_>, r: Rect, night: &NightMark) {
             &peak,
         );
     }
+    // Dose timeline (issue 15 item 4): the new dose applies from this night on.
+    if night.dose_change {
+        dose_bar(canvas, r);
+    }
     if let Some(&marker) = night.treatment_starts.first() {
         let radius = 3.6;
         if r.w >= 12.0 {
@@ -237,7 +253,16 @@ fn draw_night(canvas: &mut Canvas<'_>, r: Rect, night: &NightMark) {
     }
 }
 
-fn draw_legend(canvas: &mut Canvas<'_>, area: Rect) {
+/// The width of the bar that marks a dose change, as a share of the square.
+const DOSE_BAR_SHARE: f32 = 0.2;
+
+/// A bar down the left edge of the square `r`.
+fn dose_bar(canvas: &mut Canvas<'_>, r: Rect) {
+    let w = (r.w * DOSE_BAR_SHARE).max(0.8);
+    canvas.fill_rect(Rect::new(r.x, r.y, w, r.h), MARKER);
+}
+
+fn draw_legend(canvas: &mut Canvas<'_>, area: Rect, dose_changes: bool) {
     let label = "Peak";
     let label_w = canvas.width(&SMALL, label) + 3.0;
     canvas.text(
@@ -294,6 +319,22 @@ fn draw_legend(canvas: &mut Canvas<'_>, area: Rect) {
             &SMALL,
             Align::Left,
             "treatment start",
+        );
+    }
+    // Dose timeline (issue 15 item 4): the dose-change bar, on a line of its own.
+    if dose_changes {
+        let y = y + DOSE_LINE;
+        let swatch = Rect::new(area.x, y, LEGEND_SWATCH - 1.0, LEGEND_SWATCH - 1.0);
+        canvas.stroke_rect(swatch, RULE, 0.6);
+        dose_bar(canvas, swatch);
+        let x = swatch.right() + 2.5;
+        canvas.text(
+            x,
+            y + SMALL.size,
+            area.right() - x,
+            &SMALL,
+            Align::Left,
+            "dose changed from this night on",
         );
     }
 }

@@ -124,6 +124,8 @@ pub struct NightMark {
     pub peak: u8,
     /// Markers of the treatments started that night (see [`Table`] rows' `marker`).
     pub treatment_starts: Vec<u8>,
+    /// Whether a regimen's dose changed that night (a dose step from that day; issue 15 item 4).
+    pub dose_change: bool,
 }
 
 /// Episodes by hour of onset.

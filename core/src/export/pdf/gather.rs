@@ -172,6 +172,9 @@ fn data_notes(s: &Summary) -> Vec<String> {
     notes.iter().map(|n| format!("Data: {}", n.text)).collect()
 }
 
+/// The most dose-timeline lines under the treatments table.
+const MAX_DOSE_FOOTNOTES: usize = 2;
+
 /// Markers of the treatments started within the range, in the order they are listed.
 fn treatment_markers(s: &Summary) -> Vec<(String, u8)> {
     s.treatments
@@ -203,6 +206,11 @@ fn nights(s: &Summary, markers: &[(String, u8)]) -> Vec<NightMark> {
                         .map(|(_, m)| *m)
                 })
                 .collect(),
+            // Dose timeline (issue 15 item 4): a step after the start falls on this night.
+            dose_change: s
+                .dose_timelines
+                .iter()
+                .any(|t| t.steps.iter().skip(1).any(|step| step.from == n.night)),
         })
         .collect()
 }
@@ -401,9 +409,18 @@ fn treatments(s: &Summary, markers: &[(String, u8)]) -> Table {
                 ),
                 None => format!("since {}", day_month_year(a.started_on)),
             };
+            // Dose timeline (issue 15 item 4): after a dose change, the dose in effect.
+            let changed = s
+                .dose_timelines
+                .iter()
+                .find(|d| d.treatment_id == a.treatment_id && d.steps.len() > 1);
+            let dose = match changed.and_then(|d| d.current_dose.map(|c| (c, &d.unit))) {
+                Some((current, unit)) => Some(crate::format::dose_text(current, unit.as_deref())),
+                None => a.dose_text.clone(),
+            };
             let mut r = row(vec![
                 capitalized(&a.name),
-                a.dose_text.clone().unwrap_or_else(|| "–".into()),
+                dose.unwrap_or_else(|| "–".into()),
                 a.category_label.clone(),
                 dates,
             ]);
@@ -414,13 +431,22 @@ fn treatments(s: &Summary, markers: &[(String, u8)]) -> Table {
             r
         })
         .collect();
-    let mut footnotes: Vec<String> = t
-        .comparisons
+    // Dose timeline (issue 15 item 4): the steps of regimens whose dose changed, and the daily
+    // totals of dopaminergic ones, first.
+    let mut footnotes: Vec<String> = s
+        .dose_timelines
         .iter()
-        .filter(|c| c.comparable)
-        .take(2)
-        .map(|c| c.text.clone())
+        .filter(|d| d.steps.len() > 1 || d.dopaminergic)
+        .take(MAX_DOSE_FOOTNOTES)
+        .map(|d| capitalized(&d.short_text))
         .collect();
+    footnotes.extend(
+        t.comparisons
+            .iter()
+            .filter(|c| c.comparable)
+            .take(2)
+            .map(|c| c.text.clone()),
+    );
     if t.active.iter().any(|a| a.category.is_dopaminergic()) {
         footnotes.push("Dopaminergic drug: see the augmentation watch above.".into());
     }

@@ -85,6 +85,7 @@ fn content(nights: i64, rows: usize, long: bool) -> ReportContent {
                 logged: i % 7 != 3,
                 peak: u8::try_from(i % 11).unwrap_or(0),
                 treatment_starts: if i % 40 == 5 { vec![7] } else { Vec::new() },
+                dose_change: i % 30 == 7,
             })
             .collect(),
         onset: OnsetChart {

@@ -61,7 +61,7 @@ private val HEADERS = mapOf(
         "final_awakening_local,final_awakening_utc_offset,out_of_bed_local,out_of_bed_utc_offset," +
         "time_in_bed_minutes,total_sleep_minutes,sleep_efficiency_percent,quality,note",
     "exposures.csv" to "id,night,at_local,at_utc_offset,kind,amount,unit,note",
-    "treatments.csv" to "id,name,category,dose,dose_unit,started_on,stopped_on,note",
+    "treatments.csv" to "id,name,category,dose,dose_unit,started_on,stopped_on,note,times_per_day,dose_changes",
     "doses.csv" to "id,night,treatment_id,treatment_name,at_local,at_utc_offset,amount",
     "lab_results.csv" to "id,taken_on,analyte,value,unit,note",
     "severity_ratings.csv" to "id,rated_on,irls_total,band,note",

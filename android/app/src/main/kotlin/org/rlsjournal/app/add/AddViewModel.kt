@@ -196,6 +196,8 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
                 }
             }
             EntryKind.TREATMENT -> {
+                // The form does not edit dose steps: an edit keeps the stored ones.
+                val stored = id?.let { (store.read { journal -> journal.entry(it) } as? Entry.Treatment)?.treatment?.data }
                 val data = TreatmentData(
                     name = form.name,
                     category = form.category,
@@ -204,6 +206,8 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
                     startedOn = form.date,
                     stoppedOn = form.stopDate,
                     note = note,
+                    timesPerDay = stored?.timesPerDay,
+                    doseChanges = stored?.doseChanges ?: emptyList(),
                 )
                 if (id == null) {
                     store.write { journal -> journal.addTreatment(data) }
