@@ -165,16 +165,13 @@ pub fn to_remove(names: &[String]) -> Vec<String> {
     let mut weeks = BTreeSet::new();
     for (time, name) in &own {
         let day = time.date();
-        if days.len() < KEEP_DAILY || days.contains(&day) {
-            if days.insert(day) {
-                keep.insert(name);
-            }
+        // The first (newest) backup of a day not seen yet, while fewer than KEEP_DAILY days are.
+        if days.len() < KEEP_DAILY && days.insert(day) {
+            keep.insert(name);
         }
         let week = (day.iso_week().year(), day.iso_week().week());
-        if weeks.len() < KEEP_WEEKLY || weeks.contains(&week) {
-            if weeks.insert(week) {
-                keep.insert(name);
-            }
+        if weeks.len() < KEEP_WEEKLY && weeks.insert(week) {
+            keep.insert(name);
         }
     }
     own.iter()
