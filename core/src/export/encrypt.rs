@@ -35,6 +35,10 @@ pub fn is_encrypted(bytes: &[u8]) -> bool {
 /// Whether the file at `path` begins like an age file (false if it cannot be read: the
 /// import then reports the file as unreadable in its own words).
 pub fn file_is_encrypted(path: &Path) -> bool {
+    // Only a regular file is opened: reading a FIFO's first bytes would wait for a writer.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let Ok(file) = std::fs::File::open(path) else {
         return false;
     };
