@@ -8,6 +8,7 @@
 #   fonts-hosny-amiri  an Arabic font (0.6 MB): the report's right-to-left and joining tests
 #   fonts-ebgaramond   a font with CFF outlines (0.5 MB): the report's CFF fallback-font test
 #   strace         counts the fsyncs of an acknowledged write (cli/tests/durability.rs)
+#   age            the age tool: encrypted backups open both ways (core/tests/backups.rs)
 # The Kotlin compiler comes from npm; tests/kotlin/run.sh installs it.
 set -euo pipefail
 
@@ -19,6 +20,7 @@ command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 [[ -f /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf ]] || missing+=(fonts-hosny-amiri)
 [[ -f /usr/share/fonts/opentype/ebgaramond/EBGaramond12-Regular.otf ]] || missing+=(fonts-ebgaramond)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
+command -v age >/dev/null 2>&1 || missing+=(age)
 
 if ((${#missing[@]} == 0)); then
   echo "all present"

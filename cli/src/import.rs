@@ -4,11 +4,13 @@
 use std::path::Path;
 
 use rlsjournal_core::export::backup::ImportSummary;
+use rlsjournal_core::export::encrypt;
 use rlsjournal_core::{JournalError, Moment};
 
 use crate::commands::open_existing_or_new;
 use crate::error::{CliError, CliResult};
 use crate::json::{self, ImportJson};
+use crate::passphrase;
 use crate::Context;
 
 /// Runs `import FILE`.
@@ -16,19 +18,34 @@ use crate::Context;
 /// The file is checked before the journal is opened, so a missing or unreadable file never
 /// creates a journal. A backup the core rejects leaves the journal exactly as it was, and the
 /// message says so.
-pub fn run(ctx: &Context, file: &Path) -> CliResult<String> {
+pub fn run(ctx: &Context, file: &Path, passphrase_file: Option<&Path>) -> CliResult<String> {
     check_readable(file)?;
+    // An encrypted backup (issue 17): the passphrase from the file given, else asked for.
+    let secret = if encrypt::file_is_encrypted(file) {
+        Some(passphrase::read(passphrase_file, "Backup passphrase: ")?)
+    } else {
+        None
+    };
     // A rejected import into a path that held no journal leaves no new file behind.
     let summary = open_existing_or_new(ctx)?.run_or_discard(|journal| {
-        journal
-            .import_backup_file_at(file, &Moment::now())
-            .map_err(|err| match err {
-                JournalError::ImportRejected { reason } => CliError::Other(format!(
-                    "cannot import {}: {reason}; nothing was imported, the journal is unchanged",
-                    file.display()
-                )),
-                other => CliError::Journal(other),
-            })
+        let imported = match &secret {
+            Some(secret) => {
+                journal.import_backup_file_with_passphrase_at(file, secret, &Moment::now())
+            }
+            None => journal.import_backup_file_at(file, &Moment::now()),
+        };
+        imported.map_err(|err| match err {
+            JournalError::WrongPassphrase => CliError::Other(format!(
+                "cannot import {}: the passphrase does not open it; nothing was imported, \
+                     the journal is unchanged",
+                file.display()
+            )),
+            JournalError::ImportRejected { reason } => CliError::Other(format!(
+                "cannot import {}: {reason}; nothing was imported, the journal is unchanged",
+                file.display()
+            )),
+            other => CliError::Journal(other),
+        })
     })?;
     if ctx.json {
         return Ok(json::to_text(&ImportJson {

@@ -6,6 +6,7 @@
 
 mod add;
 mod args;
+mod backup;
 mod commands;
 mod demo;
 mod error;
@@ -13,6 +14,7 @@ mod export;
 mod files;
 mod import;
 mod json;
+mod passphrase;
 mod paths;
 mod render;
 mod render_summary;
@@ -160,6 +162,23 @@ enum Command {
     Import {
         /// The backup file.
         file: PathBuf,
+        /// For an encrypted backup: read the passphrase from this file's first line
+        /// [default: ask for it].
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Write a backup now into a folder (older ones this app wrote are pruned to 7 daily + 4
+    /// weekly; other files are never touched).
+    Backup {
+        /// The folder.
+        #[arg(long, value_name = "DIR")]
+        folder: PathBuf,
+        /// Encrypt it with a passphrase (the age format; the `age` tool opens it).
+        #[arg(long)]
+        encrypt: bool,
+        /// Read the passphrase from this file's first line [default: ask for it].
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
     },
     /// Write a realistic synthetic journal (never your own), its clinician report, and show it.
     Demo {
@@ -233,7 +252,15 @@ fn dispatch(ctx: &Context, command: Command) -> Result<String, CliError> {
         Command::Prompts { now } => commands::prompts(ctx, now.as_deref()),
         Command::Summary { from, to } => commands::summary(ctx, from.as_deref(), to.as_deref()),
         Command::Export(args) => export::run(ctx, args),
-        Command::Import { file } => import::run(ctx, &file),
+        Command::Import {
+            file,
+            passphrase_file,
+        } => import::run(ctx, &file, passphrase_file.as_deref()),
+        Command::Backup {
+            folder,
+            encrypt,
+            passphrase_file,
+        } => backup::run(ctx, &folder, encrypt, passphrase_file.as_deref()),
         Command::Demo {
             nights,
             seed,
@@ -271,6 +298,7 @@ fn command_name(command: &Command) -> wording::CommandName {
         Command::Summary { .. } => "summary",
         Command::Export(_) => "export",
         Command::Import { .. } => "import",
+        Command::Backup { .. } => "backup",
         Command::Demo { .. } => "demo",
     })
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use rlsjournal_core::export::auto_backup::BackupOccasion;
 use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::time::parse_iso_date;
 use rlsjournal_core::*;
@@ -313,6 +314,38 @@ fn bench_backup(c: &mut Criterion) {
     g.finish();
 }
 
+/// Issue 17: an automatic backup of the ten-year journal into a folder (export, zip, atomic
+/// write with fsync, retention), plain and encrypted (age, scrypt work factor 18).
+fn bench_auto_backup(c: &mut Criterion) {
+    let path = ten_year_file();
+    let journal = open(&path);
+    let folder = data_dir().join("auto-backups");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let folder_text = folder.to_string_lossy().into_owned();
+    let mut g = c.benchmark_group("auto_backup");
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.bench_function("ten_years_plain", |b| {
+        b.iter(|| {
+            journal
+                .auto_backup(folder_text.clone(), None, BackupOccasion::Now)
+                .unwrap()
+        })
+    });
+    g.bench_function("ten_years_encrypted", |b| {
+        b.iter(|| {
+            journal
+                .auto_backup(
+                    folder_text.clone(),
+                    Some("correct horse battery".into()),
+                    BackupOccasion::Now,
+                )
+                .unwrap()
+        })
+    });
+    g.finish();
+}
+
 /// The bare read of every live row of the nights `first..=last` (kind, night and record JSON), with
 /// no analysis: the limit of anything that summarises those nights.
 fn scan_nights(conn: &Connection, first: &str, last: &str) -> usize {
@@ -403,6 +436,7 @@ criterion_group!(
     bench_views,
     bench_summary,
     bench_report,
-    bench_backup
+    bench_backup,
+    bench_auto_backup
 );
 criterion_main!(benches);

@@ -48,6 +48,22 @@ pub enum JournalError {
         /// What is wrong with the backup.
         reason: String,
     },
+    // Encrypted and automatic backups (issue 17).
+    /// The backup is encrypted (an `age` file) and no passphrase was given: ask for it and call
+    /// the `…_with_passphrase` import. The journal is unchanged.
+    #[error("this backup is encrypted — a passphrase is needed")]
+    PassphraseNeeded,
+    /// The passphrase does not open this encrypted backup (or the part of the file that holds
+    /// the key was changed). The journal is unchanged.
+    #[error("the passphrase does not open this backup; check it and try again")]
+    WrongPassphrase,
+    /// A backup could not be written; `reason` is a sentence for the person (folder gone,
+    /// permission denied, disk full). The previous backups in the folder are intact.
+    #[error("backup not written: {reason}")]
+    BackupFailed {
+        /// Why, in plain words.
+        reason: String,
+    },
 }
 
 /// The longest excerpt of a person's input quoted in an error message, in characters: an error

@@ -21,6 +21,12 @@ enum ErrorText {
             return "The journal file could not be read: \(detail). It was left untouched."
         case JournalError.ImportRejected(reason: let reason):
             return "Backup not restored: \(reason). Nothing was changed."
+        case JournalError.PassphraseNeeded:
+            return "This backup is encrypted — a passphrase is needed."
+        case JournalError.WrongPassphrase:
+            return "The passphrase does not open this backup. Nothing was changed."
+        case JournalError.BackupFailed(reason: let reason):
+            return "Backup not written: \(reason). The previous backups are intact."
         }
     }
 }

@@ -2,11 +2,15 @@
 
 use std::path::Path;
 
+use crate::error::JournalError;
 use crate::error::Result;
 use crate::export::archive::{self, BackupSource};
-use crate::export::backup::{self, ImportSummary, BACKUP_FILE_NAME};
+use crate::export::auto_backup::{self, AutoBackupOutcome, AutoBackupStatus, BackupOccasion};
+use crate::export::backup::{self, ImportSummary, BACKUP_FILE_NAME, MAX_BACKUP_BYTES};
 use crate::export::csv::{self, CsvTable};
+use crate::export::encrypt;
 use crate::journal::Journal;
+use crate::store::backup_state;
 use crate::time::Moment;
 
 impl Journal {
@@ -18,12 +22,63 @@ impl Journal {
     /// Imports a backup with an explicit `now` for validating records (tests). Record stamps
     /// are checked against this device's clock, or `now` if that is later.
     pub fn import_backup_at(&self, bytes: &[u8], now: &Moment) -> Result<ImportSummary> {
+        if encrypt::is_encrypted(bytes) {
+            return Err(JournalError::PassphraseNeeded);
+        }
         self.write(|tx, settings| backup::import(tx, settings, BackupSource::Bytes(bytes), now))
     }
 
     /// [`Journal::import_backup_file`] with an explicit `now` (tests).
     pub fn import_backup_file_at(&self, path: &Path, now: &Moment) -> Result<ImportSummary> {
+        if encrypt::file_is_encrypted(path) {
+            return Err(JournalError::PassphraseNeeded);
+        }
         self.write(|tx, settings| backup::import(tx, settings, BackupSource::File(path), now))
+    }
+
+    // Encrypted and automatic backups (issue 17).
+
+    /// [`Journal::import_backup_with_passphrase`] with an explicit `now` (tests).
+    pub fn import_backup_with_passphrase_at(
+        &self,
+        bytes: &[u8],
+        passphrase: &str,
+        now: &Moment,
+    ) -> Result<ImportSummary> {
+        if !encrypt::is_encrypted(bytes) {
+            return self.import_backup_at(bytes, now);
+        }
+        let plain = encrypt::decrypt(bytes, passphrase, MAX_BACKUP_BYTES)?;
+        self.import_backup_at(&plain, now)
+    }
+
+    /// [`Journal::import_backup_file_with_passphrase`] with an explicit `now` (tests).
+    pub fn import_backup_file_with_passphrase_at(
+        &self,
+        path: &Path,
+        passphrase: &str,
+        now: &Moment,
+    ) -> Result<ImportSummary> {
+        if !encrypt::file_is_encrypted(path) {
+            return self.import_backup_file_at(path, now);
+        }
+        let file = std::fs::File::open(path).map_err(|_| JournalError::ImportRejected {
+            reason: "the backup file could not be read".into(),
+        })?;
+        let plain = encrypt::decrypt(file, passphrase, MAX_BACKUP_BYTES)?;
+        self.import_backup_at(&plain, now)
+    }
+
+    /// [`Journal::auto_backup`] as if it were `now` (tests, the terminal's clock).
+    pub fn auto_backup_at(
+        &self,
+        folder: &Path,
+        passphrase: Option<&str>,
+        occasion: BackupOccasion,
+        now: &Moment,
+    ) -> Result<AutoBackupOutcome> {
+        let now = now.checked_lookup("now")?;
+        auto_backup::run(self, folder, passphrase, occasion, &now)
     }
 }
 
@@ -72,5 +127,63 @@ impl Journal {
             .map(|t| (t.file_name.as_str(), t.content.as_bytes()))
             .collect();
         archive::write_zip(&files)
+    }
+
+    // Encrypted and automatic backups (issue 17).
+
+    /// The backup encrypted with `passphrase` in the `age` format (scrypt), as the zip that
+    /// `backup_zip` gives, sealed: the `age` tool opens it with the same passphrase. The core
+    /// does not keep the passphrase. `InvalidInput` for a passphrase under 8 characters.
+    pub fn backup_encrypted(&self, passphrase: String) -> Result<Vec<u8>> {
+        encrypt::encrypt(&self.backup_zip()?, &passphrase)
+    }
+
+    /// Imports a backup that may be encrypted (an `age` file with a passphrase, ours or the
+    /// `age` tool's); a plain one imports as `import_backup` does. `WrongPassphrase` when the
+    /// passphrase does not open it, `ImportRejected` when it is cut short or changed; the
+    /// journal is then unchanged. (`import_backup` answers `PassphraseNeeded` for an
+    /// encrypted file.)
+    pub fn import_backup_with_passphrase(
+        &self,
+        bytes: Vec<u8>,
+        passphrase: String,
+    ) -> Result<ImportSummary> {
+        self.import_backup_with_passphrase_at(&bytes, &passphrase, &Moment::now())
+    }
+
+    /// [`Journal::import_backup_with_passphrase`] reading the file at `path`.
+    pub fn import_backup_file_with_passphrase(
+        &self,
+        path: String,
+        passphrase: String,
+    ) -> Result<ImportSummary> {
+        self.import_backup_file_with_passphrase_at(Path::new(&path), &passphrase, &Moment::now())
+    }
+
+    /// Writes an automatic backup into `folder` when one is due: the apps call this after each
+    /// change (`Changed`: at most once every 10 minutes) and when going to the background
+    /// (`Background`: always); `Now` always writes. Encrypted when `passphrase` is given (the
+    /// core does not keep it). The write is atomic; older backups this app wrote are pruned to
+    /// 7 daily + 4 weekly, other files are never touched. `BackupFailed` with a sentence when
+    /// the folder cannot be written; `auto_backup_status` then says so too.
+    pub fn auto_backup(
+        &self,
+        folder: String,
+        passphrase: Option<String>,
+        occasion: BackupOccasion,
+    ) -> Result<AutoBackupOutcome> {
+        self.auto_backup_at(
+            Path::new(&folder),
+            passphrase.as_deref(),
+            occasion,
+            &Moment::now(),
+        )
+    }
+
+    /// When the last automatic backup was written, or why the last attempt failed, as a
+    /// sentence to show; kept in the journal, so it survives app restarts.
+    pub fn auto_backup_status(&self) -> Result<AutoBackupStatus> {
+        let state = self.read(|conn, _| backup_state::load(conn))?;
+        Ok(auto_backup::status(&state))
     }
 }

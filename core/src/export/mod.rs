@@ -2,9 +2,12 @@
 //! (and its import), and a plain-text summary. Nothing leaves the device any other way.
 
 pub mod archive;
+pub mod auto_backup;
 pub mod backup;
+pub mod backup_folder;
 pub mod calls;
 pub mod csv;
+pub mod encrypt;
 pub mod pdf;
 pub mod target;
 pub mod text;

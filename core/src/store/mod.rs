@@ -1,5 +1,6 @@
 //! Local SQLite storage: opening files safely, the schema and its upgrades, rows and records.
 
+pub mod backup_state;
 pub mod bedside;
 pub mod connection;
 pub mod entries;

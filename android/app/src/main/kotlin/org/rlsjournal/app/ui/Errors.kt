@@ -16,6 +16,9 @@ fun errorText(context: Context, error: Throwable): String = when (error) {
     is JournalException.IncompatibleVersion -> context.getString(R.string.error_incompatible)
     is JournalException.Corrupt -> context.getString(R.string.error_corrupt, error.detail)
     is JournalException.ImportRejected -> context.getString(R.string.error_import_rejected, error.reason)
+    is JournalException.PassphraseNeeded -> context.getString(R.string.error_passphrase_needed)
+    is JournalException.WrongPassphrase -> context.getString(R.string.error_wrong_passphrase)
+    is JournalException.BackupFailed -> context.getString(R.string.error_backup_failed, error.reason)
     else -> context.getString(R.string.error_unexpected, error.message ?: error.toString())
 }
 

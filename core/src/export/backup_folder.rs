@@ -1,0 +1,156 @@
+//! The backup folder on disk: writing one file atomically (a temporary file in the folder,
+//! flushed to disk, renamed over the final name, the folder flushed), listing and removing
+//! files, and what went wrong as a sentence a person can act on.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The first part of every temporary file this app writes in a backup folder (hidden on
+/// Unix-like systems); a crash may leave one behind, and the next backup removes it.
+pub const TEMP_PREFIX: &str = ".rlsjournal-auto-";
+
+/// The last part of every temporary file this app writes in a backup folder.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Writes `bytes` to `folder/name` so that the folder holds either the previous file of that
+/// name (or none) or the complete new one, whatever happens: the bytes go to a temporary file in
+/// the same folder, which is flushed to disk, renamed over `name`, and the folder's entry is
+/// flushed too. On an error the temporary file is removed (a crash can leave it: see
+/// [`TEMP_PREFIX`]).
+pub fn write_atomically(folder: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+    let meta = fs::metadata(folder)?;
+    if !meta.is_dir() {
+        return Err(io::Error::from(io::ErrorKind::NotADirectory));
+    }
+    let temp = folder.join(format!(
+        "{TEMP_PREFIX}{}-{}{TEMP_SUFFIX}",
+        std::process::id(),
+        uuid::Uuid::now_v7().simple()
+    ));
+    let target = folder.join(name);
+    let written = write_temp(&temp, bytes).and_then(|()| fs::rename(&temp, &target));
+    if let Err(e) = written {
+        let _ = fs::remove_file(&temp);
+        return Err(e);
+    }
+    // The rename is durable only once the folder itself is flushed.
+    sync_folder(folder)?;
+    Ok(target)
+}
+
+fn write_temp(temp: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // A backup holds health records: only this user may read it.
+        options.mode(0o600);
+    }
+    let mut file = options.open(temp)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Flushes a folder's entries (a rename in it) to disk. Platforms that cannot open a folder
+/// for this (Windows) rely on the rename alone.
+fn sync_folder(folder: &Path) -> io::Result<()> {
+    match File::open(folder) {
+        Ok(dir) => dir.sync_all().or_else(|e| {
+            // Some file systems (and all of Windows) refuse fsync on a directory.
+            if e.kind() == io::ErrorKind::InvalidInput || e.kind() == io::ErrorKind::Unsupported {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        }),
+        Err(e) if cfg!(windows) && e.kind() == io::ErrorKind::PermissionDenied => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// The names of the regular files directly in `folder`.
+pub fn file_names(folder: &Path) -> io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in fs::read_dir(folder)? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            if let Ok(name) = entry.file_name().into_string() {
+                names.push(name);
+            }
+        }
+    }
+    Ok(names)
+}
+
+/// Why a backup could not be written to `folder`, as a sentence for the person.
+pub fn failure_sentence(err: &io::Error) -> String {
+    if is_disk_full(err) {
+        return "the disk that holds the backup folder is full; free some space and the next \
+                backup will be written"
+            .to_string();
+    }
+    match err.kind() {
+        io::ErrorKind::NotFound => "the backup folder is gone (moved, deleted, or its drive \
+                                    removed); choose a backup folder again"
+            .to_string(),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            "this app may no longer write to the backup folder (permission denied); choose the \
+             folder again to give permission"
+                .to_string()
+        }
+        io::ErrorKind::NotADirectory => {
+            "the backup folder is not a folder; choose a backup folder again".to_string()
+        }
+        _ => format!("the backup folder could not be written ({err})"),
+    }
+}
+
+fn is_disk_full(err: &io::Error) -> bool {
+    matches!(
+        err.kind(),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_failure_has_its_own_sentence() {
+        #[cfg(unix)]
+        {
+            let full = io::Error::from_raw_os_error(libc::ENOSPC);
+            assert!(failure_sentence(&full).contains("is full"));
+            let denied = io::Error::from_raw_os_error(libc::EACCES);
+            assert!(failure_sentence(&denied).contains("permission denied"));
+            let read_only = io::Error::from_raw_os_error(libc::EROFS);
+            assert!(failure_sentence(&read_only).contains("permission denied"));
+        }
+        let gone = io::Error::from(io::ErrorKind::NotFound);
+        assert!(failure_sentence(&gone).contains("is gone"));
+    }
+
+    #[test]
+    fn a_write_replaces_the_file_whole_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        write_atomically(dir.path(), "b.zip", b"first").unwrap();
+        let path = write_atomically(dir.path(), "b.zip", b"second").unwrap();
+        assert_eq!(fs::read(path).unwrap(), b"second");
+        assert_eq!(file_names(dir.path()).unwrap(), vec!["b.zip".to_string()]);
+    }
+
+    #[test]
+    fn a_missing_folder_or_a_file_in_its_place_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("gone");
+        let err = write_atomically(&gone, "b.zip", b"x").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+        let file = dir.path().join("file");
+        fs::write(&file, b"").unwrap();
+        let err = write_atomically(&file, "b.zip", b"x").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotADirectory);
+    }
+}
