@@ -681,6 +681,8 @@ fn the_report_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls_o
             started_on: date("2025-10-12"),
             stopped_on: Some(date("2025-10-12")),
             note: None,
+            times_per_day: None,
+            dose_changes: vec![],
         })
         .expect("iv iron");
     journal
@@ -701,6 +703,8 @@ fn the_report_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls_o
             started_on: date("2025-06-01"),
             stopped_on: None,
             note: None,
+            times_per_day: None,
+            dose_changes: vec![],
         })
         .expect("sertraline");
     for (paper, name) in [(PaperSize::A4, "a4"), (PaperSize::Letter, "letter")] {

@@ -194,6 +194,8 @@ fn the_iron_trend_lists_every_value_and_the_iv_iron_dates() {
             started_on: date("2025-11-01"),
             stopped_on: Some(date("2025-11-08")),
             note: None,
+            times_per_day: None,
+            dose_changes: vec![],
         })
         .expect("iv iron")
         .id;

@@ -74,7 +74,7 @@ impl<R: Read> Read for Limited<R> {
         // Ask for one byte more than is left, so passing the limit is seen, not cut off.
         let want = buf
             .len()
-            .min(usize::try_from(self.left + 1).unwrap_or(usize::MAX));
+            .min(usize::try_from(self.left.saturating_add(1)).unwrap_or(usize::MAX));
         let n = match buf.get_mut(..want) {
             Some(part) => self.inner.read(part)?,
             None => self.inner.read(buf)?,
