@@ -72,7 +72,7 @@ private val HEADERS = mapOf(
  * Fills the fixture: a diary every night (TIB 500, TST 410 → SE 82 %), episodes on the 2nd
  * (peak 6, with [TRICKY_NOTE] and a walking relief), 4th (4) and 6th (8), all at 23:30 for 60 min;
  * caffeine on the 2nd and 3rd (a third exposure is deleted); magnesium since 1 Feb with two doses;
- * ferritin 38 µg/L on the 5th; IRLS 22 on the 7th. Symptoms on 3 of 7 logged nights: 3.0 per week.
+ * ferritin 38 µg/L on the 5th; IRLS 22 on the 7th. Symptoms on 3 of 7 observed nights: 3.0 per week.
  */
 private fun Journal.fillWeek() {
     for (i in 0L until 7L) addSleepDiary(sleepData(night = date("2026-03-02").plusDays(i).toString()))
@@ -245,8 +245,8 @@ fun exportTests() = suite("exports") {
         val text = pdfText(journal.reportPdf(ReportOptions(range = WEEK, paperSize = PaperSize.A4)), "report.pdf")
         assertHas(text, "RLS symptom report")
         assertHas(text, "Self-reported by the patient")
-        assertHas(text, "Mon 2 Mar – Sun 8 Mar 2026 (7 nights, 7 logged)")
-        // Symptoms on 3 of 7 logged nights: 3 ÷ 7 × 7 = 3.0 per week.
+        assertHas(text, "Mon 2 Mar – Sun 8 Mar 2026 · observed 7 of 7 nights (100 %)")
+        // Symptoms on 3 of 7 observed nights: 3 ÷ 7 × 7 = 3.0 per week.
         assertHas(text, "Symptom nights per week 3.0")
         assertHas(text, "3 of 7 observed nights")
         // 7 observed nights: the period's frequency, no chronic-persistent claim (needs 28).
@@ -266,7 +266,7 @@ fun exportTests() = suite("exports") {
         assertFalse('\uFFFD' in text, "replacement characters in $text")
         // The default range is the last 30 nights: none of them logged.
         val empty = pdfText(openJournal(dir.resolve("empty.db")).reportPdf(ReportOptions()), "empty.pdf")
-        assertHas(empty, "(30 nights, 0 logged)")
+        assertHas(empty, "observed 0 of 30 nights (0 %)")
         assertHas(empty, "Self-reported by the patient")
     }
 
