@@ -407,8 +407,11 @@ struct AddEntryView: View {
         case EntryKind.treatment:
             // The form does not edit dose steps: an edit keeps the stored ones.
             var stored: TreatmentData?
-            if let id = id, case Entry.treatment(treatment: let t) = try await store.read({ journal in try journal.entry(id: id) }) {
-                stored = t.data
+            if let id = id {
+                let entry = try await store.read { journal in try journal.entry(id: id) }
+                if case Entry.treatment(treatment: let t) = entry {
+                    stored = t.data
+                }
             }
             let data = TreatmentData(
                 name: form.name,
