@@ -748,3 +748,141 @@ fn the_report_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls_o
         assert_has(&text, "no iron-containing supplements or food for 24 h");
     }
 }
+
+/// Pixels of exactly `rgb` in the page rendered by `pdftoppm` (PPM, 40 dpi).
+fn pixels_of_colour(dir: &Path, name: &str, pdf: &[u8], rgb: [u8; 3]) -> usize {
+    let path = write(dir, &format!("{name}.pdf"), pdf);
+    let prefix = dir.join(name);
+    run(
+        "pdftoppm",
+        &[
+            "-r",
+            "40",
+            "-singlefile",
+            &path.to_string_lossy(),
+            &prefix.to_string_lossy(),
+        ],
+    );
+    let ppm = std::fs::read(dir.join(format!("{name}.ppm"))).expect("ppm");
+    // P6 header: magic, width, height, max value, each followed by one whitespace byte.
+    let mut fields = 0;
+    let mut start = 0;
+    let mut in_token = false;
+    for (i, b) in ppm.iter().enumerate() {
+        if b.is_ascii_whitespace() {
+            if in_token {
+                fields += 1;
+                in_token = false;
+                if fields == 4 {
+                    start = i + 1;
+                    break;
+                }
+            }
+        } else {
+            in_token = true;
+        }
+    }
+    ppm[start..].chunks_exact(3).filter(|p| p == &rgb).count()
+}
+
+/// Issue 14: on the report's heat map a night nobody described is "not logged" (an outline),
+/// never a symptom-free square, even when a lab result, an exposure or a rating was entered on
+/// it; a night answered "no symptoms" is a symptom-free square. Counted on the rendered page:
+/// the symptom-free colour (#e6f2e6) covers as many pixels with thirteen nights holding only a
+/// lab, an exposure or a rating as with those nights empty, and more with thirteen answers.
+#[test]
+fn unobserved_nights_are_not_drawn_as_symptom_free() {
+    if !tools("unobserved_nights_are_not_drawn_as_symptom_free") {
+        return;
+    }
+    let free = [0xe6, 0xf2, 0xe6];
+    let range = NightRange {
+        first: date("2025-10-01"),
+        last: date("2025-10-28"),
+    };
+    let options = ReportOptions {
+        range: Some(range),
+        ..a4()
+    };
+    let base = || {
+        let (dir, path, journal) = file_journal();
+        journal
+            .add_episode(full_episode(
+                "2025-10-01T23:00:00+02:00",
+                "2025-10-01T23:40:00+02:00",
+                5,
+            ))
+            .expect("episode");
+        (dir, path, journal)
+    };
+    let night = |i: u32| format!("2025-10-{:02}", i);
+    // Nights 2–14 empty.
+    let (empty_dir, _p, empty) = base();
+    let empty_px = pixels_of_colour(
+        empty_dir.path(),
+        "empty",
+        &report(&empty, options.clone()),
+        free,
+    );
+    // Nights 2–14 hold a lab, an exposure or a rating, which observe nothing.
+    let (other_dir, _p, other) = base();
+    for i in 2..=14 {
+        match i % 3 {
+            0 => drop(
+                other
+                    .add_lab_result(ferritin(&night(i), 80.0))
+                    .expect("lab"),
+            ),
+            1 => drop(
+                other
+                    .add_exposure(exposure(
+                        &format!("{}T20:00:00+02:00", night(i)),
+                        ExposureKind::Caffeine,
+                    ))
+                    .expect("exposure"),
+            ),
+            _ => drop(
+                other
+                    .add_severity_rating(rating(&night(i), 12))
+                    .expect("rating"),
+            ),
+        }
+    }
+    let summary = other.summary_at(Some(range), at(NOW)).expect("summary");
+    assert_eq!(
+        summary.coverage.nights_logged, 1,
+        "only the episode's night is observed"
+    );
+    let other_px = pixels_of_colour(
+        other_dir.path(),
+        "other",
+        &report(&other, options.clone()),
+        free,
+    );
+    // Nights 2–14 answered "no symptoms".
+    let (answered_dir, _p, answered) = base();
+    for i in 2..=14 {
+        answered
+            .add_no_symptoms(NoSymptomsData {
+                night_of: date(&night(i)),
+                answered_at: at(&format!("{}T07:30:00+02:00", night(i + 1))),
+            })
+            .expect("answer");
+    }
+    let answered_px = pixels_of_colour(
+        answered_dir.path(),
+        "answered",
+        &report(&answered, options),
+        free,
+    );
+    // The legend's swatch is the only symptom-free square without answers.
+    assert!(empty_px > 0, "the legend swatch is drawn");
+    assert_eq!(
+        other_px, empty_px,
+        "unobserved nights are drawn as not logged"
+    );
+    assert!(
+        answered_px > empty_px * 5,
+        "thirteen answered nights are symptom-free squares: {answered_px} vs {empty_px}"
+    );
+}

@@ -355,9 +355,11 @@ pub fn dose_amounts(
     first: LocalDate,
     last: LocalDate,
 ) -> Result<Vec<(LocalDate, Option<f64>)>> {
+    // By the night index (`+parent_id` keeps SQLite off the parent index, which would read
+    // every dose the treatment ever had to find a fortnight's: 15 % of a 14-night summary).
     let mut stmt = conn.prepare_cached(
         "SELECT night, json_extract(data, '$.amount') FROM entries \
-         WHERE parent_id = ?1 AND kind = 'dose' AND night >= ?2 AND night <= ?3 \
+         WHERE night >= ?2 AND night <= ?3 AND kind = 'dose' AND +parent_id = ?1 \
          AND deleted_ms IS NULL ORDER BY night, sort_ms",
     )?;
     let rows = stmt.query_map(
