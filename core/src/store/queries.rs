@@ -345,6 +345,10 @@ pub fn window_relief(
 
 // Dose timeline (issue 15 item 4).
 
+/// Below this many nights, [`dose_amounts`] reads by the night index (a journal has about six
+/// rows a night), from it by the treatment's doses (one or a few a night).
+const DOSES_BY_NIGHT_INDEX_BELOW_NIGHTS: i64 = 120;
+
 /// The live doses of one treatment counted for the nights `first..=last`: (night, amount as
 /// logged), in night order. Reads only the amount out of each dose's JSON; an amount stored as
 /// anything but a number (a damaged record) reads as NaN, so the caller can leave that night's
@@ -355,13 +359,19 @@ pub fn dose_amounts(
     first: LocalDate,
     last: LocalDate,
 ) -> Result<Vec<(LocalDate, Option<f64>)>> {
-    // By the night index (`+parent_id` keeps SQLite off the parent index, which would read
-    // every dose the treatment ever had to find a fortnight's: 15 % of a 14-night summary).
-    let mut stmt = conn.prepare_cached(
+    // A short range by the night index (`+kind`, `+parent_id` keep SQLite there: the parent
+    // or kind index would read every dose the treatment ever had to find a fortnight's, 15 %
+    // of a 14-night summary); a long one by the parent index, which reads only doses.
+    let by_night = (last - first).num_days() < DOSES_BY_NIGHT_INDEX_BELOW_NIGHTS;
+    let mut stmt = conn.prepare_cached(if by_night {
         "SELECT night, json_extract(data, '$.amount') FROM entries \
-         WHERE night >= ?2 AND night <= ?3 AND kind = 'dose' AND +parent_id = ?1 \
-         AND deleted_ms IS NULL ORDER BY night, sort_ms",
-    )?;
+         WHERE night >= ?2 AND night <= ?3 AND +kind = 'dose' AND +parent_id = ?1 \
+         AND deleted_ms IS NULL ORDER BY night, sort_ms"
+    } else {
+        "SELECT night, json_extract(data, '$.amount') FROM entries \
+         WHERE parent_id = ?1 AND kind = 'dose' AND night >= ?2 AND night <= ?3 \
+         AND deleted_ms IS NULL ORDER BY night, sort_ms"
+    })?;
     let rows = stmt.query_map(
         [treatment_id.to_string(), iso_date(first), iso_date(last)],
         |r| {

@@ -578,7 +578,13 @@ pub(crate) fn build(
     );
     let labs = labs_up_to(conn, last)?;
     let crp_results = labs.iter().filter(|l| l.analyte == Analyte::Crp).count();
-    let crp = latest(conn, Analyte::Crp.code(), last)?.map(|c| CrpReading {
+    // Without a CRP on record the newest-first search would read every lab result: skip it.
+    let crp = if crp_results == 0 {
+        None
+    } else {
+        latest(conn, Analyte::Crp.code(), last)?
+    };
+    let crp = crp.map(|c| CrpReading {
         taken_on: c.taken_on,
         value: c.value,
         unit: c.unit.clone(),
