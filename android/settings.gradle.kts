@@ -22,3 +22,6 @@ rootProject.name = "RLSJournal"
 include(":app")
 include(":rlsjournal-core")
 project(":rlsjournal-core").projectDir = file("../bindings/kotlin")
+
+// The screens' presenters: plain Kotlin, also compiled and tested on the JVM by tests/kotlin/run.sh.
+include(":presenters")

@@ -59,6 +59,7 @@ android {
 
 dependencies {
     implementation(project(":rlsjournal-core"))
+    implementation(project(":presenters"))
 
     implementation(platform("androidx.compose:compose-bom:2024.06.00"))
     implementation("androidx.compose.ui:ui")

@@ -10,6 +10,7 @@
 # Steps: installs what is missing (JDK 17 and JNA with apt-get, the Kotlin compiler with npm into
 # ${RLSJOURNAL_CACHE:-~/.cache/rlsjournal}); builds the debug cdylib; generates the Kotlin bindings
 # into the cargo target dir; compiles bindings + bindings/kotlin/src/main/kotlin + tests/kotlin/src
+# + android/presenters/src/main/kotlin
 # with kotlinc (cached by a hash of the inputs); runs them on the JVM with JNA against the cdylib.
 # In test mode the last line printed is `N passed, M failed`; the exit status is non-zero on any
 # failure. Bench mode builds and loads the RELEASE cdylib instead, and also needs SQLite JDBC
@@ -208,6 +209,8 @@ klib="$kotlin_home/lib"
 deps="$jna_jar:$klib/kotlinx-coroutines-core-jvm.jar:$klib/kotlin-test.jar"
 layer_sources=()
 while IFS= read -r f; do layer_sources+=("$f"); done < <(find "$root/bindings/kotlin/src/main/kotlin" -name '*.kt' | LC_ALL=C sort)
+# The apps' screen presenters (plain Kotlin, no Android imports), compiled with the layer.
+while IFS= read -r f; do layer_sources+=("$f"); done < <(find "$root/android/presenters/src/main/kotlin" -name '*.kt' | LC_ALL=C sort)
 test_sources=()
 while IFS= read -r f; do test_sources+=("$f"); done < <(find "$here/src" -name '*.kt' | LC_ALL=C sort)
 [ "${#test_sources[@]}" -gt 0 ] || die "no test sources in $here/src"

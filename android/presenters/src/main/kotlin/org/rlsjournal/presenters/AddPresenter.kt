@@ -1,0 +1,340 @@
+package org.rlsjournal.presenters
+
+import java.time.LocalDate
+import java.time.LocalDateTime
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import org.rlsjournal.core.Analyte
+import org.rlsjournal.core.BodyArea
+import org.rlsjournal.core.DoseData
+import org.rlsjournal.core.Entry
+import org.rlsjournal.core.EntryKind
+import org.rlsjournal.core.EpisodeData
+import org.rlsjournal.core.ExposureData
+import org.rlsjournal.core.ExposureKind
+import org.rlsjournal.core.LabResultData
+import org.rlsjournal.core.Sensation
+import org.rlsjournal.core.Setting
+import org.rlsjournal.core.SeverityRatingData
+import org.rlsjournal.core.Side
+import org.rlsjournal.core.Treatment
+import org.rlsjournal.core.TreatmentCategory
+import org.rlsjournal.core.TreatmentData
+import org.rlsjournal.journal.JournalStore
+import org.rlsjournal.journal.MomentField
+
+/** The kinds the Add screen records (sleep diaries have their own screen, the check-in). */
+val addableKinds: List<EntryKind> = listOf(
+    EntryKind.EPISODE,
+    EntryKind.EXPOSURE,
+    EntryKind.TREATMENT,
+    EntryKind.DOSE,
+    EntryKind.LAB_RESULT,
+    EntryKind.SEVERITY_RATING,
+)
+
+/** The length a backdated episode gets when the person says it has ended (minutes). */
+const val DEFAULT_BACKDATED_EPISODE_MINUTES: Long = 30
+
+/** The latency the form proposes when the person says symptoms came after lying down (minutes). */
+const val DEFAULT_LATENCY_MINUTES: Int = 15
+
+/** The intensity a new backdated episode starts at. */
+const val DEFAULT_FORM_INTENSITY: Int = 5
+
+/**
+ * The entry being added or edited: the raw inputs. Amounts are kept as typed; the core checks
+ * them (text that is not a number goes to the core as NaN, which it rejects with its reason).
+ */
+data class AddForm(
+    val kind: EntryKind,
+    /** When it happened (episode start, exposure, dose); an edit keeps the stored moment unless changed. */
+    val at: MomentField,
+    /** Episode end; null while it is in progress. */
+    val endAt: MomentField? = null,
+    /** The day (treatment start, lab, rating). */
+    val date: LocalDate,
+    /** Treatment stop day; null while it is taken. */
+    val stopDate: LocalDate? = null,
+    val intensity: Int = DEFAULT_FORM_INTENSITY,
+    val side: Side? = null,
+    val bodyAreas: List<BodyArea> = emptyList(),
+    val sensations: List<Sensation> = emptyList(),
+    val setting: Setting? = null,
+    val latencyMinutes: Int? = null,
+    val wokeFromSleep: Boolean = false,
+    val exposureKind: ExposureKind = ExposureKind.Caffeine,
+    val name: String = "",
+    val category: TreatmentCategory = TreatmentCategory.DopamineAgonist,
+    val treatmentId: String? = null,
+    val analyte: Analyte = Analyte.Ferritin,
+    val irlsTotal: Int = 0,
+    /** Amount, dose or lab value, as typed. */
+    val amount: String = "",
+    /** Its unit. */
+    val unit: String = "",
+    val note: String = "",
+) {
+    /** Whether the form has a moment field (episodes, exposures, doses) rather than a day. */
+    val hasMoment: Boolean get() = kind == EntryKind.EPISODE || kind == EntryKind.EXPOSURE || kind == EntryKind.DOSE
+
+    /** Whether the note field shows (a dose has no note). */
+    val hasNote: Boolean get() = kind != EntryKind.DOSE
+
+    /** Ways to start a form. */
+    companion object {
+        /** A blank form of [kind] at the [clock]'s now (to the minute). */
+        fun blank(kind: EntryKind, clock: AppClock): AddForm {
+            val now = clock.now()
+            return AddForm(
+                kind = kind,
+                at = MomentField.new(LocalDateTime.from(now).withSecond(0).withNano(0)),
+                date = now.toLocalDate(),
+            )
+        }
+    }
+}
+
+/** What the Add screen shows. */
+data class AddState(
+    val form: AddForm,
+    /** The id of the entry being edited, or null when adding. */
+    val editingId: String? = null,
+    /** Treatments to pick from for a dose (the core's `treatments()`). */
+    val treatments: List<Treatment> = emptyList(),
+    val loading: Boolean = false,
+    val busy: Boolean = false,
+    val notice: Notice? = null,
+    val error: Throwable? = null,
+) {
+    /** The error as a sentence for the person, or null. */
+    val errorText: String? get() = error?.let(::sentenceOf)
+
+    /** The kind picker shows only when adding (an edit keeps the entry's kind). */
+    val offersKindPicker: Boolean get() = editingId == null
+
+    /** A dose needs a treatment: say so when none is recorded. */
+    val needsTreatmentFirst: Boolean get() = form.kind == EntryKind.DOSE && treatments.isEmpty()
+
+    /** Whether the screen is editing a stored entry. */
+    val isEditing: Boolean get() = editingId != null
+}
+
+/**
+ * Add or edit an exposure, treatment, dose, lab result, IRLS total or episode, at any time in the
+ * past. Filled by the core's `entry(id)` when editing (and `treatments()` for the dose picker).
+ * Writes: the core's add/edit call of the form's kind (all in [saveThroughCore]).
+ */
+class AddPresenter(
+    private val store: StoreSource,
+    private val scope: CoroutineScope,
+    private val clock: AppClock = SystemAppClock,
+) {
+    private val mutableState = MutableStateFlow(AddState(form = AddForm.blank(EntryKind.EXPOSURE, clock)))
+
+    /** The screen's state. */
+    val state: StateFlow<AddState> = mutableState.asStateFlow()
+
+    private var loadedFor: Pair<EntryKind?, String?>? = null
+
+    /**
+     * Starts a new entry of [kind], or loads entry [editId] to edit. Called again for the same
+     * kind and id, it keeps the form as it is (returns null).
+     */
+    fun load(kind: EntryKind?, editId: String?): Job? {
+        val key = kind to editId
+        if (loadedFor == key) return null
+        loadedFor = key
+        mutableState.value = AddState(form = AddForm.blank(kind ?: EntryKind.EXPOSURE, clock), loading = true)
+        return scope.launch {
+            val failure = attempt {
+                val s = store()
+                val treatments = s.read { journal -> journal.treatments() }
+                val form = if (editId == null) mutableState.value.form else formOf(s.read { journal -> journal.entry(editId) })
+                mutableState.value = AddState(form = form, editingId = editId, treatments = treatments)
+            }
+            if (failure != null) mutableState.update { it.copy(loading = false, error = failure) }
+        }
+    }
+
+    /** Changes the form. */
+    fun edit(change: (AddForm) -> AddForm) = mutableState.update { it.copy(form = change(it.form), notice = null) }
+
+    /** Says whether the episode has ended: an end [DEFAULT_BACKDATED_EPISODE_MINUTES] after its start, or none. */
+    fun setEnded(ended: Boolean) = edit {
+        it.copy(endAt = if (ended) MomentField.new(it.at.local.plusMinutes(DEFAULT_BACKDATED_EPISODE_MINUTES)) else null)
+    }
+
+    /** Says whether symptoms came some time after lying down ([DEFAULT_LATENCY_MINUTES] to start). */
+    fun setLatencyKnown(known: Boolean) = edit { it.copy(latencyMinutes = if (known) DEFAULT_LATENCY_MINUTES else null) }
+
+    /** Says whether the treatment was stopped (today, to start with). */
+    fun setStopped(stopped: Boolean) = edit { it.copy(stopDate = if (stopped) clock.now().toLocalDate() else null) }
+
+    /** Saves through the core, which validates everything; a new form of the same kind follows an add. */
+    fun save(): Job {
+        val current = state.value
+        val form = current.form
+        val id = current.editingId
+        return scope.launch {
+            mutableState.update { it.copy(busy = true, error = null, notice = null) }
+            val failure = attempt { saveThroughCore(store(), form, id) }
+            mutableState.update {
+                it.copy(
+                    busy = false,
+                    notice = if (failure == null) Notice.ENTRY_SAVED else null,
+                    error = failure,
+                    form = if (failure == null && id == null) AddForm.blank(form.kind, clock) else it.form,
+                )
+            }
+        }
+    }
+
+    /** The one dispatch by kind (to become the core's single save call). */
+    private suspend fun saveThroughCore(s: JournalStore, form: AddForm, id: String?) {
+        val note = form.note.ifBlank { null }
+        val zone = clock.now().zone
+        when (form.kind) {
+            EntryKind.EPISODE -> {
+                val data = EpisodeData(
+                    startedAt = form.at.moment(zone),
+                    endedAt = form.endAt?.moment(zone),
+                    peakIntensity = coreSmall(form.intensity),
+                    latencyMinutes = form.latencyMinutes?.let(::coreCount),
+                    setting = form.setting,
+                    side = form.side,
+                    bodyAreas = form.bodyAreas,
+                    sensations = form.sensations,
+                    wokeFromSleep = form.wokeFromSleep,
+                    note = note,
+                )
+                s.write { j -> if (id == null) j.addEpisode(data) else j.editEpisode(id, data) }
+            }
+            EntryKind.EXPOSURE -> {
+                val data = ExposureData(
+                    at = form.at.moment(zone),
+                    kind = form.exposureKind,
+                    amount = typedNumber(form.amount),
+                    unit = form.unit.ifBlank { null },
+                    note = note,
+                )
+                s.write { j -> if (id == null) j.addExposure(data) else j.editExposure(id, data) }
+            }
+            EntryKind.TREATMENT -> {
+                // The form does not edit dose steps or times a day: an edit keeps the stored ones.
+                val stored = id?.let { (s.read { j -> j.entry(it) } as? Entry.Treatment)?.treatment?.data }
+                val data = TreatmentData(
+                    name = form.name,
+                    category = form.category,
+                    dose = typedNumber(form.amount),
+                    doseUnit = form.unit.ifBlank { null },
+                    startedOn = form.date,
+                    stoppedOn = form.stopDate,
+                    note = note,
+                    timesPerDay = stored?.timesPerDay,
+                    doseChanges = stored?.doseChanges ?: emptyList(),
+                )
+                s.write { j -> if (id == null) j.addTreatment(data) else j.editTreatment(id, data) }
+            }
+            EntryKind.DOSE -> {
+                val data = DoseData(
+                    treatmentId = form.treatmentId ?: "",
+                    at = form.at.moment(zone),
+                    amount = typedNumber(form.amount),
+                )
+                s.write { j -> if (id == null) j.addDose(data) else j.editDose(id, data) }
+            }
+            EntryKind.LAB_RESULT -> {
+                val data = LabResultData(
+                    takenOn = form.date,
+                    analyte = form.analyte,
+                    value = typedNumber(form.amount) ?: Double.NaN,
+                    unit = form.unit,
+                    note = note,
+                )
+                s.write { j -> if (id == null) j.addLabResult(data) else j.editLabResult(id, data) }
+            }
+            EntryKind.SEVERITY_RATING -> {
+                val data = SeverityRatingData(ratedOn = form.date, irlsTotal = coreSmall(form.irlsTotal), note = note)
+                s.write { j -> if (id == null) j.addSeverityRating(data) else j.editSeverityRating(id, data) }
+            }
+            EntryKind.SLEEP_DIARY, EntryKind.NO_SYMPTOMS -> Unit
+        }
+    }
+
+    /** Blank is "not given"; anything else is passed on as a number, or NaN for the core to reject. */
+    private fun typedNumber(text: String): Double? =
+        if (text.isBlank()) null else text.trim().replace(',', '.').toDoubleOrNull() ?: Double.NaN
+
+    private fun formOf(entry: Entry): AddForm {
+        val blank = AddForm.blank(EntryKind.EXPOSURE, clock)
+        return when (entry) {
+            is Entry.Episode -> {
+                val d = entry.episode.data
+                blank.copy(
+                    kind = EntryKind.EPISODE,
+                    at = MomentField.of(d.startedAt),
+                    endAt = d.endedAt?.let(MomentField::of),
+                    intensity = fromCore(d.peakIntensity),
+                    side = d.side,
+                    bodyAreas = d.bodyAreas,
+                    sensations = d.sensations,
+                    setting = d.setting,
+                    latencyMinutes = d.latencyMinutes?.let(::fromCore),
+                    wokeFromSleep = d.wokeFromSleep,
+                    note = d.note ?: "",
+                )
+            }
+            is Entry.Exposure -> {
+                val d = entry.exposure.data
+                blank.copy(
+                    kind = EntryKind.EXPOSURE,
+                    at = MomentField.of(d.at),
+                    exposureKind = d.kind,
+                    amount = d.amount?.toString() ?: "",
+                    unit = d.unit ?: "",
+                    note = d.note ?: "",
+                )
+            }
+            is Entry.Treatment -> {
+                val d = entry.treatment.data
+                blank.copy(
+                    kind = EntryKind.TREATMENT,
+                    name = d.name,
+                    category = d.category,
+                    amount = d.dose?.toString() ?: "",
+                    unit = d.doseUnit ?: "",
+                    date = d.startedOn,
+                    stopDate = d.stoppedOn,
+                    note = d.note ?: "",
+                )
+            }
+            is Entry.Dose -> {
+                val d = entry.dose.data
+                blank.copy(kind = EntryKind.DOSE, treatmentId = d.treatmentId, at = MomentField.of(d.at), amount = d.amount?.toString() ?: "")
+            }
+            is Entry.LabResult -> {
+                val d = entry.lab.data
+                blank.copy(
+                    kind = EntryKind.LAB_RESULT,
+                    date = d.takenOn,
+                    analyte = d.analyte,
+                    amount = d.value.toString(),
+                    unit = d.unit,
+                    note = d.note ?: "",
+                )
+            }
+            is Entry.SeverityRating -> {
+                val d = entry.rating.data
+                blank.copy(kind = EntryKind.SEVERITY_RATING, date = d.ratedOn, irlsTotal = fromCore(d.irlsTotal), note = d.note ?: "")
+            }
+            is Entry.SleepDiary -> blank.copy(kind = EntryKind.SLEEP_DIARY)
+            is Entry.NoSymptoms -> blank.copy(kind = EntryKind.NO_SYMPTOMS)
+        }
+    }
+}

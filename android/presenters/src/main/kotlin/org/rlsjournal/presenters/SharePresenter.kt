@@ -1,0 +1,109 @@
+package org.rlsjournal.presenters
+
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import org.rlsjournal.core.ImportSummary
+import org.rlsjournal.core.Journal
+import org.rlsjournal.core.ReportOptions
+
+/** The file name of the PDF report. */
+const val REPORT_FILE_NAME = "rls-journal-report.pdf"
+
+/** The file name of the CSV tables. */
+const val CSV_FILE_NAME = "rls-journal-tables.zip"
+
+/** The file name of the backup. */
+const val BACKUP_FILE_NAME = "rls-journal-backup.zip"
+
+/** What the Share screen shows. */
+data class ShareState(
+    /** Print the person's notes in the report and the CSV tables (off by default: privacy). */
+    val includeNotes: Boolean = false,
+    /** A name to print on the report (optional). */
+    val patientName: String = "",
+    val busy: Boolean = false,
+    /** The file to hand to the share sheet next. */
+    val ready: ExportedFile? = null,
+    /** What the last restore did (added, updated, unchanged). */
+    val restored: ImportSummary? = null,
+    val error: Throwable? = null,
+) {
+    /** The error as a sentence for the person, or null. */
+    val errorText: String? get() = error?.let(::sentenceOf)
+}
+
+/**
+ * Share and restore. Each button is one core call: `reportPdf(options)`, `csvZip(includeNotes)`,
+ * `backupZip()`; restoring is `importBackup(bytes)` (all or nothing, merged by id). The bytes go
+ * to the [sink] (Android: a file in the cache shared through a FileProvider).
+ */
+class SharePresenter(
+    private val store: StoreSource,
+    private val scope: CoroutineScope,
+    private val sink: ExportSink,
+) {
+    private val mutableState = MutableStateFlow(ShareState())
+
+    /** The screen's state. */
+    val state: StateFlow<ShareState> = mutableState.asStateFlow()
+
+    /** Whether notes are printed. */
+    fun setIncludeNotes(value: Boolean) = mutableState.update { it.copy(includeNotes = value) }
+
+    /** The name printed on the report. */
+    fun setPatientName(value: String) = mutableState.update { it.copy(patientName = value) }
+
+    /** The PDF report for a clinician. */
+    fun shareReport(): Job {
+        val current = state.value
+        val options = ReportOptions(
+            range = null,
+            paperSize = null,
+            includeNotes = current.includeNotes,
+            patientName = current.patientName.ifBlank { null },
+        )
+        return export(REPORT_FILE_NAME, "application/pdf") { j -> j.reportPdf(options) }
+    }
+
+    /** The CSV tables. */
+    fun shareCsv(): Job {
+        val includeNotes = state.value.includeNotes
+        return export(CSV_FILE_NAME, "application/zip") { j -> j.csvZip(includeNotes) }
+    }
+
+    /** The backup. */
+    fun shareBackup(): Job = export(BACKUP_FILE_NAME, "application/zip") { j -> j.backupZip() }
+
+    /** The share sheet was shown. */
+    fun shared() = mutableState.update { it.copy(ready = null) }
+
+    /** Restores a backup the person picked (its bytes): all or nothing, merged by id. */
+    fun restore(bytes: ByteArray): Job = scope.launch {
+        mutableState.update { it.copy(busy = true, error = null, restored = null) }
+        val failure = attempt {
+            val result = store().write { j -> j.importBackup(bytes) }
+            mutableState.update { it.copy(restored = result) }
+        }
+        mutableState.update { it.copy(busy = false, error = failure) }
+    }
+
+    private fun export(
+        name: String,
+        mimeType: String,
+        produce: (Journal) -> ByteArray,
+    ): Job = scope.launch {
+        mutableState.update { it.copy(busy = true, error = null, restored = null) }
+        val failure = attempt {
+            val s = store()
+            val bytes = s.read(produce)
+            val file = sink.write(name, mimeType, bytes)
+            mutableState.update { it.copy(ready = file) }
+        }
+        mutableState.update { it.copy(busy = false, error = failure) }
+    }
+}
