@@ -789,6 +789,27 @@ fun presenterTests() = suite("presenters") {
         assertTrue(fake.armed.isEmpty(), "nothing armed")
     }
 
+    test("remindersHourSteppersGoRoundTheClock") {
+        val r = rig(start = "2025-03-27T10:00")
+        val fake = FakeReminders()
+        val p = RemindersPresenter(r.source, r.scope, ReminderPlanner(r.source, fake, fake, r.clock))
+        join(p.load())
+        p.setHour(morning = true, hour = 0)
+        p.stepHour(morning = true, delta = -1)
+        assertEquals(23, p.state.value.morningHour)
+        p.stepHour(morning = true, delta = 1)
+        assertEquals(0, p.state.value.morningHour)
+        p.stepHour(morning = false, delta = 1)
+        assertNull(p.state.value.eveningHour, "no evening hour to step while it is off")
+        p.setEvening(true)
+        p.stepHour(morning = false, delta = 3)
+        // 21 + 3 = 24, which is 0 on the clock.
+        assertEquals(0, p.state.value.eveningHour)
+        join(p.save())
+        assertEquals(0, r.file.settings().eveningReminderHour?.toInt())
+        assertEquals(0, r.file.settings().morningHour.toInt())
+    }
+
     // ---- The notification's quick log ----
 
     test("quickLogActionLogsAndConfirmsWithTheCoresTitle") {

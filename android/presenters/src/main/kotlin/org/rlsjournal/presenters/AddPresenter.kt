@@ -121,6 +121,9 @@ data class AddState(
     /** A dose needs a treatment: say so when none is recorded. */
     val needsTreatmentFirst: Boolean get() = form.kind == EntryKind.DOSE && treatments.isEmpty()
 
+    /** An edit was saved: the screen goes back to where the edit was opened from. */
+    val finishedEdit: Boolean get() = editingId != null && notice == Notice.ENTRY_SAVED
+
     /** Whether the screen is editing a stored entry. */
     val isEditing: Boolean get() = editingId != null
 }
@@ -131,7 +134,7 @@ data class AddState(
  * Writes: the core's add/edit call of the form's kind (all in [saveThroughCore]).
  */
 class AddPresenter(
-    private val store: StoreSource,
+    private val openStore: StoreSource,
     private val scope: CoroutineScope,
     private val clock: AppClock = SystemAppClock,
 ) {
@@ -153,9 +156,9 @@ class AddPresenter(
         mutableState.value = AddState(form = AddForm.blank(kind ?: EntryKind.EXPOSURE, clock), loading = true)
         return scope.launch {
             val failure = attempt {
-                val s = store()
-                val treatments = s.read { journal -> journal.treatments() }
-                val form = if (editId == null) mutableState.value.form else formOf(s.read { journal -> journal.entry(editId) })
+                val store = openStore()
+                val treatments = store.read { journal -> journal.treatments() }
+                val form = if (editId == null) mutableState.value.form else formOf(store.read { journal -> journal.entry(editId) })
                 mutableState.value = AddState(form = form, editingId = editId, treatments = treatments)
             }
             if (failure != null) mutableState.update { it.copy(loading = false, error = failure) }
@@ -183,7 +186,7 @@ class AddPresenter(
         val id = current.editingId
         return scope.launch {
             mutableState.update { it.copy(busy = true, error = null, notice = null) }
-            val failure = attempt { saveThroughCore(store(), form, id) }
+            val failure = attempt { saveThroughCore(openStore(), form, id) }
             mutableState.update {
                 it.copy(
                     busy = false,
@@ -196,7 +199,7 @@ class AddPresenter(
     }
 
     /** The one dispatch by kind (to become the core's single save call). */
-    private suspend fun saveThroughCore(s: JournalStore, form: AddForm, id: String?) {
+    private suspend fun saveThroughCore(store: JournalStore, form: AddForm, id: String?) {
         val note = form.note.ifBlank { null }
         val zone = clock.now().zone
         when (form.kind) {
@@ -213,7 +216,7 @@ class AddPresenter(
                     wokeFromSleep = form.wokeFromSleep,
                     note = note,
                 )
-                s.write { j -> if (id == null) j.addEpisode(data) else j.editEpisode(id, data) }
+                store.write { journal -> if (id == null) journal.addEpisode(data) else journal.editEpisode(id, data) }
             }
             EntryKind.EXPOSURE -> {
                 val data = ExposureData(
@@ -223,11 +226,11 @@ class AddPresenter(
                     unit = form.unit.ifBlank { null },
                     note = note,
                 )
-                s.write { j -> if (id == null) j.addExposure(data) else j.editExposure(id, data) }
+                store.write { journal -> if (id == null) journal.addExposure(data) else journal.editExposure(id, data) }
             }
             EntryKind.TREATMENT -> {
                 // The form does not edit dose steps or times a day: an edit keeps the stored ones.
-                val stored = id?.let { (s.read { j -> j.entry(it) } as? Entry.Treatment)?.treatment?.data }
+                val stored = id?.let { (store.read { journal -> journal.entry(it) } as? Entry.Treatment)?.treatment?.data }
                 val data = TreatmentData(
                     name = form.name,
                     category = form.category,
@@ -239,7 +242,7 @@ class AddPresenter(
                     timesPerDay = stored?.timesPerDay,
                     doseChanges = stored?.doseChanges ?: emptyList(),
                 )
-                s.write { j -> if (id == null) j.addTreatment(data) else j.editTreatment(id, data) }
+                store.write { journal -> if (id == null) journal.addTreatment(data) else journal.editTreatment(id, data) }
             }
             EntryKind.DOSE -> {
                 val data = DoseData(
@@ -247,7 +250,7 @@ class AddPresenter(
                     at = form.at.moment(zone),
                     amount = typedNumber(form.amount),
                 )
-                s.write { j -> if (id == null) j.addDose(data) else j.editDose(id, data) }
+                store.write { journal -> if (id == null) journal.addDose(data) else journal.editDose(id, data) }
             }
             EntryKind.LAB_RESULT -> {
                 val data = LabResultData(
@@ -257,11 +260,11 @@ class AddPresenter(
                     unit = form.unit,
                     note = note,
                 )
-                s.write { j -> if (id == null) j.addLabResult(data) else j.editLabResult(id, data) }
+                store.write { journal -> if (id == null) journal.addLabResult(data) else journal.editLabResult(id, data) }
             }
             EntryKind.SEVERITY_RATING -> {
                 val data = SeverityRatingData(ratedOn = form.date, irlsTotal = coreSmall(form.irlsTotal), note = note)
-                s.write { j -> if (id == null) j.addSeverityRating(data) else j.editSeverityRating(id, data) }
+                store.write { journal -> if (id == null) journal.addSeverityRating(data) else journal.editSeverityRating(id, data) }
             }
             EntryKind.SLEEP_DIARY, EntryKind.NO_SYMPTOMS -> Unit
         }

@@ -74,6 +74,9 @@ data class CheckInState(
     /** Whether "nothing is due" shows instead of a form. */
     val showsNothingDue: Boolean get() = nothingDue && form == null
 
+    /** An edit was saved: the screen goes back to where the edit was opened from. */
+    val finishedEdit: Boolean get() = editingId != null && notice == Notice.DIARY_SAVED
+
     /** Whether the screen is editing a stored diary. */
     val isEditing: Boolean get() = editingId != null
 }
@@ -85,7 +88,7 @@ data class CheckInState(
  * "No symptoms last night" answer `addNoSymptoms` for the same night.
  */
 class CheckInPresenter(
-    private val store: StoreSource,
+    private val openStore: StoreSource,
     private val scope: CoroutineScope,
     private val clock: AppClock = SystemAppClock,
 ) {
@@ -110,9 +113,9 @@ class CheckInPresenter(
         return scope.launch {
             mutableState.update { it.copy(loading = true, error = null) }
             val failure = attempt {
-                val s = store()
+                val store = openStore()
                 mutableState.value = if (editId != null) {
-                    val entry = s.read { journal -> journal.entry(editId) }
+                    val entry = store.read { journal -> journal.entry(editId) }
                     if (entry is Entry.SleepDiary) {
                         val data = entry.diary.data
                         CheckInState(loading = false, night = data.nightOf, editingId = editId, form = DiaryForm.of(data))
@@ -121,12 +124,12 @@ class CheckInPresenter(
                     }
                 } else {
                     val now = clock.nowMoment()
-                    val prompt = s.prompts(now).firstOrNull { it.kind == PromptKind.MORNING_CHECK_IN }
+                    val prompt = store.prompts(now).firstOrNull { it.kind == PromptKind.MORNING_CHECK_IN }
                     val night = prompt?.night
                     if (prompt == null || night == null) {
                         CheckInState(loading = false, nothingDue = true)
                     } else {
-                        val draft = s.read { journal -> journal.sleepDiaryDraft(night) }
+                        val draft = store.read { journal -> journal.sleepDiaryDraft(night) }
                         CheckInState(
                             loading = false,
                             night = night,
@@ -153,7 +156,8 @@ class CheckInPresenter(
             mutableState.update { it.copy(busy = true, error = null, notice = null) }
             val failure = attempt {
                 val now = clock.nowMoment()
-                store().write { journal -> journal.addNoSymptoms(NoSymptomsData(night, now)) }
+                val store = openStore()
+                store.write { journal -> journal.addNoSymptoms(NoSymptomsData(night, now)) }
             }
             mutableState.update {
                 it.copy(
@@ -189,11 +193,11 @@ class CheckInPresenter(
         return scope.launch {
             mutableState.update { it.copy(busy = true, error = null, notice = null) }
             val failure = attempt {
-                val s = store()
+                val store = openStore()
                 if (editingId == null) {
-                    s.write { journal -> journal.addSleepDiary(data) }
+                    store.write { journal -> journal.addSleepDiary(data) }
                 } else {
-                    s.write { journal -> journal.editSleepDiary(editingId, data) }
+                    store.write { journal -> journal.editSleepDiary(editingId, data) }
                 }
             }
             mutableState.update {

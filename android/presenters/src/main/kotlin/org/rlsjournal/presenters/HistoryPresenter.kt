@@ -49,7 +49,7 @@ data class HistoryState(
  * `deleteEntry` and `undoDelete`.
  */
 class HistoryPresenter(
-    private val store: StoreSource,
+    private val openStore: StoreSource,
     private val scope: CoroutineScope,
     clock: AppClock = SystemAppClock,
 ) {
@@ -62,8 +62,8 @@ class HistoryPresenter(
     init {
         scope.launch {
             val failure = attempt {
-                val s = store()
-                s.history.collect { page ->
+                val store = openStore()
+                store.history.collect { page ->
                     pageLock.withLock {
                         mutableState.update { it.copy(items = page.items, nextCursor = page.nextCursor) }
                     }
@@ -74,10 +74,10 @@ class HistoryPresenter(
     }
 
     /** Re-reads the first page (the screen became visible, or another handle wrote). */
-    fun refresh(): Job = call { s ->
-        s.refresh()
-        showFirstPage(s)
-        if (state.value.showCalendar) loadMonth(s, state.value.month)
+    fun refresh(): Job = call { store ->
+        store.refresh()
+        showFirstPage(store)
+        if (state.value.showCalendar) loadMonth(store, state.value.month)
     }
 
     /** Loads the next page (the list was scrolled near its end); null when there is none or one is loading. */
@@ -85,8 +85,8 @@ class HistoryPresenter(
         val cursor = state.value.nextCursor ?: return null
         if (state.value.loadingMore) return null
         mutableState.update { it.copy(loadingMore = true) }
-        return call { s ->
-            val page = s.olderHistory(cursor)
+        return call { store ->
+            val page = store.olderHistory(cursor)
             pageLock.withLock {
                 mutableState.update {
                     // A refresh while this page loaded replaced the list: this page belongs to the old one.
@@ -97,56 +97,56 @@ class HistoryPresenter(
     }
 
     /** Shows only [kinds] (empty: all) and reloads the first page. */
-    fun filter(kinds: List<EntryKind>): Job = call { s ->
+    fun filter(kinds: List<EntryKind>): Job = call { store ->
         mutableState.update { it.copy(filter = kinds) }
-        s.setHistoryFilter(kinds)
-        showFirstPage(s)
+        store.setHistoryFilter(kinds)
+        showFirstPage(store)
     }
 
     /** Switches between the list and the calendar. */
     fun showCalendar(show: Boolean): Job? {
         mutableState.update { it.copy(showCalendar = show) }
-        return if (show) call { s -> loadMonth(s, state.value.month) } else null
+        return if (show) call { store -> loadMonth(store, state.value.month) } else null
     }
 
     /** The month before the one shown. */
-    fun previousMonth(): Job = call { s -> loadMonth(s, state.value.month.minusMonths(1)) }
+    fun previousMonth(): Job = call { store -> loadMonth(store, state.value.month.minusMonths(1)) }
 
     /** The month after the one shown. */
-    fun nextMonth(): Job = call { s -> loadMonth(s, state.value.month.plusMonths(1)) }
+    fun nextMonth(): Job = call { store -> loadMonth(store, state.value.month.plusMonths(1)) }
 
     /** Deletes an entry (a tombstone); the screen offers "Undo". */
-    fun delete(id: String): Job = call { s ->
-        s.deleteEntry(id)
-        showFirstPage(s)
+    fun delete(id: String): Job = call { store ->
+        store.deleteEntry(id)
+        showFirstPage(store)
         mutableState.update { it.copy(deletedId = id) }
-        if (state.value.showCalendar) loadMonth(s, state.value.month)
+        if (state.value.showCalendar) loadMonth(store, state.value.month)
     }
 
     /** Brings back the most recently deleted entry. */
-    fun undo(): Job = call { s ->
+    fun undo(): Job = call { store ->
         mutableState.update { it.copy(deletedId = null) }
-        s.undoDelete()
-        showFirstPage(s)
-        if (state.value.showCalendar) loadMonth(s, state.value.month)
+        store.undoDelete()
+        showFirstPage(store)
+        if (state.value.showCalendar) loadMonth(store, state.value.month)
     }
 
     /** The undo offer was shown and dismissed. */
     fun undoOffered() = mutableState.update { it.copy(deletedId = null) }
 
-    private suspend fun showFirstPage(s: JournalStore) {
-        val page = s.history.value
+    private suspend fun showFirstPage(store: JournalStore) {
+        val page = store.history.value
         pageLock.withLock { mutableState.update { it.copy(items = page.items, nextCursor = page.nextCursor) } }
     }
 
-    private suspend fun loadMonth(s: JournalStore, month: YearMonth) {
+    private suspend fun loadMonth(store: JournalStore, month: YearMonth) {
         mutableState.update { it.copy(month = month) }
-        val calendar = s.calendarMonth(month.year, month.monthValue)
+        val calendar = store.calendarMonth(month.year, month.monthValue)
         mutableState.update { if (it.month == month) it.copy(calendar = calendar) else it }
     }
 
     private fun call(block: suspend (JournalStore) -> Unit): Job = scope.launch {
-        val failure = attempt { block(store()) }
+        val failure = attempt { block(openStore()) }
         mutableState.update { it.copy(loadingMore = false, error = failure ?: it.error) }
     }
 }

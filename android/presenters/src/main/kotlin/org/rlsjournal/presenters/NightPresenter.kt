@@ -28,7 +28,7 @@ data class NightState(
 
 /** One night's full view: filled by the core's `night(date)`. Writes: `deleteEntry`, `undoDelete`. */
 class NightPresenter(
-    private val store: StoreSource,
+    private val openStore: StoreSource,
     private val scope: CoroutineScope,
 ) {
     private val mutableState = MutableStateFlow(NightState())
@@ -39,34 +39,34 @@ class NightPresenter(
     /** Shows [night]. */
     fun load(night: LocalDate): Job {
         mutableState.update { it.copy(night = night) }
-        return call { s -> reload(s) }
+        return call { store -> reload(store) }
     }
 
     /** Deletes an entry of the night; the screen offers "Undo". */
-    fun delete(id: String): Job = call { s ->
-        s.deleteEntry(id)
+    fun delete(id: String): Job = call { store ->
+        store.deleteEntry(id)
         mutableState.update { it.copy(deletedId = id) }
-        reload(s)
+        reload(store)
     }
 
     /** Brings back the most recently deleted entry. */
-    fun undo(): Job = call { s ->
+    fun undo(): Job = call { store ->
         mutableState.update { it.copy(deletedId = null) }
-        s.undoDelete()
-        reload(s)
+        store.undoDelete()
+        reload(store)
     }
 
     /** The undo offer was shown and dismissed. */
     fun undoOffered() = mutableState.update { it.copy(deletedId = null) }
 
-    private suspend fun reload(s: JournalStore) {
+    private suspend fun reload(store: JournalStore) {
         val night = state.value.night ?: return
-        val view = s.night(night)
+        val view = store.night(night)
         mutableState.update { it.copy(view = view, error = null) }
     }
 
     private fun call(block: suspend (JournalStore) -> Unit): Job = scope.launch {
-        val failure = attempt { block(store()) }
+        val failure = attempt { block(openStore()) }
         if (failure != null) mutableState.update { it.copy(error = failure) }
     }
 }

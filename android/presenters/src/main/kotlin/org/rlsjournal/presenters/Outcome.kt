@@ -25,9 +25,6 @@ enum class Notice {
 
     /** The settings were saved (and the reminders re-armed). */
     SETTINGS_SAVED,
-
-    /** A backup was restored. */
-    RESTORED,
 }
 
 /**

@@ -9,7 +9,7 @@ val quickLogIntensities: List<Int> = listOf(3, 5, 8)
  * (or the error) through [notifier].
  */
 class QuickLogAction(
-    private val store: StoreSource,
+    private val openStore: StoreSource,
     private val notifier: ReminderNotifier,
     private val clock: AppClock = SystemAppClock,
 ) {
@@ -18,9 +18,9 @@ class QuickLogAction(
         if (intensity <= 0) return null
         var title: String? = null
         val failure = attempt {
-            val s = store()
-            s.quickLog(coreSmall(intensity), null, clock.nowMoment())
-            title = s.read { j -> j.openEpisodeItem() }?.title
+            val store = openStore()
+            store.quickLog(coreSmall(intensity), null, clock.nowMoment())
+            title = store.read { journal -> journal.openEpisodeItem() }?.title
         }
         notifier.showLogged(title, failure)
         return title

@@ -12,6 +12,9 @@ import kotlinx.coroutines.launch
 import org.rlsjournal.core.PromptKind
 import org.rlsjournal.core.Settings
 
+/** Hours on the clock face the hour steppers go round. */
+const val HOURS_PER_DAY: Int = 24
+
 /** The evening reminder hour proposed when the person turns the evening reminder on. */
 const val DEFAULT_EVENING_REMINDER_HOUR: Int = 21
 
@@ -22,7 +25,7 @@ const val DEFAULT_EVENING_REMINDER_HOUR: Int = 21
  * fires, [onAlarm] asks the core's `prompts()` and shows only what it says is due.
  */
 class ReminderPlanner(
-    private val store: StoreSource,
+    private val openStore: StoreSource,
     private val scheduler: ReminderScheduler,
     private val notifier: ReminderNotifier,
     private val clock: AppClock = SystemAppClock,
@@ -35,7 +38,10 @@ class ReminderPlanner(
     }
 
     /** Arms the reminders from the journal's settings (app start, boot, after an alarm). */
-    suspend fun rescheduleFromSettings(): Throwable? = attempt { schedule(store().read { j -> j.settings() }) }
+    suspend fun rescheduleFromSettings(): Throwable? = attempt {
+        val store = openStore()
+        schedule(store.read { journal -> journal.settings() })
+    }
 
     /**
      * A [kind] alarm fired: shows the core's prompt of that kind if it is due now, then re-arms.
@@ -45,7 +51,8 @@ class ReminderPlanner(
         var shown: org.rlsjournal.core.Prompt? = null
         attempt {
             val wanted = if (kind == ReminderKind.EVENING) PromptKind.EVENING_CHECK_IN else PromptKind.MORNING_CHECK_IN
-            val prompt = store().prompts(clock.nowMoment()).firstOrNull { it.kind == wanted }
+            val store = openStore()
+            val prompt = store.prompts(clock.nowMoment()).firstOrNull { it.kind == wanted }
             if (prompt != null) {
                 notifier.showDue(kind, prompt)
                 shown = prompt
@@ -77,6 +84,12 @@ data class RemindersState(
 
     /** Whether the evening reminder is on (its hour picker shows). */
     val eveningOn: Boolean get() = settings?.eveningReminderHour != null
+
+    /** The morning reminder's hour (0-23), once loaded. */
+    val morningHour: Int? get() = settings?.morningHour?.let(::fromCore)
+
+    /** The evening reminder's hour (0-23), or null when it is off. */
+    val eveningHour: Int? get() = settings?.eveningReminderHour?.let(::fromCore)
 }
 
 /**
@@ -84,7 +97,7 @@ data class RemindersState(
  * alarms are re-armed from what the core stored.
  */
 class RemindersPresenter(
-    private val store: StoreSource,
+    private val openStore: StoreSource,
     private val scope: CoroutineScope,
     private val planner: ReminderPlanner,
 ) {
@@ -96,7 +109,8 @@ class RemindersPresenter(
     /** Loads the settings. */
     fun load(): Job = scope.launch {
         val failure = attempt {
-            val settings = store().read { j -> j.settings() }
+            val store = openStore()
+            val settings = store.read { journal -> journal.settings() }
             mutableState.update { it.copy(settings = settings, error = null) }
         }
         if (failure != null) mutableState.update { it.copy(error = failure) }
@@ -113,13 +127,20 @@ class RemindersPresenter(
         if (morning) it.copy(morningHour = coreSmall(hour)) else it.copy(eveningReminderHour = coreSmall(hour))
     }
 
+    /** Moves the morning (or evening) hour by [delta] hours, round the clock (23 + 1 is 0). */
+    fun stepHour(morning: Boolean, delta: Int) {
+        val current = (if (morning) state.value.morningHour else state.value.eveningHour) ?: return
+        setHour(morning, Math.floorMod(current + delta, HOURS_PER_DAY))
+    }
+
     /** Saves through the core and re-arms the alarms from what it stored. */
     fun save(): Job? {
         val settings = state.value.settings ?: return null
         return scope.launch {
             mutableState.update { it.copy(busy = true, error = null, notice = null) }
             val failure = attempt {
-                val saved = store().write { j -> j.updateSettings(settings) }
+                val store = openStore()
+                val saved = store.write { journal -> journal.updateSettings(settings) }
                 planner.schedule(saved)
                 mutableState.update { it.copy(settings = saved, notice = Notice.SETTINGS_SAVED) }
             }

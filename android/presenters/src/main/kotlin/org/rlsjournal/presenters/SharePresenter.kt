@@ -43,7 +43,7 @@ data class ShareState(
  * to the [sink] (Android: a file in the cache shared through a FileProvider).
  */
 class SharePresenter(
-    private val store: StoreSource,
+    private val openStore: StoreSource,
     private val scope: CoroutineScope,
     private val sink: ExportSink,
 ) {
@@ -67,17 +67,17 @@ class SharePresenter(
             includeNotes = current.includeNotes,
             patientName = current.patientName.ifBlank { null },
         )
-        return export(REPORT_FILE_NAME, "application/pdf") { j -> j.reportPdf(options) }
+        return export(REPORT_FILE_NAME, "application/pdf") { journal -> journal.reportPdf(options) }
     }
 
     /** The CSV tables. */
     fun shareCsv(): Job {
         val includeNotes = state.value.includeNotes
-        return export(CSV_FILE_NAME, "application/zip") { j -> j.csvZip(includeNotes) }
+        return export(CSV_FILE_NAME, "application/zip") { journal -> journal.csvZip(includeNotes) }
     }
 
     /** The backup. */
-    fun shareBackup(): Job = export(BACKUP_FILE_NAME, "application/zip") { j -> j.backupZip() }
+    fun shareBackup(): Job = export(BACKUP_FILE_NAME, "application/zip") { journal -> journal.backupZip() }
 
     /** The share sheet was shown. */
     fun shared() = mutableState.update { it.copy(ready = null) }
@@ -86,7 +86,8 @@ class SharePresenter(
     fun restore(bytes: ByteArray): Job = scope.launch {
         mutableState.update { it.copy(busy = true, error = null, restored = null) }
         val failure = attempt {
-            val result = store().write { j -> j.importBackup(bytes) }
+            val store = openStore()
+            val result = store.write { journal -> journal.importBackup(bytes) }
             mutableState.update { it.copy(restored = result) }
         }
         mutableState.update { it.copy(busy = false, error = failure) }
@@ -99,8 +100,8 @@ class SharePresenter(
     ): Job = scope.launch {
         mutableState.update { it.copy(busy = true, error = null, restored = null) }
         val failure = attempt {
-            val s = store()
-            val bytes = s.read(produce)
+            val store = openStore()
+            val bytes = store.read(produce)
             val file = sink.write(name, mimeType, bytes)
             mutableState.update { it.copy(ready = file) }
         }

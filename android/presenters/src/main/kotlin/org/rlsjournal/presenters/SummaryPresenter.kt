@@ -27,7 +27,7 @@ data class SummaryState(
 
 /** The pattern summary: filled by the core's `summary(range)` (`lastNights(n)` for a length). */
 class SummaryPresenter(
-    private val store: StoreSource,
+    private val openStore: StoreSource,
     private val scope: CoroutineScope,
 ) {
     private val mutableState = MutableStateFlow(SummaryState())
@@ -43,7 +43,8 @@ class SummaryPresenter(
         mutableState.update { it.copy(nights = nights, loading = true, error = null) }
         return scope.launch {
             val failure = attempt {
-                val summary = store().read { j -> j.summary(if (nights == null) null else j.lastNights(coreCount(nights))) }
+                val store = openStore()
+                val summary = store.read { journal -> journal.summary(if (nights == null) null else journal.lastNights(coreCount(nights))) }
                 mutableState.update { if (it.nights == nights) it.copy(summary = summary, loading = false) else it }
             }
             if (failure != null) mutableState.update { it.copy(loading = false, error = failure) }

@@ -33,6 +33,9 @@ data class TonightState(
     /** The error as a sentence for the person, or null. */
     val errorText: String? get() = error?.let(::sentenceOf)
 
+    /** The last action logged symptoms (the moment to ask for notification permission). */
+    val justLogged: Boolean get() = notice == Notice.LOGGED
+
     /** Whether "end" and the relief buttons show (an episode is in progress). */
     val hasOpenEpisode: Boolean get() = openEpisode != null
 }
@@ -44,7 +47,7 @@ data class TonightState(
  * the [clock]'s now. Actions return their [Job] (the app ignores it; tests join it).
  */
 class TonightPresenter(
-    private val store: StoreSource,
+    private val openStore: StoreSource,
     private val scope: CoroutineScope,
     private val clock: AppClock = SystemAppClock,
 ) {
@@ -57,8 +60,8 @@ class TonightPresenter(
     init {
         scope.launch {
             val failure = attempt {
-                val s = store()
-                s.openEpisode.collect { reload(s) }
+                val store = openStore()
+                store.openEpisode.collect { reload(store) }
             }
             if (failure != null) mutableState.update { it.copy(loading = false, error = failure) }
         }
@@ -93,10 +96,10 @@ class TonightPresenter(
     fun dismissMessage() = mutableState.update { it.copy(notice = null, error = null) }
 
     /** Reads the store's latest open episode (not a stale emission) and its core description. */
-    private suspend fun reload(s: JournalStore) {
+    private suspend fun reload(store: JournalStore) {
         reloadLock.withLock {
-            val episode = s.openEpisode.value
-            val item = if (episode == null) null else s.read { journal -> journal.openEpisodeItem() }
+            val episode = store.openEpisode.value
+            val item = if (episode == null) null else store.read { journal -> journal.openEpisodeItem() }
             mutableState.update {
                 it.copy(loading = false, openEpisode = episode, openTitle = item?.title, openDetail = item?.detail)
             }
@@ -105,13 +108,13 @@ class TonightPresenter(
 
     private fun act(done: Notice?, block: suspend (JournalStore) -> Unit): Job = scope.launch {
         mutableState.update { it.copy(busy = true, error = null, notice = null) }
-        var s: JournalStore? = null
+        var store: JournalStore? = null
         val failure = attempt {
-            val opened = store()
-            s = opened
+            val opened = openStore()
+            store = opened
             block(opened)
         }
-        s?.let { attempt { reload(it) } }
+        store?.let { attempt { reload(it) } }
         mutableState.update {
             it.copy(busy = false, error = failure, notice = if (failure == null) done else null)
         }

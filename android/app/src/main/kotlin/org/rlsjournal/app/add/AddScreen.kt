@@ -13,13 +13,13 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewmodel.compose.viewModel
-import java.time.LocalDate
 import org.rlsjournal.app.R
 import org.rlsjournal.app.checkin.MinutesStepper
 import org.rlsjournal.app.ui.BigButton
@@ -38,7 +38,9 @@ import org.rlsjournal.app.ui.analyteLabel
 import org.rlsjournal.app.ui.bodyAreaLabel
 import org.rlsjournal.app.ui.categoryLabel
 import org.rlsjournal.app.ui.entryKindLabel
+import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.app.ui.exposureLabel
+import org.rlsjournal.app.ui.noticeText
 import org.rlsjournal.app.ui.sensationLabel
 import org.rlsjournal.app.ui.settingLabel
 import org.rlsjournal.app.ui.sideLabel
@@ -46,7 +48,9 @@ import org.rlsjournal.core.Analyte
 import org.rlsjournal.core.EntryKind
 import org.rlsjournal.core.ExposureKind
 import org.rlsjournal.core.TreatmentCategory
-import org.rlsjournal.journal.MomentField
+import org.rlsjournal.presenters.AddForm
+import org.rlsjournal.presenters.AddState
+import org.rlsjournal.presenters.addableKinds
 
 /**
  * Add (or, with [editId], edit) an entry. Every field is a plain input; what is valid is decided
@@ -60,9 +64,9 @@ fun AddScreen(
     vm: AddViewModel = viewModel(),
 ) {
     val state by vm.state.collectAsStateWithLifecycle()
-    LaunchedEffect(kind, editId) { vm.load(kind, editId) }
-    LaunchedEffect(state.saved) {
-        if (state.saved != null && editId != null) onDone()
+    LaunchedEffect(kind, editId) { vm.presenter.load(kind, editId) }
+    LaunchedEffect(state.finishedEdit) {
+        if (state.finishedEdit) onDone()
     }
     val form = state.form
 
@@ -73,18 +77,18 @@ fun AddScreen(
             .padding(16.dp),
         verticalArrangement = Arrangement.spacedBy(4.dp),
     ) {
-        Heading(stringResource(if (editId == null) R.string.add_title else R.string.edit_title))
-        state.error?.let { MessageCard(it, isError = true) }
-        state.saved?.let { MessageCard(it, isError = false) }
+        Heading(stringResource(if (state.isEditing) R.string.edit_title else R.string.add_title))
+        state.error?.let { MessageCard(errorText(LocalContext.current, it), isError = true) }
+        state.notice?.let { MessageCard(noticeText(LocalContext.current, it), isError = false) }
         if (state.loading) {
             CircularProgressIndicator()
         }
-        if (editId == null) {
+        if (state.offersKindPicker) {
             ChoiceRow(
                 choices = addableKinds,
                 selected = form.kind,
                 label = { entryKindLabel(it) },
-                onSelect = { k -> if (k != null) vm.edit { it.copy(kind = k) } },
+                onSelect = { k -> if (k != null) vm.presenter.edit { it.copy(kind = k) } },
                 clearable = false,
             )
         } else {
@@ -101,13 +105,13 @@ fun AddScreen(
             EntryKind.SLEEP_DIARY, EntryKind.NO_SYMPTOMS -> BodyText(stringResource(R.string.sleep_diary_on_checkin))
         }
 
-        if (form.kind != EntryKind.DOSE) {
-            TextInput(stringResource(R.string.note_optional), form.note, { v -> vm.edit { it.copy(note = v) } }, singleLine = false)
+        if (form.hasNote) {
+            TextInput(stringResource(R.string.note_optional), form.note, { v -> vm.presenter.edit { it.copy(note = v) } }, singleLine = false)
         }
         BigButton(
             text = stringResource(R.string.save),
             description = stringResource(R.string.save_entry_description, entryKindLabel(form.kind)),
-            onClick = { vm.save() },
+            onClick = { vm.presenter.save() },
             enabled = !state.busy && !state.loading,
             emphasis = true,
             modifier = Modifier.fillMaxWidth(),
@@ -117,85 +121,85 @@ fun AddScreen(
 
 @Composable
 private fun EpisodeFields(form: AddForm, vm: AddViewModel) {
-    DateTimeField(stringResource(R.string.started_at), form.at) { v -> vm.edit { it.copy(at = v) } }
+    DateTimeField(stringResource(R.string.started_at), form.at) { v -> vm.presenter.edit { it.copy(at = v) } }
     SwitchRow(stringResource(R.string.has_ended), form.endAt != null) { ended ->
-        vm.edit { it.copy(endAt = if (ended) MomentField.new(it.at.local.plusMinutes(30)) else null) }
+        vm.presenter.setEnded(ended)
     }
     val end = form.endAt
     if (end != null) {
-        DateTimeField(stringResource(R.string.ended_at), end) { v -> vm.edit { it.copy(endAt = v) } }
+        DateTimeField(stringResource(R.string.ended_at), end) { v -> vm.presenter.edit { it.copy(endAt = v) } }
     }
     SectionTitle(stringResource(R.string.peak_intensity))
     ChoiceRow(
         choices = (1..10).toList(),
         selected = form.intensity,
         label = { it.toString() },
-        onSelect = { v -> if (v != null) vm.edit { it.copy(intensity = v) } },
+        onSelect = { v -> if (v != null) vm.presenter.edit { it.copy(intensity = v) } },
         clearable = false,
     )
     SectionTitle(stringResource(R.string.which_side))
-    ChoiceRow(Vocabulary.sides, form.side, { sideLabel(it) }, { v -> vm.edit { it.copy(side = v) } })
+    ChoiceRow(Vocabulary.sides, form.side, { sideLabel(it) }, { v -> vm.presenter.edit { it.copy(side = v) } })
     SectionTitle(stringResource(R.string.body_areas))
-    MultiChoiceRow(Vocabulary.bodyAreas, form.bodyAreas, { bodyAreaLabel(it) }) { v -> vm.edit { it.copy(bodyAreas = v) } }
+    MultiChoiceRow(Vocabulary.bodyAreas, form.bodyAreas, { bodyAreaLabel(it) }) { v -> vm.presenter.edit { it.copy(bodyAreas = v) } }
     SectionTitle(stringResource(R.string.sensations))
-    MultiChoiceRow(Vocabulary.sensations, form.sensations, { sensationLabel(it) }) { v -> vm.edit { it.copy(sensations = v) } }
+    MultiChoiceRow(Vocabulary.sensations, form.sensations, { sensationLabel(it) }) { v -> vm.presenter.edit { it.copy(sensations = v) } }
     SectionTitle(stringResource(R.string.setting_at_onset))
-    ChoiceRow(Vocabulary.settings, form.setting, { settingLabel(it) }, { v -> vm.edit { it.copy(setting = v) } })
+    ChoiceRow(Vocabulary.settings, form.setting, { settingLabel(it) }, { v -> vm.presenter.edit { it.copy(setting = v) } })
     SwitchRow(stringResource(R.string.record_latency), form.latencyMinutes != null) { on ->
-        vm.edit { it.copy(latencyMinutes = if (on) 15 else null) }
+        vm.presenter.setLatencyKnown(on)
     }
     val latency = form.latencyMinutes
     if (latency != null) {
-        MinutesStepper(stringResource(R.string.latency_minutes), latency) { v -> vm.edit { it.copy(latencyMinutes = v) } }
+        MinutesStepper(stringResource(R.string.latency_minutes), latency) { v -> vm.presenter.edit { it.copy(latencyMinutes = v) } }
     }
-    SwitchRow(stringResource(R.string.woke_from_sleep), form.wokeFromSleep) { v -> vm.edit { it.copy(wokeFromSleep = v) } }
+    SwitchRow(stringResource(R.string.woke_from_sleep), form.wokeFromSleep) { v -> vm.presenter.edit { it.copy(wokeFromSleep = v) } }
 }
 
 @Composable
 private fun ExposureFields(form: AddForm, vm: AddViewModel) {
-    DateTimeField(stringResource(R.string.when_label), form.at) { v -> vm.edit { it.copy(at = v) } }
+    DateTimeField(stringResource(R.string.when_label), form.at) { v -> vm.presenter.edit { it.copy(at = v) } }
     SectionTitle(stringResource(R.string.exposure_kind))
     ChoiceRow(
         choices = Vocabulary.exposureKinds,
         selected = form.exposureKind,
         label = { exposureLabel(it) },
-        onSelect = { v -> if (v != null) vm.edit { it.copy(exposureKind = v) } },
+        onSelect = { v -> if (v != null) vm.presenter.edit { it.copy(exposureKind = v) } },
         clearable = false,
         sameAs = { a, b -> Vocabulary.sameKind(a, b) },
     )
     val kind = form.exposureKind
     if (kind is ExposureKind.Other) {
-        TextInput(stringResource(R.string.other_label), kind.label, { v -> vm.edit { it.copy(exposureKind = ExposureKind.Other(label = v)) } })
+        TextInput(stringResource(R.string.other_label), kind.label, { v -> vm.presenter.edit { it.copy(exposureKind = ExposureKind.Other(label = v)) } })
     }
-    TextInput(stringResource(R.string.amount_optional), form.amount, { v -> vm.edit { it.copy(amount = v) } }, numeric = true)
-    TextInput(stringResource(R.string.unit_optional), form.unit, { v -> vm.edit { it.copy(unit = v) } })
+    TextInput(stringResource(R.string.amount_optional), form.amount, { v -> vm.presenter.edit { it.copy(amount = v) } }, numeric = true)
+    TextInput(stringResource(R.string.unit_optional), form.unit, { v -> vm.presenter.edit { it.copy(unit = v) } })
 }
 
 @Composable
 private fun TreatmentFields(form: AddForm, vm: AddViewModel) {
-    TextInput(stringResource(R.string.treatment_name), form.name, { v -> vm.edit { it.copy(name = v) } })
+    TextInput(stringResource(R.string.treatment_name), form.name, { v -> vm.presenter.edit { it.copy(name = v) } })
     SectionTitle(stringResource(R.string.treatment_category))
     ChoiceRow(
         choices = Vocabulary.treatmentCategories,
         selected = form.category,
         label = { categoryLabel(it) },
-        onSelect = { v -> if (v != null) vm.edit { it.copy(category = v) } },
+        onSelect = { v -> if (v != null) vm.presenter.edit { it.copy(category = v) } },
         clearable = false,
         sameAs = { a, b -> Vocabulary.sameKind(a, b) },
     )
     val category = form.category
     if (category is TreatmentCategory.Other) {
-        TextInput(stringResource(R.string.other_label), category.label, { v -> vm.edit { it.copy(category = TreatmentCategory.Other(label = v)) } })
+        TextInput(stringResource(R.string.other_label), category.label, { v -> vm.presenter.edit { it.copy(category = TreatmentCategory.Other(label = v)) } })
     }
-    TextInput(stringResource(R.string.dose_optional), form.amount, { v -> vm.edit { it.copy(amount = v) } }, numeric = true)
-    TextInput(stringResource(R.string.unit_optional), form.unit, { v -> vm.edit { it.copy(unit = v) } })
-    DateField(stringResource(R.string.started_on), form.date) { v -> vm.edit { it.copy(date = v) } }
+    TextInput(stringResource(R.string.dose_optional), form.amount, { v -> vm.presenter.edit { it.copy(amount = v) } }, numeric = true)
+    TextInput(stringResource(R.string.unit_optional), form.unit, { v -> vm.presenter.edit { it.copy(unit = v) } })
+    DateField(stringResource(R.string.started_on), form.date) { v -> vm.presenter.edit { it.copy(date = v) } }
     SwitchRow(stringResource(R.string.has_stopped), form.stopDate != null) { stopped ->
-        vm.edit { it.copy(stopDate = if (stopped) LocalDate.now() else null) }
+        vm.presenter.setStopped(stopped)
     }
     val stop = form.stopDate
     if (stop != null) {
-        DateField(stringResource(R.string.stopped_on), stop) { v -> vm.edit { it.copy(stopDate = v) } }
+        DateField(stringResource(R.string.stopped_on), stop) { v -> vm.presenter.edit { it.copy(stopDate = v) } }
     }
 }
 
@@ -203,48 +207,48 @@ private fun TreatmentFields(form: AddForm, vm: AddViewModel) {
 private fun DoseFields(state: AddState, vm: AddViewModel) {
     val form = state.form
     SectionTitle(stringResource(R.string.which_treatment))
-    if (state.treatments.isEmpty()) {
+    if (state.needsTreatmentFirst) {
         BodyText(stringResource(R.string.no_treatments_yet))
     }
     ChoiceRow(
         choices = state.treatments.map { it.id },
         selected = form.treatmentId,
         label = { id -> state.treatments.firstOrNull { it.id == id }?.data?.name ?: id },
-        onSelect = { v -> vm.edit { it.copy(treatmentId = v) } },
+        onSelect = { v -> vm.presenter.edit { it.copy(treatmentId = v) } },
     )
-    DateTimeField(stringResource(R.string.when_label), form.at) { v -> vm.edit { it.copy(at = v) } }
-    TextInput(stringResource(R.string.amount_optional), form.amount, { v -> vm.edit { it.copy(amount = v) } }, numeric = true)
+    DateTimeField(stringResource(R.string.when_label), form.at) { v -> vm.presenter.edit { it.copy(at = v) } }
+    TextInput(stringResource(R.string.amount_optional), form.amount, { v -> vm.presenter.edit { it.copy(amount = v) } }, numeric = true)
 }
 
 @Composable
 private fun LabFields(form: AddForm, vm: AddViewModel) {
-    DateField(stringResource(R.string.taken_on), form.date) { v -> vm.edit { it.copy(date = v) } }
+    DateField(stringResource(R.string.taken_on), form.date) { v -> vm.presenter.edit { it.copy(date = v) } }
     SectionTitle(stringResource(R.string.analyte))
     ChoiceRow(
         choices = Vocabulary.analytes,
         selected = form.analyte,
         label = { analyteLabel(it) },
-        onSelect = { v -> if (v != null) vm.edit { it.copy(analyte = v) } },
+        onSelect = { v -> if (v != null) vm.presenter.edit { it.copy(analyte = v) } },
         clearable = false,
         sameAs = { a, b -> Vocabulary.sameKind(a, b) },
     )
     val analyte = form.analyte
     if (analyte is Analyte.Other) {
-        TextInput(stringResource(R.string.other_label), analyte.label, { v -> vm.edit { it.copy(analyte = Analyte.Other(label = v)) } })
+        TextInput(stringResource(R.string.other_label), analyte.label, { v -> vm.presenter.edit { it.copy(analyte = Analyte.Other(label = v)) } })
     }
-    TextInput(stringResource(R.string.lab_value), form.amount, { v -> vm.edit { it.copy(amount = v) } }, numeric = true)
-    TextInput(stringResource(R.string.lab_unit), form.unit, { v -> vm.edit { it.copy(unit = v) } })
+    TextInput(stringResource(R.string.lab_value), form.amount, { v -> vm.presenter.edit { it.copy(amount = v) } }, numeric = true)
+    TextInput(stringResource(R.string.lab_unit), form.unit, { v -> vm.presenter.edit { it.copy(unit = v) } })
 }
 
 @Composable
 private fun RatingFields(form: AddForm, vm: AddViewModel) {
-    DateField(stringResource(R.string.rated_on), form.date) { v -> vm.edit { it.copy(date = v) } }
+    DateField(stringResource(R.string.rated_on), form.date) { v -> vm.presenter.edit { it.copy(date = v) } }
     SectionTitle(stringResource(R.string.irls_total_value, form.irlsTotal))
     BodyText(stringResource(R.string.irls_hint))
     val description = stringResource(R.string.irls_total_value, form.irlsTotal)
     Slider(
         value = form.irlsTotal.toFloat(),
-        onValueChange = { v -> vm.edit { it.copy(irlsTotal = Math.round(v)) } },
+        onValueChange = { v -> vm.presenter.edit { it.copy(irlsTotal = Math.round(v)) } },
         valueRange = 0f..40f,
         steps = 39,
         modifier = Modifier

@@ -12,6 +12,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
@@ -26,6 +27,9 @@ import org.rlsjournal.app.ui.MessageCard
 import org.rlsjournal.app.ui.SectionTitle
 import org.rlsjournal.app.ui.Stepper
 import org.rlsjournal.app.ui.TextInput
+import org.rlsjournal.app.ui.errorText
+import org.rlsjournal.app.ui.noticeText
+import org.rlsjournal.presenters.DiaryForm
 
 /**
  * The morning check-in: last night's sleep diary (Consensus Sleep Diary core items), prefilled so
@@ -34,9 +38,9 @@ import org.rlsjournal.app.ui.TextInput
 @Composable
 fun CheckInScreen(editId: String? = null, onDone: () -> Unit = {}, vm: CheckInViewModel = viewModel()) {
     val state by vm.state.collectAsStateWithLifecycle()
-    LaunchedEffect(editId) { vm.load(editId) }
-    LaunchedEffect(state.saved) {
-        if (state.saved != null && editId != null) onDone()
+    LaunchedEffect(editId) { vm.presenter.load(editId) }
+    LaunchedEffect(state.finishedEdit) {
+        if (state.finishedEdit) onDone()
     }
 
     Column(
@@ -46,34 +50,37 @@ fun CheckInScreen(editId: String? = null, onDone: () -> Unit = {}, vm: CheckInVi
             .padding(16.dp),
         verticalArrangement = Arrangement.spacedBy(4.dp),
     ) {
-        Heading(state.title ?: stringResource(R.string.checkin_title))
+        Heading(state.title ?: stringResource(if (state.isEditing) R.string.edit_sleep_diary else R.string.checkin_title))
         state.message?.let { BodyText(it) }
-        state.error?.let { MessageCard(it, isError = true) }
-        state.saved?.let { MessageCard(it, isError = false) }
+        if (state.notADiary) {
+            MessageCard(stringResource(R.string.error_not_a_diary), isError = true)
+        }
+        state.error?.let { MessageCard(errorText(LocalContext.current, it), isError = true) }
+        state.notice?.let { MessageCard(noticeText(LocalContext.current, it), isError = false) }
         if (state.loading) {
             CircularProgressIndicator()
         }
-        if (state.nothingDue && state.form == null) {
+        if (state.showsNothingDue) {
             BodyText(stringResource(R.string.checkin_nothing_due))
         }
-        if (state.night != null && state.editingId == null) {
+        if (state.offersNoSymptoms) {
             // "Any RLS symptoms last night?": a "no" is one tap; symptoms are logged as episodes.
             SectionTitle(stringResource(R.string.any_symptoms_question))
             BigButton(
                 text = stringResource(R.string.no_symptoms_last_night),
                 description = stringResource(R.string.no_symptoms_description),
-                onClick = { vm.noSymptoms() },
+                onClick = { vm.presenter.noSymptoms() },
                 enabled = !state.busy,
                 modifier = Modifier.fillMaxWidth(),
             )
         }
         val form = state.form
         if (form != null) {
-            DiaryFields(form, onChange = { change -> vm.edit(change) })
+            DiaryFields(form, onChange = { change -> vm.presenter.edit(change) })
             BigButton(
                 text = stringResource(R.string.save),
                 description = stringResource(R.string.save_diary_description),
-                onClick = { vm.save() },
+                onClick = { vm.presenter.save() },
                 enabled = !state.busy,
                 emphasis = true,
                 modifier = Modifier.fillMaxWidth(),

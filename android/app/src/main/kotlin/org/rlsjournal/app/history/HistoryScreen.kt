@@ -36,6 +36,7 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
@@ -48,12 +49,14 @@ import org.rlsjournal.app.ui.FormTarget
 import org.rlsjournal.app.ui.Heading
 import org.rlsjournal.app.ui.MessageCard
 import org.rlsjournal.app.ui.QuietButton
+import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.app.ui.intensityColor
 import org.rlsjournal.app.ui.readableOn
 import org.rlsjournal.core.CalendarDay
 import org.rlsjournal.core.CalendarMonth
 import org.rlsjournal.core.EntryKind
 import org.rlsjournal.core.HistoryItem
+import org.rlsjournal.presenters.HistoryState
 
 /** Pages are loaded when the list is scrolled to within this many items of its end. */
 private const val LOAD_AHEAD = 10
@@ -71,14 +74,14 @@ fun HistoryScreen(
 ) {
     val state by vm.state.collectAsStateWithLifecycle()
     val snackbar = remember { SnackbarHostState() }
-    LaunchedEffect(Unit) { vm.refresh() }
+    LaunchedEffect(Unit) { vm.presenter.refresh() }
 
     val deletedMessage = stringResource(R.string.entry_deleted)
     val undoLabel = stringResource(R.string.undo)
     LaunchedEffect(state.deletedId) {
         if (state.deletedId != null) {
             val result = snackbar.showSnackbar(deletedMessage, actionLabel = undoLabel, duration = SnackbarDuration.Long)
-            if (result == SnackbarResult.ActionPerformed) vm.undo() else vm.undoOffered()
+            if (result == SnackbarResult.ActionPerformed) vm.presenter.undo() else vm.presenter.undoOffered()
         }
     }
 
@@ -88,18 +91,18 @@ fun HistoryScreen(
             TabRow(selectedTabIndex = if (state.showCalendar) 1 else 0) {
                 Tab(
                     selected = !state.showCalendar,
-                    onClick = { vm.showCalendar(false) },
+                    onClick = { vm.presenter.showCalendar(false) },
                     text = { Text(stringResource(R.string.history_list)) },
                     modifier = Modifier.heightIn(min = FormTarget),
                 )
                 Tab(
                     selected = state.showCalendar,
-                    onClick = { vm.showCalendar(true) },
+                    onClick = { vm.presenter.showCalendar(true) },
                     text = { Text(stringResource(R.string.history_calendar)) },
                     modifier = Modifier.heightIn(min = FormTarget),
                 )
             }
-            state.error?.let { MessageCard(it, isError = true) }
+            state.error?.let { MessageCard(errorText(LocalContext.current, it), isError = true) }
             if (state.showCalendar) {
                 CalendarView(state.calendar, vm, onOpenNight)
             } else {
@@ -136,14 +139,14 @@ private fun HistoryList(
         }
     }
     LaunchedEffect(nearEnd, state.nextCursor) {
-        if (nearEnd && state.nextCursor != null) vm.loadMore()
+        if (nearEnd && state.hasMore) vm.presenter.loadMore()
     }
-    if (state.items.isEmpty()) {
+    if (state.isEmpty) {
         Text(stringResource(R.string.history_empty), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.padding(top = 16.dp))
     }
     LazyColumn(state = listState, verticalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxSize()) {
         items(state.items, key = { it.id }) { item ->
-            HistoryRow(item, onOpenNight, onEdit, onDelete = { vm.delete(item.id) })
+            HistoryRow(item, onOpenNight, onEdit, onDelete = { vm.presenter.delete(item.id) })
         }
         item { Spacer(Modifier.size(96.dp)) }
     }
@@ -203,13 +206,13 @@ private fun HistoryRow(
 private fun CalendarView(month: CalendarMonth?, vm: HistoryViewModel, onOpenNight: (LocalDate) -> Unit) {
     Column(modifier = Modifier.verticalScroll(rememberScrollState())) {
         Row(verticalAlignment = Alignment.CenterVertically, modifier = Modifier.fillMaxWidth()) {
-            QuietButton("‹", stringResource(R.string.previous_month), { vm.previousMonth() })
+            QuietButton("‹", stringResource(R.string.previous_month), { vm.presenter.previousMonth() })
             Text(
                 month?.title ?: "",
                 style = MaterialTheme.typography.titleLarge,
                 modifier = Modifier.weight(1f).padding(horizontal = 8.dp),
             )
-            QuietButton("›", stringResource(R.string.next_month), { vm.nextMonth() })
+            QuietButton("›", stringResource(R.string.next_month), { vm.presenter.nextMonth() })
         }
         if (month == null) return@Column
         // Monday-first grid: the core says which weekday the 1st is (1 = Monday).

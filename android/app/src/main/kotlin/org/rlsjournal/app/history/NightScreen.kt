@@ -24,6 +24,7 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
@@ -37,6 +38,7 @@ import org.rlsjournal.app.ui.FormTarget
 import org.rlsjournal.app.ui.Heading
 import org.rlsjournal.app.ui.MessageCard
 import org.rlsjournal.app.ui.SectionTitle
+import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.core.EntryKind
 import org.rlsjournal.core.NightView
 
@@ -52,14 +54,14 @@ fun NightScreen(
 ) {
     val state by vm.state.collectAsStateWithLifecycle()
     val snackbar = remember { SnackbarHostState() }
-    LaunchedEffect(night) { vm.load(night) }
+    LaunchedEffect(night) { vm.presenter.load(night) }
 
     val deletedMessage = stringResource(R.string.entry_deleted)
     val undoLabel = stringResource(R.string.undo)
     LaunchedEffect(state.deletedId) {
         if (state.deletedId != null) {
             val result = snackbar.showSnackbar(deletedMessage, actionLabel = undoLabel, duration = SnackbarDuration.Long)
-            if (result == SnackbarResult.ActionPerformed) vm.undo() else vm.undoOffered()
+            if (result == SnackbarResult.ActionPerformed) vm.presenter.undo() else vm.presenter.undoOffered()
         }
     }
 
@@ -71,10 +73,10 @@ fun NightScreen(
                 .padding(16.dp),
             verticalArrangement = Arrangement.spacedBy(8.dp),
         ) {
-            state.error?.let { MessageCard(it, isError = true) }
+            state.error?.let { MessageCard(errorText(LocalContext.current, it), isError = true) }
             val view = state.view
             if (view != null) {
-                NightContent(view, onEdit, onDelete = { vm.delete(it) })
+                NightContent(view, onEdit, onDelete = { vm.presenter.delete(it) })
             }
         }
         SnackbarHost(snackbar, modifier = Modifier.align(Alignment.BottomCenter))

@@ -5,32 +5,22 @@ import android.content.Context
 import android.content.Intent
 import kotlinx.coroutines.launch
 import org.rlsjournal.app.RlsJournalApplication
-import org.rlsjournal.app.journalStore
-import org.rlsjournal.app.ui.attempt
-import org.rlsjournal.core.PromptKind
+import org.rlsjournal.presenters.ReminderKind
 
 /**
- * A reminder alarm fired. The core's `prompts()` decides whether the entry is still due: the
- * morning reminder shows only while last night's sleep diary is missing, the evening one only
- * while nothing is logged tonight. Then the alarm is re-armed for the next day.
+ * A reminder alarm fired: the presenters' [org.rlsjournal.presenters.ReminderPlanner] asks the
+ * core's `prompts()`, shows the reminder only if it is still due, and re-arms the alarm.
  */
 class ReminderReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
-        val kind = intent.getStringExtra(Reminders.EXTRA_KIND) ?: return
+        val extra = intent.getStringExtra(Reminders.EXTRA_KIND) ?: return
+        val kind = if (extra == Reminders.KIND_EVENING) ReminderKind.EVENING else ReminderKind.MORNING
         val app = context.applicationContext as RlsJournalApplication
         val pending = goAsync()
         app.appScope.launch {
             // finish() whatever happens: a receiver that never finishes is killed with an ANR.
             try {
-                attempt {
-                    val store = app.journalStore()
-                    val wanted = if (kind == Reminders.KIND_EVENING) PromptKind.EVENING_CHECK_IN else PromptKind.MORNING_CHECK_IN
-                    val prompt = store.prompts().firstOrNull { it.kind == wanted }
-                    if (prompt != null) {
-                        Reminders.notifyDue(app, kind, prompt)
-                    }
-                }
-                Reminders.rescheduleFromSettings(app)
+                Reminders.planner(app).onAlarm(kind)
             } finally {
                 pending.finish()
             }

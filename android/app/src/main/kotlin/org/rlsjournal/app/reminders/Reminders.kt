@@ -9,13 +9,16 @@ import android.content.Intent
 import androidx.core.app.NotificationCompat
 import androidx.core.app.NotificationManagerCompat
 import java.time.ZonedDateTime
-import java.time.temporal.ChronoUnit
 import org.rlsjournal.app.MainActivity
 import org.rlsjournal.app.R
 import org.rlsjournal.app.journalStore
-import org.rlsjournal.app.ui.attempt
+import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.core.Prompt
-import org.rlsjournal.core.Settings
+import org.rlsjournal.presenters.ReminderKind
+import org.rlsjournal.presenters.ReminderNotifier
+import org.rlsjournal.presenters.ReminderPlanner
+import org.rlsjournal.presenters.ReminderScheduler
+import org.rlsjournal.presenters.quickLogIntensities
 
 /**
  * The morning check-in reminder and the optional evening one.
@@ -38,9 +41,6 @@ object Reminders {
     const val NOTIFICATION_EVENING = 2
     const val NOTIFICATION_LOGGED = 3
 
-    /** The intensities offered as "log symptoms" notification actions (Android shows at most 3). */
-    val quickLogIntensities: List<Int> = listOf(3, 5, 8)
-
     fun createChannels(context: Context) {
         val channel = NotificationChannel(
             CHANNEL_ID,
@@ -51,24 +51,15 @@ object Reminders {
         context.getSystemService(NotificationManager::class.java)?.createNotificationChannel(channel)
     }
 
-    /** Arms the reminders from the journal's settings (app start, boot, after an alarm). */
-    suspend fun rescheduleFromSettings(context: Context) {
-        attempt {
-            val store = context.journalStore()
-            val settings = store.read { journal -> journal.settings() }
-            schedule(context, settings)
-        }
+    /** The reminder rules (android/presenters) on this device's alarms and notifications. */
+    fun planner(context: Context): ReminderPlanner {
+        val device = DeviceReminders(context.applicationContext)
+        return ReminderPlanner({ context.journalStore() }, device, device)
     }
 
-    /** Arms the morning reminder and, if set, the evening one; cancels the evening one if not. */
-    fun schedule(context: Context, settings: Settings) {
-        arm(context, KIND_MORNING, settings.morningHour.toInt())
-        val evening = settings.eveningReminderHour
-        if (evening == null) {
-            alarmManager(context)?.cancel(reminderIntent(context, KIND_EVENING))
-        } else {
-            arm(context, KIND_EVENING, evening.toInt())
-        }
+    /** Arms the reminders from the journal's settings (app start, boot, after an alarm). */
+    suspend fun rescheduleFromSettings(context: Context) {
+        planner(context).rescheduleFromSettings()
     }
 
     /** Posts the reminder for [prompt] (a prompt the core says is due). */
@@ -117,17 +108,18 @@ object Reminders {
         }
     }
 
-    private fun arm(context: Context, kind: String, hour: Int) {
-        val now = ZonedDateTime.now()
-        var at = now.truncatedTo(ChronoUnit.HOURS).withHour(hour)
-        if (!at.isAfter(now)) {
-            at = at.plusDays(1)
-        }
+    /** Arms the [kind] alarm at [at] (inexact: no exact-alarm permission). */
+    fun arm(context: Context, kind: String, at: ZonedDateTime) {
         alarmManager(context)?.setAndAllowWhileIdle(
             AlarmManager.RTC_WAKEUP,
             at.toInstant().toEpochMilli(),
             reminderIntent(context, kind),
         )
+    }
+
+    /** Cancels the [kind] alarm. */
+    fun cancel(context: Context, kind: String) {
+        alarmManager(context)?.cancel(reminderIntent(context, kind))
     }
 
     private fun alarmManager(context: Context): AlarmManager? = context.getSystemService(AlarmManager::class.java)
@@ -157,4 +149,26 @@ object Reminders {
     const val ROUTE_TONIGHT = "tonight"
     const val ROUTE_CHECK_IN = "checkin"
     private const val LOGGED_TIMEOUT_MS = 15_000L
+}
+
+/**
+ * The presenters' [ReminderScheduler] and [ReminderNotifier] on this device: AlarmManager and
+ * the notification shade (texts from the app's resources).
+ */
+class DeviceReminders(private val context: Context) : ReminderScheduler, ReminderNotifier {
+    override fun arm(kind: ReminderKind, at: ZonedDateTime) = Reminders.arm(context, kind.extra(), at)
+
+    override fun cancel(kind: ReminderKind) = Reminders.cancel(context, kind.extra())
+
+    override fun showDue(kind: ReminderKind, prompt: Prompt) = Reminders.notifyDue(context, kind.extra(), prompt)
+
+    override fun showLogged(title: String?, error: Throwable?) {
+        if (error == null) {
+            Reminders.notifyLogged(context, context.getString(R.string.notification_logged), title ?: context.getString(R.string.logged))
+        } else {
+            Reminders.notifyLogged(context, context.getString(R.string.notification_log_failed), errorText(context, error))
+        }
+    }
+
+    private fun ReminderKind.extra(): String = if (this == ReminderKind.EVENING) Reminders.KIND_EVENING else Reminders.KIND_MORNING
 }

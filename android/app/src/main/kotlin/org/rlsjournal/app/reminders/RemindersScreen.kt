@@ -11,6 +11,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
@@ -27,6 +28,8 @@ import org.rlsjournal.app.ui.MessageCard
 import org.rlsjournal.app.ui.SectionTitle
 import org.rlsjournal.app.ui.Stepper
 import org.rlsjournal.app.ui.SwitchRow
+import org.rlsjournal.app.ui.errorText
+import org.rlsjournal.app.ui.noticeText
 import org.rlsjournal.app.ui.paperSizeLabel
 
 private val hourFormat: DateTimeFormatter = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
@@ -38,7 +41,7 @@ private fun hourText(hour: Int): String = LocalTime.of(hour.coerceIn(0, 23), 0).
 @Composable
 fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
     val state by vm.state.collectAsStateWithLifecycle()
-    LaunchedEffect(Unit) { vm.load() }
+    LaunchedEffect(Unit) { vm.presenter.load() }
     val askNotifications = rememberNotificationRequest()
 
     Column(
@@ -50,34 +53,34 @@ fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
     ) {
         Heading(stringResource(R.string.reminders_title))
         BodyText(stringResource(R.string.reminders_hint))
-        state.error?.let { MessageCard(it, isError = true) }
-        state.saved?.let { MessageCard(it, isError = false) }
+        state.error?.let { MessageCard(errorText(LocalContext.current, it), isError = true) }
+        state.notice?.let { MessageCard(noticeText(LocalContext.current, it), isError = false) }
         NotificationPermissionStatus()
         val settings = state.settings ?: return@Column
 
         SectionTitle(stringResource(R.string.morning_reminder))
-        val morning = settings.morningHour.toInt()
+        val morning = state.morningHour ?: return@Column
         Stepper(
             label = stringResource(R.string.morning_hour),
             value = hourText(morning),
-            onMinus = { vm.edit { it.copy(morningHour = ((morning + 23) % 24).toUByte()) } },
-            onPlus = { vm.edit { it.copy(morningHour = ((morning + 1) % 24).toUByte()) } },
+            onMinus = { vm.presenter.stepHour(morning = true, delta = -1) },
+            onPlus = { vm.presenter.stepHour(morning = true, delta = 1) },
             minusDescription = stringResource(R.string.earlier_of, stringResource(R.string.morning_hour)),
             plusDescription = stringResource(R.string.later_of, stringResource(R.string.morning_hour)),
         )
 
         SectionTitle(stringResource(R.string.evening_reminder))
-        val evening = settings.eveningReminderHour?.toInt()
-        SwitchRow(stringResource(R.string.evening_reminder_on), evening != null) { on ->
+        val evening = state.eveningHour
+        SwitchRow(stringResource(R.string.evening_reminder_on), state.eveningOn) { on ->
             if (on) askNotifications()
-            vm.edit { it.copy(eveningReminderHour = if (on) DEFAULT_EVENING_HOUR.toUByte() else null) }
+            vm.presenter.setEvening(on)
         }
         if (evening != null) {
             Stepper(
                 label = stringResource(R.string.evening_hour),
                 value = hourText(evening),
-                onMinus = { vm.edit { it.copy(eveningReminderHour = ((evening + 23) % 24).toUByte()) } },
-                onPlus = { vm.edit { it.copy(eveningReminderHour = ((evening + 1) % 24).toUByte()) } },
+                onMinus = { vm.presenter.stepHour(morning = false, delta = -1) },
+                onPlus = { vm.presenter.stepHour(morning = false, delta = 1) },
                 minusDescription = stringResource(R.string.earlier_of, stringResource(R.string.evening_hour)),
                 plusDescription = stringResource(R.string.later_of, stringResource(R.string.evening_hour)),
             )
@@ -88,20 +91,17 @@ fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
             choices = vm.paperSizes,
             selected = settings.paperSize,
             label = { size -> paperSizeLabel(size) },
-            onSelect = { size -> if (size != null) vm.edit { it.copy(paperSize = size) } },
+            onSelect = { size -> if (size != null) vm.presenter.edit { it.copy(paperSize = size) } },
             clearable = false,
         )
 
         BigButton(
             text = stringResource(R.string.save),
             description = stringResource(R.string.save_settings_description),
-            onClick = { vm.save() },
+            onClick = { vm.presenter.save() },
             enabled = !state.busy,
             emphasis = true,
             modifier = Modifier.fillMaxWidth(),
         )
     }
 }
-
-/** The hour the evening reminder starts at when switched on (the person can change it). */
-private const val DEFAULT_EVENING_HOUR = 21

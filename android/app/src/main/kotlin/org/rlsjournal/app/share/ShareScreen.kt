@@ -21,6 +21,7 @@ import androidx.compose.ui.unit.dp
 import androidx.core.content.FileProvider
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewmodel.compose.viewModel
+import java.io.File
 import org.rlsjournal.app.R
 import org.rlsjournal.app.ui.BigButton
 import org.rlsjournal.app.ui.BodyText
@@ -30,6 +31,7 @@ import org.rlsjournal.app.ui.QuietButton
 import org.rlsjournal.app.ui.SectionTitle
 import org.rlsjournal.app.ui.SwitchRow
 import org.rlsjournal.app.ui.TextInput
+import org.rlsjournal.app.ui.errorText
 
 /** Share: the clinician report, the CSV tables and a backup through the share sheet; restore. */
 @Composable
@@ -40,13 +42,13 @@ fun ShareScreen(vm: ShareViewModel = viewModel()) {
 
     LaunchedEffect(state.ready) {
         val ready = state.ready ?: return@LaunchedEffect
-        val uri = FileProvider.getUriForFile(context, context.packageName + ".exports", ready.file)
+        val uri = FileProvider.getUriForFile(context, context.packageName + ".exports", File(ready.path))
         val send = Intent(Intent.ACTION_SEND)
             .setType(ready.mimeType)
             .putExtra(Intent.EXTRA_STREAM, uri)
             .addFlags(Intent.FLAG_GRANT_READ_URI_PERMISSION)
         context.startActivity(Intent.createChooser(send, chooserTitle))
-        vm.shared()
+        vm.presenter.shared()
     }
 
     val pickBackup = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
@@ -62,19 +64,21 @@ fun ShareScreen(vm: ShareViewModel = viewModel()) {
     ) {
         Heading(stringResource(R.string.share_title))
         BodyText(stringResource(R.string.share_private))
-        state.error?.let { MessageCard(it, isError = true) }
-        state.message?.let { MessageCard(it, isError = false) }
+        state.error?.let { MessageCard(errorText(LocalContext.current, it), isError = true) }
+        state.restored?.let { r ->
+            MessageCard(stringResource(R.string.restore_done, r.added.toInt(), r.updated.toInt(), r.unchanged.toInt()), isError = false)
+        }
         if (state.busy) {
             CircularProgressIndicator()
         }
 
         SectionTitle(stringResource(R.string.report_section))
-        TextInput(stringResource(R.string.patient_name_optional), state.patientName, { vm.setPatientName(it) })
-        SwitchRow(stringResource(R.string.include_notes), state.includeNotes) { vm.setIncludeNotes(it) }
+        TextInput(stringResource(R.string.patient_name_optional), state.patientName, { vm.presenter.setPatientName(it) })
+        SwitchRow(stringResource(R.string.include_notes), state.includeNotes) { vm.presenter.setIncludeNotes(it) }
         BigButton(
             text = stringResource(R.string.share_report),
             description = stringResource(R.string.share_report_description),
-            onClick = { vm.shareReport() },
+            onClick = { vm.presenter.shareReport() },
             enabled = !state.busy,
             emphasis = true,
             modifier = Modifier.fillMaxWidth(),
@@ -82,7 +86,7 @@ fun ShareScreen(vm: ShareViewModel = viewModel()) {
         BigButton(
             text = stringResource(R.string.share_csv),
             description = stringResource(R.string.share_csv_description),
-            onClick = { vm.shareCsv() },
+            onClick = { vm.presenter.shareCsv() },
             enabled = !state.busy,
             modifier = Modifier.fillMaxWidth(),
         )
@@ -92,7 +96,7 @@ fun ShareScreen(vm: ShareViewModel = viewModel()) {
         BigButton(
             text = stringResource(R.string.share_backup),
             description = stringResource(R.string.share_backup_description),
-            onClick = { vm.shareBackup() },
+            onClick = { vm.presenter.shareBackup() },
             enabled = !state.busy,
             modifier = Modifier.fillMaxWidth(),
         )

@@ -22,6 +22,7 @@ import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.Color
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.clearAndSetSemantics
 import androidx.compose.ui.semantics.contentDescription
@@ -34,6 +35,7 @@ import org.rlsjournal.app.ui.ChoiceRow
 import org.rlsjournal.app.ui.Heading
 import org.rlsjournal.app.ui.MessageCard
 import org.rlsjournal.app.ui.SectionTitle
+import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.app.ui.intensityColor
 import org.rlsjournal.core.Breakdown
 import org.rlsjournal.core.HourBin
@@ -48,7 +50,7 @@ import org.rlsjournal.core.SummaryPart
 @Composable
 fun SummaryScreen(vm: SummaryViewModel = viewModel()) {
     val state by vm.state.collectAsStateWithLifecycle()
-    LaunchedEffect(Unit) { vm.load(state.nights) }
+    LaunchedEffect(Unit) { vm.presenter.load(state.nights) }
 
     Column(
         modifier = Modifier
@@ -59,13 +61,13 @@ fun SummaryScreen(vm: SummaryViewModel = viewModel()) {
     ) {
         Heading(stringResource(R.string.summary_title))
         ChoiceRow(
-            choices = vm.lengths,
-            selected = state.nights ?: vm.lengths.first(),
+            choices = vm.presenter.lengths,
+            selected = state.nights ?: vm.presenter.lengths.first(),
             label = { n -> stringResource(R.string.last_n_nights, n) },
-            onSelect = { n -> vm.load(n) },
+            onSelect = { n -> vm.presenter.load(n) },
             clearable = false,
         )
-        state.error?.let { MessageCard(it, isError = true) }
+        state.error?.let { MessageCard(errorText(LocalContext.current, it), isError = true) }
         if (state.loading) {
             CircularProgressIndicator()
         }

@@ -17,6 +17,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
@@ -33,10 +34,13 @@ import org.rlsjournal.app.ui.Heading
 import org.rlsjournal.app.ui.MessageCard
 import org.rlsjournal.app.ui.SectionTitle
 import org.rlsjournal.app.ui.Vocabulary
+import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.app.ui.helpedLabel
 import org.rlsjournal.app.ui.helpedName
+import org.rlsjournal.app.ui.noticeText
 import org.rlsjournal.app.ui.reliefLabel
 import org.rlsjournal.app.ui.sideLabel
+import org.rlsjournal.presenters.TonightState
 
 /**
  * Tonight, the start screen: usable one-handed in the dark. The intensity buttons (the "log
@@ -45,9 +49,9 @@ import org.rlsjournal.app.ui.sideLabel
 @Composable
 fun TonightScreen(vm: TonightViewModel = viewModel()) {
     val state by vm.state.collectAsStateWithLifecycle()
-    LaunchedEffect(Unit) { vm.refresh() }
+    LaunchedEffect(Unit) { vm.presenter.refresh() }
     // The first log is the first moment a reminder makes sense: ask for notifications then.
-    AskNotificationsAfterFirstLog(logged = state.message != null && state.error == null)
+    AskNotificationsAfterFirstLog(logged = state.justLogged)
 
     Column(
         modifier = Modifier
@@ -57,11 +61,10 @@ fun TonightScreen(vm: TonightViewModel = viewModel()) {
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
         Heading(stringResource(R.string.tonight_title))
-        state.error?.let { MessageCard(it, isError = true) }
-        state.message?.let { MessageCard(it, isError = false) }
+        state.error?.let { MessageCard(errorText(LocalContext.current, it), isError = true) }
+        state.notice?.let { MessageCard(noticeText(LocalContext.current, it), isError = false) }
 
-        val open = state.openEpisode
-        if (open != null) {
+        if (state.hasOpenEpisode) {
             OpenEpisodeCard(state, vm)
         }
 
@@ -70,12 +73,12 @@ fun TonightScreen(vm: TonightViewModel = viewModel()) {
             choices = Vocabulary.sides,
             selected = state.side,
             label = { sideLabel(it) },
-            onSelect = { vm.chooseSide(it) },
+            onSelect = { vm.presenter.chooseSide(it) },
             minHeight = BedsideTarget,
         )
 
         Spacer(Modifier.height(8.dp))
-        IntensityPad(enabled = !state.busy && !state.loading, onLog = { vm.log(it) })
+        IntensityPad(enabled = !state.busy && !state.loading, onLog = { vm.presenter.log(it) })
     }
 }
 
@@ -93,7 +96,7 @@ private fun OpenEpisodeCard(state: TonightState, vm: TonightViewModel) {
             BigButton(
                 text = stringResource(R.string.end_episode),
                 description = stringResource(R.string.end_episode_description),
-                onClick = { vm.end() },
+                onClick = { vm.presenter.end() },
                 enabled = !state.busy,
                 emphasis = true,
                 modifier = Modifier.fillMaxWidth(),
@@ -106,7 +109,7 @@ private fun OpenEpisodeCard(state: TonightState, vm: TonightViewModel) {
         choices = Vocabulary.reliefMethods,
         selected = state.reliefMethod,
         label = { reliefLabel(it) },
-        onSelect = { vm.chooseRelief(it) },
+        onSelect = { vm.presenter.chooseRelief(it) },
         minHeight = BedsideTarget,
     )
     val method = state.reliefMethod
@@ -119,7 +122,7 @@ private fun OpenEpisodeCard(state: TonightState, vm: TonightViewModel) {
                 BigButton(
                     text = word,
                     description = stringResource(R.string.helped_description, methodName, helpedName(level)),
-                    onClick = { vm.relief(level) },
+                    onClick = { vm.presenter.relief(level) },
                     enabled = !state.busy,
                     modifier = Modifier.weight(1f),
                 )
