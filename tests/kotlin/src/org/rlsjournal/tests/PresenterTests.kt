@@ -172,6 +172,30 @@ fun presenterTests() = suite("presenters") {
         assertEquals(1, r.file.allItems().count { it.kind == EntryKind.EPISODE }, "no second episode")
     }
 
+    test("tonightLowerSecondTapKeepsThePeak") {
+        val r = rig()
+        val p = TonightPresenter(r.source, r.scope, r.clock)
+        join(p.log(7))
+        r.clock.advanceMinutes(30)
+        join(p.log(3))
+        assertEquals(7, assertNotNull(p.state.value.openEpisode).data.peakIntensity.toInt(), "the peak never falls")
+        assertEquals(7, assertNotNull(r.file.openEpisode()).data.peakIntensity.toInt())
+    }
+
+    test("tonightTapThreeHoursLaterStartsANewEpisode") {
+        val r = rig()
+        val p = TonightPresenter(r.source, r.scope, r.clock)
+        join(p.log(5))
+        val first = assertNotNull(p.state.value.openEpisode).id
+        // QUICK_LOG_MERGE_HOURS = 3: a tap exactly 3 h after the start is a new episode.
+        r.clock.advanceMinutes(180)
+        join(p.log(6))
+        val second = assertNotNull(p.state.value.openEpisode)
+        assertNotEquals(first, second.id)
+        assertEquals(r.file.openEpisodeItem()?.title, p.state.value.openTitle)
+        assertEquals(2, r.file.allItems().count { it.kind == EntryKind.EPISODE })
+    }
+
     test("tonightEndClosesTheEpisode") {
         val r = rig()
         val p = TonightPresenter(r.source, r.scope, r.clock)
