@@ -158,7 +158,11 @@ class AddPresenter(
             val failure = attempt {
                 val store = openStore()
                 val treatments = store.read { journal -> journal.treatments() }
-                val form = if (editId == null) mutableState.value.form else formOf(store.read { journal -> journal.entry(editId) })
+                val form = if (editId == null) {
+                    mutableState.value.form
+                } else {
+                    formOf(store.read { journal -> journal.entry(editId) })
+                }
                 mutableState.value = AddState(form = form, editingId = editId, treatments = treatments)
             }
             if (failure != null) mutableState.update { it.copy(loading = false, error = failure) }
@@ -264,7 +268,9 @@ class AddPresenter(
             }
             EntryKind.SEVERITY_RATING -> {
                 val data = SeverityRatingData(ratedOn = form.date, irlsTotal = coreSmall(form.irlsTotal), note = note)
-                store.write { journal -> if (id == null) journal.addSeverityRating(data) else journal.editSeverityRating(id, data) }
+                store.write { journal ->
+                    if (id == null) journal.addSeverityRating(data) else journal.editSeverityRating(id, data)
+                }
             }
             EntryKind.SLEEP_DIARY, EntryKind.NO_SYMPTOMS -> Unit
         }
@@ -319,7 +325,12 @@ class AddPresenter(
             }
             is Entry.Dose -> {
                 val d = entry.dose.data
-                blank.copy(kind = EntryKind.DOSE, treatmentId = d.treatmentId, at = MomentField.of(d.at), amount = d.amount?.toString() ?: "")
+                blank.copy(
+                    kind = EntryKind.DOSE,
+                    treatmentId = d.treatmentId,
+                    at = MomentField.of(d.at),
+                    amount = d.amount?.toString() ?: "",
+                )
             }
             is Entry.LabResult -> {
                 val d = entry.lab.data
@@ -334,7 +345,12 @@ class AddPresenter(
             }
             is Entry.SeverityRating -> {
                 val d = entry.rating.data
-                blank.copy(kind = EntryKind.SEVERITY_RATING, date = d.ratedOn, irlsTotal = fromCore(d.irlsTotal), note = d.note ?: "")
+                blank.copy(
+                    kind = EntryKind.SEVERITY_RATING,
+                    date = d.ratedOn,
+                    irlsTotal = fromCore(d.irlsTotal),
+                    note = d.note ?: "",
+                )
             }
             is Entry.SleepDiary -> blank.copy(kind = EntryKind.SLEEP_DIARY)
             is Entry.NoSymptoms -> blank.copy(kind = EntryKind.NO_SYMPTOMS)

@@ -34,7 +34,11 @@ class ReminderPlanner(
     fun schedule(settings: Settings) {
         scheduler.arm(ReminderKind.MORNING, nextAt(fromCore(settings.morningHour)))
         val evening = settings.eveningReminderHour
-        if (evening == null) scheduler.cancel(ReminderKind.EVENING) else scheduler.arm(ReminderKind.EVENING, nextAt(fromCore(evening)))
+        if (evening == null) {
+            scheduler.cancel(ReminderKind.EVENING)
+        } else {
+            scheduler.arm(ReminderKind.EVENING, nextAt(fromCore(evening)))
+        }
     }
 
     /** Arms the reminders from the journal's settings (app start, boot, after an alarm). */
@@ -117,10 +121,12 @@ class RemindersPresenter(
     }
 
     /** Changes the settings being edited. */
-    fun edit(change: (Settings) -> Settings) = mutableState.update { s -> s.copy(settings = s.settings?.let(change), notice = null) }
+    fun edit(change: (Settings) -> Settings) =
+        mutableState.update { s -> s.copy(settings = s.settings?.let(change), notice = null) }
 
     /** Turns the evening reminder on (at [DEFAULT_EVENING_REMINDER_HOUR]) or off. */
-    fun setEvening(on: Boolean) = edit { it.copy(eveningReminderHour = if (on) coreSmall(DEFAULT_EVENING_REMINDER_HOUR) else null) }
+    fun setEvening(on: Boolean) =
+        edit { it.copy(eveningReminderHour = if (on) coreSmall(DEFAULT_EVENING_REMINDER_HOUR) else null) }
 
     /** Sets an hour ([morning] or evening) from the picker. */
     fun setHour(morning: Boolean, hour: Int) = edit {

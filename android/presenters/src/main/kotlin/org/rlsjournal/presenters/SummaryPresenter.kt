@@ -44,7 +44,9 @@ class SummaryPresenter(
         return scope.launch {
             val failure = attempt {
                 val store = openStore()
-                val summary = store.read { journal -> journal.summary(if (nights == null) null else journal.lastNights(coreCount(nights))) }
+                val summary = store.read { journal ->
+                    journal.summary(if (nights == null) null else journal.lastNights(coreCount(nights)))
+                }
                 mutableState.update { if (it.nights == nights) it.copy(summary = summary, loading = false) else it }
             }
             if (failure != null) mutableState.update { it.copy(loading = false, error = failure) }
