@@ -194,7 +194,7 @@ impl Journal {
     #[uniffi::method(default(side = None, at = None))]
     pub fn quick_log(
         &self,
-        intensity: u8,
+        intensity: i32,
         side: Option<Side>,
         at: Option<Moment>,
     ) -> Result<Episode> {
@@ -218,8 +218,8 @@ impl Journal {
     pub fn add_relief(
         &self,
         method: ReliefMethod,
-        helped: u8,
-        minutes_to_relief: Option<u32>,
+        helped: i32,
+        minutes_to_relief: Option<i32>,
         at: Option<Moment>,
     ) -> Result<Episode> {
         let data = ReliefData {
@@ -470,7 +470,7 @@ impl Journal {
     }
 
     /// One month of nights for the calendar heat map.
-    pub fn calendar_month(&self, year: i32, month: u8) -> Result<CalendarMonth> {
+    pub fn calendar_month(&self, year: i32, month: i32) -> Result<CalendarMonth> {
         self.read(|conn, _| calendar::month(conn, year, month))
     }
 

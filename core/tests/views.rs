@@ -159,7 +159,7 @@ fn fill_many(journal: &Journal) -> Vec<(EntryKind, String)> {
             .add_episode(full_episode(
                 &format!("{d}T23:00:00+01:00"),
                 &format!("{d}T23:40:00+01:00"),
-                (day % 10 + 1) as u8,
+                (day % 10 + 1) as i32,
             ))
             .unwrap();
         ids.push((EntryKind::Episode, ep.id));

@@ -6,23 +6,23 @@ import SwiftUI
 struct DiaryForm {
     var gotIntoBed: MomentField
     var triedToSleep: MomentField
-    var sleepOnsetMinutes: UInt32
-    var awakenings: UInt32
-    var wakeAfterSleepOnsetMinutes: UInt32
+    var sleepOnsetMinutes: Int32
+    var awakenings: Int32
+    var wakeAfterSleepOnsetMinutes: Int32
     var finalAwakening: MomentField
     var outOfBed: MomentField
-    var quality: UInt8
+    var quality: Int32
     var note: String
 
     init(
         gotIntoBed: MomentField,
         triedToSleep: MomentField,
-        sleepOnsetMinutes: UInt32,
-        awakenings: UInt32,
-        wakeAfterSleepOnsetMinutes: UInt32,
+        sleepOnsetMinutes: Int32,
+        awakenings: Int32,
+        wakeAfterSleepOnsetMinutes: Int32,
         finalAwakening: MomentField,
         outOfBed: MomentField,
-        quality: UInt8,
+        quality: Int32,
         note: String
     ) {
         self.gotIntoBed = gotIntoBed
@@ -161,7 +161,7 @@ struct CheckInView: View {
         }
     }
 
-    private func minutesRow(_ label: String, _ path: WritableKeyPath<DiaryForm, UInt32>) -> some View {
+    private func minutesRow(_ label: String, _ path: WritableKeyPath<DiaryForm, Int32>) -> some View {
         let minutes = form?[keyPath: path] ?? 0
         return StepperRow(
             label: label,

@@ -277,7 +277,7 @@ struct CalendarMonthView: View {
 
     private func load() async {
         let year = Int32(month.year ?? 2000)
-        let monthNumber = UInt8(month.month ?? 1)
+        let monthNumber = Int32(clamping: month.month ?? 1)
         do {
             calendar = try await store.read { journal in try journal.calendarMonth(year: year, month: monthNumber) }
             error = nil

@@ -180,7 +180,7 @@ expect_caught "the core renames Journal.csvZip (bindings changed, apps not)" "cs
 fresh_copy
 # The core renames a field of a record both Morning screens construct.
 sed 's/`sleepOnsetMinutes`/`minutesToFallAsleep`/g' "$tmp/case/bindings.kt" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/bindings.kt"
-sed 's/sleepOnsetMinutes: UInt32/minutesToFallAsleep: UInt32/g' "$tmp/case/bindings.swift" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/bindings.swift"
+sed 's/sleepOnsetMinutes: Int32/minutesToFallAsleep: Int32/g' "$tmp/case/bindings.swift" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/bindings.swift"
 expect_caught "the core renames SleepDiaryData.sleepOnsetMinutes (bindings changed, apps not)" "sleepOnsetMinutes"
 
 fresh_copy

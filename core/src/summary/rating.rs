@@ -34,7 +34,7 @@ pub struct RatingPoint {
     /// The day of the rating.
     pub rated_on: LocalDate,
     /// The IRLS total, 0–40.
-    pub total: u8,
+    pub total: i32,
     /// Its band.
     pub band: IrlsBand,
     /// `moderate`.

@@ -30,7 +30,7 @@ pub struct NightView {
     /// One line: episodes, worst intensity, time with symptoms, sleep.
     pub summary: String,
     /// The highest peak intensity of the night; `None` without episodes.
-    pub peak_intensity: Option<u8>,
+    pub peak_intensity: Option<i32>,
     /// Minutes with symptoms (ended episodes only).
     pub symptom_minutes: u32,
     /// Episodes with their relief attempts, in time order.
@@ -77,7 +77,7 @@ pub struct NightLine {
     /// One line of detail.
     pub detail: String,
     /// Peak intensity, for episodes (colour coding).
-    pub intensity: Option<u8>,
+    pub intensity: Option<i32>,
 }
 
 impl From<HistoryItem> for NightLine {

@@ -268,12 +268,12 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
                 kind = EntryKind.EPISODE,
                 at = MomentField.of(d.startedAt),
                 endAt = d.endedAt?.let(MomentField::of),
-                intensity = d.peakIntensity.toInt(),
+                intensity = d.peakIntensity,
                 side = d.side,
                 bodyAreas = d.bodyAreas,
                 sensations = d.sensations,
                 setting = d.setting,
-                latencyMinutes = d.latencyMinutes?.toInt(),
+                latencyMinutes = d.latencyMinutes,
                 wokeFromSleep = d.wokeFromSleep,
                 note = d.note ?: "",
             )
@@ -327,7 +327,7 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
             AddForm(
                 kind = EntryKind.SEVERITY_RATING,
                 date = d.ratedOn,
-                irlsTotal = d.irlsTotal.toInt(),
+                irlsTotal = d.irlsTotal,
                 note = d.note ?: "",
             )
         }

@@ -40,12 +40,12 @@ data class DiaryForm(
         fun of(data: SleepDiaryData): DiaryForm = DiaryForm(
             gotIntoBed = MomentField.of(data.gotIntoBedAt),
             triedToSleep = MomentField.of(data.triedToSleepAt),
-            sleepOnsetMinutes = data.sleepOnsetMinutes.toInt(),
-            awakenings = data.awakenings.toInt(),
-            wakeAfterSleepOnsetMinutes = data.wakeAfterSleepOnsetMinutes.toInt(),
+            sleepOnsetMinutes = data.sleepOnsetMinutes,
+            awakenings = data.awakenings,
+            wakeAfterSleepOnsetMinutes = data.wakeAfterSleepOnsetMinutes,
             finalAwakening = MomentField.of(data.finalAwakeningAt),
             outOfBed = MomentField.of(data.outOfBedAt),
-            quality = data.quality.toInt(),
+            quality = data.quality,
             note = data.note ?: "",
         )
     }
@@ -177,12 +177,12 @@ class CheckInViewModel(application: Application) : AndroidViewModel(application)
             nightOf = night,
             gotIntoBedAt = form.gotIntoBed.moment(),
             triedToSleepAt = form.triedToSleep.moment(),
-            sleepOnsetMinutes = form.sleepOnsetMinutes.toUInt(),
-            awakenings = form.awakenings.toUInt(),
-            wakeAfterSleepOnsetMinutes = form.wakeAfterSleepOnsetMinutes.toUInt(),
+            sleepOnsetMinutes = form.sleepOnsetMinutes,
+            awakenings = form.awakenings,
+            wakeAfterSleepOnsetMinutes = form.wakeAfterSleepOnsetMinutes,
             finalAwakeningAt = form.finalAwakening.moment(),
             outOfBedAt = form.outOfBed.moment(),
-            quality = form.quality.toUByte(),
+            quality = form.quality,
             note = form.note.ifBlank { null },
         )
         val editingId = current.editingId

@@ -164,7 +164,7 @@ private fun HistoryRow(
             .clickable(onClickLabel = openLabel) { onOpenNight(item.night) },
     ) {
         Row(modifier = Modifier.padding(12.dp), verticalAlignment = Alignment.CenterVertically) {
-            val peak = item.intensity?.toInt()
+            val peak = item.intensity
             if (peak != null) {
                 val color = intensityColor(peak)
                 Box(
@@ -213,7 +213,7 @@ private fun CalendarView(month: CalendarMonth?, vm: HistoryViewModel, onOpenNigh
         }
         if (month == null) return@Column
         // Monday-first grid: the core says which weekday the 1st is (1 = Monday).
-        val blanks = (month.firstWeekday.toInt() - 1).coerceIn(0, 6)
+        val blanks = (month.firstWeekday - 1).coerceIn(0, 6)
         val cells: List<CalendarDay?> = List(blanks) { null } + month.days
         for (week in cells.chunked(7)) {
             Row(horizontalArrangement = Arrangement.spacedBy(4.dp), modifier = Modifier.fillMaxWidth().padding(vertical = 2.dp)) {
@@ -230,7 +230,7 @@ private fun CalendarView(month: CalendarMonth?, vm: HistoryViewModel, onOpenNigh
 
 @Composable
 private fun DayCell(day: CalendarDay, onOpenNight: (LocalDate) -> Unit) {
-    val peak = day.peakIntensity?.toInt()
+    val peak = day.peakIntensity
     val color = intensityColor(peak)
     val description = if (peak == null) {
         stringResource(R.string.calendar_day_empty, day.night.dayOfMonth, day.entryCount.toInt())

@@ -25,7 +25,7 @@ class QuickLogReceiver : BroadcastReceiver() {
             try {
                 val failure = attempt {
                     val store = app.journalStore()
-                    val episode = store.quickLog(intensity.toUByte())
+                    val episode = store.quickLog(intensity)
                     val item = store.history.value.items.firstOrNull { it.id == episode.id }
                     Reminders.notifyLogged(app, app.getString(R.string.notification_logged), item?.title ?: app.getString(R.string.logged))
                 }

@@ -62,12 +62,12 @@ object Reminders {
 
     /** Arms the morning reminder and, if set, the evening one; cancels the evening one if not. */
     fun schedule(context: Context, settings: Settings) {
-        arm(context, KIND_MORNING, settings.morningHour.toInt())
+        arm(context, KIND_MORNING, settings.morningHour)
         val evening = settings.eveningReminderHour
         if (evening == null) {
             alarmManager(context)?.cancel(reminderIntent(context, KIND_EVENING))
         } else {
-            arm(context, KIND_EVENING, evening.toInt())
+            arm(context, KIND_EVENING, evening)
         }
     }
 

@@ -56,12 +56,12 @@ fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
         val settings = state.settings ?: return@Column
 
         SectionTitle(stringResource(R.string.morning_reminder))
-        val morning = settings.morningHour.toInt()
+        val morning = settings.morningHour
         Stepper(
             label = stringResource(R.string.morning_hour),
             value = hourText(morning),
-            onMinus = { vm.edit { it.copy(morningHour = ((morning + 23) % 24).toUByte()) } },
-            onPlus = { vm.edit { it.copy(morningHour = ((morning + 1) % 24).toUByte()) } },
+            onMinus = { vm.edit { it.copy(morningHour = (morning + 23) % 24) } },
+            onPlus = { vm.edit { it.copy(morningHour = (morning + 1) % 24) } },
             minusDescription = stringResource(R.string.earlier_of, stringResource(R.string.morning_hour)),
             plusDescription = stringResource(R.string.later_of, stringResource(R.string.morning_hour)),
         )
@@ -76,8 +76,8 @@ fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
             Stepper(
                 label = stringResource(R.string.evening_hour),
                 value = hourText(evening),
-                onMinus = { vm.edit { it.copy(eveningReminderHour = ((evening + 23) % 24).toUByte()) } },
-                onPlus = { vm.edit { it.copy(eveningReminderHour = ((evening + 1) % 24).toUByte()) } },
+                onMinus = { vm.edit { it.copy(eveningReminderHour = (evening + 23) % 24) } },
+                onPlus = { vm.edit { it.copy(eveningReminderHour = (evening + 1) % 24) } },
                 minusDescription = stringResource(R.string.earlier_of, stringResource(R.string.evening_hour)),
                 plusDescription = stringResource(R.string.later_of, stringResource(R.string.evening_hour)),
             )

@@ -43,7 +43,7 @@ class SummaryViewModel(application: Application) : AndroidViewModel(application)
             val failure = attempt {
                 val store = app.journalStore()
                 val summary = store.read { journal ->
-                    journal.summary(if (nights == null) null else journal.lastNights(nights.toUInt()))
+                    journal.summary(if (nights == null) null else journal.lastNights(nights))
                 }
                 mutableState.update { it.copy(summary = summary, loading = false) }
             }

@@ -79,7 +79,7 @@ class TonightViewModel(application: Application) : AndroidViewModel(application)
     /** Logs symptoms now at [intensity] (1-10) with the chosen side. */
     fun log(intensity: Int) {
         val side = state.value.side
-        act(R.string.logged) { store -> store.quickLog(intensity.toUByte(), side) }
+        act(R.string.logged) { store -> store.quickLog(intensity, side) }
     }
 
     /** Ends the open episode now. */
@@ -89,7 +89,7 @@ class TonightViewModel(application: Application) : AndroidViewModel(application)
     fun relief(helped: Int) {
         val method = state.value.reliefMethod ?: return
         mutableState.update { it.copy(reliefMethod = null) }
-        act(R.string.relief_saved) { store -> store.addRelief(method, helped.toUByte()) }
+        act(R.string.relief_saved) { store -> store.addRelief(method, helped) }
     }
 
     fun dismissMessage() = mutableState.update { it.copy(message = null, error = null) }
