@@ -48,7 +48,7 @@ fn history_line(item: &HistoryItem, color: bool, ids: bool) -> String {
         Some(i) => paint(color, band_color(i), &title),
         None => title,
     };
-    let mut line = format!("{} {} {}", pad(&item.when, 18), title, item.detail);
+    let mut line = format!("{} {} {}", pad(&item.at, 18), title, item.detail);
     if ids {
         line.push_str("  ");
         line.push_str(&paint(color, DIM, &item.id));
@@ -73,7 +73,7 @@ pub fn history(items: &[HistoryItem], color: bool, ids: bool) -> String {
 pub fn saved(verb: &str, item: &HistoryItem, color: bool) -> String {
     format!(
         "{verb}: {} · {} · {}\n  id {}\n",
-        item.when,
+        item.at,
         paint(color, BOLD, &item.title),
         item.detail,
         item.id

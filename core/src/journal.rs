@@ -240,7 +240,7 @@ impl Journal {
         self.read(|conn, _| bedside::open_episode(conn, Moment::now().millis()))
     }
 
-    /// The open episode as the history list shows it (`when`, `title`, `detail`, intensity),
+    /// The open episode as the history list shows it (`at`, `title`, `detail`, intensity),
     /// for the Tonight screen; `None` when no episode is open.
     pub fn open_episode_item(&self) -> Result<Option<HistoryItem>> {
         self.read(|conn, _| {

@@ -51,7 +51,7 @@ fn nights_use_each_entrys_own_offset_across_dst_and_travel() {
         .unwrap();
     assert_eq!(travel.night, date("2026-11-20"));
     let item = &all_history(&journal, vec![EntryKind::Episode], 50)[0];
-    assert!(item.when.contains("23:30"), "{}", item.when);
+    assert!(item.at.contains("23:30"), "{}", item.at);
     let view = journal.night(date("2026-10-24")).unwrap();
     assert_eq!(view.episodes.len(), 2);
     assert_eq!(view.peak_intensity, Some(6));

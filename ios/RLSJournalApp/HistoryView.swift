@@ -174,10 +174,10 @@ struct HistoryRow: View {
                 VStack(alignment: .leading, spacing: 2) {
                     Text(item.title).font(.headline)
                     Text(item.detail).font(.body)
-                    Text(item.when).font(.footnote)
+                    Text(item.at).font(.footnote)
                 }
             }
-            .accessibilityLabel("\(item.title), \(item.detail), \(item.when). Open this night.")
+            .accessibilityLabel("\(item.title), \(item.detail), \(item.at). Open this night.")
         }
         .frame(minHeight: Theme.formTarget)
         .swipeActions(edge: .trailing) {

@@ -37,8 +37,9 @@ pub struct HistoryItem {
     pub id: String,
     /// The night it belongs to.
     pub night: LocalDate,
-    /// When, for display (`Thu 26 Nov, 02:10`, or the date for date-only entries).
-    pub when: String,
+    /// When, for display (`Thu 26 Nov, 02:10`, or the date for date-only entries). Named `at`,
+    /// not `when` (a Kotlin keyword); the CLI's JSON keeps the name `when`.
+    pub at: String,
     /// A short title (`Symptoms 7/10`).
     pub title: String,
     /// One line of detail.
@@ -65,7 +66,7 @@ impl Serialize for HistoryItem {
             id: &self.id,
             kind: self.kind,
             night: self.night,
-            when: &self.when,
+            when: &self.at,
             title: &self.title,
             detail: &self.detail,
             intensity: self.intensity,
@@ -142,7 +143,7 @@ pub fn page(conn: &Connection, query: &HistoryQuery) -> Result<HistoryPage> {
 /// A history item from an entry.
 pub fn item(entry: Entry, night: LocalDate) -> HistoryItem {
     let (title, detail) = describe(&entry);
-    let when = match when_of(&entry) {
+    let at = match when_of(&entry) {
         Some(m) => moment_text(&m),
         None => crate::views::describe::date_text(night),
     };
@@ -154,7 +155,7 @@ pub fn item(entry: Entry, night: LocalDate) -> HistoryItem {
         kind: entry.kind(),
         id: entry.id().to_string(),
         night,
-        when,
+        at,
         title,
         detail,
         intensity,

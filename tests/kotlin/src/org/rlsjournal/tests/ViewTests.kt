@@ -69,7 +69,7 @@ fun viewTests() = suite("views") {
         assertEquals(starts.sortedDescending(), starts, "newest first")
         for (item in items) {
             assertEquals(item.kind, kindOf(item.entry))
-            assertTrue(item.title.isNotBlank() && item.`when`.isNotBlank(), "display text for ${item.kind}")
+            assertTrue(item.title.isNotBlank() && item.at.isNotBlank(), "display text for ${item.kind}")
             assertNull(entryMeta(item.entry).deletedAt, "never a tombstone")
             val intensity = (item.entry as? Entry.Episode)?.episode?.data?.peakIntensity
             assertEquals(intensity, item.intensity)

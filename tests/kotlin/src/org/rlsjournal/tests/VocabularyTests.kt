@@ -67,7 +67,7 @@ fun vocabularyTests() = suite("vocabulary") {
         val view = journal.night(date("2025-03-10"))
         val history = journal.allItems().filter { it.night == date("2025-03-10") }.reversed()
         assertEquals(
-            history.map { NightLine(it.kind, it.id, it.`when`, it.title, it.detail, it.intensity) },
+            history.map { NightLine(it.kind, it.id, it.at, it.title, it.detail, it.intensity) },
             view.items,
         )
         assertEquals(3, view.items.size)

@@ -157,7 +157,7 @@ private fun HistoryRow(
     onEdit: (EntryKind, String) -> Unit,
     onDelete: () -> Unit,
 ) {
-    val openLabel = stringResource(R.string.open_night_of, item.title, item.`when`)
+    val openLabel = stringResource(R.string.open_night_of, item.title, item.at)
     Card(
         modifier = Modifier
             .fillMaxWidth()
@@ -180,7 +180,7 @@ private fun HistoryRow(
             Column(modifier = Modifier.weight(1f)) {
                 Text(item.title, style = MaterialTheme.typography.titleMedium)
                 Text(item.detail, style = MaterialTheme.typography.bodyMedium)
-                Text(item.`when`, style = MaterialTheme.typography.bodySmall)
+                Text(item.at, style = MaterialTheme.typography.bodySmall)
             }
         }
         Row(horizontalArrangement = Arrangement.End, modifier = Modifier.fillMaxWidth()) {
