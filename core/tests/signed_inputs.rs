@@ -28,7 +28,11 @@ fn refused<T: std::fmt::Debug>(
 ) {
     let before = fingerprint(journal);
     assert_eq!(invalid_field(call()), field, "value {value}");
-    assert_eq!(fingerprint(journal), before, "{field} = {value} changed the journal");
+    assert_eq!(
+        fingerprint(journal),
+        before,
+        "{field} = {value} changed the journal"
+    );
 }
 
 #[test]
@@ -86,7 +90,10 @@ fn sleep_diary_numbers_out_of_range_are_refused() {
         refused(&j, "quality", v, || j.add_sleep_diary(d));
     }
     for (field, set) in [
-        ("awakenings", (|d: &mut SleepDiaryData| d.awakenings = -1) as fn(&mut _)),
+        (
+            "awakenings",
+            (|d: &mut SleepDiaryData| d.awakenings = -1) as fn(&mut _),
+        ),
         ("sleep_onset_minutes", |d| d.sleep_onset_minutes = -1),
         ("wake_after_sleep_onset_minutes", |d| {
             d.wake_after_sleep_onset_minutes = -1

@@ -87,7 +87,12 @@ impl EpisodeData {
         Ok(EpisodeData {
             started_at,
             ended_at,
-            peak_intensity: in_range("peak_intensity", self.peak_intensity, INTENSITY_MIN, INTENSITY_MAX)?,
+            peak_intensity: in_range(
+                "peak_intensity",
+                self.peak_intensity,
+                INTENSITY_MIN,
+                INTENSITY_MAX,
+            )?,
             latency_minutes: minutes("latency_minutes", self.latency_minutes)?,
             setting: self
                 .setting

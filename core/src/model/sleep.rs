@@ -80,7 +80,12 @@ impl SleepDiaryData {
                 "is not in the evening or night of night_of",
             ));
         }
-        let sol = in_range("sleep_onset_minutes", self.sleep_onset_minutes, 0, MAX_MINUTES)?;
+        let sol = in_range(
+            "sleep_onset_minutes",
+            self.sleep_onset_minutes,
+            0,
+            MAX_MINUTES,
+        )?;
         let waso = in_range(
             "wake_after_sleep_onset_minutes",
             self.wake_after_sleep_onset_minutes,
@@ -88,8 +93,7 @@ impl SleepDiaryData {
             MAX_MINUTES,
         )?;
         let asleep_window = (woke.millis() - tried.millis()) / MINUTE_MS;
-        let sol_waso =
-            i64::from(sol) + i64::from(waso);
+        let sol_waso = i64::from(sol) + i64::from(waso);
         if sol_waso > asleep_window {
             return Err(JournalError::invalid(
                 "wake_after_sleep_onset_minutes",
