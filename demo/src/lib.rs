@@ -1088,7 +1088,7 @@ fn plan_sleep(rng: &mut Rng, s: &NightShape, episodes: &[PlannedEpisode]) -> Sle
         wake_after_sleep_onset_minutes: waso as i32,
         final_awakening_at: s.at(woke),
         out_of_bed_at: s.at(up),
-        quality: quality as i32,
+        quality,
         note: (quality <= 1 && rng.chance(300)).then(|| "Restless night.".to_string()),
     }
 }
@@ -1267,7 +1267,7 @@ mod tests {
             lines.extend(
                 page.items
                     .into_iter()
-                    .map(|i| (i.night, i.when, i.title, i.detail)),
+                    .map(|i| (i.night, i.at, i.title, i.detail)),
             );
             match page.next_cursor {
                 Some(c) => cursor = Some(c),
@@ -1310,7 +1310,7 @@ mod tests {
             let mut month = first.with_day(1).expect("first of month");
             while month <= last {
                 let cal = journal
-                    .calendar_month(month.year(), month.month() as u8)
+                    .calendar_month(month.year(), month.month() as i32)
                     .expect("calendar");
                 for day in cal
                     .days
