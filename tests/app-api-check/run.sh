@@ -184,10 +184,10 @@ sed 's/sleepOnsetMinutes: Int32/minutesToFallAsleep: Int32/g' "$tmp/case/binding
 expect_caught "the core renames SleepDiaryData.sleepOnsetMinutes (bindings changed, apps not)" "sleepOnsetMinutes"
 
 fresh_copy
-sed 's/class InvalidInput(/class InvalidArgument(/' \
+sed 's/fun `errorMessage`(/fun `errorSentence`(/; s/fun errorMessage(/fun errorSentence(/' \
     "$tmp/case/bindings.kt" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/bindings.kt"
-sed 's/case InvalidInput(/case InvalidArgument(/' "$tmp/case/bindings.swift" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/bindings.swift"
-expect_caught "the core renames the InvalidInput error (both apps match on it)" "InvalidInput"
+sed 's/func errorMessage(/func errorSentence(/' "$tmp/case/bindings.swift" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/bindings.swift"
+expect_caught "the core renames errorMessage (both apps show its sentence for every error)" "errorMessage"
 
 # Checks that pass on nothing: an app folder without sources, or sources without core calls.
 fresh_copy
