@@ -130,7 +130,7 @@ struct AddEntryView: View {
             MomentPicker("Started", field: $form.at)
             Toggle("It has ended", isOn: Binding(
                 get: { form.endAt != nil },
-                set: { ended in form.endAt = ended ? MomentField(new: form.at.date.addingTimeInterval(30 * 60)) : nil }
+                set: { ended in form.endAt = ended ? MomentField(new: form.at.date.addingTimeInterval(Double(Rules.core.defaultEpisodeMinutes) * 60)) : nil }
             ))
             if form.endAt != nil {
                 MomentPicker("Ended", field: Binding(
@@ -141,7 +141,7 @@ struct AddEntryView: View {
         }
         Section("Worst intensity (1–10)") {
             ChoiceChips(
-                choices: (1...10).map { UInt8($0) },
+                choices: Rules.intensities,
                 selected: form.intensity,
                 label: { String($0) },
                 onSelect: { value in
@@ -301,7 +301,7 @@ struct AddEntryView: View {
         Section("IRLS total: \(Int(form.irlsTotal))") {
             DatePicker("Rated on", selection: $form.day, displayedComponents: .date)
             Text("The total from your clinician's IRLS form (0–40).").font(.subheadline)
-            Slider(value: $form.irlsTotal, in: 0...40, step: 1)
+            Slider(value: $form.irlsTotal, in: Double(Rules.core.irlsTotal.min)...Double(Rules.core.irlsTotal.max), step: 1)
                 .accessibilityLabel("IRLS total")
                 .accessibilityValue("\(Int(form.irlsTotal))")
         }

@@ -147,7 +147,7 @@ struct CheckInView: View {
         }
         Section("Sleep quality") {
             ChoiceChips(
-                choices: [UInt8(1), 2, 3, 4, 5],
+                choices: Rules.qualities,
                 selected: form?.quality,
                 label: { "\($0) of 5" },
                 onSelect: { value in

@@ -31,8 +31,7 @@ enum Vocabulary {
 
     /// The entry kinds the Add screen records (sleep diaries and the "no symptoms" answer are on
     /// the Morning screen).
-    static let addableKinds: [EntryKind] = core.entryKinds.map { $0.value }
-        .filter { $0 != EntryKind.sleepDiary && $0 != EntryKind.noSymptoms }
+    static let addableKinds: [EntryKind] = Rules.core.addKinds
 
     static let paperSizes: [PaperSize] = core.paperSizes.map { $0.value }
 

@@ -1,5 +1,6 @@
 package org.rlsjournal.app.add
 
+import org.rlsjournal.app.ui.Rules
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
@@ -119,7 +120,7 @@ fun AddScreen(
 private fun EpisodeFields(form: AddForm, vm: AddViewModel) {
     DateTimeField(stringResource(R.string.started_at), form.at) { v -> vm.edit { it.copy(at = v) } }
     SwitchRow(stringResource(R.string.has_ended), form.endAt != null) { ended ->
-        vm.edit { it.copy(endAt = if (ended) MomentField.new(it.at.local.plusMinutes(30)) else null) }
+        vm.edit { it.copy(endAt = if (ended) MomentField.new(it.at.local.plusMinutes(Rules.core.defaultEpisodeMinutes.toLong())) else null) }
     }
     val end = form.endAt
     if (end != null) {
@@ -127,7 +128,7 @@ private fun EpisodeFields(form: AddForm, vm: AddViewModel) {
     }
     SectionTitle(stringResource(R.string.peak_intensity))
     ChoiceRow(
-        choices = (1..10).toList(),
+        choices = Rules.intensities,
         selected = form.intensity,
         label = { it.toString() },
         onSelect = { v -> if (v != null) vm.edit { it.copy(intensity = v) } },
@@ -245,8 +246,8 @@ private fun RatingFields(form: AddForm, vm: AddViewModel) {
     Slider(
         value = form.irlsTotal.toFloat(),
         onValueChange = { v -> vm.edit { it.copy(irlsTotal = Math.round(v)) } },
-        valueRange = 0f..40f,
-        steps = 39,
+        valueRange = Rules.core.irlsTotal.min.toFloat()..Rules.core.irlsTotal.max.toFloat(),
+        steps = Rules.core.irlsTotal.max - Rules.core.irlsTotal.min - 1,
         modifier = Modifier
             .fillMaxWidth()
             .semantics { contentDescription = description },

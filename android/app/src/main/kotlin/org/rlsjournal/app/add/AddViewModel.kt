@@ -1,5 +1,6 @@
 package org.rlsjournal.app.add
 
+import org.rlsjournal.app.ui.Rules
 import android.app.Application
 import androidx.lifecycle.AndroidViewModel
 import androidx.lifecycle.viewModelScope
@@ -33,15 +34,8 @@ import org.rlsjournal.core.TreatmentData
 import org.rlsjournal.journal.JournalStore
 import org.rlsjournal.journal.MomentField
 
-/** The kinds the Add screen records (sleep diaries have their own screen, the check-in). */
-val addableKinds: List<EntryKind> = listOf(
-    EntryKind.EPISODE,
-    EntryKind.EXPOSURE,
-    EntryKind.TREATMENT,
-    EntryKind.DOSE,
-    EntryKind.LAB_RESULT,
-    EntryKind.SEVERITY_RATING,
-)
+/** The kinds the Add screen records, from the core (sleep diaries have the check-in). */
+val addableKinds: List<EntryKind> get() = Rules.core.addKinds
 
 /**
  * The entry being added or edited: the raw inputs. Amounts are kept as typed; the core checks

@@ -1,5 +1,6 @@
 package org.rlsjournal.app.reminders
 
+import org.rlsjournal.app.ui.Rules
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
@@ -32,7 +33,7 @@ import org.rlsjournal.app.ui.paperSizeLabel
 private val hourFormat: DateTimeFormatter = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
 
 /** An hour of the day as the system writes times (the input value of an hour stepper). */
-private fun hourText(hour: Int): String = LocalTime.of(hour.coerceIn(0, 23), 0).format(hourFormat)
+private fun hourText(hour: Int): String = LocalTime.of(hour.coerceIn(Rules.core.hour.min, Rules.core.hour.max), 0).format(hourFormat)
 
 /** Reminders (morning check-in, optional evening) and the report's paper size. */
 @Composable
@@ -67,10 +68,10 @@ fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
         )
 
         SectionTitle(stringResource(R.string.evening_reminder))
-        val evening = settings.eveningReminderHour?.toInt()
+        val evening = settings.eveningReminderHour
         SwitchRow(stringResource(R.string.evening_reminder_on), evening != null) { on ->
             if (on) askNotifications()
-            vm.edit { it.copy(eveningReminderHour = if (on) DEFAULT_EVENING_HOUR.toUByte() else null) }
+            vm.edit { it.copy(eveningReminderHour = if (on) Rules.core.defaultEveningHour else null) }
         }
         if (evening != null) {
             Stepper(
@@ -102,6 +103,3 @@ fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
         )
     }
 }
-
-/** The hour the evening reminder starts at when switched on (the person can change it). */
-private const val DEFAULT_EVENING_HOUR = 21
