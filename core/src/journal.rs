@@ -16,6 +16,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use crate::error::{JournalError, Result};
 use crate::model::answer::{NoSymptoms, NoSymptomsData};
 use crate::model::entry::Entry;
+use crate::model::entry_data::EntryData;
 use crate::model::episode::{Episode, EpisodeData, ReliefAttempt, ReliefData};
 use crate::model::exposure::{Exposure, ExposureData};
 use crate::model::kinds::{ReliefMethod, Side};
@@ -500,5 +501,67 @@ impl Journal {
         let settings = settings.validated()?;
         self.write(|tx, current| writes::update_settings(tx, settings, current))?;
         Ok(settings)
+    }
+}
+
+// ---- one save call for every form (issue 16) ----
+
+#[uniffi::export]
+impl Journal {
+    /// Saves what a form filled in: adds a new entry when `id` is `None`, otherwise replaces the
+    /// entry with that id (which must be of the same kind: `NotFound` if there is no such entry
+    /// of that kind). The same checks, errors and results as the per-kind `add_…`/`edit_…` calls
+    /// it stands for; returns the saved entry.
+    pub fn save_entry(&self, id: Option<String>, data: EntryData) -> Result<Entry> {
+        Ok(match (id, data) {
+            (None, EntryData::Episode { data }) => Entry::Episode {
+                episode: self.add_episode(data)?,
+            },
+            (Some(id), EntryData::Episode { data }) => Entry::Episode {
+                episode: self.edit_episode(id, data)?,
+            },
+            (None, EntryData::SleepDiary { data }) => Entry::SleepDiary {
+                diary: self.add_sleep_diary(data)?,
+            },
+            (Some(id), EntryData::SleepDiary { data }) => Entry::SleepDiary {
+                diary: self.edit_sleep_diary(id, data)?,
+            },
+            (None, EntryData::Exposure { data }) => Entry::Exposure {
+                exposure: self.add_exposure(data)?,
+            },
+            (Some(id), EntryData::Exposure { data }) => Entry::Exposure {
+                exposure: self.edit_exposure(id, data)?,
+            },
+            (None, EntryData::Treatment { data }) => Entry::Treatment {
+                treatment: self.add_treatment(data)?,
+            },
+            (Some(id), EntryData::Treatment { data }) => Entry::Treatment {
+                treatment: self.edit_treatment(id, data)?,
+            },
+            (None, EntryData::Dose { data }) => Entry::Dose {
+                dose: self.add_dose(data)?,
+            },
+            (Some(id), EntryData::Dose { data }) => Entry::Dose {
+                dose: self.edit_dose(id, data)?,
+            },
+            (None, EntryData::LabResult { data }) => Entry::LabResult {
+                lab: self.add_lab_result(data)?,
+            },
+            (Some(id), EntryData::LabResult { data }) => Entry::LabResult {
+                lab: self.edit_lab_result(id, data)?,
+            },
+            (None, EntryData::SeverityRating { data }) => Entry::SeverityRating {
+                rating: self.add_severity_rating(data)?,
+            },
+            (Some(id), EntryData::SeverityRating { data }) => Entry::SeverityRating {
+                rating: self.edit_severity_rating(id, data)?,
+            },
+            (None, EntryData::NoSymptoms { data }) => Entry::NoSymptoms {
+                answer: self.add_no_symptoms(data)?,
+            },
+            (Some(id), EntryData::NoSymptoms { data }) => Entry::NoSymptoms {
+                answer: self.edit_no_symptoms(id, data)?,
+            },
+        })
     }
 }

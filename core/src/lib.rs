@@ -54,4 +54,5 @@ pub use views::prompts::{Prompt, PromptKind};
 pub use views::vocabulary::{vocabularies, Vocabularies};
 // Issue 16: error sentences, form rules, one save call.
 pub use messages::error_message;
+pub use model::entry_data::EntryData;
 pub use views::form_rules::{form_rules, FormRules, IntRange};

@@ -70,7 +70,7 @@ struct DiaryForm {
 
 /// The morning check-in: last night's sleep diary, prefilled so a usual night takes a few taps.
 /// Filled by the core's `prompts()` (its morning check-in prompt names the night), or by
-/// `entry(id:)` when editing. Writes: `addSleepDiary` / `editSleepDiary`, and the one-tap
+/// `entry(id:)` when editing. Writes: `saveEntry` with the diary, and the one-tap
 /// "No symptoms last night" answer `addNoSymptoms` for the same night.
 struct CheckInView: View {
     let editId: String?
@@ -261,10 +261,10 @@ struct CheckInView: View {
         Task { @MainActor in
             do {
                 if let id = id {
-                    _ = try await store.write { journal in try journal.editSleepDiary(id: id, data: data) }
+                    _ = try await store.write { journal in try journal.saveEntry(id: id, data: EntryData.sleepDiary(data: data)) }
                     dismiss()
                 } else {
-                    _ = try await store.write { journal in try journal.addSleepDiary(data: data) }
+                    _ = try await store.write { journal in try journal.saveEntry(id: nil, data: EntryData.sleepDiary(data: data)) }
                     saved = "Sleep diary saved."
                     self.form = nil
                     nothingDue = true

@@ -19,6 +19,7 @@ import org.rlsjournal.core.Analyte
 import org.rlsjournal.core.BodyArea
 import org.rlsjournal.core.DoseData
 import org.rlsjournal.core.Entry
+import org.rlsjournal.core.EntryData
 import org.rlsjournal.core.EntryKind
 import org.rlsjournal.core.EpisodeData
 import org.rlsjournal.core.ExposureData
@@ -155,100 +156,84 @@ class AddViewModel(application: Application) : AndroidViewModel(application) {
 
     private suspend fun write(store: JournalStore, form: AddForm, id: String?) {
         val note = form.note.ifBlank { null }
-        when (form.kind) {
+        val data: EntryData = when (form.kind) {
             EntryKind.EPISODE -> {
-                val data = EpisodeData(
-                    startedAt = form.at.moment(),
-                    endedAt = form.endAt?.moment(),
-                    peakIntensity = form.intensity.toUByte(),
-                    latencyMinutes = form.latencyMinutes?.toUInt(),
-                    setting = form.setting,
-                    side = form.side,
-                    bodyAreas = form.bodyAreas,
-                    sensations = form.sensations,
-                    wokeFromSleep = form.wokeFromSleep,
-                    note = note,
+                EntryData.Episode(
+                    EpisodeData(
+                        startedAt = form.at.moment(),
+                        endedAt = form.endAt?.moment(),
+                        peakIntensity = form.intensity,
+                        latencyMinutes = form.latencyMinutes,
+                        setting = form.setting,
+                        side = form.side,
+                        bodyAreas = form.bodyAreas,
+                        sensations = form.sensations,
+                        wokeFromSleep = form.wokeFromSleep,
+                        note = note,
+                    ),
                 )
-                if (id == null) {
-                    store.write { journal -> journal.addEpisode(data) }
-                } else {
-                    store.write { journal -> journal.editEpisode(id, data) }
-                }
             }
             EntryKind.EXPOSURE -> {
-                val data = ExposureData(
-                    at = form.at.moment(),
-                    kind = form.exposureKind,
-                    amount = typedNumber(form.amount),
-                    unit = form.unit.ifBlank { null },
-                    note = note,
+                EntryData.Exposure(
+                    ExposureData(
+                        at = form.at.moment(),
+                        kind = form.exposureKind,
+                        amount = typedNumber(form.amount),
+                        unit = form.unit.ifBlank { null },
+                        note = note,
+                    ),
                 )
-                if (id == null) {
-                    store.write { journal -> journal.addExposure(data) }
-                } else {
-                    store.write { journal -> journal.editExposure(id, data) }
-                }
             }
             EntryKind.TREATMENT -> {
                 // The form does not edit dose steps: an edit keeps the stored ones.
                 val stored = id?.let { (store.read { journal -> journal.entry(it) } as? Entry.Treatment)?.treatment?.data }
-                val data = TreatmentData(
-                    name = form.name,
-                    category = form.category,
-                    dose = typedNumber(form.amount),
-                    doseUnit = form.unit.ifBlank { null },
-                    startedOn = form.date,
-                    stoppedOn = form.stopDate,
-                    note = note,
-                    timesPerDay = stored?.timesPerDay,
-                    doseChanges = stored?.doseChanges ?: emptyList(),
+                EntryData.Treatment(
+                    TreatmentData(
+                        name = form.name,
+                        category = form.category,
+                        dose = typedNumber(form.amount),
+                        doseUnit = form.unit.ifBlank { null },
+                        startedOn = form.date,
+                        stoppedOn = form.stopDate,
+                        note = note,
+                        timesPerDay = stored?.timesPerDay,
+                        doseChanges = stored?.doseChanges ?: emptyList(),
+                    ),
                 )
-                if (id == null) {
-                    store.write { journal -> journal.addTreatment(data) }
-                } else {
-                    store.write { journal -> journal.editTreatment(id, data) }
-                }
             }
             EntryKind.DOSE -> {
-                val data = DoseData(
-                    treatmentId = form.treatmentId ?: "",
-                    at = form.at.moment(),
-                    amount = typedNumber(form.amount),
+                EntryData.Dose(
+                    DoseData(
+                        treatmentId = form.treatmentId ?: "",
+                        at = form.at.moment(),
+                        amount = typedNumber(form.amount),
+                    ),
                 )
-                if (id == null) {
-                    store.write { journal -> journal.addDose(data) }
-                } else {
-                    store.write { journal -> journal.editDose(id, data) }
-                }
             }
             EntryKind.LAB_RESULT -> {
-                val data = LabResultData(
-                    takenOn = form.date,
-                    analyte = form.analyte,
-                    value = typedNumber(form.amount) ?: Double.NaN,
-                    unit = form.unit,
-                    note = note,
+                EntryData.LabResult(
+                    LabResultData(
+                        takenOn = form.date,
+                        analyte = form.analyte,
+                        value = typedNumber(form.amount) ?: Double.NaN,
+                        unit = form.unit,
+                        note = note,
+                    ),
                 )
-                if (id == null) {
-                    store.write { journal -> journal.addLabResult(data) }
-                } else {
-                    store.write { journal -> journal.editLabResult(id, data) }
-                }
             }
             EntryKind.SEVERITY_RATING -> {
-                val data = SeverityRatingData(
-                    ratedOn = form.date,
-                    irlsTotal = form.irlsTotal.coerceIn(0, 255).toUByte(),
-                    note = note,
+                EntryData.SeverityRating(
+                    SeverityRatingData(
+                        ratedOn = form.date,
+                        irlsTotal = form.irlsTotal,
+                        note = note,
+                    ),
                 )
-                if (id == null) {
-                    store.write { journal -> journal.addSeverityRating(data) }
-                } else {
-                    store.write { journal -> journal.editSeverityRating(id, data) }
-                }
             }
-            EntryKind.SLEEP_DIARY, EntryKind.NO_SYMPTOMS -> Unit
+            EntryKind.SLEEP_DIARY, EntryKind.NO_SYMPTOMS -> return
         }
+        // One call for every kind: the core adds (no id) or replaces (an id) the entry.
+        store.write { journal -> journal.saveEntry(id, data) }
     }
 
     /** Blank is "not given"; anything else is passed on as a number, or NaN for the core to reject. */

@@ -14,6 +14,7 @@ import org.rlsjournal.app.journalStore
 import org.rlsjournal.app.ui.attempt
 import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.core.Entry
+import org.rlsjournal.core.EntryData
 import org.rlsjournal.core.NoSymptomsData
 import org.rlsjournal.core.PromptKind
 import org.rlsjournal.core.SleepDiaryData
@@ -191,11 +192,8 @@ class CheckInViewModel(application: Application) : AndroidViewModel(application)
             mutableState.update { it.copy(busy = true, error = null, saved = null) }
             val failure = attempt {
                 val store = app.journalStore()
-                if (editingId == null) {
-                    store.write { journal -> journal.addSleepDiary(data) }
-                } else {
-                    store.write { journal -> journal.editSleepDiary(editingId, data) }
-                }
+                // The core adds (no id) or replaces (an id) the diary.
+                store.write { journal -> journal.saveEntry(editingId, EntryData.SleepDiary(data)) }
             }
             mutableState.update {
                 it.copy(
