@@ -123,6 +123,9 @@ dependencies {
     // The layer's API exposes StateFlow and suspend functions.
     api("org.jetbrains.kotlinx:kotlinx-coroutines-core:1.8.0")
     implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.8.0")
+    // The generated bindings' Android cleaner (uniffi.toml `android = true`) marks its API 34
+    // branch with @RequiresApi.
+    implementation("androidx.annotation:annotation:1.9.1")
 }
 
 /**

@@ -149,7 +149,7 @@ pub enum AddCommand {
         note: Option<String>,
         /// Intakes a day at the starting dose (1–24).
         #[arg(long)]
-        times_per_day: Option<u32>,
+        times_per_day: Option<i32>,
         /// A later dose step, DATE=DOSE or DATE=DOSExTIMES (2026-03-01=0.25x2); repeat for
         /// each step, oldest first.
         #[arg(long = "dose-change")]

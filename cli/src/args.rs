@@ -180,7 +180,7 @@ pub fn dose_change(field: &str, text: &str) -> CliResult<rlsjournal_core::DoseCh
     };
     let (day, rest) = text.split_once('=').ok_or_else(form)?;
     let (dose, times) = match rest.split_once(['x', '×']) {
-        Some((d, t)) => (d, Some(t.trim().parse::<u32>().map_err(|_| form())?)),
+        Some((d, t)) => (d, Some(t.trim().parse::<i32>().map_err(|_| form())?)),
         None => (rest, None),
     };
     Ok(rlsjournal_core::DoseChange {

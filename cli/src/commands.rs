@@ -183,7 +183,7 @@ pub fn night(ctx: &Context, date: &str) -> CliResult<String> {
 /// `calendar [YYYY-MM]`.
 pub fn calendar(ctx: &Context, month: Option<&str>) -> CliResult<String> {
     let (year, month) = args::month(month)?;
-    let cal = open(ctx)?.calendar_month(year, month)?;
+    let cal = open(ctx)?.calendar_month(year, i32::from(month))?;
     if ctx.json {
         Ok(json::to_text(&cal)?)
     } else {
@@ -255,7 +255,7 @@ impl SettingsChange {
         if let Some(text) = &self.evening_hour {
             s.evening_reminder_hour = match text.trim() {
                 "none" | "off" => None,
-                t => Some(t.parse::<u8>().map_err(|_| {
+                t => Some(t.parse::<i32>().map_err(|_| {
                     CliError::invalid(
                         "evening_reminder_hour",
                         format!("{} is not an hour 0–23 or none", quoted(t)),

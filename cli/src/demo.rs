@@ -21,7 +21,7 @@ use crate::json::{self, DemoJson};
 use crate::{args, files, paths, render, Context};
 
 /// History rows shown after the demo is written.
-const RECENT_ITEMS: u32 = 15;
+const RECENT_ITEMS: i32 = 15;
 
 /// The name printed in the demo report's header, so nobody takes it for a real patient's.
 const REPORT_NAME: &str = "Demo (synthetic data)";
@@ -122,7 +122,7 @@ pub fn run(
         last,
     ];
     for m in months {
-        let cal = journal.calendar_month(m.year(), m.month() as u8)?;
+        let cal = journal.calendar_month(m.year(), m.month() as i32)?;
         out.push_str(&render::calendar(&cal, ctx.color));
         out.push('\n');
     }

@@ -17,7 +17,7 @@ const DIM: &str = "\x1b[2m";
 const BOLD: &str = "\x1b[1m";
 
 /// The ANSI colour of an intensity band (mild green, moderate yellow, severe red).
-fn band_color(intensity: u8) -> &'static str {
+fn band_color(intensity: i32) -> &'static str {
     match intensity {
         0..=3 => "\x1b[32m",
         4..=6 => "\x1b[33m",
@@ -48,7 +48,7 @@ fn history_line(item: &HistoryItem, color: bool, ids: bool) -> String {
         Some(i) => paint(color, band_color(i), &title),
         None => title,
     };
-    let mut line = format!("{} {} {}", pad(&item.when, 18), title, item.detail);
+    let mut line = format!("{} {} {}", pad(&item.at, 18), title, item.detail);
     if ids {
         line.push_str("  ");
         line.push_str(&paint(color, DIM, &item.id));
@@ -73,7 +73,7 @@ pub fn history(items: &[HistoryItem], color: bool, ids: bool) -> String {
 pub fn saved(verb: &str, item: &HistoryItem, color: bool) -> String {
     format!(
         "{verb}: {} · {} · {}\n  id {}\n",
-        item.when,
+        item.at,
         paint(color, BOLD, &item.title),
         item.detail,
         item.id
@@ -254,7 +254,7 @@ pub fn night(view: &NightView, color: bool) -> String {
 }
 
 /// The two characters that show a night in the heat map.
-fn heat_cell(peak: Option<u8>, logged: bool, color: bool) -> String {
+fn heat_cell(peak: Option<i32>, logged: bool, color: bool) -> String {
     match (peak, logged, color) {
         (_, false, _) => "  ".to_string(),
         (None, true, true) => paint(true, DIM, "··"),
@@ -277,7 +277,7 @@ pub fn calendar(month: &CalendarMonth, color: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", paint(color, BOLD, &month.title));
     let _ = writeln!(out, " Mo    Tu    We    Th    Fr    Sa    Su");
-    let mut column = usize::from(month.first_weekday.clamp(1, 7)) - 1;
+    let mut column = usize::try_from(month.first_weekday.clamp(1, 7) - 1).unwrap_or(0);
     let mut line = "      ".repeat(column);
     for day in &month.days {
         let number = day.night.format("%e").to_string();

@@ -629,7 +629,7 @@ mod tests {
         rlsjournal_core::time::parse_iso_date(text).expect("date")
     }
 
-    fn episode(start: &str, end: &str, peak: u8) -> EpisodeData {
+    fn episode(start: &str, end: &str, peak: i32) -> EpisodeData {
         EpisodeData {
             started_at: at(start),
             ended_at: Some(at(end)),

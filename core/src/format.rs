@@ -198,7 +198,7 @@ pub fn dose_text(dose: f64, unit: Option<&str>) -> String {
 
 /// A dose step: `0.25 mg`, `0.25 mg once a day`, or `0.25 mg × 2 a day` when the intakes a day
 /// are known.
-pub fn dose_schedule_text(dose: f64, unit: Option<&str>, times_per_day: Option<u32>) -> String {
+pub fn dose_schedule_text(dose: f64, unit: Option<&str>, times_per_day: Option<i32>) -> String {
     match times_per_day {
         Some(1) => format!("{} once a day", dose_text(dose, unit)),
         Some(n) => format!("{} × {n} a day", dose_text(dose, unit)),

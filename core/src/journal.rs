@@ -16,6 +16,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use crate::error::{JournalError, Result};
 use crate::model::answer::{NoSymptoms, NoSymptomsData};
 use crate::model::entry::Entry;
+use crate::model::entry_data::EntryData;
 use crate::model::episode::{Episode, EpisodeData, ReliefAttempt, ReliefData};
 use crate::model::exposure::{Exposure, ExposureData};
 use crate::model::kinds::{ReliefMethod, Side};
@@ -194,7 +195,7 @@ impl Journal {
     #[uniffi::method(default(side = None, at = None))]
     pub fn quick_log(
         &self,
-        intensity: u8,
+        intensity: i32,
         side: Option<Side>,
         at: Option<Moment>,
     ) -> Result<Episode> {
@@ -218,8 +219,8 @@ impl Journal {
     pub fn add_relief(
         &self,
         method: ReliefMethod,
-        helped: u8,
-        minutes_to_relief: Option<u32>,
+        helped: i32,
+        minutes_to_relief: Option<i32>,
         at: Option<Moment>,
     ) -> Result<Episode> {
         let data = ReliefData {
@@ -240,7 +241,7 @@ impl Journal {
         self.read(|conn, _| bedside::open_episode(conn, Moment::now().millis()))
     }
 
-    /// The open episode as the history list shows it (`when`, `title`, `detail`, intensity),
+    /// The open episode as the history list shows it (`at`, `title`, `detail`, intensity),
     /// for the Tonight screen; `None` when no episode is open.
     pub fn open_episode_item(&self) -> Result<Option<HistoryItem>> {
         self.read(|conn, _| {
@@ -470,7 +471,7 @@ impl Journal {
     }
 
     /// One month of nights for the calendar heat map.
-    pub fn calendar_month(&self, year: i32, month: u8) -> Result<CalendarMonth> {
+    pub fn calendar_month(&self, year: i32, month: i32) -> Result<CalendarMonth> {
         self.read(|conn, _| calendar::month(conn, year, month))
     }
 
@@ -500,5 +501,67 @@ impl Journal {
         let settings = settings.validated()?;
         self.write(|tx, current| writes::update_settings(tx, settings, current))?;
         Ok(settings)
+    }
+}
+
+// ---- one save call for every form (issue 16) ----
+
+#[uniffi::export]
+impl Journal {
+    /// Saves what a form filled in: adds a new entry when `id` is `None`, otherwise replaces the
+    /// entry with that id (which must be of the same kind: `NotFound` if there is no such entry
+    /// of that kind). The same checks, errors and results as the per-kind `add_…`/`edit_…` calls
+    /// it stands for; returns the saved entry.
+    pub fn save_entry(&self, id: Option<String>, data: EntryData) -> Result<Entry> {
+        Ok(match (id, data) {
+            (None, EntryData::Episode { data }) => Entry::Episode {
+                episode: self.add_episode(data)?,
+            },
+            (Some(id), EntryData::Episode { data }) => Entry::Episode {
+                episode: self.edit_episode(id, data)?,
+            },
+            (None, EntryData::SleepDiary { data }) => Entry::SleepDiary {
+                diary: self.add_sleep_diary(data)?,
+            },
+            (Some(id), EntryData::SleepDiary { data }) => Entry::SleepDiary {
+                diary: self.edit_sleep_diary(id, data)?,
+            },
+            (None, EntryData::Exposure { data }) => Entry::Exposure {
+                exposure: self.add_exposure(data)?,
+            },
+            (Some(id), EntryData::Exposure { data }) => Entry::Exposure {
+                exposure: self.edit_exposure(id, data)?,
+            },
+            (None, EntryData::Treatment { data }) => Entry::Treatment {
+                treatment: self.add_treatment(data)?,
+            },
+            (Some(id), EntryData::Treatment { data }) => Entry::Treatment {
+                treatment: self.edit_treatment(id, data)?,
+            },
+            (None, EntryData::Dose { data }) => Entry::Dose {
+                dose: self.add_dose(data)?,
+            },
+            (Some(id), EntryData::Dose { data }) => Entry::Dose {
+                dose: self.edit_dose(id, data)?,
+            },
+            (None, EntryData::LabResult { data }) => Entry::LabResult {
+                lab: self.add_lab_result(data)?,
+            },
+            (Some(id), EntryData::LabResult { data }) => Entry::LabResult {
+                lab: self.edit_lab_result(id, data)?,
+            },
+            (None, EntryData::SeverityRating { data }) => Entry::SeverityRating {
+                rating: self.add_severity_rating(data)?,
+            },
+            (Some(id), EntryData::SeverityRating { data }) => Entry::SeverityRating {
+                rating: self.edit_severity_rating(id, data)?,
+            },
+            (None, EntryData::NoSymptoms { data }) => Entry::NoSymptoms {
+                answer: self.add_no_symptoms(data)?,
+            },
+            (Some(id), EntryData::NoSymptoms { data }) => Entry::NoSymptoms {
+                answer: self.edit_no_symptoms(id, data)?,
+            },
+        })
     }
 }

@@ -20,6 +20,7 @@ pub mod error;
 pub mod export;
 pub mod format;
 pub mod journal;
+pub mod messages;
 pub mod model;
 #[cfg(test)]
 mod reliability_tests;
@@ -51,3 +52,7 @@ pub use views::history::{HistoryItem, HistoryPage, HistoryQuery};
 pub use views::night::{NightLine, NightView};
 pub use views::prompts::{Prompt, PromptKind};
 pub use views::vocabulary::{vocabularies, Vocabularies};
+// Issue 16: error sentences, form rules, one save call.
+pub use messages::error_message;
+pub use model::entry_data::EntryData;
+pub use views::form_rules::{form_rules, FormRules, IntRange};

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::model::validate::in_range;
+use crate::model::validate::{in_range, MAX_HOUR};
 
 /// Paper size of the clinician report.
 #[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,11 +34,11 @@ impl PaperSize {
 pub struct Settings {
     /// The hour (0–23, local) at which one night ends and the next begins. Default 12: an
     /// episode at 02:10 on the 27th belongs to the night of the 26th.
-    pub night_cutover_hour: u8,
+    pub night_cutover_hour: i32,
     /// The local hour (0–23) from which the morning check-in for last night is due. Default 5.
-    pub morning_hour: u8,
+    pub morning_hour: i32,
     /// The local hour (0–23) of an optional evening reminder; `None` for no evening reminder.
-    pub evening_reminder_hour: Option<u8>,
+    pub evening_reminder_hour: Option<i32>,
     /// Paper size of the clinician report. Default A4.
     pub paper_size: PaperSize,
 }
@@ -57,10 +57,10 @@ impl Default for Settings {
 impl Settings {
     /// Checks every field.
     pub fn validated(&self) -> Result<Settings> {
-        in_range("night_cutover_hour", self.night_cutover_hour, 0, 23)?;
-        in_range("morning_hour", self.morning_hour, 0, 23)?;
+        in_range("night_cutover_hour", self.night_cutover_hour, 0, MAX_HOUR)?;
+        in_range("morning_hour", self.morning_hour, 0, MAX_HOUR)?;
         if let Some(h) = self.evening_reminder_hour {
-            in_range("evening_reminder_hour", h, 0, 23)?;
+            in_range("evening_reminder_hour", h, 0, MAX_HOUR)?;
         }
         Ok(*self)
     }

@@ -157,7 +157,7 @@ impl Moment {
 
     /// The night this moment belongs to: the night of date D runs from the cutover hour on D to
     /// the cutover hour on D+1, in the moment's own local time.
-    pub fn night(&self, cutover_hour: u8) -> NaiveDate {
+    pub fn night(&self, cutover_hour: i32) -> NaiveDate {
         let local = self.local();
         // Out-of-range instants (never stored: validation rejects them) must not panic here.
         local
@@ -176,8 +176,8 @@ impl Moment {
     /// night, never back.
     pub fn trigger_night<E>(
         &self,
-        cutover_hour: u8,
-        morning_hour: u8,
+        cutover_hour: i32,
+        morning_hour: i32,
         final_awakening_of: impl FnOnce(NaiveDate) -> std::result::Result<Option<Moment>, E>,
     ) -> std::result::Result<NaiveDate, E> {
         let night = self.night(cutover_hour);
@@ -185,7 +185,7 @@ impl Moment {
             Some(woke) => self.millis() >= woke.millis(),
             None => {
                 let local = self.local();
-                local.date() > night && local.hour() >= u32::from(morning_hour)
+                local.date() > night && i64::from(local.hour()) >= i64::from(morning_hour)
             }
         };
         Ok(match (over, night.succ_opt()) {
@@ -474,7 +474,7 @@ mod tests {
     #[test]
     fn trigger_night_moves_only_after_the_night_is_over() {
         let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
-        let night = |text: &str, cutover: u8, morning: u8, woke: Option<&str>| {
+        let night = |text: &str, cutover: i32, morning: i32, woke: Option<&str>| {
             let woke = woke.map(|w| Moment::parse_rfc3339(w).unwrap());
             Moment::parse_rfc3339(text)
                 .unwrap()

@@ -12,7 +12,7 @@ use rlsjournal_core::summary::*;
 use rlsjournal_core::*;
 
 /// An episode at `time` on `night` (+01:00), 60 min, with a latency, body areas and a peak.
-fn ep(night: &str, time: &str, latency: Option<u32>, areas: &[BodyArea], peak: u8) -> EpisodeData {
+fn ep(night: &str, time: &str, latency: Option<i32>, areas: &[BodyArea], peak: i32) -> EpisodeData {
     let mut e = episode(&format!("{night}T{time}:00+01:00"), 60, peak);
     e.latency_minutes = latency;
     e.body_areas = areas.to_vec();

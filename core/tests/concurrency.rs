@@ -92,7 +92,11 @@ fn eight_writers_and_a_pager_share_one_journal() {
                             }
                             2 => {
                                 let e = journal
-                                    .add_episode(EpisodeData::quick(when, (i % 10 + 1) as u8, None))
+                                    .add_episode(EpisodeData::quick(
+                                        when,
+                                        (i % 10 + 1) as i32,
+                                        None,
+                                    ))
                                     .unwrap();
                                 journal
                                     .add_relief_attempt(

@@ -53,7 +53,7 @@ fn kill_child_writer() {
                         ..full_episode(
                             "2026-01-01T23:00:00+01:00",
                             "2026-01-01T23:30:00+01:00",
-                            (n % 10 + 1) as u8,
+                            (n % 10 + 1) as i32,
                         )
                     })
                     .unwrap()
@@ -63,7 +63,7 @@ fn kill_child_writer() {
                 journal
                     .add_severity_rating(SeverityRatingData {
                         rated_on: date("2026-01-05"),
-                        irls_total: (n % 41) as u8,
+                        irls_total: (n % 41) as i32,
                         note: Some(format!("write {n}")),
                     })
                     .unwrap()

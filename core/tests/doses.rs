@@ -9,7 +9,7 @@ use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::summary::{DailyDoseSource, NightRange};
 use rlsjournal_core::*;
 
-fn change(from: &str, dose: f64, times: Option<u32>) -> DoseChange {
+fn change(from: &str, dose: f64, times: Option<i32>) -> DoseChange {
     DoseChange {
         from: date(from),
         dose,

@@ -180,7 +180,7 @@ fn each_validation_rule_rejects_with_the_field_and_changes_nothing() {
         Err(JournalError::NotFound { .. })
     ));
 
-    let relief = |helped: u8, method: ReliefMethod| ReliefData {
+    let relief = |helped: i32, method: ReliefMethod| ReliefData {
         method,
         helped,
         minutes_to_relief: None,

@@ -404,13 +404,13 @@ fn note_of(entry: &Entry) -> Option<String> {
 }
 
 /// How much a relief attempt helped, in the words the tables use (0-3).
-fn helped_words(helped: u8) -> String {
+fn helped_words(helped: i32) -> String {
     [
         "did not help",
         "helped some",
         "helped much",
         "complete relief",
-    ][usize::from(helped)]
+    ][usize::try_from(helped).unwrap()]
     .to_string()
 }
 
@@ -619,8 +619,8 @@ fn arb_episode() -> impl Strategy<Value = EpisodeData> {
     (
         0i64..60 * 24 * 60,
         prop::option::of(1i64..600),
-        1u8..=10,
-        prop::option::of(0u32..300),
+        1i32..=10,
+        prop::option::of(0i32..300),
         prop::sample::subsequence(BodyArea::ALL.to_vec(), 0..4),
         any::<bool>(),
         -720i32..=840,

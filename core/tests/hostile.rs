@@ -72,8 +72,8 @@ fn arb_episode_data() -> impl Strategy<Value = EpisodeData> {
     (
         arb_moment(),
         prop::option::of(-60i64..3000),
-        0u8..=12,
-        prop::option::of(0u32..20_000),
+        -2i32..=12,
+        prop::option::of(-2i32..20_000),
         prop::option::of(arb_label()),
         prop::sample::subsequence(BodyArea::ALL.to_vec(), 0..5),
         prop::option::of(arb_label()),
@@ -104,8 +104,8 @@ fn arb_episode_data() -> impl Strategy<Value = EpisodeData> {
 
 fn arb_relief_data() -> impl Strategy<Value = ReliefData> {
     (
-        0u8..=5,
-        prop::option::of(0u32..20_000),
+        -2i32..=5,
+        prop::option::of(-2i32..20_000),
         arb_moment(),
         prop::option::of(arb_label()),
     )
@@ -129,7 +129,7 @@ enum Input {
     Rating(SeverityRatingData),
     Relief(ReliefData),
     Dose(Option<f64>, Moment),
-    Settings(u8, u8, Option<u8>),
+    Settings(i32, i32, Option<i32>),
     Import(ImportSpec),
     DeleteLast,
     Undo,
@@ -181,12 +181,12 @@ fn arb_input() -> impl Strategy<Value = Input> {
             arb_date(),
             -120i64..600,
             0i64..200,
-            0u32..200,
-            0u32..40,
-            0u32..300,
+            -2i32..200,
+            -2i32..40,
+            -2i32..300,
             0i64..900,
             0i64..200,
-            0u8..=7
+            -2i32..=7
         )
             .prop_map(
                 |(night, bed_min, tried_gap, sol, awakenings, waso, asleep, up_gap, quality)| {
@@ -263,7 +263,7 @@ fn arb_input() -> impl Strategy<Value = Input> {
                 unit,
                 note: None,
             })),
-        (arb_date(), 0u8..=45, arb_text()).prop_map(|(rated_on, irls_total, note)| Input::Rating(
+        (arb_date(), 0i32..=45, arb_text()).prop_map(|(rated_on, irls_total, note)| Input::Rating(
             SeverityRatingData {
                 rated_on,
                 irls_total,
@@ -273,7 +273,7 @@ fn arb_input() -> impl Strategy<Value = Input> {
         arb_relief_data().prop_map(Input::Relief),
         (prop::option::of(arb_f64()), arb_moment())
             .prop_map(|(amount, at)| Input::Dose(amount, at)),
-        (0u8..=30, 0u8..=30, prop::option::of(0u8..=30))
+        (-2i32..=30, -2i32..=30, prop::option::of(-2i32..=30))
             .prop_map(|(c, m, e)| Input::Settings(c, m, e)),
         (
             prop::option::of(arb_episode_data()),

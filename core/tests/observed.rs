@@ -16,7 +16,7 @@ fn answer(night: &str, answered: &str) -> NoSymptomsData {
     }
 }
 
-fn episode(night: &str, peak: u8) -> EpisodeData {
+fn episode(night: &str, peak: i32) -> EpisodeData {
     let mut e = full_episode(
         &format!("{night}T22:00:00+01:00"),
         &format!("{night}T22:40:00+01:00"),

@@ -6,7 +6,7 @@ use common::*;
 use rlsjournal_core::*;
 
 /// A diary of `night` with the given local times (`bed` and `up` as RFC 3339) and onset minutes.
-fn lived(night: &str, bed: &str, up: &str, onset: u32) -> SleepDiaryData {
+fn lived(night: &str, bed: &str, up: &str, onset: i32) -> SleepDiaryData {
     SleepDiaryData {
         night_of: date(night),
         got_into_bed_at: at(bed),

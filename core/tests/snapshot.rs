@@ -13,7 +13,7 @@ use common::*;
 const NOW: &str = "2025-10-31T08:00:00+01:00";
 
 /// An episode from 23:00 to 23:45 on the night of `night` with peak `peak` and a note.
-fn episode(night: &str, peak: u8, note: &str) -> EpisodeData {
+fn episode(night: &str, peak: i32, note: &str) -> EpisodeData {
     let mut e = full_episode(
         &format!("{night}T23:00:00+01:00"),
         &format!("{night}T23:45:00+01:00"),

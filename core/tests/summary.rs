@@ -94,7 +94,7 @@ fn last_nights_ends_with_the_default_ranges_last_night() {
             .nights(),
         7_306
     );
-    for bad in [0, 7_307, u32::MAX] {
+    for bad in [0, -1, 7_307, i32::MAX] {
         let err = j.last_nights(bad).expect_err("out of range");
         assert!(matches!(err, JournalError::InvalidInput { ref field, .. } if field == "nights"));
     }
@@ -912,7 +912,7 @@ fn agonist_journal(
     (dir, j, da)
 }
 
-fn recent_episode(night: &str, time: &str, latency: u32, arms: bool, peak: u8) -> EpisodeData {
+fn recent_episode(night: &str, time: &str, latency: i32, arms: bool, peak: i32) -> EpisodeData {
     let mut e = episode(&format!("{night}T{time}:00+01:00"), 60, peak);
     e.latency_minutes = Some(latency);
     e.body_areas = if arms {
@@ -1126,27 +1126,27 @@ mod properties {
     type EpisodePlan = (
         u32,
         Option<u32>,
-        u8,
+        i32,
         Option<usize>,
         u8,
         bool,
-        Option<u32>,
-        Vec<(usize, u8, Option<u32>)>,
+        Option<i32>,
+        Vec<(usize, i32, Option<i32>)>,
     );
 
     /// One random night: UTC offset (+1 or +2 h), episodes, exposure mask, diary (SOL, WASO).
-    type NightPlan = (bool, Vec<EpisodePlan>, u8, Option<(u32, u32)>);
+    type NightPlan = (bool, Vec<EpisodePlan>, u8, Option<(i32, i32)>);
 
     fn episode_plan() -> impl Strategy<Value = EpisodePlan> {
         (
             0u32..1440,
             prop::option::of(0u32..240),
-            1u8..=10,
+            1i32..=10,
             prop::option::of(0usize..4),
             any::<u8>(),
             any::<bool>(),
-            prop::option::of(0u32..90),
-            prop::collection::vec((0usize..10, 0u8..=3, prop::option::of(0u32..60)), 0..3),
+            prop::option::of(0i32..90),
+            prop::collection::vec((0usize..10, 0i32..=3, prop::option::of(0i32..60)), 0..3),
         )
     }
 
@@ -1155,7 +1155,7 @@ mod properties {
             any::<bool>(),
             prop::collection::vec(episode_plan(), 0..3),
             0u8..8,
-            prop::option::weighted(0.5, (0u32..60, 0u32..60)),
+            prop::option::weighted(0.5, (0i32..60, 0i32..60)),
         )
     }
 

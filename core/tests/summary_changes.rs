@@ -19,7 +19,7 @@ const PREVIOUS_FIRST: &str = "2026-03-01";
 
 /// Logs nights from `first` on: a plain diary on each of the first `logged` nights, and an
 /// episode at 22:00 with the next peak of `peaks` on each of the first `peaks.len()` nights.
-fn log(j: &Journal, first: &str, logged: i64, peaks: &[u8]) {
+fn log(j: &Journal, first: &str, logged: i64, peaks: &[i32]) {
     for i in 0..logged {
         add_plain_diary(j, &plus(first, i));
     }
@@ -261,7 +261,7 @@ fn onset_shifts_under_and_at_an_hour() {
 
 /// A diary with 256 min in bed (23:00–03:16) and `tst` minutes asleep: SE = tst / 256 × 100,
 /// exact in binary.
-fn short_night(j: &Journal, night: &str, tst: u32) {
+fn short_night(j: &Journal, night: &str, tst: i32) {
     j.add_sleep_diary(diary(
         night,
         "23:00",
@@ -276,7 +276,7 @@ fn short_night(j: &Journal, night: &str, tst: u32) {
 }
 
 /// `nights` identical diaries on each side: the means are the single nights' values.
-fn efficiency_over(nights: i64, before_tst: u32, now_tst: u32) -> Summary {
+fn efficiency_over(nights: i64, before_tst: i32, now_tst: i32) -> Summary {
     let (_d, j) = file_journal();
     for i in 0..nights {
         short_night(&j, &plus(PREVIOUS_FIRST, i), before_tst);
@@ -285,7 +285,7 @@ fn efficiency_over(nights: i64, before_tst: u32, now_tst: u32) -> Summary {
     summary_of(&j)
 }
 
-fn efficiency(before_tst: u32, now_tst: u32) -> Summary {
+fn efficiency(before_tst: i32, now_tst: i32) -> Summary {
     efficiency_over(5, before_tst, now_tst)
 }
 
@@ -338,7 +338,7 @@ fn the_thresholds_are_design_section_4s() {
 
 // ---- IRLS: against the rating before, judged by the threshold studies have used (5 points) ----
 
-fn ratings(before: u8, now: u8) -> Summary {
+fn ratings(before: i32, now: i32) -> Summary {
     let (_d, j) = file_journal();
     add_rating(&j, "2026-03-01", before);
     add_rating(&j, "2026-03-20", now);

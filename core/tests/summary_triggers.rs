@@ -19,7 +19,7 @@ const FIRST: &str = "2026-03-02";
 /// morning and the cutover, so it belongs to that evening's night under any attribution rule).
 fn journal_with(
     nights: i64,
-    peaks: &[(i64, u8)],
+    peaks: &[(i64, i32)],
     exposures: &[(ExposureKind, &[i64])],
 ) -> (tempfile::TempDir, std::sync::Arc<Journal>, NightRange) {
     let (dir, j) = file_journal();
@@ -46,7 +46,7 @@ fn journal_with(
 }
 
 /// Symptoms on nights 0–4 (peaks 6, 5, 7, 4, 8) and night 6 (peak 3) of 14.
-const FOURTEEN_NIGHT_PEAKS: [(i64, u8); 6] = [(0, 6), (1, 5), (2, 7), (3, 4), (4, 8), (6, 3)];
+const FOURTEEN_NIGHT_PEAKS: [(i64, i32); 6] = [(0, 6), (1, 5), (2, 7), (3, 4), (4, 8), (6, 3)];
 
 #[test]
 fn a_known_table_gives_its_exact_p_and_a_significant_association() {
@@ -142,7 +142,7 @@ fn a_large_effect_on_few_nights_is_no_clear_difference_yet() {
     // Fisher: margins 5/5, 7/3, C(10,7) = 120; P(a) = C(5,a)·C(5,7−a) for a = 2..5: 10, 50,
     // 50, 10. Observed a = 5 (10); a = 2 is as likely → p = 20/120 = 0.1667: not below 0.05.
     let stress: &[i64] = &[0, 1, 2, 3, 4];
-    let peaks: Vec<(i64, u8)> = (0..7).map(|i| (i, 6)).collect();
+    let peaks: Vec<(i64, i32)> = (0..7).map(|i| (i, 6)).collect();
     let (_dir, j, r) = journal_with(10, &peaks, &[(ExposureKind::Stress, stress)]);
     let s = summarize(&j, r);
     let t = &s.triggers;
@@ -236,7 +236,7 @@ fn fewer_than_five_observed_nights_on_one_side_are_not_compared() {
     let caffeine: &[i64] = &[0, 1, 2, 3];
     let exercise: &[i64] = &[4, 5, 6, 7, 8, 9];
     let stress: &[i64] = &[0, 2, 4, 6, 8];
-    let peaks: Vec<(i64, u8)> = (0..4).map(|i| (i, 5)).collect();
+    let peaks: Vec<(i64, i32)> = (0..4).map(|i| (i, 5)).collect();
     let (_dir, j, r) = journal_with(
         10,
         &peaks,
@@ -301,7 +301,7 @@ fn the_text_export_lists_each_treatment_comparison_with_its_counts() {
     // 28 observed nights, symptoms (peak 5) on nights 0–9; a routine from the 15th (night 14):
     // 14 nights before (10 with symptoms), 14 after (none). A routine is judged from its start;
     // a drug with a titration period would have no "after" nights inside this range.
-    let peaks: Vec<(i64, u8)> = (0..10).map(|i| (i, 5)).collect();
+    let peaks: Vec<(i64, i32)> = (0..10).map(|i| (i, 5)).collect();
     let (_dir, j, r) = journal_with(28, &peaks, &[]);
     add_treatment(
         &j,

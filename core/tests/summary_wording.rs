@@ -12,7 +12,7 @@ use rlsjournal_core::*;
 
 /// A plain diary on each of `observed` nights from `first`, and an episode (peak `peak`) at
 /// 22:00 on each of the first `symptoms` of them.
-fn observe(j: &Journal, first: &str, observed: i64, symptoms: i64, peak: u8) {
+fn observe(j: &Journal, first: &str, observed: i64, symptoms: i64, peak: i32) {
     for i in 0..observed {
         add_plain_diary(j, &plus(first, i));
     }
@@ -206,7 +206,7 @@ fn irls_change_since_previous_and_since_first_in_range() {
 
 // ---- 3. severity trend: 5 observed nights in each half and 1 point or 30 % ----
 
-fn trend_of(first_half: (i64, i64, u8), second_half: (i64, i64, u8)) -> HalfTrend {
+fn trend_of(first_half: (i64, i64, i32), second_half: (i64, i64, i32)) -> HalfTrend {
     let (_d, j) = file_journal();
     observe(&j, "2026-03-01", first_half.0, first_half.1, first_half.2);
     observe(

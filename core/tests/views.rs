@@ -51,7 +51,7 @@ fn nights_use_each_entrys_own_offset_across_dst_and_travel() {
         .unwrap();
     assert_eq!(travel.night, date("2026-11-20"));
     let item = &all_history(&journal, vec![EntryKind::Episode], 50)[0];
-    assert!(item.when.contains("23:30"), "{}", item.when);
+    assert!(item.at.contains("23:30"), "{}", item.at);
     let view = journal.night(date("2026-10-24")).unwrap();
     assert_eq!(view.episodes.len(), 2);
     assert_eq!(view.peak_intensity, Some(6));
@@ -159,7 +159,7 @@ fn fill_many(journal: &Journal) -> Vec<(EntryKind, String)> {
             .add_episode(full_episode(
                 &format!("{d}T23:00:00+01:00"),
                 &format!("{d}T23:40:00+01:00"),
-                (day % 10 + 1) as u8,
+                (day % 10 + 1) as i32,
             ))
             .unwrap();
         ids.push((EntryKind::Episode, ep.id));

@@ -394,7 +394,7 @@ fn plan(options: &DemoOptions) -> Result<Plan> {
     // demo lands near 60 % (permille-nights expected minus had).
     let mut drift: i64 = 0;
     // (symptom night, peak) of the past nights, for the weekly IRLS total.
-    let mut recent: Vec<Option<u8>> = Vec::new();
+    let mut recent: Vec<Option<i32>> = Vec::new();
 
     let mut nights = Vec::with_capacity(n as usize);
     for i in 0..n {
@@ -885,8 +885,8 @@ fn plan_episodes(rng: &mut Rng, s: &NightShape) -> Vec<PlannedEpisode> {
         let data = EpisodeData {
             started_at: s.at(start),
             ended_at: Some(s.at(end)),
-            peak_intensity: peak as u8,
-            latency_minutes: latency.map(|l| l.clamp(0, 600) as u32),
+            peak_intensity: peak as i32,
+            latency_minutes: latency.map(|l| l.clamp(0, 600) as i32),
             setting: Some(setting.clone()),
             side: Some(pick_side(rng)),
             body_areas: pick_areas(rng, s.aug),
@@ -1010,8 +1010,8 @@ fn plan_relief(rng: &mut Rng, s: &NightShape, start: i64, peak: i64) -> Vec<Reli
         let minutes = (helped > 0).then(|| 5 + (3 - helped) * 8 + rng.range(0, 10));
         list.push(ReliefData {
             method: method.clone(),
-            helped: helped as u8,
-            minutes_to_relief: minutes.map(|m| m as u32),
+            helped: helped as i32,
+            minutes_to_relief: minutes.map(|m| m as i32),
             at: s.at(at),
         });
         at += minutes.unwrap_or(15) + rng.range(2, 8);
@@ -1083,12 +1083,12 @@ fn plan_sleep(rng: &mut Rng, s: &NightShape, episodes: &[PlannedEpisode]) -> Sle
         night_of: s.date,
         got_into_bed_at: s.at(bed),
         tried_to_sleep_at: s.at(tried),
-        sleep_onset_minutes: sol as u32,
-        awakenings: awakenings as u32,
-        wake_after_sleep_onset_minutes: waso as u32,
+        sleep_onset_minutes: sol as i32,
+        awakenings: awakenings as i32,
+        wake_after_sleep_onset_minutes: waso as i32,
         final_awakening_at: s.at(woke),
         out_of_bed_at: s.at(up),
-        quality: quality as u8,
+        quality,
         note: (quality <= 1 && rng.chance(300)).then(|| "Restless night.".to_string()),
     }
 }
@@ -1137,8 +1137,8 @@ fn plan_labs(
 
 /// An IRLS total consistent with the past week: more symptom nights and stronger ones score
 /// higher (0–40).
-fn plan_rating(rng: &mut Rng, date: NaiveDate, recent: &[Option<u8>]) -> SeverityRatingData {
-    let week: Vec<u8> = recent.iter().rev().take(7).filter_map(|n| *n).collect();
+fn plan_rating(rng: &mut Rng, date: NaiveDate, recent: &[Option<i32>]) -> SeverityRatingData {
+    let week: Vec<i32> = recent.iter().rev().take(7).filter_map(|n| *n).collect();
     let logged = week.len().max(1) as i64;
     let symptom: Vec<i64> = week
         .iter()
@@ -1154,7 +1154,7 @@ fn plan_rating(rng: &mut Rng, date: NaiveDate, recent: &[Option<u8>]) -> Severit
     let total = 3 + freq_permille * 18 / 1000 + mean_peak_tenths * 18 / 100 + rng.bell(2);
     SeverityRatingData {
         rated_on: date,
-        irls_total: total.clamp(0, 40) as u8,
+        irls_total: total.clamp(0, 40) as i32,
         note: None,
     }
 }
@@ -1267,7 +1267,7 @@ mod tests {
             lines.extend(
                 page.items
                     .into_iter()
-                    .map(|i| (i.night, i.when, i.title, i.detail)),
+                    .map(|i| (i.night, i.at, i.title, i.detail)),
             );
             match page.next_cursor {
                 Some(c) => cursor = Some(c),
@@ -1310,7 +1310,7 @@ mod tests {
             let mut month = first.with_day(1).expect("first of month");
             while month <= last {
                 let cal = journal
-                    .calendar_month(month.year(), month.month() as u8)
+                    .calendar_month(month.year(), month.month() as i32)
                     .expect("calendar");
                 for day in cal
                     .days

@@ -14,12 +14,12 @@ struct AddForm {
     var day = Date()
     /// Treatment stop day; nil while it is taken.
     var stopDay: Date?
-    var intensity: UInt8 = 5
+    var intensity: Int32 = 5
     var side: Side?
     var bodyAreas: [BodyArea] = []
     var sensations: [Sensation] = []
     var setting: Setting?
-    var latencyMinutes: UInt32?
+    var latencyMinutes: Int32?
     var wokeFromSleep = false
     var exposureKind: ExposureKind = ExposureKind.caffeine
     var name = ""
@@ -130,7 +130,7 @@ struct AddEntryView: View {
             MomentPicker("Started", field: $form.at)
             Toggle("It has ended", isOn: Binding(
                 get: { form.endAt != nil },
-                set: { ended in form.endAt = ended ? MomentField(new: form.at.date.addingTimeInterval(30 * 60)) : nil }
+                set: { ended in form.endAt = ended ? MomentField(new: form.at.date.addingTimeInterval(Double(Rules.core.defaultEpisodeMinutes) * 60)) : nil }
             ))
             if form.endAt != nil {
                 MomentPicker("Ended", field: Binding(
@@ -141,7 +141,7 @@ struct AddEntryView: View {
         }
         Section("Worst intensity (1–10)") {
             ChoiceChips(
-                choices: (1...10).map { UInt8($0) },
+                choices: Rules.intensities,
                 selected: form.intensity,
                 label: { String($0) },
                 onSelect: { value in
@@ -301,7 +301,7 @@ struct AddEntryView: View {
         Section("IRLS total: \(Int(form.irlsTotal))") {
             DatePicker("Rated on", selection: $form.day, displayedComponents: .date)
             Text("The total from your clinician's IRLS form (0–40).").font(.subheadline)
-            Slider(value: $form.irlsTotal, in: 0...40, step: 1)
+            Slider(value: $form.irlsTotal, in: Double(Rules.core.irlsTotal.min)...Double(Rules.core.irlsTotal.max), step: 1)
                 .accessibilityLabel("IRLS total")
                 .accessibilityValue("\(Int(form.irlsTotal))")
         }
@@ -370,11 +370,12 @@ struct AddEntryView: View {
         }
     }
 
-    /// One add or edit call of the entry's kind.
+    /// The entry's data, saved with the core's one save call (adds without an id, replaces with one).
     private static func write(_ form: AddForm, id: String?, store: JournalStore) async throws {
+        let entryData: EntryData
         switch form.kind {
         case EntryKind.episode:
-            let data = EpisodeData(
+            entryData = EntryData.episode(data: EpisodeData(
                 startedAt: form.at.moment(),
                 endedAt: form.endAt.map { $0.moment() },
                 peakIntensity: form.intensity,
@@ -385,25 +386,15 @@ struct AddEntryView: View {
                 sensations: form.sensations,
                 wokeFromSleep: form.wokeFromSleep,
                 note: form.optionalNote
-            )
-            if let id = id {
-                _ = try await store.write { journal in try journal.editEpisode(id: id, data: data) }
-            } else {
-                _ = try await store.write { journal in try journal.addEpisode(data: data) }
-            }
+            ))
         case EntryKind.exposure:
-            let data = ExposureData(
+            entryData = EntryData.exposure(data: ExposureData(
                 at: form.at.moment(),
                 kind: form.exposureKind,
                 amount: form.typedNumber(),
                 unit: form.optionalUnit,
                 note: form.optionalNote
-            )
-            if let id = id {
-                _ = try await store.write { journal in try journal.editExposure(id: id, data: data) }
-            } else {
-                _ = try await store.write { journal in try journal.addExposure(data: data) }
-            }
+            ))
         case EntryKind.treatment:
             // The form does not edit dose steps: an edit keeps the stored ones.
             var stored: TreatmentData?
@@ -413,7 +404,7 @@ struct AddEntryView: View {
                     stored = t.data
                 }
             }
-            let data = TreatmentData(
+            entryData = EntryData.treatment(data: TreatmentData(
                 name: form.name,
                 category: form.category,
                 dose: form.typedNumber(),
@@ -423,50 +414,31 @@ struct AddEntryView: View {
                 note: form.optionalNote,
                 timesPerDay: stored?.timesPerDay,
                 doseChanges: stored?.doseChanges ?? []
-            )
-            if let id = id {
-                _ = try await store.write { journal in try journal.editTreatment(id: id, data: data) }
-            } else {
-                _ = try await store.write { journal in try journal.addTreatment(data: data) }
-            }
+            ))
         case EntryKind.dose:
-            let data = DoseData(
+            entryData = EntryData.dose(data: DoseData(
                 treatmentId: form.treatmentId ?? "",
                 at: form.at.moment(),
                 amount: form.typedNumber()
-            )
-            if let id = id {
-                _ = try await store.write { journal in try journal.editDose(id: id, data: data) }
-            } else {
-                _ = try await store.write { journal in try journal.addDose(data: data) }
-            }
+            ))
         case EntryKind.labResult:
-            let data = LabResultData(
+            entryData = EntryData.labResult(data: LabResultData(
                 takenOn: LocalDates.localDate(form.day),
                 analyte: form.analyte,
                 value: form.typedNumber() ?? Double.nan,
                 unit: form.unit,
                 note: form.optionalNote
-            )
-            if let id = id {
-                _ = try await store.write { journal in try journal.editLabResult(id: id, data: data) }
-            } else {
-                _ = try await store.write { journal in try journal.addLabResult(data: data) }
-            }
+            ))
         case EntryKind.severityRating:
-            let data = SeverityRatingData(
+            entryData = EntryData.severityRating(data: SeverityRatingData(
                 ratedOn: LocalDates.localDate(form.day),
-                irlsTotal: UInt8(max(0, min(255, Int(form.irlsTotal)))),
+                irlsTotal: Int32(form.irlsTotal),
                 note: form.optionalNote
-            )
-            if let id = id {
-                _ = try await store.write { journal in try journal.editSeverityRating(id: id, data: data) }
-            } else {
-                _ = try await store.write { journal in try journal.addSeverityRating(data: data) }
-            }
+            ))
         case EntryKind.sleepDiary, EntryKind.noSymptoms:
             return
         }
+        _ = try await store.write { journal in try journal.saveEntry(id: id, data: entryData) }
     }
 
     /// The form showing a stored entry.

@@ -6,23 +6,23 @@ import SwiftUI
 struct DiaryForm {
     var gotIntoBed: MomentField
     var triedToSleep: MomentField
-    var sleepOnsetMinutes: UInt32
-    var awakenings: UInt32
-    var wakeAfterSleepOnsetMinutes: UInt32
+    var sleepOnsetMinutes: Int32
+    var awakenings: Int32
+    var wakeAfterSleepOnsetMinutes: Int32
     var finalAwakening: MomentField
     var outOfBed: MomentField
-    var quality: UInt8
+    var quality: Int32
     var note: String
 
     init(
         gotIntoBed: MomentField,
         triedToSleep: MomentField,
-        sleepOnsetMinutes: UInt32,
-        awakenings: UInt32,
-        wakeAfterSleepOnsetMinutes: UInt32,
+        sleepOnsetMinutes: Int32,
+        awakenings: Int32,
+        wakeAfterSleepOnsetMinutes: Int32,
         finalAwakening: MomentField,
         outOfBed: MomentField,
-        quality: UInt8,
+        quality: Int32,
         note: String
     ) {
         self.gotIntoBed = gotIntoBed
@@ -70,7 +70,7 @@ struct DiaryForm {
 
 /// The morning check-in: last night's sleep diary, prefilled so a usual night takes a few taps.
 /// Filled by the core's `prompts()` (its morning check-in prompt names the night), or by
-/// `entry(id:)` when editing. Writes: `addSleepDiary` / `editSleepDiary`, and the one-tap
+/// `entry(id:)` when editing. Writes: `saveEntry` with the diary, and the one-tap
 /// "No symptoms last night" answer `addNoSymptoms` for the same night.
 struct CheckInView: View {
     let editId: String?
@@ -147,7 +147,7 @@ struct CheckInView: View {
         }
         Section("Sleep quality") {
             ChoiceChips(
-                choices: [UInt8(1), 2, 3, 4, 5],
+                choices: Rules.qualities,
                 selected: form?.quality,
                 label: { "\($0) of 5" },
                 onSelect: { value in
@@ -161,7 +161,7 @@ struct CheckInView: View {
         }
     }
 
-    private func minutesRow(_ label: String, _ path: WritableKeyPath<DiaryForm, UInt32>) -> some View {
+    private func minutesRow(_ label: String, _ path: WritableKeyPath<DiaryForm, Int32>) -> some View {
         let minutes = form?[keyPath: path] ?? 0
         return StepperRow(
             label: label,
@@ -261,10 +261,10 @@ struct CheckInView: View {
         Task { @MainActor in
             do {
                 if let id = id {
-                    _ = try await store.write { journal in try journal.editSleepDiary(id: id, data: data) }
+                    _ = try await store.write { journal in try journal.saveEntry(id: id, data: EntryData.sleepDiary(data: data)) }
                     dismiss()
                 } else {
-                    _ = try await store.write { journal in try journal.addSleepDiary(data: data) }
+                    _ = try await store.write { journal in try journal.saveEntry(id: nil, data: EntryData.sleepDiary(data: data)) }
                     saved = "Sleep diary saved."
                     self.form = nil
                     nothingDue = true

@@ -174,10 +174,10 @@ struct HistoryRow: View {
                 VStack(alignment: .leading, spacing: 2) {
                     Text(item.title).font(.headline)
                     Text(item.detail).font(.body)
-                    Text(item.when).font(.footnote)
+                    Text(item.at).font(.footnote)
                 }
             }
-            .accessibilityLabel("\(item.title), \(item.detail), \(item.when). Open this night.")
+            .accessibilityLabel("\(item.title), \(item.detail), \(item.at). Open this night.")
         }
         .frame(minHeight: Theme.formTarget)
         .swipeActions(edge: .trailing) {
@@ -277,7 +277,7 @@ struct CalendarMonthView: View {
 
     private func load() async {
         let year = Int32(month.year ?? 2000)
-        let monthNumber = UInt8(month.month ?? 1)
+        let monthNumber = Int32(clamping: month.month ?? 1)
         do {
             calendar = try await store.read { journal in try journal.calendarMonth(year: year, month: monthNumber) }
             error = nil

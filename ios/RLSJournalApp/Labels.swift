@@ -13,7 +13,7 @@ enum Vocabulary {
     static let reliefMethods: [ReliefMethod] = core.reliefMethods.map { $0.value }
 
     /// How much a relief attempt helped: 0 did not help, 1 some, 2 much, 3 complete relief.
-    static let helpedLevels: [UInt8] = core.helped.map { $0.value }
+    static let helpedLevels: [Int32] = core.helped.map { $0.value }
 
     static let exposureKinds: [ExposureKind] =
         core.exposureKinds.map { $0.value } + [ExposureKind.other(label: "")]
@@ -31,8 +31,7 @@ enum Vocabulary {
 
     /// The entry kinds the Add screen records (sleep diaries and the "no symptoms" answer are on
     /// the Morning screen).
-    static let addableKinds: [EntryKind] = core.entryKinds.map { $0.value }
-        .filter { $0 != EntryKind.sleepDiary && $0 != EntryKind.noSymptoms }
+    static let addableKinds: [EntryKind] = Rules.core.addKinds
 
     static let paperSizes: [PaperSize] = core.paperSizes.map { $0.value }
 
@@ -55,12 +54,12 @@ enum Vocabulary {
     }
 
     /// The chip text of a "helped" score (`Helped some`).
-    static func helpedLabel(_ helped: UInt8) -> String {
+    static func helpedLabel(_ helped: Int32) -> String {
         return core.helped.first { $0.value == helped }?.label ?? String(helped)
     }
 
     /// The words of a "helped" score inside a sentence (`helped some`).
-    static func helpedName(_ helped: UInt8) -> String {
+    static func helpedName(_ helped: Int32) -> String {
         return core.helped.first { $0.value == helped }?.name ?? String(helped)
     }
 

@@ -47,7 +47,7 @@ struct NightDetailView: View {
                 ForEach(view.items, id: \.id) { item in
                     row(
                         title: item.title,
-                        lines: [item.when, item.detail],
+                        lines: [item.at, item.detail],
                         route: EditRoute(kind: item.kind, id: item.id)
                     )
                 }

@@ -15,7 +15,7 @@ enum Reminders {
     static let tabKey = "tab"
     static let quickLogPrefix = "log."
     /// The intensities offered as "log symptoms" actions on the evening reminder.
-    static let quickLogIntensities: [UInt8] = [3, 5, 8]
+    static let quickLogIntensities: [Int32] = [3, 5, 8]
     /// How many days ahead reminders are planned (until the app runs again).
     static let daysAhead = 7
 
@@ -73,7 +73,7 @@ enum Reminders {
 
     /// Handles a tap on a reminder or one of its actions.
     static func handle(action: String, tab: String?) async {
-        if action.hasPrefix(quickLogPrefix), let intensity = UInt8(action.dropFirst(quickLogPrefix.count)) {
+        if action.hasPrefix(quickLogPrefix), let intensity = Int32(action.dropFirst(quickLogPrefix.count)) {
             guard let store = try? await AppModel.shared.journalStore() else {
                 return
             }

@@ -88,7 +88,7 @@ struct RemindersView: View {
         update { old in
             RLSJournal.Settings(
                 nightCutoverHour: old.nightCutoverHour,
-                morningHour: UInt8(hour % 24),
+                morningHour: Int32(hour % 24),
                 eveningReminderHour: old.eveningReminderHour,
                 paperSize: old.paperSize
             )
@@ -100,7 +100,7 @@ struct RemindersView: View {
             RLSJournal.Settings(
                 nightCutoverHour: old.nightCutoverHour,
                 morningHour: old.morningHour,
-                eveningReminderHour: hour.map { UInt8($0 % 24) },
+                eveningReminderHour: hour.map { Int32($0 % 24) },
                 paperSize: old.paperSize
             )
         }

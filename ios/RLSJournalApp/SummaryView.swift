@@ -48,7 +48,7 @@ struct SummaryView: View {
     /// `lastNights(nights:)`, ending on the same last night.
     private func load() async {
         loading = true
-        let chosen: UInt32? = nights == lengths[0] ? nil : UInt32(nights)
+        let chosen: Int32? = nights == lengths[0] ? nil : Int32(clamping: nights)
         do {
             summary = try await store.read { journal in
                 try journal.summary(range: chosen.map { try journal.lastNights(nights: $0) })

@@ -13,10 +13,9 @@ enum Theme {
     /// The smallest touch target elsewhere.
     static let formTarget: CGFloat = 48
 
-    /// The hours the app opens dark even on a light system appearance (a bedside phone at night).
+    /// The hours the app opens dark even on a light system appearance: the core's night-theme hours.
     static func isNightHours(_ date: Date) -> Bool {
-        let hour = Calendar.current.component(.hour, from: date)
-        return hour >= 20 || hour < 8
+        return Rules.isNightHour(Calendar.current.component(.hour, from: date))
     }
 
     /// The heat-map colour of a night's peak intensity (1-10; nil: nothing logged). Only a
@@ -25,7 +24,9 @@ enum Theme {
         guard let peak = peak, peak > 0 else {
             return Color.secondary.opacity(0.15)
         }
-        let fraction = Double(min(max(peak, 1), 10)) / 10.0
+        let lowest = Int(Rules.core.intensity.min)
+        let highest = Int(Rules.core.intensity.max)
+        let fraction = Double(min(max(peak, lowest), highest)) / Double(highest)
         return Color.red.opacity(0.15 + 0.85 * fraction)
     }
 

@@ -98,18 +98,18 @@ struct TonightView: View {
         }
     }
 
-    /// Ten large buttons, 1 to 10: one tap logs symptoms at that intensity.
+    /// A large button for each intensity (the core's range, five to a row): one tap logs it.
     private var intensityPad: some View {
         VStack(alignment: .leading, spacing: 8) {
             SectionTitle("Log symptoms")
             Text("Tap how strong it is, 1 mild to 10 worst.").font(.subheadline)
-            ForEach([Array(1...5), Array(6...10)], id: \.self) { row in
+            ForEach(Rules.intensityRows, id: \.self) { row in
                 HStack(spacing: 8) {
                     ForEach(row, id: \.self) { intensity in
                         Button(String(intensity)) {
                             let chosenSide = side
                             act(done: "Logged.") {
-                                _ = try await store.quickLog(intensity: UInt8(intensity), side: chosenSide)
+                                _ = try await store.quickLog(intensity: intensity, side: chosenSide)
                             }
                         }
                         .buttonStyle(BigButtonStyle())

@@ -62,9 +62,10 @@ from collections import defaultdict
 IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
 
 # The least each app must hold (a little under today's counts; raise them as the apps grow).
+# Issue 16 lowered the calls: one `saveEntry` replaced the add/edit pair of every form's kind.
 MINIMUMS = {
-    "android": {"files": 25, "calls": 65},
-    "ios": {"files": 14, "calls": 70},
+    "android": {"files": 25, "calls": 50},
+    "ios": {"files": 14, "calls": 60},
 }
 
 

@@ -69,8 +69,11 @@ if [ "$mode" = check ]; then
     for dir in android ios; do
         [ -d "$dir" ] || { echo "app-api-check: no $dir/ folder" >&2; exit 2; }
     done
-    check android ios "$kotlin_bindings" "$swift_bindings" $verbose
-    exit $?
+    status=0
+    check android ios "$kotlin_bindings" "$swift_bindings" $verbose || status=$?
+    # The forms' ranges come from the core's formRules(): no numeric range literal in app code.
+    python3 "$here/ranges.py" android ios || status=1
+    exit $status
 fi
 
 # ---- self-test ----
@@ -180,14 +183,14 @@ expect_caught "the core renames Journal.csvZip (bindings changed, apps not)" "cs
 fresh_copy
 # The core renames a field of a record both Morning screens construct.
 sed 's/`sleepOnsetMinutes`/`minutesToFallAsleep`/g' "$tmp/case/bindings.kt" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/bindings.kt"
-sed 's/sleepOnsetMinutes: UInt32/minutesToFallAsleep: UInt32/g' "$tmp/case/bindings.swift" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/bindings.swift"
+sed 's/sleepOnsetMinutes: Int32/minutesToFallAsleep: Int32/g' "$tmp/case/bindings.swift" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/bindings.swift"
 expect_caught "the core renames SleepDiaryData.sleepOnsetMinutes (bindings changed, apps not)" "sleepOnsetMinutes"
 
 fresh_copy
-sed 's/class InvalidInput(/class InvalidArgument(/' \
+sed 's/fun `errorMessage`(/fun `errorSentence`(/; s/fun errorMessage(/fun errorSentence(/' \
     "$tmp/case/bindings.kt" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/bindings.kt"
-sed 's/case InvalidInput(/case InvalidArgument(/' "$tmp/case/bindings.swift" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/bindings.swift"
-expect_caught "the core renames the InvalidInput error (both apps match on it)" "InvalidInput"
+sed 's/func errorMessage(/func errorSentence(/' "$tmp/case/bindings.swift" >"$tmp/edit" && mv "$tmp/edit" "$tmp/case/bindings.swift"
+expect_caught "the core renames errorMessage (both apps show its sentence for every error)" "errorMessage"
 
 # Checks that pass on nothing: an app folder without sources, or sources without core calls.
 fresh_copy
@@ -197,6 +200,17 @@ expect_caught "android/ holds no Kotlin files" "android (Kotlin): 0 files checke
 fresh_copy
 find "$tmp/case/ios" -name '*.swift' -exec sh -c 'printf "import SwiftUI\n" >"$1"' _ {} \;
 expect_caught "ios/ has its files but no calls on journal or store" "ios (Swift): 0 calls checked, expected at least"
+
+# A form range written into app code again (issue 16): ranges.py must refuse it.
+cases=$((cases + 1))
+fresh_copy
+printf 'val intensities = (1..10).toList()\n' >>"$(find "$tmp/case/android" -name '*.kt' | head -n 1)"
+if python3 "$here/ranges.py" "$tmp/case/android" "$tmp/case/ios" 2>&1 | grep -q "numeric range literal \`1..1"; then
+    caught=$((caught + 1))
+    echo "self-test: caught: a numeric range literal (1..10) in app code"
+else
+    echo "self-test: NOT caught: a numeric range literal (1..10) in app code"
+fi
 
 echo "self-test: $caught of $cases injected drifts caught"
 [ "$caught" -eq "$cases" ]

@@ -203,7 +203,8 @@ gen="$(mktemp -d "$work/generated.XXXXXX")"
 trap 'rm -rf "$gen"' EXIT
 
 log "generating the Kotlin bindings"
-generated="$("$root/bindings/generate-kotlin.sh" --lib "$lib_dir/librlsjournal_core.so" "$gen")"
+# --jvm: the bindings for a plain JVM (no android.* imports; uniffi.toml sets android = true).
+generated="$("$root/bindings/generate-kotlin.sh" --jvm --lib "$lib_dir/librlsjournal_core.so" "$gen")"
 
 klib="$kotlin_home/lib"
 deps="$jna_jar:$klib/kotlinx-coroutines-core-jvm.jar:$klib/kotlin-test.jar"

@@ -108,7 +108,7 @@ mod tests {
         Moment::from_millis(ms, 60)
     }
 
-    fn quick(ms: i64, intensity: u8, side: Option<Side>) -> EpisodeData {
+    fn quick(ms: i64, intensity: i32, side: Option<Side>) -> EpisodeData {
         EpisodeData::quick(at(ms), intensity, side)
     }
 

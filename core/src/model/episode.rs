@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{JournalError, Result};
 use crate::model::kinds::{BodyArea, ReliefMethod, Sensation, Setting, Side};
 use crate::model::meta::RecordMeta;
-use crate::model::validate::{as_set, in_range, minutes, optional_note, MAX_NOTE_CHARS};
+use crate::model::validate::{
+    as_set, in_range, minutes, optional_note, HELPED_MAX, HELPED_MIN, INTENSITY_MAX, INTENSITY_MIN,
+    MAX_NOTE_CHARS,
+};
 use crate::time::{LocalDate, Moment};
 
 /// Longest plausible episode: an episode open longer than this is rejected when ended.
@@ -20,10 +23,10 @@ pub struct EpisodeData {
     #[serde(default)]
     pub ended_at: Option<Moment>,
     /// Peak intensity, 1 (barely) to 10 (worst imaginable).
-    pub peak_intensity: u8,
+    pub peak_intensity: i32,
     /// Minutes from lying or sitting down to onset ("latency at rest").
     #[serde(default)]
-    pub latency_minutes: Option<u32>,
+    pub latency_minutes: Option<i32>,
     /// Where the person was when symptoms began.
     #[serde(default)]
     pub setting: Option<Setting>,
@@ -46,7 +49,7 @@ pub struct EpisodeData {
 
 impl EpisodeData {
     /// A minimal episode, as the bedside quick log creates it.
-    pub fn quick(started_at: Moment, peak_intensity: u8, side: Option<Side>) -> EpisodeData {
+    pub fn quick(started_at: Moment, peak_intensity: i32, side: Option<Side>) -> EpisodeData {
         EpisodeData {
             started_at,
             ended_at: None,
@@ -59,6 +62,12 @@ impl EpisodeData {
             woke_from_sleep: false,
             note: None,
         }
+    }
+
+    /// The peak intensity as the summary's small counters hold it (1–10 once validated; an
+    /// out-of-range value, which validation never lets through, is held at the nearest end).
+    pub fn peak(&self) -> u8 {
+        u8::try_from(self.peak_intensity.clamp(0, i32::from(u8::MAX))).unwrap_or(u8::MAX)
     }
 
     /// Checks every field and returns the normalized episode (sets sorted, text trimmed).
@@ -78,7 +87,12 @@ impl EpisodeData {
         Ok(EpisodeData {
             started_at,
             ended_at,
-            peak_intensity: in_range("peak_intensity", self.peak_intensity, 1, 10)?,
+            peak_intensity: in_range(
+                "peak_intensity",
+                self.peak_intensity,
+                INTENSITY_MIN,
+                INTENSITY_MAX,
+            )?,
             latency_minutes: minutes("latency_minutes", self.latency_minutes)?,
             setting: self
                 .setting
@@ -145,10 +159,10 @@ pub struct ReliefData {
     /// What was tried.
     pub method: ReliefMethod,
     /// How much it helped: 0 none, 1 some, 2 much, 3 complete.
-    pub helped: u8,
+    pub helped: i32,
     /// Minutes until relief came, if it did.
     #[serde(default)]
-    pub minutes_to_relief: Option<u32>,
+    pub minutes_to_relief: Option<i32>,
     /// When it was tried.
     pub at: Moment,
 }
@@ -158,7 +172,7 @@ impl ReliefData {
     pub fn validated(&self, now_ms: i64) -> Result<ReliefData> {
         Ok(ReliefData {
             method: self.method.validated("method")?,
-            helped: in_range("helped", self.helped, 0, 3)?,
+            helped: in_range("helped", self.helped, HELPED_MIN, HELPED_MAX)?,
             minutes_to_relief: minutes("minutes_to_relief", self.minutes_to_relief)?,
             at: self.at.checked("at", now_ms)?,
         })
@@ -166,7 +180,7 @@ impl ReliefData {
 }
 
 /// The words for a relief score 0–3.
-pub fn helped_words(helped: u8) -> &'static str {
+pub fn helped_words(helped: i32) -> &'static str {
     match helped {
         0 => "did not help",
         1 => "helped some",

@@ -59,7 +59,7 @@ pub struct SeverityRatingData {
     /// The day of the rating.
     pub rated_on: LocalDate,
     /// The IRLS total, 0–40.
-    pub irls_total: u8,
+    pub irls_total: i32,
     /// Free note (at most 4,000 characters).
     #[serde(default)]
     pub note: Option<String>,
@@ -94,7 +94,7 @@ impl Serialize for SeverityRating {
         struct Json<'a> {
             id: &'a str,
             rated_on: LocalDate,
-            irls_total: u8,
+            irls_total: i32,
             band: &'static str,
             note: &'a Option<String>,
             #[serde(flatten)]
@@ -113,11 +113,11 @@ impl Serialize for SeverityRating {
 }
 
 /// The highest IRLS total (10 items scored 0–4).
-pub const IRLS_MAX_TOTAL: u8 = 40;
+pub const IRLS_MAX_TOTAL: i32 = 40;
 
 /// The IRLS severity bands, each with its lowest and highest total: the one table the band of a
 /// total, its label and every sentence that states the bands are taken from.
-pub const IRLS_BANDS: [(IrlsBand, u8, u8); 5] = [
+pub const IRLS_BANDS: [(IrlsBand, i32, i32); 5] = [
     (IrlsBand::NoSymptoms, 0, 0),
     (IrlsBand::Mild, 1, 10),
     (IrlsBand::Moderate, 11, 20),
@@ -143,7 +143,7 @@ pub enum IrlsBand {
 
 impl IrlsBand {
     /// The band of an IRLS total (a total above 40 counts as very severe).
-    pub fn of(total: u8) -> IrlsBand {
+    pub fn of(total: i32) -> IrlsBand {
         IRLS_BANDS
             .iter()
             .find(|(_, low, high)| (*low..=*high).contains(&total))
@@ -163,7 +163,7 @@ impl IrlsBand {
 }
 
 /// The IRLS severity band of a total as a word (`moderate`).
-pub fn irls_band(total: u8) -> &'static str {
+pub fn irls_band(total: i32) -> &'static str {
     IrlsBand::of(total).label()
 }
 
@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn bands_cover_every_total_once_in_order() {
-        let mut next = 0u8;
+        let mut next = 0i32;
         for (_, low, high) in IRLS_BANDS {
             assert_eq!(low, next);
             assert!(high >= low);

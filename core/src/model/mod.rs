@@ -4,6 +4,7 @@ pub mod answer;
 pub mod bedside;
 pub mod damaged;
 pub mod entry;
+pub mod entry_data;
 pub mod episode;
 pub mod exposure;
 pub mod kinds;

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{JournalError, Result};
 use crate::model::meta::RecordMeta;
-use crate::model::validate::{in_range, optional_note, MAX_NOTE_CHARS};
+use crate::model::validate::{
+    in_range, optional_note, MAX_AWAKENINGS, MAX_MINUTES, MAX_NOTE_CHARS, QUALITY_MAX, QUALITY_MIN,
+};
 use crate::time::{check_date, LocalDate, Moment, DAY_MS, MINUTE_MS};
 
 /// What a person records in the morning about last night.
@@ -17,17 +19,17 @@ pub struct SleepDiaryData {
     /// When they tried to go to sleep.
     pub tried_to_sleep_at: Moment,
     /// Minutes it took to fall asleep (sleep onset latency, SOL).
-    pub sleep_onset_minutes: u32,
+    pub sleep_onset_minutes: i32,
     /// How many times they woke, not counting the final awakening.
-    pub awakenings: u32,
+    pub awakenings: i32,
     /// Minutes awake after first falling asleep, in total (WASO).
-    pub wake_after_sleep_onset_minutes: u32,
+    pub wake_after_sleep_onset_minutes: i32,
     /// The final awakening.
     pub final_awakening_at: Moment,
     /// When they got out of bed for the day.
     pub out_of_bed_at: Moment,
     /// Sleep quality, 1 (very poor) to 5 (very good).
-    pub quality: u8,
+    pub quality: i32,
     /// Free note (at most 4,000 characters).
     #[serde(default)]
     pub note: Option<String>,
@@ -78,9 +80,20 @@ impl SleepDiaryData {
                 "is not in the evening or night of night_of",
             ));
         }
+        let sol = in_range(
+            "sleep_onset_minutes",
+            self.sleep_onset_minutes,
+            0,
+            MAX_MINUTES,
+        )?;
+        let waso = in_range(
+            "wake_after_sleep_onset_minutes",
+            self.wake_after_sleep_onset_minutes,
+            0,
+            MAX_MINUTES,
+        )?;
         let asleep_window = (woke.millis() - tried.millis()) / MINUTE_MS;
-        let sol_waso =
-            i64::from(self.sleep_onset_minutes) + i64::from(self.wake_after_sleep_onset_minutes);
+        let sol_waso = i64::from(sol) + i64::from(waso);
         if sol_waso > asleep_window {
             return Err(JournalError::invalid(
                 "wake_after_sleep_onset_minutes",
@@ -94,11 +107,11 @@ impl SleepDiaryData {
             got_into_bed_at: bed,
             tried_to_sleep_at: tried,
             sleep_onset_minutes: self.sleep_onset_minutes,
-            awakenings: in_range("awakenings", self.awakenings, 0, 100)?,
+            awakenings: in_range("awakenings", self.awakenings, 0, MAX_AWAKENINGS)?,
             wake_after_sleep_onset_minutes: self.wake_after_sleep_onset_minutes,
             final_awakening_at: woke,
             out_of_bed_at: up,
-            quality: in_range("quality", self.quality, 1, 5)?,
+            quality: in_range("quality", self.quality, QUALITY_MIN, QUALITY_MAX)?,
             note: optional_note("note", &self.note, MAX_NOTE_CHARS)?,
         })
     }

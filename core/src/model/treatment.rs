@@ -34,7 +34,7 @@ pub struct TreatmentData {
     /// How many intakes a day at the starting dose, if known (1–24; needs a dose).
     #[serde(default)]
     #[uniffi(default)]
-    pub times_per_day: Option<u32>,
+    pub times_per_day: Option<i32>,
     /// Each later change of the dose, oldest first: `dose` is the starting dose (absent in
     /// backups and databases written before it existed: no change recorded).
     #[serde(default)]
@@ -43,7 +43,7 @@ pub struct TreatmentData {
 }
 
 /// The most intakes a day a regimen (or one of its dose steps) may name.
-pub const MAX_TIMES_PER_DAY: u32 = 24;
+pub const MAX_TIMES_PER_DAY: i32 = 24;
 /// The most dose changes one regimen may hold.
 pub const MAX_DOSE_CHANGES: usize = 500;
 
@@ -57,7 +57,7 @@ pub struct DoseChange {
     /// How many intakes a day from then on, if known (1–24).
     #[serde(default)]
     #[uniffi(default)]
-    pub times_per_day: Option<u32>,
+    pub times_per_day: Option<i32>,
 }
 
 /// The dose in effect on a day: per intake, and how many intakes a day if known.
@@ -66,7 +66,7 @@ pub struct DoseInEffect {
     /// The dose per intake.
     pub dose: f64,
     /// Intakes a day, if known.
-    pub times_per_day: Option<u32>,
+    pub times_per_day: Option<i32>,
 }
 
 impl DoseInEffect {
@@ -76,7 +76,7 @@ impl DoseInEffect {
     }
 }
 
-fn times_per_day(field: &str, value: Option<u32>) -> Result<Option<u32>> {
+fn times_per_day(field: &str, value: Option<i32>) -> Result<Option<i32>> {
     match value {
         Some(n) if !(1..=MAX_TIMES_PER_DAY).contains(&n) => Err(JournalError::invalid(
             field,

@@ -7,6 +7,29 @@ pub const MAX_NOTE_CHARS: usize = 4_000;
 /// Longest short text (names, units), in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 
+// The ranges of the numbers a person types. They cross the FFI as signed integers (`i32`), so
+// a wrong number (263, -1) reaches these checks and becomes `InvalidInput` instead of wrapping
+// around in Kotlin's `toUByte()` or trapping in Swift's `UInt8(_:)`.
+
+/// Lowest peak intensity of an episode (barely noticeable).
+pub const INTENSITY_MIN: i32 = 1;
+/// Highest peak intensity of an episode (worst imaginable).
+pub const INTENSITY_MAX: i32 = 10;
+/// Lowest "helped" score of a relief attempt (did not help).
+pub const HELPED_MIN: i32 = 0;
+/// Highest "helped" score of a relief attempt (complete relief).
+pub const HELPED_MAX: i32 = 3;
+/// Lowest sleep quality (very poor).
+pub const QUALITY_MIN: i32 = 1;
+/// Highest sleep quality (very good).
+pub const QUALITY_MAX: i32 = 5;
+/// Most awakenings one night's diary may count.
+pub const MAX_AWAKENINGS: i32 = 100;
+/// Most minutes any duration field may hold: one week.
+pub const MAX_MINUTES: i32 = 7 * 24 * 60;
+/// Last hour of the day (hours are 0–23).
+pub const MAX_HOUR: i32 = 23;
+
 /// Trims optional one-line text (a name, a unit, a label); empty becomes `None`; longer than
 /// `max` characters, or holding any control character (line breaks, tabs, escape sequences that
 /// could drive a terminal), is rejected.
@@ -114,10 +137,10 @@ pub fn as_set<T: Ord + Clone>(items: &[T]) -> Vec<T> {
     set
 }
 
-/// Minutes as a count: at most one week.
-pub fn minutes(field: &str, value: Option<u32>) -> Result<Option<u32>> {
+/// Minutes as a count: 0 to [`MAX_MINUTES`] (one week).
+pub fn minutes(field: &str, value: Option<i32>) -> Result<Option<i32>> {
     value
-        .map(|m| in_range(field, m, 0, 7 * 24 * 60))
+        .map(|m| in_range(field, m, 0, MAX_MINUTES))
         .transpose()
 }
 

@@ -57,7 +57,7 @@ pub fn open_episodes_started_by(
 
 /// A quick log: merges into the open episode when the bedside rule says so, or starts a new
 /// episode. Returns the episode.
-pub fn quick_log(conn: &Connection, data: &EpisodeData, cutover: u8) -> Result<Episode> {
+pub fn quick_log(conn: &Connection, data: &EpisodeData, cutover: i32) -> Result<Episode> {
     let now_ms = Moment::now().millis();
     let cutoff = bedside::cutoff_ms(data.started_at.millis(), now_ms);
     if let Some(open) = open_episode(conn, cutoff)? {
@@ -84,7 +84,7 @@ pub fn quick_log(conn: &Connection, data: &EpisodeData, cutover: u8) -> Result<E
 }
 
 /// Ends the open episode at `at`; `NotFound` if none is open.
-pub fn end_episode(conn: &Connection, at: Moment, cutover: u8) -> Result<Episode> {
+pub fn end_episode(conn: &Connection, at: Moment, cutover: i32) -> Result<Episode> {
     let now_ms = Moment::now().millis();
     let open = open_episode(conn, bedside::cutoff_ms(at.millis(), now_ms))?
         .ok_or_else(|| JournalError::not_found("an open episode"))?;
@@ -99,7 +99,7 @@ pub fn end_episode(conn: &Connection, at: Moment, cutover: u8) -> Result<Episode
 }
 
 /// Adds bedside relief to the episode the bedside rule picks; returns that episode.
-pub fn add_relief(conn: &Connection, data: &ReliefData, cutover: u8) -> Result<Episode> {
+pub fn add_relief(conn: &Connection, data: &ReliefData, cutover: i32) -> Result<Episode> {
     let at_ms = data.at.millis();
     let open = open_episode(conn, bedside::cutoff_ms(at_ms, Moment::now().millis()))?;
     let episode = bedside::relief_episode(open, || {

@@ -95,7 +95,7 @@ pub struct RowValues {
     /// Episodes: when it ended (epoch ms), `None` while open.
     pub end_ms: Option<i64>,
     /// Episodes: peak intensity.
-    pub intensity: Option<u8>,
+    pub intensity: Option<i32>,
     /// The validated record as JSON.
     pub data: String,
 }

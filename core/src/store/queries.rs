@@ -113,7 +113,7 @@ pub struct NightCounts {
     /// The night.
     pub night: LocalDate,
     /// The highest peak intensity of its episodes.
-    pub peak_intensity: Option<u8>,
+    pub peak_intensity: Option<i32>,
     /// Its episodes.
     pub episodes: u32,
     /// Whether it has a sleep diary.
@@ -141,7 +141,7 @@ pub fn night_counts(
     let rows = stmt.query_map([iso_date(first), iso_date(next)], |r| {
         Ok((
             r.get::<_, String>(0)?,
-            r.get::<_, Option<u8>>(1)?,
+            r.get::<_, Option<i32>>(1)?,
             r.get::<_, u32>(2)?,
             r.get::<_, bool>(3)?,
             r.get::<_, bool>(4)?,

@@ -27,7 +27,7 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String> {
 }
 
 /// The row of an episode.
-pub fn episode_row(data: &EpisodeData, cutover: u8) -> Result<RowValues> {
+pub fn episode_row(data: &EpisodeData, cutover: i32) -> Result<RowValues> {
     Ok(RowValues {
         kind: RowKind::Episode,
         parent_id: None,
@@ -40,7 +40,7 @@ pub fn episode_row(data: &EpisodeData, cutover: u8) -> Result<RowValues> {
 }
 
 /// The row of a relief attempt.
-pub fn relief_row(episode_id: &str, data: &ReliefData, cutover: u8) -> Result<RowValues> {
+pub fn relief_row(episode_id: &str, data: &ReliefData, cutover: i32) -> Result<RowValues> {
     Ok(RowValues {
         kind: RowKind::Relief,
         parent_id: Some(episode_id.to_string()),

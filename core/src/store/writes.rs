@@ -46,7 +46,7 @@ fn require_live(conn: &Connection, id: &str, kind: RowKind) -> Result<()> {
 }
 
 /// Adds a complete episode.
-pub fn add_episode(conn: &Connection, data: &EpisodeData, cutover: u8) -> Result<Episode> {
+pub fn add_episode(conn: &Connection, data: &EpisodeData, cutover: i32) -> Result<Episode> {
     let id = insert_new(conn, &records::episode_row(data, cutover)?)?;
     records::episode_by_id(conn, &id)
 }
@@ -56,7 +56,7 @@ pub fn edit_episode(
     conn: &Connection,
     id: &str,
     data: &EpisodeData,
-    cutover: u8,
+    cutover: i32,
     now_ms: i64,
 ) -> Result<Episode> {
     let current = records::episode_by_id(conn, id)?;
@@ -70,7 +70,7 @@ pub fn add_relief_attempt(
     conn: &Connection,
     episode_id: &str,
     data: &ReliefData,
-    cutover: u8,
+    cutover: i32,
 ) -> Result<ReliefAttempt> {
     let episode = records::episode_by_id(conn, episode_id)?;
     check_relief_time(&episode.data.started_at, &data.at)?;
@@ -83,7 +83,7 @@ pub fn edit_relief_attempt(
     conn: &Connection,
     id: &str,
     data: &ReliefData,
-    cutover: u8,
+    cutover: i32,
     now_ms: i64,
 ) -> Result<ReliefAttempt> {
     let current = records::relief_by_id(conn, id)?;

@@ -213,7 +213,7 @@ pub(crate) fn build(
     conn: &Connection,
     range: &NightRange,
     treatments: &[Treatment],
-    morning_hour: u8,
+    morning_hour: i32,
 ) -> Result<AugmentationSummary> {
     let mut watches = Vec::new();
     for t in treatments
@@ -239,7 +239,7 @@ fn watch(
     conn: &Connection,
     range: &NightRange,
     t: &Treatment,
-    morning_hour: u8,
+    morning_hour: i32,
 ) -> Result<AugmentationWatch> {
     let start = t.data.started_on;
     let recent_first = range.last - chrono::Duration::days(WATCH_NIGHTS - 1);
@@ -403,6 +403,6 @@ fn status(earlier: Option<f64>, others: &[AugmentationSign]) -> AugmentationStat
 }
 
 /// The watch's rules as the definitions state them (see [`words::definition_text`]).
-pub(crate) fn definition_text(morning_hour: u8) -> String {
+pub(crate) fn definition_text(morning_hour: i32) -> String {
     words::definition_text(morning_hour)
 }

@@ -193,7 +193,7 @@ pub fn previous_range(range: &NightRange) -> Option<NightRange> {
 pub(crate) fn build(
     conn: &Connection,
     range: &NightRange,
-    morning_hour: u8,
+    morning_hour: i32,
     now: Parts<'_>,
     rating: &RatingSummary,
 ) -> Result<(Vec<KeyFigure>, PreviousPeriod)> {
@@ -251,7 +251,7 @@ fn key_figures(
     now: &Parts<'_>,
     before: Option<&Parts<'_>>,
     rating: &RatingSummary,
-    morning_hour: u8,
+    morning_hour: i32,
 ) -> Vec<KeyFigure> {
     vec![
         nights_per_week(now, before),
@@ -333,7 +333,7 @@ fn median_peak(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
     }
 }
 
-fn onset(now: &Parts<'_>, before: Option<&Parts<'_>>, morning_hour: u8) -> KeyFigure {
+fn onset(now: &Parts<'_>, before: Option<&Parts<'_>>, morning_hour: i32) -> KeyFigure {
     let onset = now.timing.onset.as_ref();
     let observed = enough(
         now.coverage.nights_logged,

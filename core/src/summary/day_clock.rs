@@ -11,24 +11,24 @@ use crate::summary::timing::DAY_MINUTES;
 
 /// Minutes from the morning hour to the clock time `minute_of_day` (minutes after local
 /// midnight; values outside 0–1439 are wrapped), in `[0, 1440)`.
-pub(crate) fn minutes_since_morning(minute_of_day: f64, morning_hour: u8) -> f64 {
+pub(crate) fn minutes_since_morning(minute_of_day: f64, morning_hour: i32) -> f64 {
     (minute_of_day - f64::from(morning_hour) * 60.0).rem_euclid(DAY_MINUTES)
 }
 
 /// The clock time (minutes after midnight, `[0, 1440)`) that is `minutes` into the day.
-pub(crate) fn clock_minute(minutes_since_morning: f64, morning_hour: u8) -> f64 {
+pub(crate) fn clock_minute(minutes_since_morning: f64, morning_hour: i32) -> f64 {
     (minutes_since_morning + f64::from(morning_hour) * 60.0).rem_euclid(DAY_MINUTES)
 }
 
 /// How much later in the day the clock time `now` is than `before` (both minutes after
 /// midnight), in minutes on the day clock: positive when later, negative when earlier
 /// (−1439 to 1439). 23:00 before and 10:00 now, morning hour 05:00: 300 − 1080 = −780.
-pub(crate) fn minutes_later(before: f64, now: f64, morning_hour: u8) -> f64 {
+pub(crate) fn minutes_later(before: f64, now: f64, morning_hour: i32) -> f64 {
     minutes_since_morning(now, morning_hour) - minutes_since_morning(before, morning_hour)
 }
 
 /// How onset times are compared, for the definitions.
-pub(crate) fn definition_text(morning_hour: u8) -> String {
+pub(crate) fn definition_text(morning_hour: i32) -> String {
     format!(
         "Onset times are compared on a day clock that starts at the morning hour \
          ({morning_hour:02}:00), never the short way round the clock: 10:00 is earlier in the \

@@ -26,7 +26,7 @@ fn def(term: &str, text: String) -> Definition {
 }
 
 /// Every definition, in the order of the summary's parts.
-pub(crate) fn all(cutover_hour: u8, morning_hour: u8) -> Vec<Definition> {
+pub(crate) fn all(cutover_hour: i32, morning_hour: i32) -> Vec<Definition> {
     vec![
         def(
             "Night",

@@ -48,7 +48,7 @@ pub struct DoseStep {
     /// The dose per intake.
     pub dose: f64,
     /// Intakes a day, if known.
-    pub times_per_day: Option<u32>,
+    pub times_per_day: Option<i32>,
     /// Dose × intakes a day, when the intakes are known.
     pub daily_total: Option<f64>,
     /// `0.25 mg × 2 a day from Mon 16 Mar 2026`.
@@ -74,7 +74,7 @@ pub struct DoseTimeline {
     /// The dose per intake in effect on `as_of`.
     pub current_dose: Option<f64>,
     /// Its intakes a day, if known.
-    pub current_times_per_day: Option<u32>,
+    pub current_times_per_day: Option<i32>,
     /// Its total a day, when the intakes are known.
     pub current_daily_total: Option<f64>,
     /// Every step, oldest first (the starting dose first; steps before the range included).

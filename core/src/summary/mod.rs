@@ -214,7 +214,7 @@ impl Journal {
     ///
     /// Errors: `InvalidInput` (field `nights`) unless `nights` is between 1 and 7306 (20 years,
     /// the longest range a summary accepts).
-    pub fn last_nights(&self, nights: u32) -> Result<NightRange> {
+    pub fn last_nights(&self, nights: i32) -> Result<NightRange> {
         self.last_nights_at(nights, Moment::now())
     }
 }
@@ -227,7 +227,7 @@ impl Journal {
     }
 
     /// [`Journal::last_nights`] as if it were `now`.
-    pub fn last_nights_at(&self, nights: u32, now: Moment) -> Result<NightRange> {
+    pub fn last_nights_at(&self, nights: i32, now: Moment) -> Result<NightRange> {
         let nights = i64::from(nights);
         if !(1..=MAX_RANGE_NIGHTS).contains(&nights) {
             return Err(JournalError::invalid(

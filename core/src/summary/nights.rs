@@ -187,7 +187,7 @@ impl Window {
                 };
                 if let Some(cell) = self.cells.get_mut(index) {
                     cell.episodes += 1;
-                    cell.peak = cell.peak.max(data.peak_intensity);
+                    cell.peak = cell.peak.max(data.peak());
                     cell.woke |= data.woke_from_sleep;
                 }
                 self.episodes.push(EpisodeRec {

@@ -34,7 +34,7 @@ pub struct RatingPoint {
     /// The day of the rating.
     pub rated_on: LocalDate,
     /// The IRLS total, 0–40.
-    pub total: u8,
+    pub total: i32,
     /// Its band.
     pub band: IrlsBand,
     /// `moderate`.
@@ -110,7 +110,7 @@ pub(crate) fn build(
     let change = latest
         .as_ref()
         .zip(previous.as_ref())
-        .map(|(l, p)| i32::from(l.total) - i32::from(p.total));
+        .map(|(l, p)| l.total - p.total);
     let relevant = change.is_some_and(|c| c.abs() >= RELEVANT_CHANGE);
     let change_text = change.zip(previous.as_ref()).map(|(c, p)| {
         format!(
@@ -132,7 +132,7 @@ pub(crate) fn build(
     let change_since_first = latest
         .as_ref()
         .zip(first_in_range.as_ref())
-        .map(|(l, f)| i32::from(l.total) - i32::from(f.total));
+        .map(|(l, f)| l.total - f.total);
     let change_since_first_text = change_since_first
         .zip(first_in_range.as_ref())
         .map(|(c, f)| {

@@ -196,7 +196,7 @@ pub(crate) fn build(window: &Window) -> ReliefToolkit {
     let peaks: HashMap<&str, u8> = window
         .episodes
         .iter()
-        .map(|e| (e.id.as_str(), e.data.peak_intensity))
+        .map(|e| (e.id.as_str(), e.data.peak()))
         .collect();
     let mut order: Vec<(String, String)> = Vec::new();
     let mut all: HashMap<String, Uses> = HashMap::new();

@@ -42,7 +42,7 @@ pub struct CalendarDay {
     /// The night (the evening's date).
     pub night: LocalDate,
     /// The highest peak intensity; `None` without episodes.
-    pub peak_intensity: Option<u8>,
+    pub peak_intensity: Option<i32>,
     /// How many episodes.
     pub episode_count: u32,
     /// Whether the morning sleep diary was done.
@@ -63,21 +63,21 @@ pub struct CalendarMonth {
     /// The year.
     pub year: i32,
     /// The month, 1–12.
-    pub month: u8,
+    pub month: i32,
     /// `November 2026`.
     pub title: String,
     /// The weekday of the 1st, 1 = Monday … 7 = Sunday (for laying out the grid).
-    pub first_weekday: u8,
+    pub first_weekday: i32,
     /// Every night of the month, in order.
     pub days: Vec<CalendarDay>,
 }
 
 /// Reads a month.
-pub fn month(conn: &Connection, year: i32, month: u8) -> Result<CalendarMonth> {
+pub fn month(conn: &Connection, year: i32, month: i32) -> Result<CalendarMonth> {
     if !(1..=12).contains(&month) {
         return Err(JournalError::invalid("month", "must be between 1 and 12"));
     }
-    let first = NaiveDate::from_ymd_opt(year, u32::from(month), 1)
+    let first = NaiveDate::from_ymd_opt(year, month.unsigned_abs(), 1)
         .filter(|_| (1900..=9999).contains(&year))
         .ok_or_else(|| JournalError::invalid("year", "must be between 1900 and 9999"))?;
     let next = first
@@ -116,7 +116,7 @@ pub fn month(conn: &Connection, year: i32, month: u8) -> Result<CalendarMonth> {
         year,
         month,
         title: first.format("%B %Y").to_string(),
-        first_weekday: first.weekday().number_from_monday() as u8,
+        first_weekday: i32::try_from(first.weekday().number_from_monday()).unwrap_or(1),
         days,
     })
 }

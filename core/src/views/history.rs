@@ -7,12 +7,13 @@ use crate::error::{JournalError, Result};
 use crate::model::damaged::DamagedRecord;
 use crate::model::entry::Entry;
 use crate::model::kinds::EntryKind;
+use crate::model::validate::in_range;
 use crate::store::{queries, records};
 use crate::time::{LocalDate, Moment};
 use crate::views::describe::{describe, moment_text};
 
 /// Most items one page may hold.
-pub const MAX_PAGE: u32 = 200;
+pub const MAX_PAGE: i32 = 200;
 
 /// Which page of history to read.
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
@@ -22,7 +23,7 @@ pub struct HistoryQuery {
     /// `next_cursor` of the previous page; `None` for the newest page.
     pub cursor: Option<String>,
     /// Items per page, 1–200.
-    pub limit: u32,
+    pub limit: i32,
 }
 
 /// One row of the history list, ready to display, with its full record for editing.
@@ -36,14 +37,15 @@ pub struct HistoryItem {
     pub id: String,
     /// The night it belongs to.
     pub night: LocalDate,
-    /// When, for display (`Thu 26 Nov, 02:10`, or the date for date-only entries).
-    pub when: String,
+    /// When, for display (`Thu 26 Nov, 02:10`, or the date for date-only entries). Named `at`,
+    /// not `when` (a Kotlin keyword); the CLI's JSON keeps the name `when`.
+    pub at: String,
     /// A short title (`Symptoms 7/10`).
     pub title: String,
     /// One line of detail.
     pub detail: String,
     /// Peak intensity, for episodes (colour coding).
-    pub intensity: Option<u8>,
+    pub intensity: Option<i32>,
 }
 
 // JSON: the row's fields in the order `cli/README.md` shows, the record last as `record`.
@@ -57,14 +59,14 @@ impl Serialize for HistoryItem {
             when: &'a str,
             title: &'a str,
             detail: &'a str,
-            intensity: Option<u8>,
+            intensity: Option<i32>,
             record: &'a Entry,
         }
         Json {
             id: &self.id,
             kind: self.kind,
             night: self.night,
-            when: &self.when,
+            when: &self.at,
             title: &self.title,
             detail: &self.detail,
             intensity: self.intensity,
@@ -104,12 +106,8 @@ fn decode_cursor(cursor: &str) -> Result<(i64, String)> {
 
 /// Reads one page of history.
 pub fn page(conn: &Connection, query: &HistoryQuery) -> Result<HistoryPage> {
-    if query.limit == 0 || query.limit > MAX_PAGE {
-        return Err(JournalError::invalid(
-            "limit",
-            format!("must be between 1 and {MAX_PAGE}"),
-        ));
-    }
+    let limit = in_range("limit", query.limit, 1, MAX_PAGE)?;
+    let limit = usize::try_from(limit).unwrap_or(1);
     let (after_ms, after_id) = match &query.cursor {
         Some(c) => decode_cursor(c)?,
         None => (i64::MAX, String::new()),
@@ -119,10 +117,10 @@ pub fn page(conn: &Connection, query: &HistoryQuery) -> Result<HistoryPage> {
         &query.kinds,
         after_ms,
         &after_id,
-        u64::from(query.limit) + 1,
+        u64::try_from(limit).unwrap_or(1) + 1,
     )?;
-    let has_more = rows.len() > query.limit as usize;
-    rows.truncate(query.limit as usize);
+    let has_more = rows.len() > limit;
+    rows.truncate(limit);
     let (decoded, mut damaged) = records::decode_rows(conn, &rows)?;
     let next_cursor = match (has_more, rows.last()) {
         (true, Some(last)) => Some(encode_cursor(last.sort_ms, &last.id)),
@@ -145,7 +143,7 @@ pub fn page(conn: &Connection, query: &HistoryQuery) -> Result<HistoryPage> {
 /// A history item from an entry.
 pub fn item(entry: Entry, night: LocalDate) -> HistoryItem {
     let (title, detail) = describe(&entry);
-    let when = match when_of(&entry) {
+    let at = match when_of(&entry) {
         Some(m) => moment_text(&m),
         None => crate::views::describe::date_text(night),
     };
@@ -157,7 +155,7 @@ pub fn item(entry: Entry, night: LocalDate) -> HistoryItem {
         kind: entry.kind(),
         id: entry.id().to_string(),
         night,
-        when,
+        at,
         title,
         detail,
         intensity,

@@ -30,7 +30,7 @@ pub struct NightView {
     /// One line: episodes, worst intensity, time with symptoms, sleep.
     pub summary: String,
     /// The highest peak intensity of the night; `None` without episodes.
-    pub peak_intensity: Option<u8>,
+    pub peak_intensity: Option<i32>,
     /// Minutes with symptoms (ended episodes only).
     pub symptom_minutes: u32,
     /// Episodes with their relief attempts, in time order.
@@ -53,7 +53,7 @@ pub struct NightView {
     /// Treatments active on this date.
     pub active_treatments: Vec<Treatment>,
     /// Every entry of the night (not the active treatments), in time order, with the same
-    /// `title`, `detail` and `when` text the history shows.
+    /// `title`, `detail` and `at` text the history shows.
     // Not in JSON: scripts have the typed lists, and the lines are display text.
     #[serde(skip_serializing)]
     pub items: Vec<NightLine>,
@@ -70,14 +70,15 @@ pub struct NightLine {
     pub kind: EntryKind,
     /// Its id (for edit and delete; `entry(id)` reads the record).
     pub id: String,
-    /// When, for display (`Thu 26 Nov, 02:10`, or the date for date-only entries).
-    pub when: String,
+    /// When, for display (`Thu 26 Nov, 02:10`, or the date for date-only entries). Named `at`,
+    /// not `when` (a Kotlin keyword).
+    pub at: String,
     /// A short title (`Symptoms 7/10`).
     pub title: String,
     /// One line of detail.
     pub detail: String,
     /// Peak intensity, for episodes (colour coding).
-    pub intensity: Option<u8>,
+    pub intensity: Option<i32>,
 }
 
 impl From<HistoryItem> for NightLine {
@@ -85,7 +86,7 @@ impl From<HistoryItem> for NightLine {
         NightLine {
             kind: item.kind,
             id: item.id,
-            when: item.when,
+            at: item.at,
             title: item.title,
             detail: item.detail,
             intensity: item.intensity,

@@ -47,7 +47,7 @@ pub struct Prompt {
 
 /// The night whose morning check-in is due at `now`: the latest night whose next morning
 /// (`morning_hour` local) has begun.
-pub fn last_night(now: &Moment, morning_hour: u8) -> LocalDate {
+pub fn last_night(now: &Moment, morning_hour: i32) -> LocalDate {
     let local = now.local();
     let shifted = local
         .checked_sub_signed(chrono::Duration::hours(i64::from(morning_hour)))
@@ -111,7 +111,7 @@ pub fn due(conn: &Connection, settings: &Settings, now: &Moment) -> Result<Vec<P
         let tonight = now.night(settings.night_cutover_hour);
         let local_hour = now.local().hour();
         let logged = lookups::night_has_evening_entries(conn, tonight)?;
-        if local_hour >= u32::from(hour) && !logged {
+        if i64::from(local_hour) >= i64::from(hour) && !logged {
             prompts.push(Prompt {
                 kind: PromptKind::EveningCheckIn,
                 title: "Evening check-in".into(),

@@ -24,7 +24,7 @@ pub const DEFAULT_UP_MINUTE: i64 = 24 * 60 + 7 * 60;
 /// Default minutes to fall asleep.
 pub const DEFAULT_SLEEP_ONSET_MINUTES: u32 = 15;
 /// Default sleep quality (1–5).
-pub const DEFAULT_QUALITY: u8 = 3;
+pub const DEFAULT_QUALITY: i32 = 3;
 
 /// The four clock times and the minutes to fall asleep of one diary, as minutes after the local
 /// midnight that starts its night.
@@ -111,7 +111,7 @@ fn draft(night: NaiveDate, times: Usual, offset_minutes: i32) -> SleepDiaryData 
         night_of: night,
         got_into_bed_at: placed(night, times.bed, offset_minutes),
         tried_to_sleep_at: placed(night, times.tried, offset_minutes),
-        sleep_onset_minutes: u32::try_from(times.sleep_onset).unwrap_or(0),
+        sleep_onset_minutes: i32::try_from(times.sleep_onset).unwrap_or(0),
         awakenings: 0,
         wake_after_sleep_onset_minutes: 0,
         final_awakening_at: placed(night, times.woke, offset_minutes),

@@ -84,7 +84,7 @@ choice! {
 #[derive(uniffi::Record, Clone, Debug, PartialEq)]
 pub struct HelpedChoice {
     /// The score: 0 did not help, 1 some, 2 much, 3 complete relief.
-    pub value: u8,
+    pub value: i32,
     /// Its words inside a sentence (`helped some`).
     pub name: String,
     /// Its words on their own, e.g. on a chip (`Helped some`).
@@ -253,7 +253,7 @@ mod tests {
             assert_eq!(choice.name, size.display_name());
             assert!(!choice.label.is_empty());
         }
-        check("helped", &[0u8, 1, 2, 3], &rows!(v.helped), |h: &u8| {
+        check("helped", &[0i32, 1, 2, 3], &rows!(v.helped), |h: &i32| {
             helped_words(*h).to_string()
         });
     }

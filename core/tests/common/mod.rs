@@ -26,7 +26,7 @@ pub fn date(text: &str) -> LocalDate {
 }
 
 /// An episode with every field set.
-pub fn full_episode(start: &str, end: &str, peak: u8) -> EpisodeData {
+pub fn full_episode(start: &str, end: &str, peak: i32) -> EpisodeData {
     EpisodeData {
         started_at: at(start),
         ended_at: Some(at(end)),
@@ -103,7 +103,7 @@ pub fn ferritin(taken: &str, value: f64) -> LabResultData {
 }
 
 /// An IRLS rating.
-pub fn rating(rated: &str, total: u8) -> SeverityRatingData {
+pub fn rating(rated: &str, total: i32) -> SeverityRatingData {
     SeverityRatingData {
         rated_on: date(rated),
         irls_total: total,
@@ -112,7 +112,7 @@ pub fn rating(rated: &str, total: u8) -> SeverityRatingData {
 }
 
 /// Every history item, paging with `limit`, newest first.
-pub fn all_history(journal: &Journal, kinds: Vec<EntryKind>, limit: u32) -> Vec<HistoryItem> {
+pub fn all_history(journal: &Journal, kinds: Vec<EntryKind>, limit: i32) -> Vec<HistoryItem> {
     let mut items = Vec::new();
     let mut cursor = None;
     loop {

@@ -53,7 +53,7 @@ pub fn summarize(journal: &Journal, r: NightRange) -> Summary {
 }
 
 /// A minimal ended episode: `start` (RFC 3339), `minutes` long, peak `peak`.
-pub fn episode(start: &str, minutes: i64, peak: u8) -> EpisodeData {
+pub fn episode(start: &str, minutes: i64, peak: i32) -> EpisodeData {
     let started = at(start);
     let ended = Moment::from_millis(started.millis() + minutes * 60_000, started.offset_minutes);
     EpisodeData {
@@ -80,8 +80,8 @@ pub fn add_relief(
     journal: &Journal,
     episode_id: &str,
     method: ReliefMethod,
-    helped: u8,
-    minutes: Option<u32>,
+    helped: i32,
+    minutes: Option<i32>,
     when: &str,
 ) {
     journal
@@ -118,8 +118,8 @@ pub fn diary(
     night: &str,
     bed: &str,
     tried: &str,
-    sol: u32,
-    waso: u32,
+    sol: i32,
+    waso: i32,
     woke: &str,
     up: &str,
     offset: &str,
@@ -197,7 +197,7 @@ pub fn add_lab(journal: &Journal, taken: &str, analyte: Analyte, value: f64, uni
 }
 
 /// Adds an IRLS rating.
-pub fn add_rating(journal: &Journal, rated: &str, total: u8) {
+pub fn add_rating(journal: &Journal, rated: &str, total: i32) {
     journal
         .add_severity_rating(SeverityRatingData {
             rated_on: date(rated),

@@ -94,21 +94,21 @@ public final class JournalStore: ObservableObject {
     @Published public private(set) var refreshError: (any Error)?
 
     /// Items per history page.
-    public let historyPageSize: UInt32
+    public let historyPageSize: Int32
 
     private let worker: JournalWorker
     /// The sequence number of the snapshot on display.
     private var appliedSequence: UInt64 = 0
 
     /// A store over an open journal. Call `refresh()` to load the published state.
-    public init(journal: Journal, historyPageSize: UInt32 = 50) {
+    public init(journal: Journal, historyPageSize: Int32 = 50) {
         self.worker = JournalWorker(journal: journal)
         self.historyPageSize = historyPageSize
     }
 
     /// Opens (or creates) the journal file at `path` off the main actor and loads the published
     /// state. Throws `JournalError.Corrupt`, `.IncompatibleVersion` or `.Storage` as the core does.
-    public static func open(path: String, historyPageSize: UInt32 = 50) async throws -> JournalStore {
+    public static func open(path: String, historyPageSize: Int32 = 50) async throws -> JournalStore {
         let journal = try await Task.detached(priority: .userInitiated) {
             return try Journal.open(path: path)
         }.value
@@ -175,7 +175,7 @@ public final class JournalStore: ObservableObject {
     /// Logs symptoms now with a peak intensity 1–10 and an optional side (bedside, one tap).
     /// Within 3 hours of an open episode's start, the core raises that episode's peak instead.
     @discardableResult
-    public func quickLog(intensity: UInt8, side: Side? = nil) async throws -> Episode {
+    public func quickLog(intensity: Int32, side: Side? = nil) async throws -> Episode {
         return try await write { journal in
             return try journal.quickLog(intensity: intensity, side: side, at: nil)
         }
@@ -193,8 +193,8 @@ public final class JournalStore: ObservableObject {
     @discardableResult
     public func addRelief(
         method: ReliefMethod,
-        helped: UInt8,
-        minutesToRelief: UInt32? = nil
+        helped: Int32,
+        minutesToRelief: Int32? = nil
     ) async throws -> Episode {
         return try await write { journal in
             return try journal.addRelief(

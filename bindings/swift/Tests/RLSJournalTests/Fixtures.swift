@@ -24,7 +24,7 @@ enum Fixture {
     }
 
     /// A finished episode with only the required fields.
-    static func episode(startedAt: Moment, minutes: Int = 30, peak: UInt8 = 5) -> EpisodeData {
+    static func episode(startedAt: Moment, minutes: Int = 30, peak: Int32 = 5) -> EpisodeData {
         return EpisodeData(
             startedAt: startedAt,
             endedAt: later(startedAt, minutes: minutes),
@@ -45,7 +45,7 @@ enum Fixture {
         var result: [EpisodeData] = []
         for day in 0..<count {
             let start = later(first, minutes: day * 24 * 60)
-            result.append(episode(startedAt: start, peak: UInt8(day % 10 + 1)))
+            result.append(episode(startedAt: start, peak: Int32(day % 10 + 1)))
         }
         return result
     }

@@ -48,10 +48,10 @@ pub(super) struct Side {
 
 impl Side {
     /// Reads `window` for the treatment `treatment_id`.
-    pub(super) fn of(window: &Window, treatment_id: &str, morning_hour: u8) -> Side {
+    pub(super) fn of(window: &Window, treatment_id: &str, morning_hour: i32) -> Side {
         let mut first: BTreeMap<LocalDate, (i64, u32)> = BTreeMap::new();
         let mut daytime: BTreeSet<LocalDate> = BTreeSet::new();
-        let day_start = u32::from(morning_hour) * 60;
+        let day_start = morning_hour.unsigned_abs() * 60;
         let day_end = u32::from(DAYTIME_END_HOUR) * 60;
         let mut s = Side {
             first_onsets: Vec::new(),
@@ -168,7 +168,7 @@ fn too_few(what: &str, b: usize, r: usize) -> String {
 
 /// Onset: the median first onset per observed night on the day clock; the change is minutes
 /// earlier in the day.
-pub(super) fn onset(b: &Side, r: &Side, morning_hour: u8) -> AugmentationSign {
+pub(super) fn onset(b: &Side, r: &Side, morning_hour: i32) -> AugmentationSign {
     let kind = AugmentationSignKind::EarlierOnset;
     let label = "Onset earlier";
     let medians = if enough(&b.first_onsets, &r.first_onsets) {
@@ -378,7 +378,7 @@ fn days_text(side: &Side, per_week: f64) -> String {
 
 /// Daytime symptoms: days with an onset between the morning hour and [`DAYTIME_END_HOUR`] per
 /// 7 observed nights, more by [`DAYTIME_MORE_DAYS_PER_WEEK`].
-pub(super) fn daytime(b: &Side, r: &Side, morning_hour: u8) -> AugmentationSign {
+pub(super) fn daytime(b: &Side, r: &Side, morning_hour: i32) -> AugmentationSign {
     let kind = AugmentationSignKind::DaytimeSymptoms;
     let label = "Daytime symptoms";
     let Some((pb, pr)) = b.daytime_per_week().zip(r.daytime_per_week()) else {

@@ -35,7 +35,7 @@ pub(super) fn onset_moderate_text() -> String {
 }
 
 /// The watch's rules, in plain words with their sources (the definitions part).
-pub(crate) fn definition_text(morning_hour: u8) -> String {
+pub(crate) fn definition_text(morning_hour: i32) -> String {
     format!(
         "While a dopamine agonist or levodopa is taken, the latest {n} nights are compared with a \
          baseline: the {n} observed nights before the start (looked for in the \

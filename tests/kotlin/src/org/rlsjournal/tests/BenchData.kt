@@ -109,7 +109,7 @@ fun writeSyntheticJournal(path: Path, nights: Int): Path {
                 )
                 memory.addReliefAttempt(
                     episode.id,
-                    ReliefData(ReliefMethod.Walking, random.nextInt(0, 4).toUByte(), 15u, episode.data.startedAt.plusMinutes(10)),
+                    ReliefData(ReliefMethod.Walking, random.nextInt(0, 4), 15, episode.data.startedAt.plusMinutes(10)),
                 )
             }
             memory.addSleepDiary(sleepData(night.toString(), quality = random.nextInt(1, 6)))

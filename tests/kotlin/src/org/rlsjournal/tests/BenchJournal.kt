@@ -30,14 +30,14 @@ fun jvmBenchmarks(): List<Benchmark> = listOf(
         val journal = test.openJournal(journalCopy())
         var at = data.facts.quickLogStartMs
         val call = {
-            journal.quickLog(6u, Side.BOTH, Moment(Instant.ofEpochMilli(at), 60))
+            journal.quickLog(6, Side.BOTH, Moment(Instant.ofEpochMilli(at), 60))
             at -= QUICK_LOG_STEP_MS
         }
         call
     },
     Benchmark("jvm.historyPage") {
         val journal = test.openJournal(journalCopy())
-        val query = HistoryQuery(kinds = emptyList(), cursor = null, limit = 50u)
+        val query = HistoryQuery(kinds = emptyList(), cursor = null, limit = 50)
         check(journal.history(query).items.size == 50) { "the first page should hold 50 items" }
         val call = { journal.history(query).items.size.let {} }
         call

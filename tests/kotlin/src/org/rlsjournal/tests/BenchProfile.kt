@@ -103,7 +103,7 @@ fun profileBenchmarks(): List<Benchmark> = listOf(
 )
 
 private fun historyRaw(): (Long, BenchCallStatus) -> RustBuffer.ByValue {
-    val query = HistoryQuery(kinds = emptyList(), cursor = null, limit = 50u)
+    val query = HistoryQuery(kinds = emptyList(), cursor = null, limit = 50)
     return { handle, status ->
         BenchFfi.uniffi_rlsjournal_core_fn_method_journal_history(handle, FfiConverterTypeHistoryQuery.lower(query), status)
     }

@@ -60,7 +60,7 @@ fun concurrencyTests() = suite("threads") {
             repeat(PER_THREAD) { i ->
                 val n = t * PER_THREAD + i
                 // Every quick log is at the same moment, so all of them are one episode.
-                episodeIds += journal.quickLog((1 + n % 10).toUByte(), null, at).id
+                episodeIds += journal.quickLog((1 + n % 10), null, at).id
                 journal.addExposure(
                     exposureData("2025-03-26T20:00:00+01:00", kind = ExposureKind.Other("t$t-$i"), amount = n + 1.0),
                 )
@@ -74,7 +74,7 @@ fun concurrencyTests() = suite("threads") {
         assertEquals(THREADS * PER_THREAD, exposures.size)
         assertEquals(THREADS * PER_THREAD, exposures.map { it.id }.toSet().size)
         assertEquals(1, journal.allItems(listOf(EntryKind.EPISODE)).size)
-        assertEquals(THREADS * PER_THREAD + 1, journal.calendarMonth(2025, 3u).days[25].entryCount.toInt())
+        assertEquals(THREADS * PER_THREAD + 1, journal.calendarMonth(2025, 3).days[25].entryCount.toInt())
     }
 
     test("readersWhileWriting") {
@@ -94,10 +94,10 @@ fun concurrencyTests() = suite("threads") {
             } else {
                 var last = 0
                 while (writing.get()) {
-                    val total = journal.calendarMonth(2025, 3u).days.sumOf { it.episodeCount.toInt() }
+                    val total = journal.calendarMonth(2025, 3).days.sumOf { it.episodeCount.toInt() }
                     assertTrue(total >= last, "a reader saw the count go back from $last to $total")
                     last = total
-                    journal.history(HistoryQuery(listOf(EntryKind.EPISODE), null, 20u))
+                    journal.history(HistoryQuery(listOf(EntryKind.EPISODE), null, 20))
                     journal.night(date("2025-03-0${t - 3}"))
                     journal.openEpisode()
                     reads.incrementAndGet()
@@ -125,7 +125,7 @@ fun concurrencyTests() = suite("threads") {
                 started.countDown()
                 try {
                     while (!stop.get()) {
-                        assertEquals(8, journal.history(HistoryQuery(emptyList(), null, 50u)).items.size)
+                        assertEquals(8, journal.history(HistoryQuery(emptyList(), null, 50)).items.size)
                         calls.incrementAndGet()
                     }
                 } catch (e: IllegalStateException) {

@@ -21,8 +21,8 @@ fun doseTests() = suite("doses") {
         assertEquals(null, plain.data.timesPerDay)
         assertTrue(plain.data.doseChanges.isEmpty())
         val data = treatmentData(startedOn = "2025-03-01").copy(
-            timesPerDay = 1u,
-            doseChanges = listOf(DoseChange(date("2025-03-08"), 0.25, 2u)),
+            timesPerDay = 1,
+            doseChanges = listOf(DoseChange(date("2025-03-08"), 0.25, 2)),
         )
         val stored = journal.addTreatment(data)
         assertEquals(data, stored.data)
@@ -50,7 +50,7 @@ fun doseTests() = suite("doses") {
         journal.rejects("dose_changes[0].dose") {
             addTreatment(data.copy(doseChanges = listOf(DoseChange(date("2025-03-10"), 0.0, null))))
         }
-        journal.rejects("times_per_day") { addTreatment(data.copy(timesPerDay = 0u)) }
+        journal.rejects("times_per_day") { addTreatment(data.copy(timesPerDay = 0)) }
     }
 
     test("summaryGivesTheDoseTimeline") {
@@ -59,7 +59,7 @@ fun doseTests() = suite("doses") {
         // 8 Mar; one dose logged on the night of 1 Mar (0.125 as logged).
         val agonist = journal.addTreatment(
             treatmentData(startedOn = "2025-03-01").copy(
-                doseChanges = listOf(DoseChange(date("2025-03-08"), 0.25, 2u)),
+                doseChanges = listOf(DoseChange(date("2025-03-08"), 0.25, 2)),
             ),
         )
         journal.addDose(doseData(agonist.id, "2025-03-01T20:00:00+01:00"))
@@ -77,7 +77,7 @@ fun doseTests() = suite("doses") {
         assertTrue(t.dopaminergic)
         assertEquals("mg", t.unit)
         assertEquals(0.25, t.currentDose)
-        assertEquals(2u, t.currentTimesPerDay)
+        assertEquals(2, t.currentTimesPerDay)
         assertEquals(0.5, t.currentDailyTotal)
         assertEquals(listOf(date("2025-03-01"), date("2025-03-08")), t.steps.map { it.from })
         assertEquals(listOf(null, 0.5), t.steps.map { it.dailyTotal })

@@ -30,14 +30,14 @@ fun editFormTests() = suite("editForms") {
         val form = loaded.copy(
             startedAt = untouched(loaded.startedAt),
             endedAt = loaded.endedAt?.let(::untouched),
-            peakIntensity = 7u,
+            peakIntensity = 7,
         )
         val edited = journal.editEpisode(added.id, form)
         assertEquals(added.data.startedAt, edited.data.startedAt)
         assertEquals(added.data.endedAt, edited.data.endedAt)
         assertEquals(540, edited.data.startedAt.offsetMinutes)
         assertEquals(added.night, edited.night)
-        assertEquals(7u.toUByte(), (journal.entry(added.id) as Entry.Episode).episode.data.peakIntensity)
+        assertEquals(7, (journal.entry(added.id) as Entry.Episode).episode.data.peakIntensity)
     }
 
     test("unchangedExposureAndDoseTimesKeepTheirOffset") {
@@ -68,10 +68,10 @@ fun editFormTests() = suite("editForms") {
             triedToSleepAt = untouched(loaded.triedToSleepAt),
             finalAwakeningAt = untouched(loaded.finalAwakeningAt),
             outOfBedAt = untouched(loaded.outOfBedAt),
-            quality = 4u,
+            quality = 4,
         )
         val edited = journal.editSleepDiary(diary.id, form)
-        assertEquals(diary.data.copy(quality = 4u), edited.data)
+        assertEquals(diary.data.copy(quality = 4), edited.data)
     }
 
     test("aChangedTimeRecordedElsewhereStaysAtItsOffsetAndChangingItBackRestoresTheStoredMoment") {

@@ -24,10 +24,10 @@ fun errorTests() = suite("errors") {
     test("intensityOutOfRange") {
         val journal = openJournal()
         val episodeId = journal.seed()
-        journal.rejects("peak_intensity", "between 1 and 10") { quickLog(11u, null, null) }
-        journal.rejects("peak_intensity") { quickLog(0u, null, null) }
+        journal.rejects("peak_intensity", "between 1 and 10") { quickLog(11, null, null) }
+        journal.rejects("peak_intensity") { quickLog(0, null, null) }
         // With an episode open, a rejected log must not touch it either.
-        journal.rejects("peak_intensity") { quickLog(11u, null, moment("2025-03-27T02:30:00+01:00")) }
+        journal.rejects("peak_intensity") { quickLog(11, null, moment("2025-03-27T02:30:00+01:00")) }
         journal.rejects("peak_intensity") { addEpisode(episodeData("2025-03-20T23:00:00+01:00", peak = 11)) }
         journal.rejects("peak_intensity") { editEpisode(episodeId, episodeData("2025-03-26T23:10:00+01:00", peak = 255)) }
     }
@@ -35,10 +35,10 @@ fun errorTests() = suite("errors") {
     test("reliefHelpedOutOfRange") {
         val journal = openJournal()
         val episodeId = journal.seed()
-        journal.rejects("helped", "between 0 and 3") { addRelief(ReliefMethod.Walking, 4u, null, null) }
-        val relief = ReliefData(ReliefMethod.Walking, 4u, null, moment("2025-03-26T23:20:00+01:00"))
+        journal.rejects("helped", "between 0 and 3") { addRelief(ReliefMethod.Walking, 4, null, null) }
+        val relief = ReliefData(ReliefMethod.Walking, 4, null, moment("2025-03-26T23:20:00+01:00"))
         journal.rejects("helped") { addReliefAttempt(episodeId, relief) }
-        journal.rejects("minutes_to_relief") { addReliefAttempt(episodeId, relief.copy(helped = 1u, minutesToRelief = 100_000u)) }
+        journal.rejects("minutes_to_relief") { addReliefAttempt(episodeId, relief.copy(helped = 1, minutesToRelief = 100_000)) }
     }
 
     test("sleepQualityOutOfRange") {
@@ -73,7 +73,7 @@ fun errorTests() = suite("errors") {
     test("moreThan24HoursInTheFuture") {
         val journal = openJournal()
         journal.seed()
-        journal.rejects("started_at", "future") { quickLog(5u, null, fromNow(25)) }
+        journal.rejects("started_at", "future") { quickLog(5, null, fromNow(25)) }
         journal.rejects("at", "future") { addExposure(exposureData("2025-03-26T20:00:00+01:00").copy(at = fromNow(48))) }
         journal.rejects("ended_at", "future") { endEpisode(fromNow(30)) }
         journal.rejects("taken_on", "future") { addLabResult(labData().copy(takenOn = LocalDate.now().plusDays(3))) }
@@ -85,13 +85,13 @@ fun errorTests() = suite("errors") {
         val journal = openJournal()
         journal.seed()
         val instant = Instant.parse("2025-03-26T23:00:00Z")
-        journal.rejects("started_at", "18 hours") { quickLog(5u, null, Moment(instant, 18 * 60 + 1)) }
-        journal.rejects("started_at", "1970") { quickLog(5u, null, Moment(Instant.parse("1969-12-31T23:59:59Z"), 0)) }
-        journal.rejects("started_at", "future") { quickLog(5u, null, Moment(Instant.MAX, 0)) }
+        journal.rejects("started_at", "18 hours") { quickLog(5, null, Moment(instant, 18 * 60 + 1)) }
+        journal.rejects("started_at", "1970") { quickLog(5, null, Moment(Instant.parse("1969-12-31T23:59:59Z"), 0)) }
+        journal.rejects("started_at", "future") { quickLog(5, null, Moment(Instant.MAX, 0)) }
         journal.rejects("taken_on", "1900") { addLabResult(labData().copy(takenOn = LocalDate.of(1899, 12, 31))) }
         journal.rejects("note", "NUL") { addExposure(exposureData("2025-03-26T20:00:00+01:00", note = "a\u0000b")) }
         journal.rejects("unit", "amount") { addExposure(exposureData("2025-03-26T20:00:00+01:00", amount = null, unit = "cups")) }
-        journal.rejects("year") { calendarMonth(Int.MIN_VALUE, 1u) }
+        journal.rejects("year") { calendarMonth(Int.MIN_VALUE, 1) }
         // A date Rust cannot represent is still a typed error, not a crash.
         val before = journal.state()
         assertFailsWith<JournalException.InvalidInput> { journal.addLabResult(labData().copy(takenOn = LocalDate.MAX)) }
@@ -113,7 +113,7 @@ fun errorTests() = suite("errors") {
         val journal = openJournal()
         val episodeId = journal.seed()
         journal.rejects("kind", "label") { addExposure(exposureData("2025-03-26T20:00:00+01:00", kind = ExposureKind.Other("  "))) }
-        journal.rejects("method", "label") { addRelief(ReliefMethod.Other(""), 1u, null, null) }
+        journal.rejects("method", "label") { addRelief(ReliefMethod.Other(""), 1, null, null) }
         journal.rejects("analyte", "label") { addLabResult(labData(analyte = Analyte.Other(""))) }
         journal.rejects("category", "label") { addTreatment(treatmentData(category = TreatmentCategory.Other(" "))) }
         journal.rejects("setting", "label") {
@@ -146,7 +146,7 @@ fun errorTests() = suite("errors") {
         journal.notFound { editLabResult(unknown, labData()) }
         journal.notFound { deleteEntry(unknown) }
         journal.notFound { addDose(doseData(unknown, "2025-03-26T21:00:00+01:00")) }
-        journal.notFound { addReliefAttempt(unknown, ReliefData(ReliefMethod.Cold, 1u, null, moment("2025-03-26T23:20:00+01:00"))) }
+        journal.notFound { addReliefAttempt(unknown, ReliefData(ReliefMethod.Cold, 1, null, moment("2025-03-26T23:20:00+01:00"))) }
         // An id of the wrong kind is not found either.
         journal.notFound { addDose(doseData(episodeId, "2025-03-26T21:00:00+01:00")) }
     }
@@ -154,12 +154,12 @@ fun errorTests() = suite("errors") {
     test("badCursorAndLimit") {
         val journal = openJournal()
         journal.seed()
-        journal.rejects("cursor") { history(HistoryQuery(emptyList(), "not a cursor", 10u)) }
-        journal.rejects("cursor") { history(HistoryQuery(listOf(EntryKind.EPISODE), "123:", 10u)) }
-        journal.rejects("cursor") { history(HistoryQuery(emptyList(), "abc:0193", 10u)) }
-        journal.rejects("limit", "between 1 and 200") { history(HistoryQuery(emptyList(), null, 0u)) }
-        journal.rejects("limit") { history(HistoryQuery(emptyList(), null, 201u)) }
-        journal.rejects("month") { calendarMonth(2025, 13u) }
+        journal.rejects("cursor") { history(HistoryQuery(emptyList(), "not a cursor", 10)) }
+        journal.rejects("cursor") { history(HistoryQuery(listOf(EntryKind.EPISODE), "123:", 10)) }
+        journal.rejects("cursor") { history(HistoryQuery(emptyList(), "abc:0193", 10)) }
+        journal.rejects("limit", "between 1 and 200") { history(HistoryQuery(emptyList(), null, 0)) }
+        journal.rejects("limit") { history(HistoryQuery(emptyList(), null, 201)) }
+        journal.rejects("month") { calendarMonth(2025, 13) }
     }
 
     test("secondSleepDiaryForANight") {
@@ -172,9 +172,9 @@ fun errorTests() = suite("errors") {
         val journal = openJournal()
         journal.seed()
         val settings = journal.settings()
-        journal.rejects("night_cutover_hour", "between 0 and 23") { updateSettings(settings.copy(nightCutoverHour = 24u)) }
-        journal.rejects("morning_hour") { updateSettings(settings.copy(morningHour = 99u)) }
-        journal.rejects("evening_reminder_hour") { updateSettings(Settings(12u, 5u, 24u, settings.paperSize)) }
+        journal.rejects("night_cutover_hour", "between 0 and 23") { updateSettings(settings.copy(nightCutoverHour = 24)) }
+        journal.rejects("morning_hour") { updateSettings(settings.copy(morningHour = 99)) }
+        journal.rejects("evening_reminder_hour") { updateSettings(Settings(12, 5, 24, settings.paperSize)) }
     }
 
     test("extremeMomentsInViewsAreInvalidInput") {
@@ -189,7 +189,7 @@ fun errorTests() = suite("errors") {
         val journal = openJournal()
         val episodeId = journal.seed()
         val episode = (journal.entry(episodeId) as org.rlsjournal.core.Entry.Episode).episode
-        val early = ReliefData(ReliefMethod.Walking, 2u, null, Moment(episode.data.startedAt.instant.minusSeconds(60), 60))
+        val early = ReliefData(ReliefMethod.Walking, 2, null, Moment(episode.data.startedAt.instant.minusSeconds(60), 60))
         journal.rejects("at", "before the episode started") { addReliefAttempt(episodeId, early) }
     }
 }

@@ -77,7 +77,7 @@ private val HEADERS = mapOf(
 private fun Journal.fillWeek() {
     for (i in 0L until 7L) addSleepDiary(sleepData(night = date("2026-03-02").plusDays(i).toString()))
     val first = addEpisode(episodeData("2026-03-02T23:30:00+01:00", peak = 6, minutes = 60, note = TRICKY_NOTE))
-    addReliefAttempt(first.id, ReliefData(ReliefMethod.Walking, 2u, 15u, moment("2026-03-02T23:45:00+01:00")))
+    addReliefAttempt(first.id, ReliefData(ReliefMethod.Walking, 2, 15, moment("2026-03-02T23:45:00+01:00")))
     addEpisode(episodeData("2026-03-04T23:30:00+01:00", peak = 4, minutes = 60))
     addEpisode(episodeData("2026-03-06T23:30:00+01:00", peak = 8, minutes = 60))
     addExposure(exposureData("2026-03-02T16:00:00+01:00", note = "=SUM(A1:A9)"))
@@ -395,7 +395,7 @@ fun exportTests() = suite("exports") {
     test("backupRoundTripsIntoAFreshJournal") {
         val source = openJournal()
         source.fillWeek()
-        source.updateSettings(source.settings().copy(nightCutoverHour = 14u, morningHour = 6u, paperSize = PaperSize.LETTER))
+        source.updateSettings(source.settings().copy(nightCutoverHour = 14, morningHour = 6, paperSize = PaperSize.LETTER))
         val first = source.backupJson()
         assertTrue("\"format\": \"rlsjournal-backup\"" in first && "\"version\": 1," in first, first.take(200))
         assertTrue("deleted_at" in first, "the deleted exposure travels as a tombstone")

@@ -57,7 +57,7 @@ fun episodeData(
     return EpisodeData(
         startedAt = started,
         endedAt = minutes?.let { started.plusMinutes(it) },
-        peakIntensity = peak.toUByte(),
+        peakIntensity = peak,
         latencyMinutes = null,
         setting = null,
         side = side,
@@ -72,8 +72,8 @@ fun episodeData(
 fun fullEpisodeData(): EpisodeData = EpisodeData(
     startedAt = moment("2025-03-26T23:05:00.123+01:00"),
     endedAt = moment("2025-03-27T00:20:00+01:00"),
-    peakIntensity = 8u,
-    latencyMinutes = 25u,
+    peakIntensity = 8,
+    latencyMinutes = 25,
     setting = Setting.Other("airplane seat"),
     side = Side.ALTERNATING,
     bodyAreas = listOf(BodyArea.FEET, BodyArea.CALVES, BodyArea.ARMS),
@@ -90,12 +90,12 @@ fun sleepData(night: String = "2025-03-26", quality: Int = 3, note: String? = nu
         nightOf = evening,
         gotIntoBedAt = moment("${evening}T22:30:00+01:00"),
         triedToSleepAt = moment("${evening}T22:45:00+01:00"),
-        sleepOnsetMinutes = 20u,
-        awakenings = 2u,
-        wakeAfterSleepOnsetMinutes = 35u,
+        sleepOnsetMinutes = 20,
+        awakenings = 2,
+        wakeAfterSleepOnsetMinutes = 35,
         finalAwakeningAt = moment("${morning}T06:30:00+01:00"),
         outOfBedAt = moment("${morning}T06:50:00+01:00"),
-        quality = quality.toUByte(),
+        quality = quality,
         note = note,
     )
 }
@@ -139,7 +139,7 @@ fun labData(
 
 /** An IRLS rating. */
 fun ratingData(ratedOn: String = "2025-03-20", total: Int = 24) =
-    SeverityRatingData(ratedOn = date(ratedOn), irlsTotal = total.toUByte(), note = "clinic form")
+    SeverityRatingData(ratedOn = date(ratedOn), irlsTotal = total, note = "clinic form")
 
 /** Every live history item, paging through with [pageSize] items a page. */
 fun Journal.allItems(kinds: List<EntryKind> = emptyList(), pageSize: Int = 200): List<HistoryItem> {
@@ -147,7 +147,7 @@ fun Journal.allItems(kinds: List<EntryKind> = emptyList(), pageSize: Int = 200):
     var cursor: String? = null
     var pages = 0
     do {
-        val page = history(HistoryQuery(kinds = kinds, cursor = cursor, limit = pageSize.toUInt()))
+        val page = history(HistoryQuery(kinds = kinds, cursor = cursor, limit = pageSize))
         items += page.items
         cursor = page.nextCursor
         check(++pages < 10_000) { "history paging does not end" }
@@ -200,6 +200,6 @@ fun Journal.seed(): String {
     addSleepDiary(sleepData())
     addLabResult(labData())
     addSeverityRating(ratingData())
-    quickLog(6u, Side.BOTH, moment("2025-03-27T02:10:00+01:00"))
+    quickLog(6, Side.BOTH, moment("2025-03-27T02:10:00+01:00"))
     return episode.id
 }

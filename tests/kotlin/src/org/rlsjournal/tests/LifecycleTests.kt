@@ -44,19 +44,19 @@ fun lifecycleTests() = suite("lifecycle") {
         val journal = openJournal()
         journal.seed()
         val exposure = journal.addExposure(exposureData("2025-03-26T18:00:00+01:00"))
-        val before = journal.calendarMonth(2025, 3u).days[25].entryCount
+        val before = journal.calendarMonth(2025, 3).days[25].entryCount
         journal.deleteEntry(exposure.id)
         journal.notFound { entry(exposure.id) }
         assertFalse(journal.allItems().any { it.id == exposure.id })
         assertFalse(journal.night(date("2025-03-26")).exposures.any { it.id == exposure.id })
-        assertEquals(before - 1u, journal.calendarMonth(2025, 3u).days[25].entryCount)
+        assertEquals(before - 1u, journal.calendarMonth(2025, 3).days[25].entryCount)
         journal.notFound { deleteEntry(exposure.id) }
         journal.notFound { editExposure(exposure.id, exposure.data) }
         journal.restoreEntry(exposure.id)
         val back = journal.entry(exposure.id) as Entry.Exposure
         assertEquals(exposure.data, back.exposure.data)
         assertNull(back.exposure.meta.deletedAt)
-        assertEquals(before, journal.calendarMonth(2025, 3u).days[25].entryCount)
+        assertEquals(before, journal.calendarMonth(2025, 3).days[25].entryCount)
         journal.notFound { restoreEntry(exposure.id) }
     }
 
@@ -77,14 +77,14 @@ fun lifecycleTests() = suite("lifecycle") {
     test("deletedEpisodeHidesItsRelief") {
         val journal = openJournal()
         val episode = journal.addEpisode(episodeData("2025-03-26T23:10:00+01:00"))
-        val keep = journal.addReliefAttempt(episode.id, ReliefData(ReliefMethod.Walking, 2u, 5u, moment("2025-03-26T23:15:00+01:00")))
-        val drop = journal.addReliefAttempt(episode.id, ReliefData(ReliefMethod.Cold, 0u, null, moment("2025-03-26T23:20:00+01:00")))
+        val keep = journal.addReliefAttempt(episode.id, ReliefData(ReliefMethod.Walking, 2, 5, moment("2025-03-26T23:15:00+01:00")))
+        val drop = journal.addReliefAttempt(episode.id, ReliefData(ReliefMethod.Cold, 0, null, moment("2025-03-26T23:20:00+01:00")))
         journal.deleteEntry(drop.id)
         assertEquals(listOf(keep.id), (journal.entry(episode.id) as Entry.Episode).episode.relief.map { it.id })
         Thread.sleep(3) // distinct deletion times (gaps.undoAfterDeletesInTheSameMillisecond)
         journal.deleteEntry(episode.id)
         journal.notFound { addReliefAttempt(episode.id, keep.data) }
-        journal.notFound { editReliefAttempt(keep.id, keep.data.copy(helped = 3u)) }
+        journal.notFound { editReliefAttempt(keep.id, keep.data.copy(helped = 3)) }
         assertTrue(journal.night(date("2025-03-26")).episodes.isEmpty())
         assertEquals(episode.id, journal.undoDelete())
         assertEquals(listOf(keep.id), (journal.entry(episode.id) as Entry.Episode).episode.relief.map { it.id })
@@ -114,8 +114,8 @@ fun lifecycleTests() = suite("lifecycle") {
 
     test("settingsDefaultsUpdateAndPersist") {
         val journal = openJournal()
-        assertEquals(Settings(12u, 5u, null, PaperSize.A4), journal.settings())
-        val wanted = Settings(nightCutoverHour = 14u, morningHour = 7u, eveningReminderHour = 21u, paperSize = PaperSize.LETTER)
+        assertEquals(Settings(12, 5, null, PaperSize.A4), journal.settings())
+        val wanted = Settings(nightCutoverHour = 14, morningHour = 7, eveningReminderHour = 21, paperSize = PaperSize.LETTER)
         assertEquals(wanted, journal.updateSettings(wanted))
         assertEquals(wanted, journal.settings())
         journal.close()
@@ -128,7 +128,7 @@ fun lifecycleTests() = suite("lifecycle") {
         val exposure = journal.addExposure(exposureData("2025-03-27T05:30:00+01:00"))
         val diary = journal.addSleepDiary(sleepData())
         assertEquals(date("2025-03-26"), episode.night)
-        journal.updateSettings(journal.settings().copy(nightCutoverHour = 6u))
+        journal.updateSettings(journal.settings().copy(nightCutoverHour = 6))
         assertEquals(date("2025-03-27"), (journal.entry(episode.id) as Entry.Episode).episode.night)
         assertEquals(date("2025-03-26"), (journal.entry(exposure.id) as Entry.Exposure).exposure.night)
         assertEquals(date("2025-03-27"), journal.nightOf(moment("2025-03-27T10:00:00+01:00")))
@@ -137,11 +137,11 @@ fun lifecycleTests() = suite("lifecycle") {
         assertEquals(listOf(exposure.id), night26.exposures.map { it.id })
         assertEquals(diary, night26.sleepDiary, "a sleep diary names its night and keeps it")
         assertEquals(listOf(episode.id), journal.night(date("2025-03-27")).episodes.map { it.id })
-        assertEquals(1u, journal.calendarMonth(2025, 3u).days[26].episodeCount)
+        assertEquals(1u, journal.calendarMonth(2025, 3).days[26].episodeCount)
         journal.close()
         val reopened = openJournal()
         assertEquals(date("2025-03-27"), (reopened.entry(episode.id) as Entry.Episode).episode.night)
-        reopened.updateSettings(reopened.settings().copy(nightCutoverHour = 12u))
+        reopened.updateSettings(reopened.settings().copy(nightCutoverHour = 12))
         assertEquals(date("2025-03-26"), (reopened.entry(episode.id) as Entry.Episode).episode.night)
     }
 
@@ -151,7 +151,7 @@ fun lifecycleTests() = suite("lifecycle") {
         journal.addEpisode(fullEpisodeData().copy(startedAt = moment("2025-03-20T23:05:00.123+01:00"), endedAt = null))
         val gone = journal.addExposure(exposureData("2025-03-25T20:00:00+01:00"))
         journal.deleteEntry(gone.id)
-        journal.updateSettings(journal.settings().copy(morningHour = 6u, paperSize = PaperSize.LETTER))
+        journal.updateSettings(journal.settings().copy(morningHour = 6, paperSize = PaperSize.LETTER))
         val before = journal.state()
         val night = journal.night(date("2025-03-26"))
         journal.close()
@@ -190,7 +190,7 @@ fun lifecycleTests() = suite("lifecycle") {
     test("emptyAndMissingFilesBecomeJournals") {
         val empty = dir.resolve("empty.db")
         Files.createFile(empty)
-        closeAfter(Journal.open(empty.toString())).quickLog(4u, null, moment("2025-03-27T01:00:00+01:00"))
+        closeAfter(Journal.open(empty.toString())).quickLog(4, null, moment("2025-03-27T01:00:00+01:00"))
         val nested = dir.resolve("fresh.db")
         val journal = closeAfter(Journal.open(nested.toString()))
         assertTrue(journal.allItems().isEmpty())
@@ -203,22 +203,22 @@ fun lifecycleTests() = suite("lifecycle") {
 
     test("closeThenCallThrowsIllegalState") {
         val journal = openJournal()
-        journal.quickLog(5u, null, moment("2025-03-27T01:00:00+01:00"))
+        journal.quickLog(5, null, moment("2025-03-27T01:00:00+01:00"))
         journal.close()
         assertFailsWith<IllegalStateException> { journal.settings() }
-        assertFailsWith<IllegalStateException> { journal.quickLog(5u, null, null) }
+        assertFailsWith<IllegalStateException> { journal.quickLog(5, null, null) }
         journal.close() // a second close does nothing
         assertEquals(1, openJournal().allItems().size)
     }
 
     test("useClosesEvenOnError") {
         val path = dbPath.toString()
-        val kept = Journal.open(path).use { it.quickLog(7u, null, moment("2025-03-27T01:00:00+01:00")) }
+        val kept = Journal.open(path).use { it.quickLog(7, null, moment("2025-03-27T01:00:00+01:00")) }
         var leaked: Journal? = null
         assertFailsWith<JournalException.InvalidInput> {
             Journal.open(path).use {
                 leaked = it
-                it.quickLog(42u, null, null)
+                it.quickLog(42, null, null)
             }
         }
         assertFailsWith<IllegalStateException> { leaked!!.openEpisode() }
@@ -228,7 +228,7 @@ fun lifecycleTests() = suite("lifecycle") {
     test("twoHandlesOnOneFile") {
         val writer = openJournal()
         val reader = openJournal()
-        val episode = writer.quickLog(6u, null, moment("2025-03-27T01:00:00+01:00"))
+        val episode = writer.quickLog(6, null, moment("2025-03-27T01:00:00+01:00"))
         assertEquals(episode, reader.openEpisode(), "a second handle sees committed writes")
         reader.addExposure(exposureData("2025-03-26T20:00:00+01:00"))
         assertEquals(2, writer.allItems().size)
@@ -237,7 +237,7 @@ fun lifecycleTests() = suite("lifecycle") {
     test("momentsKeepTheirOffset") {
         val journal = openJournal()
         val zoned = java.time.ZonedDateTime.of(2025, 7, 1, 2, 10, 0, 0, java.time.ZoneId.of("America/New_York"))
-        val episode = journal.quickLog(5u, null, zoned.toMoment())
+        val episode = journal.quickLog(5, null, zoned.toMoment())
         assertEquals(-240, episode.data.startedAt.offsetMinutes)
         assertEquals(zoned.toInstant(), episode.data.startedAt.instant)
         assertEquals(date("2025-06-30"), episode.night)
@@ -259,7 +259,7 @@ fun lifecycleTests() = suite("lifecycle") {
     test("settingsChangedThroughAnotherHandle") {
         val first = openJournal()
         val second = openJournal()
-        first.updateSettings(first.settings().copy(nightCutoverHour = 6u))
+        first.updateSettings(first.settings().copy(nightCutoverHour = 6))
         assertEquals(6u, second.settings().nightCutoverHour.toUInt(), "the second handle sees the new settings")
         val episode = second.addEpisode(episodeData("2025-03-27T10:00:00+01:00"))
         assertEquals(date("2025-03-27"), episode.night, "10:00 is after a 06:00 cutover")

@@ -27,7 +27,7 @@ fun observedTests() = suite("observed") {
         // A second tap for the same night returns the same answer.
         val again = journal.addNoSymptoms(answer("2025-03-10", "2025-03-11T07:40:00+01:00"))
         assertEquals(first.id, again.id)
-        val page = journal.history(HistoryQuery(listOf(EntryKind.NO_SYMPTOMS), null, 10u))
+        val page = journal.history(HistoryQuery(listOf(EntryKind.NO_SYMPTOMS), null, 10))
         assertEquals(1, page.items.size)
         assertEquals("No symptoms", page.items[0].title)
         assertNotNull(journal.night(date("2025-03-10")).noSymptoms)
@@ -67,7 +67,7 @@ fun observedTests() = suite("observed") {
         // 4 ÷ 6 = 67 % < 70 %: the notes warn.
         assertEquals("observed 4 of 6 nights (67 %)", c.coverageText)
         assertTrue(s.notes.any { it.kind == NoteKind.LOW_COVERAGE })
-        val states = journal.calendarMonth(2025, 3u).days.take(7).map { it.state }
+        val states = journal.calendarMonth(2025, 3).days.take(7).map { it.state }
         assertEquals(
             listOf(
                 NightState.SYMPTOMS, NightState.SYMPTOMS, NightState.NO_SYMPTOMS, NightState.NO_SYMPTOMS,

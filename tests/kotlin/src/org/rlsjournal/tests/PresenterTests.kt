@@ -34,7 +34,8 @@ import org.rlsjournal.journal.toMoment
 import org.rlsjournal.presenters.AddPresenter
 import org.rlsjournal.presenters.AppClock
 import org.rlsjournal.presenters.CheckInPresenter
-import org.rlsjournal.presenters.DEFAULT_BACKDATED_EPISODE_MINUTES
+import org.rlsjournal.core.errorMessage
+import org.rlsjournal.core.formRules
 import org.rlsjournal.presenters.ExportSink
 import org.rlsjournal.presenters.ExportedFile
 import org.rlsjournal.presenters.HistoryPresenter
@@ -96,7 +97,7 @@ private class DirSink(private val dir: File) : ExportSink {
 }
 
 /** What each test drives: a store on the test's file, a fake clock, a scope cancelled at the end. */
-private class Rig(ctx: TestContext, start: String, pageSize: UInt) {
+private class Rig(ctx: TestContext, start: String, pageSize: Int) {
     val clock = FakeClock(ZonedDateTime.of(LocalDateTime.parse(start), BERLIN))
     val store: JournalStore = ctx.closeAfter(runBlocking { JournalStore.open(ctx.dbPath.toString(), historyPageSize = pageSize) })
     val scope: CoroutineScope = CoroutineScope(SupervisorJob() + Dispatchers.Default).also { s ->
@@ -108,7 +109,7 @@ private class Rig(ctx: TestContext, start: String, pageSize: UInt) {
     val file: Journal = ctx.openJournal()
 }
 
-private fun TestContext.rig(start: String = "2025-03-27T01:00", pageSize: UInt = 50u) = Rig(this, start, pageSize)
+private fun TestContext.rig(start: String = "2025-03-27T01:00", pageSize: Int = 50) = Rig(this, start, pageSize)
 
 /** Waits (bounded) until [predicate] holds for the presenter's state. */
 private fun <T> awaitState(flow: kotlinx.coroutines.flow.StateFlow<T>, predicate: (T) -> Boolean): T =
@@ -117,7 +118,7 @@ private fun <T> awaitState(flow: kotlinx.coroutines.flow.StateFlow<T>, predicate
 private fun join(job: kotlinx.coroutines.Job?) = runBlocking { assertNotNull(job, "the action started").join() }
 
 private fun Journal.allItems(): List<org.rlsjournal.core.HistoryItem> =
-    history(HistoryQuery(emptyList(), null, 200u)).items
+    history(HistoryQuery(emptyList(), null, 200)).items
 
 /** The presenters, through the real core on real journal files. */
 fun presenterTests() = suite("presenters") {
@@ -249,7 +250,7 @@ fun presenterTests() = suite("presenters") {
         val r = rig()
         val p = TonightPresenter(r.source, r.scope, r.clock)
         awaitState(p.state) { !it.loading }
-        val other = r.file.quickLog(8u, null, moment("2025-03-27T00:50:00+01:00"))
+        val other = r.file.quickLog(8, null, moment("2025-03-27T00:50:00+01:00"))
         assertNull(p.state.value.openEpisode, "not seen before a refresh")
         join(p.refresh())
         assertEquals(other.id, p.state.value.openEpisode?.id)
@@ -262,7 +263,8 @@ fun presenterTests() = suite("presenters") {
         join(p.log(11))
         val s = p.state.value
         val error = assertIs<JournalException.InvalidInput>(s.error)
-        assertTrue(assertNotNull(s.errorText).contains(error.reason), "the core's reason is shown: ${s.errorText}")
+        assertEquals(errorMessage(error), s.errorText, "the core's sentence is shown")
+        assertTrue(assertNotNull(s.errorText).contains("11"), "it quotes what was typed: ${s.errorText}")
         assertNull(s.notice)
         assertFalse(s.busy)
         assertNull(s.openEpisode)
@@ -361,7 +363,7 @@ fun presenterTests() = suite("presenters") {
         p.edit { it.copy(quality = 9) }
         join(p.save())
         val error = assertIs<JournalException.InvalidInput>(p.state.value.error)
-        assertTrue(assertNotNull(p.state.value.errorText).contains(error.reason))
+        assertEquals(errorMessage(error), p.state.value.errorText)
         assertNotNull(p.state.value.form, "the form stays for a correction")
         assertNull(r.file.night(date("2025-03-26")).sleepDiary)
     }
@@ -397,8 +399,8 @@ fun presenterTests() = suite("presenters") {
         assertEquals(Notice.ENTRY_SAVED, p.state.value.notice)
         val episode = r.file.night(date("2025-03-26")).episodes.single()
         assertEquals(moment("2025-03-26T23:00:00+01:00"), episode.data.startedAt)
-        // 23:00 + 30 min (DEFAULT_BACKDATED_EPISODE_MINUTES) = 23:30.
-        assertEquals(30L, DEFAULT_BACKDATED_EPISODE_MINUTES)
+        // 23:00 + 30 min (the core's default episode length) = 23:30.
+        assertEquals(30, formRules().defaultEpisodeMinutes)
         assertEquals(moment("2025-03-26T23:30:00+01:00"), episode.data.endedAt)
         assertEquals(6, episode.data.peakIntensity.toInt())
     }
@@ -431,7 +433,7 @@ fun presenterTests() = suite("presenters") {
         p.edit { it.copy(amount = "lots") }
         join(p.save())
         val error = assertIs<JournalException.InvalidInput>(p.state.value.error)
-        assertTrue(assertNotNull(p.state.value.errorText).contains(error.reason))
+        assertEquals(errorMessage(error), p.state.value.errorText)
         assertEquals("lots", p.state.value.form.amount, "the form keeps the input")
         assertEquals(0, r.file.allItems().size)
     }
@@ -452,8 +454,8 @@ fun presenterTests() = suite("presenters") {
 
     test("addTreatmentEditKeepsStoredDoseStepsAndTimesPerDay") {
         val r = rig(start = "2025-03-27T10:00")
-        val steps = listOf(DoseChange(date("2025-03-01"), 0.25, 2u))
-        val stored = r.file.addTreatment(treatmentData().copy(timesPerDay = 1u, doseChanges = steps))
+        val steps = listOf(DoseChange(date("2025-03-01"), 0.25, 2))
+        val stored = r.file.addTreatment(treatmentData().copy(timesPerDay = 1, doseChanges = steps))
         val p = AddPresenter(r.source, r.scope, r.clock)
         join(p.load(null, stored.id))
         assertEquals("Pramipexole", p.state.value.form.name)
@@ -462,7 +464,7 @@ fun presenterTests() = suite("presenters") {
         assertNull(p.state.value.error)
         val after = assertIs<Entry.Treatment>(r.file.entry(stored.id)).treatment.data
         assertEquals("Pramipexole ER", after.name)
-        assertEquals(1u, after.timesPerDay)
+        assertEquals(1, after.timesPerDay)
         assertEquals(steps, after.doseChanges)
     }
 
@@ -545,7 +547,7 @@ fun presenterTests() = suite("presenters") {
     // ---- History ----
 
     test("historyPagesThrough500EntriesEachExactlyOnce") {
-        val r = rig(pageSize = 50u)
+        val r = rig(pageSize = 50)
         val start = moment("2025-01-01T20:00:00+01:00")
         for (i in 0 until 500) {
             r.file.addExposure(exposureData("2025-01-01T20:00:00+01:00").copy(at = start.plusMinutes(i * 37L)))
@@ -563,8 +565,8 @@ fun presenterTests() = suite("presenters") {
         assertEquals(500, ids.size)
         assertEquals(500, ids.toSet().size, "each entry exactly once")
         assertEquals(10, pages)
-        val all = generateSequence(r.file.history(HistoryQuery(emptyList(), null, 200u))) { page ->
-            page.nextCursor?.let { r.file.history(HistoryQuery(emptyList(), it, 200u)) }
+        val all = generateSequence(r.file.history(HistoryQuery(emptyList(), null, 200))) { page ->
+            page.nextCursor?.let { r.file.history(HistoryQuery(emptyList(), it, 200)) }
         }.flatMap { it.items }.map { it.id }.toList()
         assertEquals(all, ids, "the same order as the core's")
     }
@@ -606,7 +608,7 @@ fun presenterTests() = suite("presenters") {
         val march = assertNotNull(p.state.value.calendar)
         assertEquals(2025, march.year)
         assertEquals(3, march.month.toInt())
-        assertEquals(r.file.calendarMonth(2025, 3u), march)
+        assertEquals(r.file.calendarMonth(2025, 3), march)
         join(p.previousMonth())
         assertEquals(2, p.state.value.calendar?.month?.toInt())
         assertNull(p.showCalendar(false))
@@ -652,7 +654,7 @@ fun presenterTests() = suite("presenters") {
         join(p.load(30))
         assertFalse(p.state.value.loading)
         assertEquals(30, p.state.value.nights)
-        assertEquals(r.file.summary(r.file.lastNights(30u)).range, p.state.value.summary?.range)
+        assertEquals(r.file.summary(r.file.lastNights(30)).range, p.state.value.summary?.range)
         assertEquals(listOf(14, 30, 90), p.lengths)
     }
 
@@ -739,7 +741,7 @@ fun presenterTests() = suite("presenters") {
         val r = rig(start = "2025-03-29T09:00")
         val fake = FakeReminders()
         val planner = ReminderPlanner(r.source, fake, fake, r.clock)
-        val settings = r.file.updateSettings(r.file.settings().copy(morningHour = 8u, eveningReminderHour = 21u))
+        val settings = r.file.updateSettings(r.file.settings().copy(morningHour = 8, eveningReminderHour = 21))
         planner.schedule(settings)
         // Saturday 09:00 CET: the next 08:00 is Sunday, already summer time: 08:00+02:00 = 06:00Z.
         assertEquals(ZonedDateTime.of(LocalDateTime.parse("2025-03-30T08:00"), BERLIN), fake.armed[ReminderKind.MORNING])
@@ -750,7 +752,7 @@ fun presenterTests() = suite("presenters") {
     test("remindersShowExactlyWhatPromptsSaysIsDue") {
         val r = rig(start = "2025-03-30T08:00")
         val fake = FakeReminders()
-        r.file.updateSettings(r.file.settings().copy(morningHour = 8u))
+        r.file.updateSettings(r.file.settings().copy(morningHour = 8))
         val planner = ReminderPlanner(r.source, fake, fake, r.clock)
         val due = r.file.prompts(r.clock.now.toMoment()).filter { it.kind == PromptKind.MORNING_CHECK_IN }
         assertEquals(1, due.size)
@@ -767,7 +769,7 @@ fun presenterTests() = suite("presenters") {
     test("remindersEveningShowsOnlyWhileNothingIsLogged") {
         val r = rig(start = "2025-03-26T21:00")
         val fake = FakeReminders()
-        r.file.updateSettings(r.file.settings().copy(eveningReminderHour = 21u))
+        r.file.updateSettings(r.file.settings().copy(eveningReminderHour = 21))
         val planner = ReminderPlanner(r.source, fake, fake, r.clock)
         runBlocking { planner.onAlarm(ReminderKind.EVENING) }
         assertEquals(listOf(PromptKind.EVENING_CHECK_IN), fake.shown.map { it.second.kind })
@@ -808,7 +810,7 @@ fun presenterTests() = suite("presenters") {
         p.setHour(morning = true, hour = 25)
         join(p.save())
         val error = assertIs<JournalException.InvalidInput>(p.state.value.error)
-        assertTrue(assertNotNull(p.state.value.errorText).contains(error.reason))
+        assertEquals(errorMessage(error), p.state.value.errorText)
         assertEquals(before, r.file.settings())
         assertTrue(fake.armed.isEmpty(), "nothing armed")
     }

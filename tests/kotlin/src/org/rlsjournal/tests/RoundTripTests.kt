@@ -81,7 +81,7 @@ fun roundTripTests() = suite("roundTrip") {
             val episode = journal.addEpisode(data)
             assertEquals(data, episode.data)
             for ((k, method) in allReliefMethods.withIndex()) {
-                val relief = ReliefData(method, (k % 4).toUByte(), k.toUInt(), data.startedAt.plusMinutes(k.toLong()))
+                val relief = ReliefData(method, (k % 4), k, data.startedAt.plusMinutes(k.toLong()))
                 assertEquals(relief, journal.addReliefAttempt(episode.id, relief).data)
             }
             val reread = journal.entry(episode.id) as Entry.Episode
@@ -104,11 +104,11 @@ fun roundTripTests() = suite("roundTrip") {
     test("reliefAttemptRoundTripAndEdit") {
         val journal = openJournal()
         val episode = journal.addEpisode(episodeData("2025-03-26T23:10:00+01:00"))
-        val data = ReliefData(ReliefMethod.Other("foot bath"), 3u, 20u, moment("2025-03-26T23:20:00+01:00"))
+        val data = ReliefData(ReliefMethod.Other("foot bath"), 3, 20, moment("2025-03-26T23:20:00+01:00"))
         val relief = journal.addReliefAttempt(episode.id, data)
         assertEquals(data, relief.data)
         assertEquals(episode.id, relief.episodeId)
-        val edited = journal.editReliefAttempt(relief.id, data.copy(helped = 1u, minutesToRelief = null))
+        val edited = journal.editReliefAttempt(relief.id, data.copy(helped = 1, minutesToRelief = null))
         assertEquals(relief.id, edited.id)
         assertEquals(1u, edited.data.helped.toUInt())
         assertNull(edited.data.minutesToRelief)
@@ -122,9 +122,9 @@ fun roundTripTests() = suite("roundTrip") {
         val diary = journal.addSleepDiary(data)
         assertEquals(data, diary.data)
         assertEquals(Entry.SleepDiary(diary), journal.entry(diary.id))
-        val edited = journal.editSleepDiary(diary.id, data.copy(quality = 4u, awakenings = 0u, note = null))
+        val edited = journal.editSleepDiary(diary.id, data.copy(quality = 4, awakenings = 0, note = null))
         assertEquals(diary.id, edited.id)
-        assertEquals(data.copy(quality = 4u, awakenings = 0u, note = null), edited.data)
+        assertEquals(data.copy(quality = 4, awakenings = 0, note = null), edited.data)
         assertEquals(edited, journal.night(date("2025-03-26")).sleepDiary)
     }
 
@@ -177,7 +177,7 @@ fun roundTripTests() = suite("roundTrip") {
             assertEquals(data, journal.addSeverityRating(data).data)
         }
         val rating = journal.addSeverityRating(ratingData(ratedOn = "2025-03-13", total = 30))
-        val changed = journal.editSeverityRating(rating.id, rating.data.copy(irlsTotal = 31u))
+        val changed = journal.editSeverityRating(rating.id, rating.data.copy(irlsTotal = 31))
         assertEquals(31u, changed.data.irlsTotal.toUInt())
         assertEquals(Entry.SeverityRating(changed), journal.entry(rating.id))
     }
@@ -185,7 +185,7 @@ fun roundTripTests() = suite("roundTrip") {
     test("editEpisodeKeepsIdAndRelief") {
         val journal = openJournal()
         val episode = journal.addEpisode(episodeData("2025-03-26T23:10:00+01:00", peak = 4))
-        journal.addReliefAttempt(episode.id, ReliefData(ReliefMethod.Heat, 2u, 10u, moment("2025-03-26T23:15:00+01:00")))
+        journal.addReliefAttempt(episode.id, ReliefData(ReliefMethod.Heat, 2, 10, moment("2025-03-26T23:15:00+01:00")))
         Thread.sleep(5)
         val edited = journal.editEpisode(episode.id, fullEpisodeData())
         assertEquals(episode.id, edited.id)

@@ -37,7 +37,7 @@ import org.rlsjournal.journal.toMoment
 import org.rlsjournal.journal.toOffsetDateTime
 
 /** Opens a store on the test's journal file (closed after the test). */
-private suspend fun TestContext.openStore(pageSize: UInt = 50u): JournalStore =
+private suspend fun TestContext.openStore(pageSize: Int = 50): JournalStore =
     closeAfter(JournalStore.open(dbPath.toString(), historyPageSize = pageSize))
 
 /** The hand-written Kotlin layer: `JournalStore` (coroutines, flows) and the moment helpers. */
@@ -64,7 +64,7 @@ fun storeTests() = suite("store") {
             assertEquals("journal-io", store.write { Thread.currentThread().name })
             assertEquals(caller, Thread.currentThread().name, "the caller's thread is back after the call")
             assertNull(store.openEpisode.value, "the constructor does not load the flows")
-            store.quickLog(4u, null, moment("2025-03-27T01:00:00+01:00"))
+            store.quickLog(4, null, moment("2025-03-27T01:00:00+01:00"))
             assertNotNull(store.openEpisode.value)
         }
     }
@@ -79,11 +79,11 @@ fun storeTests() = suite("store") {
                 store.openEpisode.collect { seen += it }
             }
             assertNull(store.openEpisode.value)
-            val started = store.quickLog(5u, Side.LEFT, t0)
+            val started = store.quickLog(5, Side.LEFT, t0)
             assertEquals(started, store.openEpisode.value, "refreshed before quickLog returns")
-            store.quickLog(8u, null, t0.plusMinutes(20))
+            store.quickLog(8, null, t0.plusMinutes(20))
             assertEquals(8u, store.openEpisode.value?.data?.peakIntensity?.toUInt())
-            store.addRelief(ReliefMethod.Walking, 2u, 10u, t0.plusMinutes(25))
+            store.addRelief(ReliefMethod.Walking, 2, 10, t0.plusMinutes(25))
             assertEquals(1, store.openEpisode.value?.relief?.size)
             val ended = store.endEpisode(t0.plusMinutes(40))
             assertNull(store.openEpisode.value)
@@ -120,7 +120,7 @@ fun storeTests() = suite("store") {
             repeat(7) { journal.addExposure(exposureData("2025-03-1${it}T20:00:00+01:00")) }
         }
         runBlocking {
-            val store = openStore(pageSize = 3u)
+            val store = openStore(pageSize = 3)
             assertEquals(3, store.history.value.items.size)
             store.setHistoryFilter(listOf(EntryKind.EXPOSURE))
             assertEquals(listOf(EntryKind.EXPOSURE), store.historyFilter.value)
@@ -142,10 +142,10 @@ fun storeTests() = suite("store") {
     test("typedErrorsThroughSuspendCalls") {
         runBlocking {
             val store = openStore()
-            store.quickLog(3u, null, moment("2025-03-27T01:00:00+01:00"))
+            store.quickLog(3, null, moment("2025-03-27T01:00:00+01:00"))
             val open = store.openEpisode.value
             val history = store.history.value
-            val error = assertFailsWith<JournalException.InvalidInput> { store.quickLog(11u) }
+            val error = assertFailsWith<JournalException.InvalidInput> { store.quickLog(11) }
             assertEquals("peak_intensity", error.field)
             assertFailsWith<JournalException.NotFound> { store.deleteEntry("no-such-id") }
             assertFailsWith<JournalException.InvalidInput> { store.calendarMonth(2025, 0) }
@@ -156,7 +156,7 @@ fun storeTests() = suite("store") {
 
     test("concurrentCoroutineWrites") {
         runBlocking {
-            val store = openStore(pageSize = 200u)
+            val store = openStore(pageSize = 200)
             (0 until 100).map { i ->
                 async(Dispatchers.Default) {
                     store.write { it.addExposure(exposureData("2025-03-26T20:00:00+01:00", amount = i + 1.0)) }
@@ -184,7 +184,7 @@ fun storeTests() = suite("store") {
         runBlocking {
             val store = openStore()
             val other = openJournal()
-            other.quickLog(6u, null, moment("2025-03-27T01:00:00+01:00"))
+            other.quickLog(6, null, moment("2025-03-27T01:00:00+01:00"))
             assertNull(store.openEpisode.value, "not refreshed yet")
             store.refresh()
             assertNotNull(store.openEpisode.value)
@@ -195,7 +195,7 @@ fun storeTests() = suite("store") {
     test("closeClosesTheJournal") {
         runBlocking {
             val store = openStore()
-            store.quickLog(5u, null, moment("2025-03-27T01:00:00+01:00"))
+            store.quickLog(5, null, moment("2025-03-27T01:00:00+01:00"))
             store.close()
             assertTrue(store.isClosed)
             assertFailsWith<IllegalStateException> { store.read { it.settings() } }

@@ -62,12 +62,12 @@ private fun diaryOf(night: String, bed: String, tried: String, sol: Int, waso: I
         nightOf = date(night),
         gotIntoBedAt = moment("${night}T$bed:00+01:00"),
         triedToSleepAt = moment("${night}T$tried:00+01:00"),
-        sleepOnsetMinutes = sol.toUInt(),
-        awakenings = 1u,
-        wakeAfterSleepOnsetMinutes = waso.toUInt(),
+        sleepOnsetMinutes = sol,
+        awakenings = 1,
+        wakeAfterSleepOnsetMinutes = waso,
         finalAwakeningAt = moment("${next}T$woke:00+01:00"),
         outOfBedAt = moment("${next}T$up:00+01:00"),
-        quality = 3u,
+        quality = 3,
         note = null,
     )
 }
@@ -82,7 +82,7 @@ private fun Journal.expose(at: String, kind: ExposureKind) {
 }
 
 private fun Journal.relieve(episodeId: String, method: ReliefMethod, helped: Int, minutes: Int?, at: String) {
-    addReliefAttempt(episodeId, ReliefData(method, helped.toUByte(), minutes?.toUInt(), moment(at)))
+    addReliefAttempt(episodeId, ReliefData(method, helped, minutes, moment(at)))
 }
 
 private fun Journal.lab(taken: String, analyte: Analyte, value: Double, unit: String) {
@@ -90,7 +90,7 @@ private fun Journal.lab(taken: String, analyte: Analyte, value: Double, unit: St
 }
 
 private fun Journal.irls(rated: String, total: Int) {
-    addSeverityRating(SeverityRatingData(ratedOn = date(rated), irlsTotal = total.toUByte(), note = null))
+    addSeverityRating(SeverityRatingData(ratedOn = date(rated), irlsTotal = total, note = null))
 }
 
 private fun Journal.regimen(name: String, category: TreatmentCategory, started: String, stopped: String? = null): String =
@@ -366,9 +366,9 @@ fun summaryTests() = suite("summary") {
 
     test("timingLatencyDurationWakingAndOpenEpisodes") {
         val journal = openJournal()
-        journal.addEpisode(ep("2026-03-02T22:00:00+01:00", 20, 5).copy(latencyMinutes = 10u, wokeFromSleep = true))
-        journal.addEpisode(ep("2026-03-02T23:00:00+01:00", 65, 5).copy(latencyMinutes = 30u))
-        journal.addEpisode(ep("2026-03-03T22:30:00+01:00", 40, 5).copy(latencyMinutes = 15u))
+        journal.addEpisode(ep("2026-03-02T22:00:00+01:00", 20, 5).copy(latencyMinutes = 10, wokeFromSleep = true))
+        journal.addEpisode(ep("2026-03-02T23:00:00+01:00", 65, 5).copy(latencyMinutes = 30))
+        journal.addEpisode(ep("2026-03-03T22:30:00+01:00", 40, 5).copy(latencyMinutes = 15))
         journal.addEpisode(ep("2026-03-04T01:00:00+01:00", 0, 5).copy(endedAt = null, wokeFromSleep = true))
         val s = journal.summary(nights("2026-03-02", "2026-03-03"))
         val t = s.timing
@@ -634,10 +634,10 @@ fun summaryTests() = suite("summary") {
         journal.irls("2026-04-01", 30) // after the range
         val r = journal.summary(nights("2026-03-02", "2026-03-15")).rating
         val latest = assertNotNull(r.latest)
-        assertEquals(12.toUByte(), latest.total)
+        assertEquals(12, latest.total)
         assertEquals(IrlsBand.MODERATE, latest.band)
         assertEquals("moderate", latest.bandLabel)
-        assertEquals(18.toUByte(), r.previous?.total)
+        assertEquals(18, r.previous?.total)
         assertEquals(-6, r.change)
         assertTrue(r.relevantChange)
         // Only one rating in the range (the latest): no separate change since the first.
@@ -715,7 +715,7 @@ fun summaryTests() = suite("summary") {
             for (i in 0L until 14L) {
                 val night = dayPlus(start, i)
                 journal.addEpisode(
-                    ep("${night}T$time:00+01:00", 60, 4).copy(latencyMinutes = 30u, bodyAreas = listOf(BodyArea.CALVES)),
+                    ep("${night}T$time:00+01:00", 60, 4).copy(latencyMinutes = 30, bodyAreas = listOf(BodyArea.CALVES)),
                 )
                 journal.addDose(doseData(agonist, "${night}T21:00:00+01:00", amount = null))
             }

@@ -22,7 +22,7 @@ private fun Journal.fillMarch(): Map<EntryKind, Set<String>> {
     for (day in 1..25) {
         val d = "2025-03-%02d".format(day)
         val episode = addEpisode(episodeData("${d}T23:%02d:00+01:00".format(day), peak = 1 + day % 10))
-        addReliefAttempt(episode.id, ReliefData(ReliefMethod.Walking, 1u, 5u, episode.data.startedAt.plusMinutes(5)))
+        addReliefAttempt(episode.id, ReliefData(ReliefMethod.Walking, 1, 5, episode.data.startedAt.plusMinutes(5)))
         if (day % 5 == 0) deleted += episode.id else keep(EntryKind.EPISODE, episode.id)
         if (day % 2 == 0) {
             val exposure = addExposure(exposureData("${d}T19:00:00+01:00"))
@@ -52,7 +52,7 @@ fun viewTests() = suite("views") {
             var cursor: String? = null
             var pages = 0
             do {
-                val page = journal.history(HistoryQuery(emptyList(), cursor, pageSize.toUInt()))
+                val page = journal.history(HistoryQuery(emptyList(), cursor, pageSize))
                 assertTrue(page.items.size <= pageSize)
                 if (page.nextCursor != null) assertEquals(pageSize, page.items.size, "only the last page is short")
                 seen += page.items.map { it.id }
@@ -69,7 +69,7 @@ fun viewTests() = suite("views") {
         assertEquals(starts.sortedDescending(), starts, "newest first")
         for (item in items) {
             assertEquals(item.kind, kindOf(item.entry))
-            assertTrue(item.title.isNotBlank() && item.`when`.isNotBlank(), "display text for ${item.kind}")
+            assertTrue(item.title.isNotBlank() && item.at.isNotBlank(), "display text for ${item.kind}")
             assertNull(entryMeta(item.entry).deletedAt, "never a tombstone")
             val intensity = (item.entry as? Entry.Episode)?.episode?.data?.peakIntensity
             assertEquals(intensity, item.intensity)
@@ -145,7 +145,7 @@ fun viewTests() = suite("views") {
         val gone = journal.addEpisode(episodeData("2025-03-12T23:00:00+01:00", peak = 9))
         journal.deleteEntry(gone.id)
         journal.addEpisode(episodeData("2025-04-01T23:00:00+02:00", peak = 3))
-        val march = journal.calendarMonth(2025, 3u)
+        val march = journal.calendarMonth(2025, 3)
         assertEquals(2025, march.year)
         assertEquals(3u, march.month.toUInt())
         assertEquals("March 2025", march.title)
@@ -164,8 +164,8 @@ fun viewTests() = suite("views") {
         val night12 = march.days[11]
         assertEquals(0u, night12.entryCount, "a deleted episode does not count")
         assertEquals(listOf(10, 26), march.days.filter { it.entryCount > 0u }.map { it.night.dayOfMonth })
-        assertEquals(30, journal.calendarMonth(2025, 4u).days.size)
-        assertEquals(29, journal.calendarMonth(2024, 2u).days.size)
+        assertEquals(30, journal.calendarMonth(2025, 4).days.size)
+        assertEquals(29, journal.calendarMonth(2024, 2).days.size)
     }
 
     test("promptsOnAnEmptyJournal") {
@@ -195,7 +195,7 @@ fun viewTests() = suite("views") {
         val journal = openJournal()
         journal.addSleepDiary(sleepData())
         journal.addSeverityRating(ratingData(ratedOn = "2025-03-24"))
-        val episode = journal.quickLog(6u, null, moment("2025-03-27T05:00:00+01:00"))
+        val episode = journal.quickLog(6, null, moment("2025-03-27T05:00:00+01:00"))
         assertFalse(journal.prompts(moment("2025-03-27T07:00:00+01:00")).any { it.kind == PromptKind.OPEN_EPISODE })
         val prompts = journal.prompts(moment("2025-03-27T08:30:00+01:00"))
         val open = prompts.single { it.kind == PromptKind.OPEN_EPISODE }
@@ -206,7 +206,7 @@ fun viewTests() = suite("views") {
 
     test("eveningCheckInPrompt") {
         val journal = openJournal()
-        journal.updateSettings(journal.settings().copy(eveningReminderHour = 20u))
+        journal.updateSettings(journal.settings().copy(eveningReminderHour = 20))
         journal.addSleepDiary(sleepData(night = "2025-03-25"))
         journal.addSeverityRating(ratingData(ratedOn = "2025-03-24"))
         assertEquals(emptyList(), journal.prompts(moment("2025-03-26T19:00:00+01:00")), "before the reminder hour")

@@ -52,7 +52,7 @@ fun vocabularyTests() = suite("vocabulary") {
         val episode = journal.addEpisode(episodeData("2025-03-10T23:00:00+01:00", peak = 5))
         journal.addReliefAttempt(
             episode.id,
-            ReliefData(ReliefMethod.Vibration, 1u, null, episode.data.startedAt.plusMinutes(5)),
+            ReliefData(ReliefMethod.Vibration, 1, null, episode.data.startedAt.plusMinutes(5)),
         )
         val detail = journal.allItems().single { it.id == episode.id }.detail
         assertTrue("vibration device (helped some)" in detail, detail)
@@ -67,7 +67,7 @@ fun vocabularyTests() = suite("vocabulary") {
         val view = journal.night(date("2025-03-10"))
         val history = journal.allItems().filter { it.night == date("2025-03-10") }.reversed()
         assertEquals(
-            history.map { NightLine(it.kind, it.id, it.`when`, it.title, it.detail, it.intensity) },
+            history.map { NightLine(it.kind, it.id, it.at, it.title, it.detail, it.intensity) },
             view.items,
         )
         assertEquals(3, view.items.size)
@@ -79,7 +79,7 @@ fun vocabularyTests() = suite("vocabulary") {
         val journal = openJournal()
         val empty = journal.sleepDiaryDraft(date("2025-03-10"))
         assertEquals(date("2025-03-10"), empty.nightOf)
-        assertEquals(15u, empty.sleepOnsetMinutes)
+        assertEquals(15, empty.sleepOnsetMinutes)
         assertEquals(23, empty.gotIntoBedAt.toOffsetDateTime().hour)
         assertEquals(date("2025-03-11"), empty.outOfBedAt.toOffsetDateTime().toLocalDate())
         assertEquals(7, empty.outOfBedAt.toOffsetDateTime().hour)
@@ -91,9 +91,9 @@ fun vocabularyTests() = suite("vocabulary") {
                 sleepData(night = night).copy(
                     gotIntoBedAt = moment("$bed:00+01:00"),
                     triedToSleepAt = moment("$bed:00+01:00"),
-                    sleepOnsetMinutes = 20u,
-                    awakenings = 0u,
-                    wakeAfterSleepOnsetMinutes = 0u,
+                    sleepOnsetMinutes = 20,
+                    awakenings = 0,
+                    wakeAfterSleepOnsetMinutes = 0,
                     finalAwakeningAt = moment("${next}T07:30:00+01:00"),
                     outOfBedAt = moment("${next}T07:30:00+01:00"),
                 ),
@@ -103,26 +103,26 @@ fun vocabularyTests() = suite("vocabulary") {
         val bed = draft.gotIntoBedAt.toOffsetDateTime()
         assertEquals(date("2025-03-11"), bed.toLocalDate())
         assertEquals(0 to 10, bed.hour to bed.minute)
-        assertEquals(20u, draft.sleepOnsetMinutes)
+        assertEquals(20, draft.sleepOnsetMinutes)
         journal.addSleepDiary(draft) // the draft passes validation as it is
     }
 
     test("lastNightsEndsWithTheDefaultRangesLastNight") {
         val journal = openJournal()
         val default = journal.summary(null).range
-        assertEquals(default, journal.lastNights(14u))
-        val ninety = journal.lastNights(90u)
+        assertEquals(default, journal.lastNights(14))
+        val ninety = journal.lastNights(90)
         assertEquals(default.last, ninety.last)
         assertEquals(default.last.minusDays(89), ninety.first)
         assertEquals(ninety, journal.summary(ninety).range)
-        journal.rejects("nights") { lastNights(0u) }
-        journal.rejects("nights") { lastNights(7_307u) }
+        journal.rejects("nights") { lastNights(0) }
+        journal.rejects("nights") { lastNights(7_307) }
     }
 
     test("openEpisodeItemIsTheHistorysItem") {
         val journal = openJournal()
         assertEquals(null, journal.openEpisodeItem())
-        val episode = journal.quickLog(6u)
+        val episode = journal.quickLog(6)
         val item = journal.openEpisodeItem()!!
         assertEquals(episode.id, item.id)
         assertEquals(journal.allItems().single { it.id == episode.id }, item)

@@ -13,6 +13,7 @@ import org.rlsjournal.core.Analyte
 import org.rlsjournal.core.BodyArea
 import org.rlsjournal.core.DoseData
 import org.rlsjournal.core.Entry
+import org.rlsjournal.core.EntryData
 import org.rlsjournal.core.EntryKind
 import org.rlsjournal.core.EpisodeData
 import org.rlsjournal.core.ExposureData
@@ -25,27 +26,15 @@ import org.rlsjournal.core.Side
 import org.rlsjournal.core.Treatment
 import org.rlsjournal.core.TreatmentCategory
 import org.rlsjournal.core.TreatmentData
+import org.rlsjournal.core.formRules
 import org.rlsjournal.journal.JournalStore
 import org.rlsjournal.journal.MomentField
 
-/** The kinds the Add screen records (sleep diaries have their own screen, the check-in). */
-val addableKinds: List<EntryKind> = listOf(
-    EntryKind.EPISODE,
-    EntryKind.EXPOSURE,
-    EntryKind.TREATMENT,
-    EntryKind.DOSE,
-    EntryKind.LAB_RESULT,
-    EntryKind.SEVERITY_RATING,
-)
-
-/** The length a backdated episode gets when the person says it has ended (minutes). */
-const val DEFAULT_BACKDATED_EPISODE_MINUTES: Long = 30
+/** The kinds the Add screen records, from the core (sleep diaries have the check-in). */
+val addableKinds: List<EntryKind> get() = formRules().addKinds
 
 /** The latency the form proposes when the person says symptoms came after lying down (minutes). */
 const val DEFAULT_LATENCY_MINUTES: Int = 15
-
-/** The intensity a new backdated episode starts at. */
-const val DEFAULT_FORM_INTENSITY: Int = 5
 
 /**
  * The entry being added or edited: the raw inputs. Amounts are kept as typed; the core checks
@@ -61,7 +50,7 @@ data class AddForm(
     val date: LocalDate,
     /** Treatment stop day; null while it is taken. */
     val stopDate: LocalDate? = null,
-    val intensity: Int = DEFAULT_FORM_INTENSITY,
+    val intensity: Int = formRules().defaultIntensity,
     val side: Side? = null,
     val bodyAreas: List<BodyArea> = emptyList(),
     val sensations: List<Sensation> = emptyList(),
@@ -172,9 +161,9 @@ class AddPresenter(
     /** Changes the form. */
     fun edit(change: (AddForm) -> AddForm) = mutableState.update { it.copy(form = change(it.form), notice = null) }
 
-    /** Says whether the episode has ended: an end [DEFAULT_BACKDATED_EPISODE_MINUTES] after its start, or none. */
+    /** Says whether the episode has ended: an end the core's default episode length after its start, or none. */
     fun setEnded(ended: Boolean) = edit {
-        it.copy(endAt = if (ended) MomentField.new(it.at.local.plusMinutes(DEFAULT_BACKDATED_EPISODE_MINUTES)) else null)
+        it.copy(endAt = if (ended) MomentField.new(it.at.local.plusMinutes(formRules().defaultEpisodeMinutes.toLong())) else null)
     }
 
     /** Says whether symptoms came some time after lying down ([DEFAULT_LATENCY_MINUTES] to start). */
@@ -202,40 +191,38 @@ class AddPresenter(
         }
     }
 
-    /** The one dispatch by kind (to become the core's single save call). */
+    /** The form as the core's [EntryData], saved with its one call (no id: add; an id: replace). */
     private suspend fun saveThroughCore(store: JournalStore, form: AddForm, id: String?) {
         val note = form.note.ifBlank { null }
         val zone = clock.now().zone
-        when (form.kind) {
+        val data: EntryData = when (form.kind) {
             EntryKind.EPISODE -> {
-                val data = EpisodeData(
+                EntryData.Episode(EpisodeData(
                     startedAt = form.at.moment(zone),
                     endedAt = form.endAt?.moment(zone),
-                    peakIntensity = coreSmall(form.intensity),
-                    latencyMinutes = form.latencyMinutes?.let(::coreCount),
+                    peakIntensity = form.intensity,
+                    latencyMinutes = form.latencyMinutes,
                     setting = form.setting,
                     side = form.side,
                     bodyAreas = form.bodyAreas,
                     sensations = form.sensations,
                     wokeFromSleep = form.wokeFromSleep,
                     note = note,
-                )
-                store.write { journal -> if (id == null) journal.addEpisode(data) else journal.editEpisode(id, data) }
+                ))
             }
             EntryKind.EXPOSURE -> {
-                val data = ExposureData(
+                EntryData.Exposure(ExposureData(
                     at = form.at.moment(zone),
                     kind = form.exposureKind,
                     amount = typedNumber(form.amount),
                     unit = form.unit.ifBlank { null },
                     note = note,
-                )
-                store.write { journal -> if (id == null) journal.addExposure(data) else journal.editExposure(id, data) }
+                ))
             }
             EntryKind.TREATMENT -> {
                 // The form does not edit dose steps or times a day: an edit keeps the stored ones.
                 val stored = id?.let { (store.read { journal -> journal.entry(it) } as? Entry.Treatment)?.treatment?.data }
-                val data = TreatmentData(
+                EntryData.Treatment(TreatmentData(
                     name = form.name,
                     category = form.category,
                     dose = typedNumber(form.amount),
@@ -245,35 +232,30 @@ class AddPresenter(
                     note = note,
                     timesPerDay = stored?.timesPerDay,
                     doseChanges = stored?.doseChanges ?: emptyList(),
-                )
-                store.write { journal -> if (id == null) journal.addTreatment(data) else journal.editTreatment(id, data) }
+                ))
             }
             EntryKind.DOSE -> {
-                val data = DoseData(
+                EntryData.Dose(DoseData(
                     treatmentId = form.treatmentId ?: "",
                     at = form.at.moment(zone),
                     amount = typedNumber(form.amount),
-                )
-                store.write { journal -> if (id == null) journal.addDose(data) else journal.editDose(id, data) }
+                ))
             }
             EntryKind.LAB_RESULT -> {
-                val data = LabResultData(
+                EntryData.LabResult(LabResultData(
                     takenOn = form.date,
                     analyte = form.analyte,
                     value = typedNumber(form.amount) ?: Double.NaN,
                     unit = form.unit,
                     note = note,
-                )
-                store.write { journal -> if (id == null) journal.addLabResult(data) else journal.editLabResult(id, data) }
+                ))
             }
             EntryKind.SEVERITY_RATING -> {
-                val data = SeverityRatingData(ratedOn = form.date, irlsTotal = coreSmall(form.irlsTotal), note = note)
-                store.write { journal ->
-                    if (id == null) journal.addSeverityRating(data) else journal.editSeverityRating(id, data)
-                }
+                EntryData.SeverityRating(SeverityRatingData(ratedOn = form.date, irlsTotal = form.irlsTotal, note = note))
             }
-            EntryKind.SLEEP_DIARY, EntryKind.NO_SYMPTOMS -> Unit
+            EntryKind.SLEEP_DIARY, EntryKind.NO_SYMPTOMS -> return
         }
+        store.write { journal -> journal.saveEntry(id, data) }
     }
 
     /** Blank is "not given"; anything else is passed on as a number, or NaN for the core to reject. */
@@ -289,12 +271,12 @@ class AddPresenter(
                     kind = EntryKind.EPISODE,
                     at = MomentField.of(d.startedAt),
                     endAt = d.endedAt?.let(MomentField::of),
-                    intensity = fromCore(d.peakIntensity),
+                    intensity = d.peakIntensity,
                     side = d.side,
                     bodyAreas = d.bodyAreas,
                     sensations = d.sensations,
                     setting = d.setting,
-                    latencyMinutes = d.latencyMinutes?.let(::fromCore),
+                    latencyMinutes = d.latencyMinutes,
                     wokeFromSleep = d.wokeFromSleep,
                     note = d.note ?: "",
                 )
@@ -348,7 +330,7 @@ class AddPresenter(
                 blank.copy(
                     kind = EntryKind.SEVERITY_RATING,
                     date = d.ratedOn,
-                    irlsTotal = fromCore(d.irlsTotal),
+                    irlsTotal = d.irlsTotal,
                     note = d.note ?: "",
                 )
             }

@@ -8,6 +8,7 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
+import org.rlsjournal.core.EntryData
 import org.rlsjournal.core.Entry
 import org.rlsjournal.core.NoSymptomsData
 import org.rlsjournal.core.PromptKind
@@ -35,12 +36,12 @@ data class DiaryForm(
         fun of(data: SleepDiaryData): DiaryForm = DiaryForm(
             gotIntoBed = MomentField.of(data.gotIntoBedAt),
             triedToSleep = MomentField.of(data.triedToSleepAt),
-            sleepOnsetMinutes = fromCore(data.sleepOnsetMinutes),
-            awakenings = fromCore(data.awakenings),
-            wakeAfterSleepOnsetMinutes = fromCore(data.wakeAfterSleepOnsetMinutes),
+            sleepOnsetMinutes = data.sleepOnsetMinutes,
+            awakenings = data.awakenings,
+            wakeAfterSleepOnsetMinutes = data.wakeAfterSleepOnsetMinutes,
             finalAwakening = MomentField.of(data.finalAwakeningAt),
             outOfBed = MomentField.of(data.outOfBedAt),
-            quality = fromCore(data.quality),
+            quality = data.quality,
             note = data.note ?: "",
         )
     }
@@ -181,12 +182,12 @@ class CheckInPresenter(
             nightOf = night,
             gotIntoBedAt = form.gotIntoBed.moment(zone),
             triedToSleepAt = form.triedToSleep.moment(zone),
-            sleepOnsetMinutes = coreCount(form.sleepOnsetMinutes),
-            awakenings = coreCount(form.awakenings),
-            wakeAfterSleepOnsetMinutes = coreCount(form.wakeAfterSleepOnsetMinutes),
+            sleepOnsetMinutes = form.sleepOnsetMinutes,
+            awakenings = form.awakenings,
+            wakeAfterSleepOnsetMinutes = form.wakeAfterSleepOnsetMinutes,
             finalAwakeningAt = form.finalAwakening.moment(zone),
             outOfBedAt = form.outOfBed.moment(zone),
-            quality = coreSmall(form.quality),
+            quality = form.quality,
             note = form.note.ifBlank { null },
         )
         val editingId = current.editingId
@@ -194,11 +195,8 @@ class CheckInPresenter(
             mutableState.update { it.copy(busy = true, error = null, notice = null) }
             val failure = attempt {
                 val store = openStore()
-                if (editingId == null) {
-                    store.write { journal -> journal.addSleepDiary(data) }
-                } else {
-                    store.write { journal -> journal.editSleepDiary(editingId, data) }
-                }
+                // The core adds (no id) or replaces (an id) the diary.
+                store.write { journal -> journal.saveEntry(editingId, EntryData.SleepDiary(data)) }
             }
             mutableState.update {
                 it.copy(

@@ -2,6 +2,7 @@ package org.rlsjournal.presenters
 
 import kotlin.coroutines.cancellation.CancellationException
 import org.rlsjournal.core.JournalException
+import org.rlsjournal.core.errorMessage
 
 /** What a finished action tells the person (the app picks the words in its language). */
 enum class Notice {
@@ -28,20 +29,11 @@ enum class Notice {
 }
 
 /**
- * The sentence for a failed core call, from the core's typed error. This is the one place a
- * presenter turns an error into words: when the core gives its own user-facing sentence, only
- * this function changes.
+ * The sentence for a failed core call: the core's own sentence for its typed errors
+ * (`errorMessage`), the exception's message for anything else.
  */
 fun sentenceOf(error: Throwable): String = when (error) {
-    is JournalException.InvalidInput -> "${error.field}: ${error.reason}"
-    is JournalException.NotFound -> "Not found: ${error.what}"
-    is JournalException.Storage -> "The journal could not be read or written: ${error.detail}"
-    is JournalException.IncompatibleVersion -> "This journal was written by a newer version of the app."
-    is JournalException.Corrupt -> "The journal file is damaged: ${error.detail}"
-    is JournalException.ImportRejected -> "The backup was not restored: ${error.reason}"
-    is JournalException.PassphraseNeeded -> "This backup is encrypted: a passphrase is needed."
-    is JournalException.WrongPassphrase -> "The passphrase does not open this backup."
-    is JournalException.BackupFailed -> "The backup failed: ${error.reason}"
+    is JournalException -> errorMessage(error)
     else -> error.message ?: error.toString()
 }
 

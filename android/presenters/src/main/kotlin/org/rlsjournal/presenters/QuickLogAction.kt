@@ -19,7 +19,7 @@ class QuickLogAction(
         var title: String? = null
         val failure = attempt {
             val store = openStore()
-            store.quickLog(coreSmall(intensity), null, clock.nowMoment())
+            store.quickLog(intensity, null, clock.nowMoment())
             title = store.read { journal -> journal.openEpisodeItem() }?.title
         }
         notifier.showLogged(title, failure)

@@ -9,14 +9,12 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
+import org.rlsjournal.core.formRules
 import org.rlsjournal.core.PromptKind
 import org.rlsjournal.core.Settings
 
 /** Hours on the clock face the hour steppers go round. */
 const val HOURS_PER_DAY: Int = 24
-
-/** The evening reminder hour proposed when the person turns the evening reminder on. */
-const val DEFAULT_EVENING_REMINDER_HOUR: Int = 21
 
 /**
  * When the reminders ring and whether they show: alarms at the hours in the core's settings
@@ -32,12 +30,12 @@ class ReminderPlanner(
 ) {
     /** Arms the morning reminder and, if set, the evening one; cancels the evening one if not. */
     fun schedule(settings: Settings) {
-        scheduler.arm(ReminderKind.MORNING, nextAt(fromCore(settings.morningHour)))
+        scheduler.arm(ReminderKind.MORNING, nextAt(settings.morningHour))
         val evening = settings.eveningReminderHour
         if (evening == null) {
             scheduler.cancel(ReminderKind.EVENING)
         } else {
-            scheduler.arm(ReminderKind.EVENING, nextAt(fromCore(evening)))
+            scheduler.arm(ReminderKind.EVENING, nextAt(evening))
         }
     }
 
@@ -90,10 +88,10 @@ data class RemindersState(
     val eveningOn: Boolean get() = settings?.eveningReminderHour != null
 
     /** The morning reminder's hour (0-23), once loaded. */
-    val morningHour: Int? get() = settings?.morningHour?.let(::fromCore)
+    val morningHour: Int? get() = settings?.morningHour
 
     /** The evening reminder's hour (0-23), or null when it is off. */
-    val eveningHour: Int? get() = settings?.eveningReminderHour?.let(::fromCore)
+    val eveningHour: Int? get() = settings?.eveningReminderHour
 }
 
 /**
@@ -124,13 +122,13 @@ class RemindersPresenter(
     fun edit(change: (Settings) -> Settings) =
         mutableState.update { s -> s.copy(settings = s.settings?.let(change), notice = null) }
 
-    /** Turns the evening reminder on (at [DEFAULT_EVENING_REMINDER_HOUR]) or off. */
+    /** Turns the evening reminder on (at the core's default evening hour) or off. */
     fun setEvening(on: Boolean) =
-        edit { it.copy(eveningReminderHour = if (on) coreSmall(DEFAULT_EVENING_REMINDER_HOUR) else null) }
+        edit { it.copy(eveningReminderHour = if (on) formRules().defaultEveningHour else null) }
 
     /** Sets an hour ([morning] or evening) from the picker. */
     fun setHour(morning: Boolean, hour: Int) = edit {
-        if (morning) it.copy(morningHour = coreSmall(hour)) else it.copy(eveningReminderHour = coreSmall(hour))
+        if (morning) it.copy(morningHour = hour) else it.copy(eveningReminderHour = hour)
     }
 
     /** Moves the morning (or evening) hour by [delta] hours, round the clock (23 + 1 is 0). */

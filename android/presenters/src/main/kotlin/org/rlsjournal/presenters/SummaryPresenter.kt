@@ -45,7 +45,7 @@ class SummaryPresenter(
             val failure = attempt {
                 val store = openStore()
                 val summary = store.read { journal ->
-                    journal.summary(if (nights == null) null else journal.lastNights(coreCount(nights)))
+                    journal.summary(if (nights == null) null else journal.lastNights(nights))
                 }
                 mutableState.update { if (it.nights == nights) it.copy(summary = summary, loading = false) else it }
             }

@@ -79,7 +79,7 @@ class TonightPresenter(
     /** Logs symptoms now at [intensity] with the chosen side (the core merges a tap into an open episode). */
     fun log(intensity: Int): Job {
         val side = state.value.side
-        return act(Notice.LOGGED) { it.quickLog(coreSmall(intensity), side, clock.nowMoment()) }
+        return act(Notice.LOGGED) { it.quickLog(intensity, side, clock.nowMoment()) }
     }
 
     /** Ends the open episode now. */
@@ -89,7 +89,7 @@ class TonightPresenter(
     fun relief(helped: Int): Job? {
         val method = state.value.reliefMethod ?: return null
         mutableState.update { it.copy(reliefMethod = null) }
-        return act(Notice.RELIEF_SAVED) { it.addRelief(method, coreSmall(helped), null, clock.nowMoment()) }
+        return act(Notice.RELIEF_SAVED) { it.addRelief(method, helped, null, clock.nowMoment()) }
     }
 
     /** Hides the notice or error. */

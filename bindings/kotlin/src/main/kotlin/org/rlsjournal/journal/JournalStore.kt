@@ -49,7 +49,7 @@ import org.rlsjournal.core.Side
 class JournalStore(
     private val journal: Journal,
     private val dispatcher: CoroutineDispatcher = Dispatchers.IO,
-    val historyPageSize: UInt = DEFAULT_HISTORY_PAGE_SIZE,
+    val historyPageSize: Int = DEFAULT_HISTORY_PAGE_SIZE,
 ) : AutoCloseable {
 
     private val refreshLock = Mutex()
@@ -120,7 +120,7 @@ class JournalStore(
     // ---- bedside ----
 
     /** Logs symptoms now (or at [at]); see [Journal.quickLog]. Refreshes the flows. */
-    suspend fun quickLog(intensity: UByte, side: Side? = null, at: Moment? = null): Episode =
+    suspend fun quickLog(intensity: Int, side: Side? = null, at: Moment? = null): Episode =
         write { it.quickLog(intensity, side, at) }
 
     /** Ends the open episode now (or at [at]); see [Journal.endEpisode]. Refreshes the flows. */
@@ -129,8 +129,8 @@ class JournalStore(
     /** Records a relief attempt on the open (or latest) episode; see [Journal.addRelief]. */
     suspend fun addRelief(
         method: ReliefMethod,
-        helped: UByte,
-        minutesToRelief: UInt? = null,
+        helped: Int,
+        minutesToRelief: Int? = null,
         at: Moment? = null,
     ): Episode = write { it.addRelief(method, helped, minutesToRelief, at) }
 
@@ -162,7 +162,7 @@ class JournalStore(
 
     /** One month of nights for the calendar (month 1–12). */
     suspend fun calendarMonth(year: Int, month: Int): CalendarMonth =
-        read { it.calendarMonth(year, month.toUByte()) }
+        read { it.calendarMonth(year, month) }
 
     /** The prompts due at [now] (default: [nowMoment] from the device clock and zone). */
     suspend fun prompts(now: Moment = nowMoment()): List<Prompt> = read { it.prompts(now) }
@@ -181,7 +181,7 @@ class JournalStore(
     /** Opening a store. */
     companion object {
         /** The default number of items in a history page. */
-        const val DEFAULT_HISTORY_PAGE_SIZE: UInt = 50u
+        const val DEFAULT_HISTORY_PAGE_SIZE: Int = 50
 
         /**
          * Opens (or creates) the journal file at [path] on [dispatcher] and loads the flows.
@@ -192,7 +192,7 @@ class JournalStore(
         suspend fun open(
             path: String,
             dispatcher: CoroutineDispatcher = Dispatchers.IO,
-            historyPageSize: UInt = DEFAULT_HISTORY_PAGE_SIZE,
+            historyPageSize: Int = DEFAULT_HISTORY_PAGE_SIZE,
         ): JournalStore {
             val journal = withContext(dispatcher) { Journal.open(path) }
             val store = JournalStore(journal, dispatcher, historyPageSize)

@@ -1,5 +1,6 @@
 package org.rlsjournal.app.add
 
+import org.rlsjournal.app.ui.Rules
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
@@ -131,7 +132,7 @@ private fun EpisodeFields(form: AddForm, vm: AddViewModel) {
     }
     SectionTitle(stringResource(R.string.peak_intensity))
     ChoiceRow(
-        choices = (1..10).toList(),
+        choices = Rules.intensities,
         selected = form.intensity,
         label = { it.toString() },
         onSelect = { v -> if (v != null) vm.presenter.edit { it.copy(intensity = v) } },
@@ -249,8 +250,8 @@ private fun RatingFields(form: AddForm, vm: AddViewModel) {
     Slider(
         value = form.irlsTotal.toFloat(),
         onValueChange = { v -> vm.presenter.edit { it.copy(irlsTotal = Math.round(v)) } },
-        valueRange = 0f..40f,
-        steps = 39,
+        valueRange = Rules.core.irlsTotal.min.toFloat()..Rules.core.irlsTotal.max.toFloat(),
+        steps = Rules.core.irlsTotal.max - Rules.core.irlsTotal.min - 1,
         modifier = Modifier
             .fillMaxWidth()
             .semantics { contentDescription = description },

@@ -1,5 +1,6 @@
 package org.rlsjournal.app.checkin
 
+import org.rlsjournal.app.ui.Rules
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
@@ -117,7 +118,7 @@ private fun DiaryFields(form: DiaryForm, onChange: ((DiaryForm) -> DiaryForm) ->
 
     SectionTitle(stringResource(R.string.sleep_quality))
     ChoiceRow(
-        choices = listOf(1, 2, 3, 4, 5),
+        choices = Rules.qualities,
         selected = form.quality,
         label = { q -> stringResource(R.string.quality_of_five, q) },
         onSelect = { q -> if (q != null) onChange { it.copy(quality = q) } },

@@ -160,14 +160,14 @@ private fun HistoryRow(
     onEdit: (EntryKind, String) -> Unit,
     onDelete: () -> Unit,
 ) {
-    val openLabel = stringResource(R.string.open_night_of, item.title, item.`when`)
+    val openLabel = stringResource(R.string.open_night_of, item.title, item.at)
     Card(
         modifier = Modifier
             .fillMaxWidth()
             .clickable(onClickLabel = openLabel) { onOpenNight(item.night) },
     ) {
         Row(modifier = Modifier.padding(12.dp), verticalAlignment = Alignment.CenterVertically) {
-            val peak = item.intensity?.toInt()
+            val peak = item.intensity
             if (peak != null) {
                 val color = intensityColor(peak)
                 Box(
@@ -183,7 +183,7 @@ private fun HistoryRow(
             Column(modifier = Modifier.weight(1f)) {
                 Text(item.title, style = MaterialTheme.typography.titleMedium)
                 Text(item.detail, style = MaterialTheme.typography.bodyMedium)
-                Text(item.`when`, style = MaterialTheme.typography.bodySmall)
+                Text(item.at, style = MaterialTheme.typography.bodySmall)
             }
         }
         Row(horizontalArrangement = Arrangement.End, modifier = Modifier.fillMaxWidth()) {
@@ -216,7 +216,7 @@ private fun CalendarView(month: CalendarMonth?, vm: HistoryViewModel, onOpenNigh
         }
         if (month == null) return@Column
         // Monday-first grid: the core says which weekday the 1st is (1 = Monday).
-        val blanks = (month.firstWeekday.toInt() - 1).coerceIn(0, 6)
+        val blanks = (month.firstWeekday - 1).coerceIn(0, 6)
         val cells: List<CalendarDay?> = List(blanks) { null } + month.days
         for (week in cells.chunked(7)) {
             Row(horizontalArrangement = Arrangement.spacedBy(4.dp), modifier = Modifier.fillMaxWidth().padding(vertical = 2.dp)) {
@@ -233,7 +233,7 @@ private fun CalendarView(month: CalendarMonth?, vm: HistoryViewModel, onOpenNigh
 
 @Composable
 private fun DayCell(day: CalendarDay, onOpenNight: (LocalDate) -> Unit) {
-    val peak = day.peakIntensity?.toInt()
+    val peak = day.peakIntensity
     val color = intensityColor(peak)
     val description = if (peak == null) {
         stringResource(R.string.calendar_day_empty, day.night.dayOfMonth, day.entryCount.toInt())

@@ -92,7 +92,7 @@ private fun NightContent(view: NightView, onEdit: (EntryKind, String) -> Unit, o
     for (item in view.items) {
         EntryRow(
             title = item.title,
-            lines = listOf(item.`when`, item.detail),
+            lines = listOf(item.at, item.detail),
             onEdit = { onEdit(item.kind, item.id) },
             onDelete = { onDelete(item.id) },
         )

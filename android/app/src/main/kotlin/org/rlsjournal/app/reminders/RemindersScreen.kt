@@ -1,5 +1,6 @@
 package org.rlsjournal.app.reminders
 
+import org.rlsjournal.app.ui.Rules
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
@@ -35,7 +36,7 @@ import org.rlsjournal.app.ui.paperSizeLabel
 private val hourFormat: DateTimeFormatter = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
 
 /** An hour of the day as the system writes times (the input value of an hour stepper). */
-private fun hourText(hour: Int): String = LocalTime.of(hour.coerceIn(0, 23), 0).format(hourFormat)
+private fun hourText(hour: Int): String = LocalTime.of(hour.coerceIn(Rules.core.hour.min, Rules.core.hour.max), 0).format(hourFormat)
 
 /** Reminders (morning check-in, optional evening) and the report's paper size. */
 @Composable

@@ -1,5 +1,6 @@
 package org.rlsjournal.app.summary
 
+import org.rlsjournal.app.ui.Rules
 import androidx.compose.foundation.background
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
@@ -197,7 +198,7 @@ private fun NightBars(nights: List<NightPoint>) {
             Box(
                 modifier = Modifier
                     .weight(1f)
-                    .fillMaxHeight((peak / 10f).coerceIn(0.04f, 1f))
+                    .fillMaxHeight((peak / Rules.core.intensity.max.toFloat()).coerceIn(0.04f, 1f))
                     .background(color)
                     .clearAndSetSemantics { contentDescription = description },
             )

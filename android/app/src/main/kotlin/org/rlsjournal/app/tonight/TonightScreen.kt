@@ -1,5 +1,6 @@
 package org.rlsjournal.app.tonight
 
+import org.rlsjournal.app.ui.Rules
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
@@ -131,13 +132,13 @@ private fun OpenEpisodeCard(state: TonightState, vm: TonightViewModel) {
     }
 }
 
-/** Ten large buttons, 1 to 10: one tap logs symptoms at that intensity. */
+/** A large button for each intensity (the core's range, five to a row): one tap logs it. */
 @Composable
 private fun IntensityPad(enabled: Boolean, onLog: (Int) -> Unit) {
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
         SectionTitle(stringResource(R.string.log_symptoms))
         Text(stringResource(R.string.log_symptoms_hint), style = MaterialTheme.typography.bodyMedium)
-        for (row in listOf(1..5, 6..10)) {
+        for (row in Rules.intensities.chunked(5)) {
             Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
                 for (intensity in row) {
                     BigButton(

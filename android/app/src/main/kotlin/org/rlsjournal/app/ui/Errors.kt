@@ -4,21 +4,15 @@ import android.content.Context
 import org.rlsjournal.app.R
 import kotlin.coroutines.cancellation.CancellationException
 import org.rlsjournal.core.JournalException
+import org.rlsjournal.core.errorMessage
 
 /**
- * The message to show for a failed core call. The core's typed error already says what was wrong
- * (for invalid input: the field and the reason, in plain words); this only picks the template.
+ * The message to show for a failed core call: the core's own sentence for its typed error
+ * (`errorMessage`, e.g. "Intensity must be between 1 and 10 — you entered 11."). Only a failure
+ * that is not the core's (a native library that does not load) gets the app's own words.
  */
 fun errorText(context: Context, error: Throwable): String = when (error) {
-    is JournalException.InvalidInput -> context.getString(R.string.error_invalid, error.field, error.reason)
-    is JournalException.NotFound -> context.getString(R.string.error_not_found, error.what)
-    is JournalException.Storage -> context.getString(R.string.error_storage, error.detail)
-    is JournalException.IncompatibleVersion -> context.getString(R.string.error_incompatible)
-    is JournalException.Corrupt -> context.getString(R.string.error_corrupt, error.detail)
-    is JournalException.ImportRejected -> context.getString(R.string.error_import_rejected, error.reason)
-    is JournalException.PassphraseNeeded -> context.getString(R.string.error_passphrase_needed)
-    is JournalException.WrongPassphrase -> context.getString(R.string.error_wrong_passphrase)
-    is JournalException.BackupFailed -> context.getString(R.string.error_backup_failed, error.reason)
+    is JournalException -> errorMessage(error)
     else -> context.getString(R.string.error_unexpected, error.message ?: error.toString())
 }
 

@@ -30,7 +30,7 @@ object Vocabulary {
     val reliefMethods: List<ReliefMethod> by lazy { core.reliefMethods.map { it.value } }
 
     /** How much a relief attempt helped: 0 did not help, 1 some, 2 much, 3 complete relief. */
-    val helpedLevels: List<Int> by lazy { core.helped.map { it.value.toInt() } }
+    val helpedLevels: List<Int> by lazy { core.helped.map { it.value } }
 
     val exposureKinds: List<ExposureKind> by lazy {
         core.exposureKinds.map { it.value } + ExposureKind.Other(label = "")
@@ -69,11 +69,11 @@ fun reliefLabel(method: ReliefMethod): String = when (method) {
 
 /** The chip text of a "helped" score (`Helped some`). */
 fun helpedLabel(helped: Int): String =
-    Vocabulary.core.helped.firstOrNull { it.value.toInt() == helped }?.label ?: helped.toString()
+    Vocabulary.core.helped.firstOrNull { it.value == helped }?.label ?: helped.toString()
 
 /** The words of a "helped" score inside a sentence (`helped some`). */
 fun helpedName(helped: Int): String =
-    Vocabulary.core.helped.firstOrNull { it.value.toInt() == helped }?.name ?: helped.toString()
+    Vocabulary.core.helped.firstOrNull { it.value == helped }?.name ?: helped.toString()
 
 @Composable
 fun exposureLabel(kind: ExposureKind): String = when (kind) {

@@ -53,8 +53,8 @@ private val DayColors = lightColorScheme(
     outline = Color(0xFF7F7567),
 )
 
-/** The hours the app opens dark even on a light system theme (a bedside phone at night). */
-private fun isNightHours(now: LocalTime): Boolean = now.hour >= 20 || now.hour < 8
+/** The hours the app opens dark even on a light system theme: the core's night-theme hours. */
+private fun isNightHours(now: LocalTime): Boolean = Rules.isNightHour(now.hour)
 
 /**
  * The app theme: dark when the system is dark, and dark by default at night whatever the system
@@ -80,7 +80,8 @@ fun intensityColor(peak: Int?): Color {
     if (peak == null || peak <= 0) {
         return scheme.surfaceVariant
     }
-    val fraction = (peak.coerceIn(1, 10)) / 10f
+    val range = Rules.core.intensity
+    val fraction = peak.coerceIn(range.min, range.max) / range.max.toFloat()
     return Color(
         red = scheme.surfaceVariant.red + (scheme.error.red - scheme.surfaceVariant.red) * fraction,
         green = scheme.surfaceVariant.green + (scheme.error.green - scheme.surfaceVariant.green) * fraction,
