@@ -205,31 +205,42 @@ fn rating_data(
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// The newest live lab result of `analyte` (its stored code) taken on or before `last` whose
-/// data `decode` accepts; results it refuses (damaged ones) are passed over.
-pub fn latest_lab<T>(
-    conn: &Connection,
-    analyte: &str,
-    last: LocalDate,
-    decode: impl Fn(&str) -> Option<T>,
-) -> Result<Option<T>> {
-    // A lab's sort_ms is its date's (date_sort_ms): "taken on or before `last`", read newest
-    // first down the (kind, sort_ms) index and stopping at the first match, instead of reading
-    // and sorting every lab result of the journal.
+/// A live lab result as the iron part reads it: the columns of its order and its JSON.
+#[derive(Clone, Debug)]
+pub struct LabRow {
+    /// The record id (the last tie-break of "latest").
+    pub id: String,
+    /// Creation time, epoch ms (the tie-break between results of one day).
+    pub created_ms: i64,
+    /// Its date's sort key ([`date_sort_ms`] of the day it was taken).
+    pub sort_ms: i64,
+    /// The record JSON.
+    pub data: String,
+}
+
+/// Every live lab result, in history order (`sort_ms`, then id): one read for the iron part's
+/// latest results and its trend (each result decoded once), down the (kind, sort_ms) index.
+pub fn lab_rows(conn: &Connection) -> Result<Vec<LabRow>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT e.data FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
-         WHERE e.kind = 'lab' AND e.sort_ms <= ?1 AND json_extract(e.data, '$.analyte') = ?2 \
-         AND {LIVE} ORDER BY e.sort_ms DESC, e.created_ms DESC, e.id DESC"
+        "SELECT e.id, e.created_ms, e.sort_ms, e.data \
+         FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
+         WHERE e.kind = 'lab' AND {LIVE} ORDER BY e.sort_ms, e.id"
     ))?;
-    let mut rows = stmt.query(rusqlite::params![date_sort_ms(last), analyte])?;
-    // Rows stream newest first, so this usually reads one.
-    while let Some(row) = rows.next()? {
-        let data: String = row.get(0)?;
-        if let Some(value) = decode(&data) {
-            return Ok(Some(value));
-        }
-    }
-    Ok(None)
+    let rows = stmt.query_map([], |r| {
+        Ok(LabRow {
+            id: r.get(0)?,
+            created_ms: r.get(1)?,
+            sort_ms: r.get(2)?,
+            data: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Whether a lab result of `sort_ms` was taken on or before `last` (a lab's sort key is its
+/// date's).
+pub fn lab_taken_by(sort_ms: i64, last: LocalDate) -> bool {
+    sort_ms <= date_sort_ms(last)
 }
 
 /// One live entry (not a relief attempt) of a summary's window, borrowed from SQLite: only the
