@@ -274,7 +274,7 @@ fn watch(
         baseline::choose(conn, main, start, recent_first)?
     };
     let chosen = match found {
-        Found::Baseline(chosen) => chosen,
+        Found::Baseline(chosen) => *chosen,
         Found::TooEarly => {
             w.baseline_text = format!(
                 "No baseline yet: {WATCH_NIGHTS} observed nights before the start, or \

@@ -24,8 +24,8 @@ pub(super) struct Chosen {
 
 /// What [`choose`] found.
 pub(super) enum Found {
-    /// A baseline to compare with.
-    Baseline(Chosen),
+    /// A baseline to compare with (boxed: a window is large, `TooEarly` is nothing).
+    Baseline(Box<Chosen>),
     /// No observed nights before the start and fewer than [`WATCH_NIGHTS`] nights on the
     /// treatment before the latest [`WATCH_NIGHTS`]: too early to compare.
     TooEarly,
@@ -103,12 +103,12 @@ pub(super) fn choose(
     let before_first = start.checked_sub_signed(days(BASELINE_LOOKBACK_NIGHTS));
     if let (Some(lb_first), Some(lb_last)) = (before_first, before_last) {
         if let Some((first, window)) = latest_observed(conn, main, lb_first, lb_last, want)? {
-            return Ok(Found::Baseline(Chosen {
+            return Ok(Found::Baseline(Box::new(Chosen {
                 source: AugmentationBaseline::BeforeStart,
                 first,
                 last: lb_last,
                 window,
-            }));
+            })));
         }
     }
     // The first nights on it: they must end before the latest window begins.
@@ -123,10 +123,10 @@ pub(super) fn choose(
         // Fewer than 14 observed: every observed night of the span (the watch says how few).
         None => (span_last, span),
     };
-    Ok(Found::Baseline(Chosen {
+    Ok(Found::Baseline(Box::new(Chosen {
         source: AugmentationBaseline::FirstNightsOnIt,
         first: start,
         last,
         window,
-    }))
+    })))
 }
