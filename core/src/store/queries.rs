@@ -2,7 +2,7 @@
 //! needs, in which order. Every `WHERE` and `ORDER BY` of those callers is here; they get rows
 //! ([`StoredRow`]) or plain values back and never see a column name.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::{JournalError, Result};
 use crate::model::kinds::EntryKind;
@@ -205,31 +205,42 @@ fn rating_data(
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// The newest live lab result of `analyte` (its stored code) taken on or before `last` whose
-/// data `decode` accepts; results it refuses (damaged ones) are passed over.
-pub fn latest_lab<T>(
-    conn: &Connection,
-    analyte: &str,
-    last: LocalDate,
-    decode: impl Fn(&str) -> Option<T>,
-) -> Result<Option<T>> {
-    // A lab's sort_ms is its date's (date_sort_ms): "taken on or before `last`", read newest
-    // first down the (kind, sort_ms) index and stopping at the first match, instead of reading
-    // and sorting every lab result of the journal.
+/// A live lab result as the iron part reads it: the columns of its order and its JSON.
+#[derive(Clone, Debug)]
+pub struct LabRow {
+    /// The record id (the last tie-break of "latest").
+    pub id: String,
+    /// Creation time, epoch ms (the tie-break between results of one day).
+    pub created_ms: i64,
+    /// Its date's sort key ([`date_sort_ms`] of the day it was taken).
+    pub sort_ms: i64,
+    /// The record JSON.
+    pub data: String,
+}
+
+/// Every live lab result, in history order (`sort_ms`, then id): one read for the iron part's
+/// latest results and its trend (each result decoded once), down the (kind, sort_ms) index.
+pub fn lab_rows(conn: &Connection) -> Result<Vec<LabRow>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT e.data FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
-         WHERE e.kind = 'lab' AND e.sort_ms <= ?1 AND json_extract(e.data, '$.analyte') = ?2 \
-         AND {LIVE} ORDER BY e.sort_ms DESC, e.created_ms DESC, e.id DESC"
+        "SELECT e.id, e.created_ms, e.sort_ms, e.data \
+         FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
+         WHERE e.kind = 'lab' AND {LIVE} ORDER BY e.sort_ms, e.id"
     ))?;
-    let mut rows = stmt.query(rusqlite::params![date_sort_ms(last), analyte])?;
-    // Rows stream newest first, so this usually reads one.
-    while let Some(row) = rows.next()? {
-        let data: String = row.get(0)?;
-        if let Some(value) = decode(&data) {
-            return Ok(Some(value));
-        }
-    }
-    Ok(None)
+    let rows = stmt.query_map([], |r| {
+        Ok(LabRow {
+            id: r.get(0)?,
+            created_ms: r.get(1)?,
+            sort_ms: r.get(2)?,
+            data: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Whether a lab result of `sort_ms` was taken on or before `last` (a lab's sort key is its
+/// date's).
+pub fn lab_taken_by(sort_ms: i64, last: LocalDate) -> bool {
+    sort_ms <= date_sort_ms(last)
 }
 
 /// One live entry (not a relief attempt) of a summary's window, borrowed from SQLite: only the
@@ -259,12 +270,16 @@ pub fn for_each_window_row(
     last: LocalDate,
     mut f: impl FnMut(WindowRow<'_>) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(&format!(
+    // The `LIVE` condition without its join: a row with a parent (a dose) is live when that
+    // parent is not a tombstone, looked up once per parent below rather than joined for every
+    // dose (a twentieth of a ten-year summary; a window's doses have a few parents).
+    let mut stmt = conn.prepare_cached(
         "SELECT e.kind, e.night, e.id, e.parent_id, e.sort_ms, \
          CASE WHEN e.kind IN ('episode', 'sleep', 'exposure') THEN e.data END \
-         FROM entries e LEFT JOIN entries p ON p.id = e.parent_id \
-         WHERE e.night >= ?1 AND e.night <= ?2 AND e.kind <> 'relief' AND {LIVE}"
-    ))?;
+         FROM entries e \
+         WHERE e.night >= ?1 AND e.night <= ?2 AND e.kind <> 'relief' AND e.deleted_ms IS NULL",
+    )?;
+    let mut parents = ParentLiveness::default();
     let mut rows = stmt.query([iso_date(first), iso_date(last)])?;
     // Rows come in night order: parse each night's date once.
     let mut last_night: Option<(String, LocalDate)> = None;
@@ -286,16 +301,68 @@ pub fn for_each_window_row(
                 d
             }
         };
+        let parent_id = text(3)?;
+        if let Some(parent) = parent_id {
+            if !parents.is_live(conn, parent)? {
+                continue;
+            }
+        }
         f(WindowRow {
             kind: text(0)?.unwrap_or_default(),
             night,
             id: text(2)?.unwrap_or_default(),
-            parent_id: text(3)?,
+            parent_id,
             sort_ms: row.get(4)?,
             data: text(5)?,
         })?;
     }
     Ok(())
+}
+
+/// Whether parents are live, as the `LIVE` condition's join decides it (a parent row that is
+/// not a tombstone, or no such row at all), each parent looked up once.
+#[derive(Default)]
+struct ParentLiveness {
+    known: std::collections::HashMap<String, bool>,
+}
+
+impl ParentLiveness {
+    fn is_live(&mut self, conn: &Connection, parent_id: &str) -> Result<bool> {
+        if let Some(&live) = self.known.get(parent_id) {
+            return Ok(live);
+        }
+        let mut stmt =
+            conn.prepare_cached("SELECT deleted_ms IS NULL FROM entries WHERE id = ?1")?;
+        let live = stmt
+            .query_row([parent_id], |r| r.get::<_, bool>(0))
+            .optional()?
+            .unwrap_or(true);
+        self.known.insert(parent_id.to_string(), live);
+        Ok(live)
+    }
+}
+
+/// The nights of `first..=last` with a live entry of one of `kinds`, in order: read from the
+/// night index alone (it holds the night and the kind), no record's data.
+pub fn nights_with_kinds(
+    conn: &Connection,
+    first: LocalDate,
+    last: LocalDate,
+    kinds: &[RowKind],
+) -> Result<Vec<LocalDate>> {
+    // Kind codes are our own constants, so they can be written into the SQL.
+    let codes: Vec<String> = kinds.iter().map(|k| format!("'{}'", k.code())).collect();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT DISTINCT night FROM entries WHERE night >= ?1 AND night <= ?2 \
+         AND +kind IN ({}) AND deleted_ms IS NULL ORDER BY night",
+        codes.join(", ")
+    ))?;
+    let rows = stmt.query_map([iso_date(first), iso_date(last)], |r| r.get::<_, String>(0))?;
+    let mut nights = Vec::new();
+    for night in rows {
+        nights.push(parse_iso_date(&night?).map_err(|detail| JournalError::Corrupt { detail })?);
+    }
+    Ok(nights)
 }
 
 /// A live relief attempt of a live episode of a summary's window.
@@ -339,7 +406,66 @@ pub fn window_relief(
         })
     })?;
     let mut relief = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    sort_relief(&mut relief);
+    Ok(relief)
+}
+
+/// Time order, then id: the one order of a window's relief attempts, whichever way they were
+/// read.
+fn sort_relief(relief: &mut [WindowRelief]) {
     relief.sort_unstable_by(|a, b| a.sort_ms.cmp(&b.sort_ms).then_with(|| a.id.cmp(&b.id)));
+}
+
+/// How many live relief attempts the journal holds: counted on the kind index alone (no table
+/// row read), to choose between [`window_relief`] and [`relief_of_episodes`].
+pub fn live_relief_count(conn: &Connection) -> Result<u64> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT count(*) FROM entries WHERE kind = 'relief' AND deleted_ms IS NULL",
+    )?;
+    Ok(stmt
+        .query_row([], |r| r.get::<_, i64>(0))
+        .map(|n| u64::try_from(n).unwrap_or(0))?)
+}
+
+/// The live relief attempts whose episode `is_window_episode` accepts, in time order: every
+/// live relief attempt of the journal read down the kind index, and only those kept copied out
+/// of SQLite. Given the ids of the live episodes of the nights `first..=last`, it returns what
+/// [`window_relief`] returns for them; it is the cheaper read when those episodes hold a good
+/// part of the journal's relief attempts (a long summary), as it skips the night index's rows
+/// of every other kind and the lookup of each episode's attempts by the parent index.
+pub fn relief_of_episodes(
+    conn: &Connection,
+    is_window_episode: impl Fn(&str) -> bool,
+) -> Result<Vec<WindowRelief>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT parent_id, data, id, night, sort_ms FROM entries \
+         WHERE kind = 'relief' AND deleted_ms IS NULL",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut relief = Vec::new();
+    while let Some(row) = rows.next()? {
+        let text = |i: usize| -> Result<&str> {
+            row.get_ref(i)?.as_str().map_err(|e| JournalError::Corrupt {
+                detail: format!("a stored column is not text: {e}"),
+            })
+        };
+        // A relief attempt always has its episode as parent (NULL only in a damaged file,
+        // which the parent-index read would not return either).
+        let Some(episode_id) = row.get_ref(0)?.as_str_or_null().ok().flatten() else {
+            continue;
+        };
+        if !is_window_episode(episode_id) {
+            continue;
+        }
+        relief.push(WindowRelief {
+            episode_id: episode_id.to_string(),
+            data: text(1)?.to_string(),
+            id: text(2)?.to_string(),
+            night: text(3)?.to_string(),
+            sort_ms: row.get(4)?,
+        });
+    }
+    sort_relief(&mut relief);
     Ok(relief)
 }
 

@@ -1,12 +1,13 @@
 //! Part 4, where and how: episodes counted by side, body area (spread to the arms flagged),
 //! sensation and setting at onset.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
 
 use crate::format::{percent_text, plural};
-use crate::model::kinds::BodyArea;
+use crate::model::kinds::{BodyArea, Sensation, Setting};
 use crate::summary::nights::Window;
 use crate::summary::stats::{count, percent};
 
@@ -86,10 +87,15 @@ impl Tally {
         }
     }
 
-    fn add(&mut self, key: String, label: String) {
-        self.known(&key, label);
-        if let Some(n) = self.counts.get_mut(&key) {
-            *n += 1;
+    /// Counts one `key`; its `label` is made only the first time the key is seen (the
+    /// vocabularies' values are all known beforehand, so per episode no text is built).
+    fn add(&mut self, key: &str, label: impl FnOnce() -> String) {
+        match self.counts.get_mut(key) {
+            Some(n) => *n += 1,
+            None => {
+                self.counts.insert(key.to_string(), 1);
+                self.order.push((key.to_string(), label()));
+            }
         }
     }
 
@@ -150,13 +156,13 @@ pub(crate) fn build(window: &Window) -> WhereAndHow {
         let d = &e.data;
         if let Some(side) = d.side {
             sides.recorded += 1;
-            sides.add(side.code().to_string(), side.display_name());
+            sides.add(side.code(), || side.display_name());
         }
         if !d.body_areas.is_empty() {
             areas.recorded += 1;
         }
         for a in &d.body_areas {
-            areas.add(a.code().to_string(), a.display_name());
+            areas.add(a.code(), || a.display_name());
         }
         if d.body_areas.contains(&BodyArea::Arms) {
             arms += 1;
@@ -165,11 +171,19 @@ pub(crate) fn build(window: &Window) -> WhereAndHow {
             sensations.recorded += 1;
         }
         for s in &d.sensations {
-            sensations.add(s.to_text(), s.display_name());
+            let key = match s {
+                Sensation::Other { .. } => Cow::Owned(s.to_text()),
+                plain => Cow::Borrowed(plain.code()),
+            };
+            sensations.add(&key, || s.display_name());
         }
         if let Some(setting) = &d.setting {
             settings.recorded += 1;
-            settings.add(setting.to_text(), setting.display_name());
+            let key = match setting {
+                Setting::Other { .. } => Cow::Owned(setting.to_text()),
+                plain => Cow::Borrowed(plain.code()),
+            };
+            settings.add(&key, || setting.display_name());
         }
     }
     let sides = sides.finish(episodes);

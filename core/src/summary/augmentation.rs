@@ -208,9 +208,11 @@ pub struct AugmentationSummary {
     pub text: String,
 }
 
-/// Builds part 11.
+/// Builds part 11; `main` is the summary's window (the watch's nights are cut from it when it
+/// holds them).
 pub(crate) fn build(
     conn: &Connection,
+    main: &Window,
     range: &NightRange,
     treatments: &[Treatment],
     morning_hour: i32,
@@ -220,7 +222,7 @@ pub(crate) fn build(
         .iter()
         .filter(|t| t.data.category.is_dopaminergic() && t.data.active_on(range.last))
     {
-        watches.push(watch(conn, range, t, morning_hour)?);
+        watches.push(watch(conn, main, range, t, morning_hour)?);
     }
     let status = watches
         .iter()
@@ -237,6 +239,7 @@ pub(crate) fn build(
 
 fn watch(
     conn: &Connection,
+    main: &Window,
     range: &NightRange,
     t: &Treatment,
     morning_hour: i32,
@@ -244,7 +247,7 @@ fn watch(
     let start = t.data.started_on;
     let recent_first = range.last - chrono::Duration::days(WATCH_NIGHTS - 1);
     let name = t.data.name.clone();
-    let recent_window = Window::load(conn, recent_first.max(start), range.last, false)?;
+    let recent_window = main.part_or_load(conn, recent_first.max(start), range.last)?;
     let recent = PeriodStats::from_cells(
         recent_first,
         range.last,
@@ -268,10 +271,10 @@ fn watch(
     let found = if recent_first < start {
         Found::TooEarly
     } else {
-        baseline::choose(conn, start, recent_first)?
+        baseline::choose(conn, main, start, recent_first)?
     };
     let chosen = match found {
-        Found::Baseline(chosen) => chosen,
+        Found::Baseline(chosen) => *chosen,
         Found::TooEarly => {
             w.baseline_text = format!(
                 "No baseline yet: {WATCH_NIGHTS} observed nights before the start, or \

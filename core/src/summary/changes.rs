@@ -198,20 +198,24 @@ pub(crate) fn build(
     rating: &RatingSummary,
 ) -> Result<(Vec<KeyFigure>, PreviousPeriod)> {
     let previous_range = previous_range(range);
-    let previous = match &previous_range {
-        Some(r) => {
-            let window = Window::load(conn, r.first, r.last, false)?;
-            let mut unused = Vec::new();
-            Some(PreviousParts {
-                coverage: coverage::build(&window, &mut unused),
+    // The other parts of a previous range with nothing observed are never read (there are no
+    // changes to show), so they are not built: for a long range that is most of the work.
+    let mut nights_logged = 0;
+    let mut previous = None;
+    if let Some(r) = &previous_range {
+        let window = Window::load(conn, r.first, r.last, false)?;
+        let mut unused = Vec::new();
+        let coverage = coverage::build(&window, &mut unused);
+        nights_logged = coverage.nights_logged;
+        if nights_logged > 0 {
+            previous = Some(PreviousParts {
+                coverage,
                 severity: severity::build(&window, &mut unused),
                 timing: timing::build(&window, &mut unused),
                 sleep: sleep::build(&window, &mut unused),
-            })
+            });
         }
-        None => None,
-    };
-    let nights_logged = previous.as_ref().map_or(0, |p| p.coverage.nights_logged);
+    }
     let text = match previous_range {
         Some(r) if nights_logged > 0 => format!(
             "Changes compare with the previous {}, {}; IRLS with the rating before.",
@@ -225,7 +229,7 @@ pub(crate) fn build(
         ),
         None => "No previous period to compare with.".into(),
     };
-    let before = previous.as_ref().filter(|_| nights_logged > 0);
+    let before = previous.as_ref();
     let figures = key_figures(
         &now,
         before.map(PreviousParts::parts).as_ref(),

@@ -19,8 +19,8 @@ use crate::model::entry::Entry;
 use crate::model::kinds::{Analyte, TreatmentCategory};
 use crate::model::lab::LabResultData;
 use crate::model::treatment::Treatment;
-use crate::store::entries::RowKind;
-use crate::store::{queries, records};
+use crate::store::queries::{self, LabRow};
+use crate::store::records;
 use crate::summary::notes::{Note, NoteKind};
 use crate::summary::stats::count;
 use crate::time::LocalDate;
@@ -331,25 +331,51 @@ pub fn band_of(ferritin: Option<ThresholdCheck>, saturation: Option<ThresholdChe
     }
 }
 
-/// The latest result of `analyte` taken on or before `last`. A damaged one is passed over
-/// (history and the night view list it as damaged).
-fn latest(conn: &Connection, analyte: &str, last: LocalDate) -> Result<Option<LabResultData>> {
-    queries::latest_lab(conn, analyte, last, |data| serde_json::from_str(data).ok())
+/// Every live lab result of the journal, each decoded once (damaged ones are `None`: passed
+/// over here, listed by history and the night view), in history order.
+struct Labs {
+    rows: Vec<(LabRow, Option<LabResultData>)>,
 }
 
-/// Every live lab result taken on or before `last`, oldest first (damaged ones passed over).
-fn labs_up_to(conn: &Connection, last: LocalDate) -> Result<Vec<LabResultData>> {
-    let rows = queries::rows_of_kind(conn, RowKind::Lab)?;
-    let mut labs: Vec<LabResultData> = records::entries_from(conn, &rows)?
-        .entries
-        .into_iter()
-        .filter_map(|e| match e {
-            Entry::LabResult { lab } if lab.data.taken_on <= last => Some(lab.data),
-            _ => None,
+impl Labs {
+    fn read(conn: &Connection) -> Result<Labs> {
+        Ok(Labs {
+            rows: queries::lab_rows(conn)?
+                .into_iter()
+                .map(|row| {
+                    let data = serde_json::from_str(&row.data).ok();
+                    (row, data)
+                })
+                .collect(),
         })
-        .collect();
-    labs.sort_by_key(|l| l.taken_on);
-    Ok(labs)
+    }
+
+    /// The latest result of `analyte` taken on or before `last`: the latest day, then the
+    /// latest entered, then the highest id.
+    fn latest(&self, analyte: &Analyte, last: LocalDate) -> Option<LabResultData> {
+        self.rows
+            .iter()
+            .filter(|(row, _)| queries::lab_taken_by(row.sort_ms, last))
+            .filter_map(|(row, data)| data.as_ref().map(|d| (row, d)))
+            .filter(|(_, d)| &d.analyte == analyte)
+            .max_by(|(a, _), (b, _)| {
+                (a.sort_ms, a.created_ms, &a.id).cmp(&(b.sort_ms, b.created_ms, &b.id))
+            })
+            .map(|(_, d)| d.clone())
+    }
+
+    /// Every result taken on or before `last`, oldest first.
+    fn up_to(&self, last: LocalDate) -> Vec<LabResultData> {
+        let mut labs: Vec<LabResultData> = self
+            .rows
+            .iter()
+            .filter_map(|(_, data)| data.as_ref())
+            .filter(|d| d.taken_on <= last)
+            .cloned()
+            .collect();
+        labs.sort_by_key(|l| l.taken_on);
+        labs
+    }
 }
 
 /// The trend points: every ferritin and saturation of `labs`, oldest first, ferritin first on
@@ -554,9 +580,13 @@ pub(crate) fn build(
     treatments: &[Treatment],
     notes: &mut Vec<Note>,
 ) -> Result<IronStatus> {
-    let ferritin = latest(conn, Analyte::Ferritin.code(), last)?.map(|l| reading(&l, last));
-    let tsat =
-        latest(conn, Analyte::TransferrinSaturation.code(), last)?.map(|l| reading(&l, last));
+    let all_labs = Labs::read(conn)?;
+    let ferritin = all_labs
+        .latest(&Analyte::Ferritin, last)
+        .map(|l| reading(&l, last));
+    let tsat = all_labs
+        .latest(&Analyte::TransferrinSaturation, last)
+        .map(|l| reading(&l, last));
     for r in ferritin.iter().chain(tsat.iter()) {
         if r.check == ThresholdCheck::UnitNotRecognised {
             notes.push(Note::new(NoteKind::LabResult, "iron", r.text.clone()));
@@ -576,13 +606,12 @@ pub(crate) fn build(
         ferritin.as_ref().map(|r| r.check),
         tsat.as_ref().map(|r| r.check),
     );
-    let labs = labs_up_to(conn, last)?;
+    let labs = all_labs.up_to(last);
     let crp_results = labs.iter().filter(|l| l.analyte == Analyte::Crp).count();
-    // Without a CRP on record the newest-first search would read every lab result: skip it.
     let crp = if crp_results == 0 {
         None
     } else {
-        latest(conn, Analyte::Crp.code(), last)?
+        all_labs.latest(&Analyte::Crp, last)
     };
     let crp = crp.map(|c| CrpReading {
         taken_on: c.taken_on,

@@ -261,13 +261,14 @@ pub(crate) fn build(
     let triggers = triggers::build(&window);
     let relief = relief::build(&window);
     let sleep = sleep::build(&window, &mut notes);
-    let treatments_summary = treatments::build(conn, &range, &treatments, &mut notes)?;
+    let treatments_summary = treatments::build(conn, &window, &range, &treatments, &mut notes)?;
     let iron = iron::build(conn, range.last, &treatments, &mut notes)?;
     let may_worsen_rls = worsening::build(&treatments_summary.active);
     // Dose timeline (issue 15 item 4).
     let dose_timelines = doses::build(conn, &range, &treatments)?;
     let rating = rating::build(conn, &range, &mut notes)?;
-    let augmentation = augmentation::build(conn, &range, &treatments, settings.morning_hour)?;
+    let augmentation =
+        augmentation::build(conn, &window, &range, &treatments, settings.morning_hour)?;
     let (key_figures, previous) = changes::build(
         conn,
         &range,

@@ -5,6 +5,8 @@
 //! (episodes and sleep diaries, and an exposure's kind alone); a dose comes from its parent and
 //! sort columns.
 
+use std::collections::HashSet;
+
 use rusqlite::Connection;
 
 use crate::error::Result;
@@ -63,6 +65,8 @@ pub(crate) struct ExposureRec {
 /// A dose of the window.
 #[derive(Clone, Debug)]
 pub(crate) struct DoseRec {
+    /// The night it counts for (as stored).
+    pub night: LocalDate,
     /// The treatment.
     pub treatment_id: String,
     /// When it was taken, epoch ms.
@@ -91,7 +95,37 @@ pub(crate) struct Window {
     /// Records of the window whose data no longer decodes: left out of every measure (their
     /// night is not counted as logged for them), listed for the notes.
     pub damaged: Vec<DamagedRecord>,
+    /// The ids of the window's episodes whose data no longer decodes: their relief attempts
+    /// are read all the same (as the parent-index read does).
+    damaged_episode_ids: Vec<String>,
 }
+
+/// The kinds of record that make a night observed when they decode (design §4): an episode, a
+/// morning sleep diary, a "no symptoms" answer. [`Window::load`] marks cells by them, and
+/// [`observed_at_most`] reads the nights that hold one from the night index alone.
+pub(crate) const OBSERVING_KINDS: [RowKind; 3] =
+    [RowKind::Episode, RowKind::Sleep, RowKind::NoSymptoms];
+
+/// The nights of `first..=last` that hold a live record of an [`OBSERVING_KINDS`] kind, in
+/// order, read from the night index without a record's JSON: every observed night is among
+/// them (one is not observed only when all its such records are damaged).
+pub(crate) fn observed_at_most(
+    conn: &Connection,
+    first: LocalDate,
+    last: LocalDate,
+) -> Result<Vec<LocalDate>> {
+    queries::nights_with_kinds(conn, first, last, &OBSERVING_KINDS)
+}
+
+/// From this many episodes in a window, [`Window::load`] asks how many relief attempts the
+/// journal holds, to choose how to read the window's (a 14-night summary never asks).
+const RELIEF_COUNT_FROM_EPISODES: usize = 200;
+/// Read every relief attempt of the journal down the kind index, keeping the window's, when
+/// the journal holds at most this many times as many as the window has episodes: per attempt
+/// that read costs about a third of what the night-and-parent-index read costs per episode of
+/// the window, which also steps over every other row of the window's nights (callgrind, the
+/// ten-year benchmark summary: 46 M of its 378 M instructions were that read).
+const RELIEF_BY_KIND_PER_EPISODE: u64 = 2;
 
 /// Decodes a stored record's data, or says what is wrong with it.
 /// An exposure's kind, the one field of its JSON a summary reads. Reading only it (borrowed, the
@@ -128,6 +162,7 @@ impl Window {
             doses: Vec::new(),
             relief: Vec::new(),
             damaged: Vec::new(),
+            damaged_episode_ids: Vec::new(),
         };
         queries::for_each_window_row(conn, first, last, |row| window.add_row(row))?;
         window.episodes.sort_by(|a, b| {
@@ -139,7 +174,7 @@ impl Window {
         });
         window.doses.sort_by_key(|d| d.at_ms);
         if with_relief {
-            for relief in queries::window_relief(conn, first, last)? {
+            for relief in window.read_relief(conn)? {
                 match parse(Some(&relief.data)) {
                     Ok(data) => window.relief.push(ReliefRec {
                         episode_id: relief.episode_id,
@@ -155,6 +190,86 @@ impl Window {
             }
         }
         Ok(window)
+    }
+
+    /// The live relief attempts of the window's episodes, by the cheaper of the two reads.
+    fn read_relief(&self, conn: &Connection) -> Result<Vec<queries::WindowRelief>> {
+        let episodes = self.episodes.len() + self.damaged_episode_ids.len();
+        let by_kind = episodes >= RELIEF_COUNT_FROM_EPISODES
+            && queries::live_relief_count(conn)?
+                <= RELIEF_BY_KIND_PER_EPISODE.saturating_mul(u64::try_from(episodes).unwrap_or(0));
+        if !by_kind {
+            return queries::window_relief(conn, self.first, self.last);
+        }
+        let ids: HashSet<&str> = self
+            .episodes
+            .iter()
+            .map(|e| e.id.as_str())
+            .chain(self.damaged_episode_ids.iter().map(String::as_str))
+            .collect();
+        queries::relief_of_episodes(conn, |id| ids.contains(id))
+    }
+
+    /// The nights `first..=last` of this window (clipped to it) as if read on their own: their
+    /// cells, and the episodes, exposures, diaries and doses of those nights in the same order.
+    /// No relief attempts and no damaged records (the parts that read a sub-window use
+    /// neither).
+    pub fn slice(&self, first: LocalDate, last: LocalDate) -> Window {
+        let first = first.max(self.first);
+        let last = last.min(self.last);
+        let inside = |night: LocalDate| first <= night && night <= last;
+        Window {
+            first,
+            last,
+            cells: self.cells_between(first, last).to_vec(),
+            episodes: self
+                .episodes
+                .iter()
+                .filter(|e| inside(e.night))
+                .cloned()
+                .collect(),
+            exposures: self
+                .exposures
+                .iter()
+                .filter(|e| inside(e.night))
+                .cloned()
+                .collect(),
+            diaries: self
+                .diaries
+                .iter()
+                .filter(|d| inside(d.night_of))
+                .cloned()
+                .collect(),
+            doses: self
+                .doses
+                .iter()
+                .filter(|d| inside(d.night))
+                .cloned()
+                .collect(),
+            relief: Vec::new(),
+            damaged: Vec::new(),
+            damaged_episode_ids: Vec::new(),
+        }
+    }
+
+    /// Whether the window holds every night of `first..=last`.
+    pub fn holds(&self, first: LocalDate, last: LocalDate) -> bool {
+        self.first <= first && last <= self.last
+    }
+
+    /// The nights `first..=last` (`first <= last`): cut from this window when it holds them
+    /// all (the summary's own window, read once), else read on their own.
+    pub fn part_or_load(
+        &self,
+        conn: &Connection,
+        first: LocalDate,
+        last: LocalDate,
+    ) -> Result<Window> {
+        if self.holds(first, last) {
+            Ok(self.slice(first, last))
+        } else {
+            Window::load(conn, first, last, false)
+        }
     }
 
     fn add_row(&mut self, row: WindowRow<'_>) -> Result<()> {
@@ -181,6 +296,7 @@ impl Window {
                 let data: EpisodeData = match parse(data) {
                     Ok(data) => data,
                     Err(problem) => {
+                        self.damaged_episode_ids.push(id.to_string());
                         self.damaged.push(damaged(problem));
                         return Ok(());
                     }
@@ -231,6 +347,7 @@ impl Window {
             }
             "dose" => {
                 self.doses.push(DoseRec {
+                    night,
                     treatment_id: parent_id.unwrap_or_default().to_string(),
                     at_ms: sort_ms,
                 });
@@ -239,8 +356,10 @@ impl Window {
             // Labs, ratings and treatment starts observe nothing either.
             _ => return Ok(()),
         }
-        if let Some(cell) = self.cells.get_mut(index) {
-            cell.observed = true;
+        if RowKind::from_code(kind).is_some_and(|k| OBSERVING_KINDS.contains(&k)) {
+            if let Some(cell) = self.cells.get_mut(index) {
+                cell.observed = true;
+            }
         }
         Ok(())
     }

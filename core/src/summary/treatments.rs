@@ -117,9 +117,11 @@ fn dose_text(t: &Treatment) -> Option<String> {
     })
 }
 
-/// Builds part 8.
+/// Builds part 8; `main` is the summary's window (the comparisons' nights are cut from it when
+/// it holds them).
 pub(crate) fn build(
     conn: &Connection,
+    main: &Window,
     range: &NightRange,
     treatments: &[Treatment],
     notes: &mut Vec<Note>,
@@ -156,7 +158,7 @@ pub(crate) fn build(
             text,
         });
         if range.contains(d.started_on) {
-            let c = compare(conn, range, t)?;
+            let c = compare(conn, main, range, t)?;
             if !c.comparable {
                 notes.push(missing("treatments", c.text.clone()));
             }
@@ -232,7 +234,12 @@ pub(crate) fn definition_text() -> String {
     )
 }
 
-fn compare(conn: &Connection, range: &NightRange, t: &Treatment) -> Result<TreatmentComparison> {
+fn compare(
+    conn: &Connection,
+    main: &Window,
+    range: &NightRange,
+    t: &Treatment,
+) -> Result<TreatmentComparison> {
     let start = t.data.started_on;
     let before_first = start - chrono::Duration::days(WINDOW_NIGHTS);
     let before_last = start - chrono::Duration::days(1);
@@ -243,7 +250,7 @@ fn compare(conn: &Connection, range: &NightRange, t: &Treatment) -> Result<Treat
         after_last = after_last.min(stop);
     }
     let reachable = after_first <= after_last;
-    let window = Window::load(conn, before_first, after_last.max(before_last), false)?;
+    let window = main.part_or_load(conn, before_first, after_last.max(before_last))?;
     let before = PeriodStats::from_cells(
         before_first,
         before_last,
