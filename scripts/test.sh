@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 # the suites grow).
 MIN_RUST_TESTS=200
 MIN_KOTLIN_TESTS=100
-SUITES=(deps fmt clippy rust syntax app-api app-api-self-test kotlin)
+SUITES=(deps fmt clippy rust syntax actionlint app-api app-api-self-test kotlin)
 
 ran=()
 step() { printf '\n==> %s\n' "$*"; }
@@ -68,6 +68,16 @@ suite rust
 step "syntax checks of Swift and Kotlin sources"
 scripts/syntax-check.sh
 suite syntax
+
+# --- actionlint (engineer K, issue 20): the hosted workflows cannot run here (docs/apps.md,
+# "Hosted CI"); this checks their syntax, expressions, action inputs and runner labels.
+step "actionlint (.github/workflows)"
+command -v actionlint >/dev/null 2>&1 || die "actionlint is missing (scripts/install-deps.sh installs it)"
+workflows=(.github/workflows/*.yml)
+((${#workflows[@]} >= 4)) || die "expected at least 4 workflows in .github/workflows, found ${#workflows[@]}"
+actionlint "${workflows[@]}"
+suite actionlint
+# --- end actionlint
 
 step "app API drift check (every core call in android/ and ios/ exists in fresh bindings)"
 tests/app-api-check/run.sh
