@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 # the suites grow).
 MIN_RUST_TESTS=200
 MIN_KOTLIN_TESTS=100
-SUITES=(deps fmt clippy rust syntax actionlint app-api app-api-self-test kotlin)
+SUITES=(deps fmt clippy rust syntax actionlint swift-api app-api app-api-self-test kotlin)
 
 ran=()
 step() { printf '\n==> %s\n' "$*"; }
@@ -77,6 +77,12 @@ workflows=(.github/workflows/*.yml)
 ((${#workflows[@]} >= 4)) || die "expected at least 4 workflows in .github/workflows, found ${#workflows[@]}"
 actionlint "${workflows[@]}"
 suite actionlint
+
+# The Swift API snapshot (docs/swift-api.txt) and the Kotlin/Swift JournalStore names.
+step "Swift API snapshot and store names (tests/swift-api/api-snapshot.sh)"
+require tests/swift-api/api-snapshot.sh
+tests/swift-api/api-snapshot.sh
+suite swift-api
 # --- end actionlint
 
 step "app API drift check (every core call in android/ and ios/ exists in fresh bindings)"
