@@ -27,6 +27,8 @@ pub mod settings;
 pub mod store;
 pub mod summary;
 pub mod time;
+// Release, schema and backup format versions (engineer K, issue 20).
+pub mod versions;
 pub mod views;
 
 pub use error::JournalError;
@@ -51,3 +53,5 @@ pub use views::history::{HistoryItem, HistoryPage, HistoryQuery};
 pub use views::night::{NightLine, NightView};
 pub use views::prompts::{Prompt, PromptKind};
 pub use views::vocabulary::{vocabularies, Vocabularies};
+// Versions (issue 20).
+pub use versions::{core_versions, CoreVersions};

@@ -7,7 +7,8 @@ fun allTests(): List<TestCase> =
     bedsideTests() + roundTripTests() + errorTests() + viewTests() + lifecycleTests() +
         concurrencyTests() + storeTests() + summaryTests() + exportTests() + vocabularyTests() +
         apiTests() + reportFontTests() + editFormTests() + observedTests() +
-        augmentationTests() + ironTests() + doseTests() + backupTests()
+        augmentationTests() + ironTests() + doseTests() + backupTests() +
+        versionTests()
 
 private const val USAGE = """usage: run.sh [test] [FILTER...]   run the tests (all, or those whose name contains a FILTER or matches a glob such as 'errors.*')
        run.sh list                 list the test names
