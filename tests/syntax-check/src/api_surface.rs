@@ -172,6 +172,7 @@ fn header(node: Node<'_>, source: &str, body_kinds: &[&str]) -> String {
         ("[ ", "["),
         (" ]", "]"),
         (" ,", ","),
+        (",)", ")"),
         (")throws", ") throws"),
         (")async", ") async"),
     ] {
