@@ -135,6 +135,9 @@ struct MoreView: View {
             NavigationLink("Reminders and settings") { RemindersView() }
                 .frame(minHeight: Theme.formTarget)
                 .accessibilityLabel("Set the morning and evening reminders")
+            NavigationLink("Licences") { LicencesView() }
+                .frame(minHeight: Theme.formTarget)
+                .accessibilityLabel("The licences of the app and of the code it includes")
         }
         .font(.body)
         .navigationTitle("More")
