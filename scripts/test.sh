@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 # the suites grow).
 MIN_RUST_TESTS=200
 MIN_KOTLIN_TESTS=100
-SUITES=(deps fmt clippy rust syntax app-api app-api-self-test kotlin)
+SUITES=(deps fmt clippy rust syntax actionlint swift-api licences app-api app-api-self-test kotlin)
 
 ran=()
 step() { printf '\n==> %s\n' "$*"; }
@@ -68,6 +68,30 @@ suite rust
 step "syntax checks of Swift and Kotlin sources"
 scripts/syntax-check.sh
 suite syntax
+
+# --- actionlint, Swift API, licences (engineer K, issue 20).
+# The hosted workflows cannot run here (docs/apps.md, "Hosted CI"); actionlint checks their
+# syntax, expressions, action inputs and runner labels.
+step "actionlint (.github/workflows)"
+command -v actionlint >/dev/null 2>&1 || die "actionlint is missing (scripts/install-deps.sh installs it)"
+workflows=(.github/workflows/*.yml)
+((${#workflows[@]} >= 4)) || die "expected at least 4 workflows in .github/workflows, found ${#workflows[@]}"
+actionlint "${workflows[@]}"
+suite actionlint
+
+# The Swift API snapshot (docs/swift-api.txt) and the Kotlin/Swift JournalStore names.
+step "Swift API snapshot and store names (tests/swift-api/api-snapshot.sh)"
+require tests/swift-api/api-snapshot.sh
+tests/swift-api/api-snapshot.sh
+suite swift-api
+
+# The licence policy: every crate of the core's graph in THIRD_PARTY_NOTICES.txt with an allowed
+# licence, SQLite's notice, LICENSE; no tool to compile (cargo metadata only).
+step "licences (scripts/check-licences.py)"
+require scripts/check-licences.py
+python3 scripts/check-licences.py --self-test
+suite licences
+# --- end actionlint, Swift API, licences
 
 step "app API drift check (every core call in android/ and ios/ exists in fresh bindings)"
 tests/app-api-check/run.sh

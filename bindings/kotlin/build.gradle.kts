@@ -20,6 +20,8 @@ import org.gradle.api.tasks.PathSensitivity
 plugins {
     id("com.android.library")
     id("org.jetbrains.kotlin.android")
+    // The AAR as a Maven publication: `publishToMavenLocal`, or a release repository.
+    `maven-publish`
 }
 
 /** The Cargo workspace root (this module lives in bindings/kotlin). */
@@ -74,6 +76,19 @@ val cargoExecutable: String = cargoBinDir?.resolve("cargo")?.absolutePath ?: "ca
 val rustPath: String = listOfNotNull(cargoBinDir?.absolutePath, System.getenv("PATH")).joinToString(File.pathSeparator)
 
 val jniLibsDir = projectDir.resolve("src/main/jniLibs")
+
+// ---- coordinates (issue 20): org.rlsjournal:rlsjournal-core:<the core's version> ----
+
+/** The core's release: the `version` of core/Cargo.toml, so the AAR and the core never disagree. */
+val coreVersion: String = workspaceDir.resolve("core/Cargo.toml").readLines()
+    .firstNotNullOfOrNull { Regex("""^version = "([^"]+)"$""").find(it)?.groupValues?.get(1) }
+    ?: error("no version line in core/Cargo.toml")
+
+group = "org.rlsjournal"
+version = coreVersion
+
+/** The licence and third-party notices shipped as assets (rlsjournal/LICENSE.txt, rlsjournal/THIRD_PARTY_NOTICES.txt). */
+val noticesAssetsDir: File = layout.buildDirectory.dir("generated/notices").get().asFile
 val generatedKotlinDir: File = layout.buildDirectory.dir("generated/uniffi/kotlin").get().asFile
 
 android {
@@ -96,6 +111,13 @@ android {
         }
     }
 
+    // The release variant is the Maven publication's component (with a sources jar).
+    publishing {
+        singleVariant("release") {
+            withSourcesJar()
+        }
+    }
+
     compileOptions {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
@@ -110,6 +132,8 @@ android {
             // The generated bindings sit beside the hand-written layer (src/main/kotlin).
             java.srcDir(generatedKotlinDir)
             jniLibs.srcDir(jniLibsDir)
+            // The core's licence and third-party notices, for the app's licences screen.
+            assets.srcDir(noticesAssetsDir)
         }
     }
 }
@@ -187,4 +211,123 @@ tasks.named("preBuild") {
 
 tasks.named<Delete>("clean") {
     delete(jniLibsDir)
+}
+
+// ---- issue 20: notices, Maven publication, host library for JVM unit tests ----
+
+/** Copies the core's LICENSE and THIRD_PARTY_NOTICES.txt into the library's assets. */
+val copyNotices by tasks.registering(Copy::class) {
+    group = "rust"
+    description = "Copies LICENSE and THIRD_PARTY_NOTICES.txt into the AAR's assets (rlsjournal/)."
+    from(workspaceDir.resolve("LICENSE")) { rename { "LICENSE.txt" } }
+    from(workspaceDir.resolve("THIRD_PARTY_NOTICES.txt"))
+    into(noticesAssetsDir.resolve("rlsjournal"))
+}
+
+tasks.named("preBuild") {
+    dependsOn(copyNotices)
+}
+
+afterEvaluate {
+    publishing {
+        publications {
+            create<MavenPublication>("release") {
+                from(components["release"])
+                groupId = "org.rlsjournal"
+                artifactId = "rlsjournal-core"
+                version = coreVersion
+                pom {
+                    name.set("RLS Journal core")
+                    description.set(
+                        "The RLS Journal core (Rust, uniffi) for Android: journal, storage, summaries and exports.",
+                    )
+                    licenses {
+                        license {
+                            name.set("MPL-2.0")
+                            url.set("https://mozilla.org/MPL/2.0/")
+                        }
+                    }
+                }
+            }
+        }
+        repositories {
+            // A folder repository inside the build: the release workflow uploads it.
+            maven {
+                name = "build"
+                url = uri(layout.buildDirectory.dir("repository"))
+            }
+        }
+    }
+}
+
+/**
+ * JNA's resource folder for this machine (`linux-x86-64`, `darwin-aarch64`, …) and the host
+ * library's file name: a JVM unit test finds the core there on the classpath.
+ */
+val hostOs: String = System.getProperty("os.name").lowercase()
+val hostArch: String = when (val arch = System.getProperty("os.arch").lowercase()) {
+    "amd64", "x86_64" -> "x86-64"
+    "aarch64", "arm64" -> "aarch64"
+    else -> arch
+}
+val hostJnaPrefix: String = when {
+    hostOs.startsWith("mac") -> "darwin-$hostArch"
+    hostOs.startsWith("windows") -> "win32-$hostArch"
+    else -> "linux-$hostArch"
+}
+val hostLibraryFile: String = when {
+    hostOs.startsWith("mac") -> "librlsjournal_core.dylib"
+    hostOs.startsWith("windows") -> "rlsjournal_core.dll"
+    else -> "librlsjournal_core.so"
+}
+val hostLibsDir: File = layout.buildDirectory.dir("rustHost").get().asFile
+
+/**
+ * Builds the core for the machine Gradle runs on (cargo build, debug) and copies it to
+ * build/rustHost/<jna prefix>/ (application-services' `libsForTests`): JVM unit tests of this
+ * module and of apps that use it load the real core from there instead of an Android .so.
+ */
+val hostLibsForTests by tasks.registering(Exec::class) {
+    group = "rust"
+    description = "Builds the core for this machine into build/rustHost/$hostJnaPrefix for JVM unit tests."
+    inputs.files(rustInputs).withPathSensitivity(PathSensitivity.RELATIVE)
+    outputs.dir(hostLibsDir)
+    workingDir = workspaceDir
+    environment("PATH", rustPath)
+    val cargoTarget = layout.buildDirectory.dir("rustHostTarget").get().asFile
+    commandLine(cargoExecutable, "build", "-p", "rlsjournal-core", "--lib", "--target-dir", cargoTarget.absolutePath)
+    doLast {
+        copy {
+            from(cargoTarget.resolve("debug/$hostLibraryFile"))
+            into(hostLibsDir.resolve(hostJnaPrefix))
+        }
+    }
+}
+
+/** The host library as a jar (`<jna prefix>/<library>`), so JNA finds it on a test classpath. */
+val hostLibsForTestsJar by tasks.registering(Jar::class) {
+    group = "rust"
+    description = "The host build of the core in a jar for JVM unit tests (configuration libsForTests)."
+    dependsOn(hostLibsForTests)
+    archiveClassifier.set("host-libs-for-tests")
+    from(hostLibsDir)
+}
+
+/**
+ * What an app's JVM unit tests add to reach the real core:
+ *   testImplementation(project(":rlsjournal-core", configuration = "libsForTests"))
+ *   testImplementation("net.java.dev.jna:jna:5.17.0") // the JVM jar: the AAR's JNA has no host library
+ */
+val libsForTests by configurations.creating {
+    isCanBeConsumed = true
+    isCanBeResolved = false
+}
+artifacts {
+    add(libsForTests.name, hostLibsForTestsJar)
+}
+
+// This module's own JVM unit tests (if any) load the host core the same way.
+tasks.withType<Test>().configureEach {
+    dependsOn(hostLibsForTests)
+    systemProperty("jna.library.path", hostLibsDir.resolve(hostJnaPrefix).absolutePath)
 }

@@ -3,6 +3,9 @@
 // RLS Journal core for Apple platforms: the Rust core (a static library inside an XCFramework)
 // with its uniffi-generated Swift bindings and a thin SwiftUI-friendly store.
 //
+// This manifest is the local-path mode used for development and by ios/project.yml; apps that
+// add the package by URL get the repository root's Package.swift (a versioned binaryTarget).
+//
 // Before the first `swift build` / `swift test` (or Xcode resolving this package), run
 // `./build-xcframework.sh` on a Mac: it builds `RLSJournalFFI.xcframework` and copies the
 // generated `Sources/RLSJournal/Generated/RLSJournal.swift`. Both are build outputs, not
@@ -35,6 +38,14 @@ let package = Package(
             name: "RLSJournal",
             dependencies: ["RLSJournalFFI"],
             path: "Sources/RLSJournal",
+            // The privacy manifest (required-reason APIs of the bundled SQLite), the core's
+            // licence and its third-party notices (the app's licences screen reads them through
+            // `Notices`). The repository root's Package.swift lists the same resources.
+            resources: [
+                .copy("Resources/PrivacyInfo.xcprivacy"),
+                .copy("Resources/LICENSE.txt"),
+                .copy("Resources/THIRD_PARTY_NOTICES.txt"),
+            ],
             linkerSettings: [
                 // chrono reads the device time zone through CoreFoundation (iana-time-zone);
                 // a static library does not carry its framework dependencies.

@@ -28,6 +28,8 @@ pub mod settings;
 pub mod store;
 pub mod summary;
 pub mod time;
+// Release, schema and backup format versions (engineer K, issue 20).
+pub mod versions;
 pub mod views;
 
 pub use error::JournalError;
@@ -56,3 +58,5 @@ pub use views::vocabulary::{vocabularies, Vocabularies};
 pub use messages::error_message;
 pub use model::entry_data::EntryData;
 pub use views::form_rules::{form_rules, FormRules, IntRange};
+// Versions (issue 20).
+pub use versions::{core_versions, CoreVersions};

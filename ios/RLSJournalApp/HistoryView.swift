@@ -2,7 +2,7 @@ import RLSJournal
 import SwiftUI
 
 /// History: the paged list (the core's `history(query:)`, first page published by the store,
-/// `loadMoreHistory()` for infinite scroll) and the month heat map (`calendarMonth`). Tapping an
+/// `olderHistory()` for infinite scroll) and the month heat map (`calendarMonth`). Tapping an
 /// item or a night opens that night; Edit opens its form; Delete deletes with Undo.
 struct HistoryView: View {
     @EnvironmentObject private var store: JournalStore
@@ -99,7 +99,7 @@ struct HistoryView: View {
     private func loadMore() {
         Task { @MainActor in
             do {
-                try await store.loadMoreHistory()
+                try await store.olderHistory()
             } catch {
                 self.error = ErrorText.describe(error)
             }
@@ -109,7 +109,7 @@ struct HistoryView: View {
     private func delete(_ id: String) {
         Task { @MainActor in
             do {
-                try await store.delete(id: id)
+                try await store.deleteEntry(id: id)
                 deleted = true
             } catch {
                 self.error = ErrorText.describe(error)

@@ -111,7 +111,7 @@ struct NightDetailView: View {
     private func delete(_ id: String) {
         Task { @MainActor in
             do {
-                try await store.delete(id: id)
+                try await store.deleteEntry(id: id)
                 deleted = true
                 await load()
             } catch {

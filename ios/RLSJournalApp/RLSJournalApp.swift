@@ -91,14 +91,14 @@ struct MainTabs: View {
             Task { await Reminders.reschedule(store: store) }
         }
         .safeAreaInset(edge: .top) {
-            if let error = store.refreshError {
+            if let error = store.refreshFailure {
                 RefreshErrorBar(error: error)
             }
         }
     }
 }
 
-/// A write succeeded but re-reading what the screens show failed (the store's `refreshError`):
+/// A write succeeded but re-reading what the screens show failed (the store's `refreshFailure`):
 /// says so, with the core's reason, and offers a retry.
 struct RefreshErrorBar: View {
     @EnvironmentObject private var store: JournalStore
@@ -135,6 +135,9 @@ struct MoreView: View {
             NavigationLink("Reminders and settings") { RemindersView() }
                 .frame(minHeight: Theme.formTarget)
                 .accessibilityLabel("Set the morning and evening reminders")
+            NavigationLink("Licences") { LicencesView() }
+                .frame(minHeight: Theme.formTarget)
+                .accessibilityLabel("The licences of the app and of the code it includes")
         }
         .font(.body)
         .navigationTitle("More")

@@ -52,14 +52,28 @@ fi
 [ -f "$generated" ] || { echo "api-snapshot.sh: no generated bindings at $generated" >&2; exit 1; }
 
 tab="$(printf '\t')"
+# The extractor of the hand-written layer (issue 20).
+(cd "$root" && cargo build -q -p syntax-check --bin swift-api)
+layer_extract="${CARGO_TARGET_DIR:-$root/target}/debug/swift-api"
 {
     echo "# The public Kotlin API of org.rlsjournal.core (uniffi bindings generated from core/src)."
     echo "# Written by tests/kotlin/api-snapshot.sh --update; checked by tests/kotlin/run.sh. Do not edit."
+    echo "# Then the hand-written layer (bindings/kotlin/src/main/kotlin/org/rlsjournal/journal/*.kt)."
     awk -f "$here/api-extract.awk" "$generated" | LC_ALL=C sort -t "$tab" -k1,1 -k2,2n | cut -f3-
+    # --- the hand-written layer (issue 20, engineer K): JournalStore and the moment helpers,
+    # public declarations from the tree-sitter parse (the syntax-check crate's `swift-api`,
+    # which reads Kotlin too), one section per file.
+    for file in "$root"/bindings/kotlin/src/main/kotlin/org/rlsjournal/journal/*.kt; do
+        echo
+        echo "## hand-written: $(basename "$file")"
+        "$layer_extract" "$file"
+    done
+    # --- end hand-written layer
 } >"$tmp/api.txt"
 
-if ! grep -q '^interface JournalInterface$' "$tmp/api.txt" || ! grep -q '^data class Moment($' "$tmp/api.txt"; then
-    echo "api-snapshot.sh: the extraction from $generated looks wrong (no JournalInterface or Moment):" >&2
+if ! grep -q '^interface JournalInterface$' "$tmp/api.txt" || ! grep -q '^data class Moment($' "$tmp/api.txt" ||
+    ! grep -q '^class JournalStore(' "$tmp/api.txt"; then
+    echo "api-snapshot.sh: the extraction from $generated looks wrong (no JournalInterface, Moment or JournalStore):" >&2
     head -20 "$tmp/api.txt" >&2
     exit 1
 fi

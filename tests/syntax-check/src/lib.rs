@@ -19,6 +19,8 @@
 //! compilers in places, and they lag behind the newest language features.
 
 pub mod android_build;
+// The public API of Swift and Kotlin sources (Swift API snapshot, store names; issue 20).
+pub mod api_surface;
 pub mod elf;
 pub mod ios_project;
 pub mod view_builder;
@@ -71,7 +73,7 @@ impl Lang {
         }
     }
 
-    fn grammar(self) -> tree_sitter::Language {
+    pub(crate) fn grammar(self) -> tree_sitter::Language {
         match self {
             Lang::Swift => tree_sitter_swift::LANGUAGE.into(),
             Lang::Kotlin => tree_sitter_kotlin_ng::LANGUAGE.into(),

@@ -79,19 +79,20 @@ public final class JournalStore: ObservableObject {
     /// The episode in progress, if any (the Tonight screen's state).
     @Published public private(set) var openEpisode: Episode?
     /// History items loaded so far, newest first: the first page after each refresh, plus the
-    /// pages `loadMoreHistory()` appended.
+    /// pages `olderHistory()` appended.
     @Published public private(set) var history: [HistoryItem] = []
     /// Where the next history page starts; `nil` when the list is complete.
     @Published public private(set) var historyCursor: String?
-    /// The entry kinds the history list shows; empty for all kinds.
-    @Published public private(set) var historyKinds: [EntryKind] = []
+    /// The entry kinds the history list shows; empty for all kinds. Change it with
+    /// `setHistoryFilter(kinds:)`.
+    @Published public private(set) var historyFilter: [EntryKind] = []
     /// Prompts due now (morning check-in, weekly rating, open episode, evening check-in).
     @Published public private(set) var prompts: [Prompt] = []
     /// Whether the published state has been read at least once.
     @Published public private(set) var isLoaded: Bool = false
     /// Set when a re-read after a successful write failed (the write itself happened); cleared by
     /// the next successful refresh.
-    @Published public private(set) var refreshError: (any Error)?
+    @Published public private(set) var refreshFailure: (any Error)?
 
     /// Items per history page.
     public let historyPageSize: Int32
@@ -121,16 +122,18 @@ public final class JournalStore: ObservableObject {
 
     /// Re-reads the open episode, the first history page and the prompts.
     public func refresh() async throws {
-        let snapshot = try await worker.read(historyQuery: firstPageQuery(kinds: historyKinds))
+        let snapshot = try await worker.read(historyQuery: firstPageQuery(kinds: historyFilter))
         apply(snapshot)
     }
 
-    /// Appends the next page of history; does nothing when the list is complete.
-    public func loadMoreHistory() async throws {
+    /// Appends the next page of history (older items) to `history`; does nothing when the list
+    /// is complete. (Kotlin's `olderHistory(cursor)` returns the page instead: a `StateFlow`
+    /// holds one page, a SwiftUI list the items loaded so far.)
+    public func olderHistory() async throws {
         guard let cursor = historyCursor else {
             return
         }
-        let query = HistoryQuery(kinds: historyKinds, cursor: cursor, limit: historyPageSize)
+        let query = HistoryQuery(kinds: historyFilter, cursor: cursor, limit: historyPageSize)
         let page = try await worker.run { journal in
             return try journal.history(query: query)
         }
@@ -144,9 +147,9 @@ public final class JournalStore: ObservableObject {
 
     /// Shows only these kinds in the history list (empty for all) and reloads it. If the reload
     /// fails, the list and its filter stay as they were.
-    public func showHistory(kinds: [EntryKind]) async throws {
+    public func setHistoryFilter(kinds: [EntryKind]) async throws {
         let snapshot = try await worker.read(historyQuery: firstPageQuery(kinds: kinds))
-        historyKinds = kinds
+        historyFilter = kinds
         apply(snapshot)
     }
 
@@ -156,18 +159,25 @@ public final class JournalStore: ObservableObject {
         return try await worker.run(body)
     }
 
+    /// Everything recorded for one night, read off the main actor.
+    public func night(_ night: LocalDate) async throws -> NightView {
+        return try await worker.run { journal in
+            return try journal.night(night: night)
+        }
+    }
+
     // MARK: writing
 
     /// Any write (add or edit of any entry, settings), run off the main actor; then the
     /// published state is refreshed. Returns what the core returned.
     @discardableResult
     public func write<T: Sendable>(_ body: @Sendable (Journal) throws -> T) async throws -> T {
-        let result = try await worker.write(body, historyQuery: firstPageQuery(kinds: historyKinds))
+        let result = try await worker.write(body, historyQuery: firstPageQuery(kinds: historyFilter))
         switch result.snapshot {
         case .success(let snapshot):
             apply(snapshot)
         case .failure(let error):
-            refreshError = error
+            refreshFailure = error
         }
         return result.value
     }
@@ -206,10 +216,17 @@ public final class JournalStore: ObservableObject {
         }
     }
 
-    /// Deletes an entry (a tombstone: `undoDelete()` brings it back).
-    public func delete(id: String) async throws {
+    /// Deletes an entry (a tombstone: `undoDelete()` or `restoreEntry(id:)` brings it back).
+    public func deleteEntry(id: String) async throws {
         try await write { journal in
             try journal.deleteEntry(id: id)
+        }
+    }
+
+    /// Restores a deleted entry.
+    public func restoreEntry(id: String) async throws {
+        try await write { journal in
+            try journal.restoreEntry(id: id)
         }
     }
 
@@ -238,7 +255,7 @@ public final class JournalStore: ObservableObject {
         history = snapshot.historyPage.items
         historyCursor = snapshot.historyPage.nextCursor
         prompts = snapshot.prompts
-        refreshError = nil
+        refreshFailure = nil
         isLoaded = true
     }
 }

@@ -44,13 +44,13 @@ final class JournalStoreTests: XCTestCase {
         XCTAssertNil(store.openEpisode)
         XCTAssertEqual(store.history.first?.id, logged.id)
 
-        try await store.delete(id: logged.id)
+        try await store.deleteEntry(id: logged.id)
         XCTAssertTrue(store.history.isEmpty)
 
         let restored = try await store.undoDelete()
         XCTAssertEqual(restored, logged.id)
         XCTAssertEqual(store.history.map { $0.id }, [logged.id])
-        XCTAssertNil(store.refreshError)
+        XCTAssertNil(store.refreshFailure)
     }
 
     @MainActor
@@ -68,7 +68,7 @@ final class JournalStoreTests: XCTestCase {
         }
         XCTAssertEqual(store.openEpisode, episode)
         XCTAssertEqual(store.history.map { $0.id }, [episode.id])
-        XCTAssertNil(store.refreshError)
+        XCTAssertNil(store.refreshFailure)
     }
 
     @MainActor
@@ -96,12 +96,12 @@ final class JournalStoreTests: XCTestCase {
         XCTAssertEqual(store.history.count, 2)
         XCTAssertNotNil(store.historyCursor)
 
-        try await store.loadMoreHistory()
+        try await store.olderHistory()
         XCTAssertEqual(store.history.count, 4)
-        try await store.loadMoreHistory()
+        try await store.olderHistory()
         XCTAssertEqual(store.history.count, 5)
         XCTAssertNil(store.historyCursor)
-        try await store.loadMoreHistory()
+        try await store.olderHistory()
         XCTAssertEqual(store.history.count, 5)
         XCTAssertEqual(store.history.map { $0.id }, Array(ids.reversed()))
 
@@ -127,11 +127,11 @@ final class JournalStoreTests: XCTestCase {
         }
         XCTAssertEqual(store.history.count, 2)
 
-        try await store.showHistory(kinds: [.exposure])
-        XCTAssertEqual(store.historyKinds, [.exposure])
+        try await store.setHistoryFilter(kinds: [.exposure])
+        XCTAssertEqual(store.historyFilter, [.exposure])
         XCTAssertEqual(store.history.map { $0.id }, [coffee.id])
 
-        try await store.showHistory(kinds: [])
+        try await store.setHistoryFilter(kinds: [])
         XCTAssertEqual(store.history.count, 2)
     }
 

@@ -8,7 +8,8 @@ fun allTests(): List<TestCase> =
         concurrencyTests() + storeTests() + summaryTests() + exportTests() + vocabularyTests() +
         apiTests() + reportFontTests() + editFormTests() + observedTests() +
         augmentationTests() + ironTests() + doseTests() + backupTests() +
-        presenterTests() + ffiInputTests() + ffiSurfaceTests()
+        presenterTests() + ffiInputTests() + ffiSurfaceTests() +
+        versionTests()
 
 private const val USAGE = """usage: run.sh [test] [FILTER...]   run the tests (all, or those whose name contains a FILTER or matches a glob such as 'errors.*')
        run.sh list                 list the test names

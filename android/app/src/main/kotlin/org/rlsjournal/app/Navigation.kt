@@ -38,6 +38,7 @@ import org.rlsjournal.app.add.AddScreen
 import org.rlsjournal.app.checkin.CheckInScreen
 import org.rlsjournal.app.history.HistoryScreen
 import org.rlsjournal.app.history.NightScreen
+import org.rlsjournal.app.licences.LicencesScreen
 import org.rlsjournal.app.reminders.RemindersScreen
 import org.rlsjournal.app.share.ShareScreen
 import org.rlsjournal.app.summary.SummaryScreen
@@ -120,6 +121,7 @@ fun AppNavigation(requestedRoute: String?, onRouteShown: () -> Unit) {
             }
             composable("share") { ShareScreen() }
             composable("reminders") { RemindersScreen() }
+            composable("licences") { LicencesScreen() }
         }
     }
 }
@@ -136,7 +138,7 @@ private fun NavHostController.navigateToTab(route: String) {
     }
 }
 
-/** Add, Share and Reminders. */
+/** Add, Share, Reminders and Licences. */
 @Composable
 private fun MoreScreen(nav: NavHostController) {
     Column(
@@ -160,6 +162,12 @@ private fun MoreScreen(nav: NavHostController) {
             text = stringResource(R.string.reminders_title),
             description = stringResource(R.string.reminders_title_description),
             onClick = { nav.navigate("reminders") },
+            modifier = Modifier.fillMaxWidth(),
+        )
+        BigButton(
+            text = stringResource(R.string.licences_title),
+            description = stringResource(R.string.licences_title_description),
+            onClick = { nav.navigate("licences") },
             modifier = Modifier.fillMaxWidth(),
         )
     }
