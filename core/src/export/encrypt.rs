@@ -59,8 +59,11 @@ pub fn check_new_passphrase(passphrase: &str) -> Result<()> {
 /// `plain` encrypted with `passphrase` as an age file (binary, not armored).
 pub fn encrypt(plain: &[u8], passphrase: &str) -> Result<Vec<u8>> {
     check_new_passphrase(passphrase)?;
-    age_v1::seal(plain, passphrase, SCRYPT_WORK_FACTOR).map_err(|e| JournalError::BackupFailed {
-        reason: format!("the backup could not be encrypted ({e:?})"),
+    // Sealing reads nothing: only the system's random numbers or the key derivation can fail.
+    age_v1::seal(plain, passphrase, SCRYPT_WORK_FACTOR).map_err(|_| JournalError::BackupFailed {
+        reason: "the backup could not be encrypted (the system's random numbers or the key \
+                 derivation were not available)"
+            .into(),
     })
 }
 
