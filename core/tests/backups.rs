@@ -194,6 +194,51 @@ fn the_age_tool_opens_our_backups_and_we_open_its_files() {
     assert_eq!(contents(&other), contents(&journal));
 }
 
+/// The chunk boundaries of the age payload (64 KiB chunks, a full last chunk flagged last, an
+/// empty file one empty chunk) agree with the `age` tool's both ways: our own age v1 code
+/// (`export/age_v1/`) replaced the `age` crate, and this is where a boundary slip would show.
+#[test]
+fn the_age_tool_and_we_agree_on_every_chunk_boundary() {
+    if !tools_present(
+        "the_age_tool_and_we_agree_on_every_chunk_boundary",
+        &["age", "script"],
+    ) {
+        return;
+    }
+    use rlsjournal_core::export::encrypt::{decrypt, encrypt};
+    const CHUNK: usize = 64 * 1024;
+    let dir = tempfile::tempdir().unwrap();
+    for len in [0, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK] {
+        let plain: Vec<u8> = (0..len).map(|i| (i * 7 % 256) as u8).collect();
+        std::fs::write(dir.path().join("ours.age"), encrypt(&plain, PASS).unwrap()).unwrap();
+        age_tool(dir.path(), "-d -o ours.out ours.age", &format!("{PASS}\n"));
+        // age creates its output file on the first write: none for an empty plain text.
+        let opened = match std::fs::read(dir.path().join("ours.out")) {
+            Err(e) if len == 0 && e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            other => other.unwrap(),
+        };
+        assert!(
+            opened == plain,
+            "{len} bytes: the age tool read ours differently"
+        );
+
+        std::fs::write(dir.path().join("plain.bin"), &plain).unwrap();
+        age_tool(
+            dir.path(),
+            "-e -p -o theirs.age plain.bin",
+            &format!("{PASS}\n{PASS}\n"),
+        );
+        let theirs = std::fs::read(dir.path().join("theirs.age")).unwrap();
+        assert!(
+            decrypt(&theirs[..], PASS, len).unwrap() == plain,
+            "{len} bytes: we read the age tool's file differently"
+        );
+        for name in ["ours.age", "ours.out", "theirs.age", "plain.bin"] {
+            let _ = std::fs::remove_file(dir.path().join(name));
+        }
+    }
+}
+
 fn names(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(folder)
         .unwrap()

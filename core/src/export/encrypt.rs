@@ -3,15 +3,11 @@
 //! ours with the same passphrase, and we open files it wrote. The passphrase is only used for
 //! the call: the core never stores it (docs/backups.md says where the apps keep it).
 
-use std::io::{BufReader, Read, Write};
-use std::iter;
+use std::io::Read;
 use std::path::Path;
 
-use age::secrecy::SecretString;
-use age::DecryptError;
-
 use crate::error::{JournalError, Result};
-use crate::export::archive::Limited;
+use crate::export::age_v1::{self, AgeError};
 
 /// The first line of every age file: how an encrypted backup is recognised.
 pub const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
@@ -21,7 +17,7 @@ pub const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
 pub const SCRYPT_WORK_FACTOR: u8 = 18;
 
 /// The largest work factor a file may ask of us (the `age` tool's own limit): a crafted file
-/// cannot make an import take minutes or gigabytes of memory.
+/// cannot make an import take minutes or more than 4 GiB of memory.
 pub const MAX_SCRYPT_WORK_FACTOR: u8 = 22;
 
 /// The shortest passphrase accepted for writing an encrypted backup, in characters.
@@ -60,27 +56,15 @@ pub fn check_new_passphrase(passphrase: &str) -> Result<()> {
     Ok(())
 }
 
-fn secret(passphrase: &str) -> SecretString {
-    SecretString::from(passphrase.to_owned())
-}
-
 /// `plain` encrypted with `passphrase` as an age file (binary, not armored).
 pub fn encrypt(plain: &[u8], passphrase: &str) -> Result<Vec<u8>> {
     check_new_passphrase(passphrase)?;
-    let failed = |e: std::io::Error| JournalError::BackupFailed {
-        reason: format!("the backup could not be encrypted ({e})"),
-    };
-    let mut recipient = age::scrypt::Recipient::new(secret(passphrase));
-    recipient.set_work_factor(SCRYPT_WORK_FACTOR);
-    let encryptor = age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient))
-        .map_err(|e| JournalError::BackupFailed {
-            reason: format!("the backup could not be encrypted ({e})"),
-        })?;
-    let mut out = Vec::with_capacity(plain.len() + 256);
-    let mut writer = encryptor.wrap_output(&mut out).map_err(failed)?;
-    writer.write_all(plain).map_err(failed)?;
-    writer.finish().map_err(failed)?;
-    Ok(out)
+    // Sealing reads nothing: only the system's random numbers or the key derivation can fail.
+    age_v1::seal(plain, passphrase, SCRYPT_WORK_FACTOR).map_err(|_| JournalError::BackupFailed {
+        reason: "the backup could not be encrypted (the system's random numbers or the key \
+                 derivation were not available)"
+            .into(),
+    })
 }
 
 /// The plain content of an encrypted backup read from `input`, at most `limit` bytes. Every
@@ -88,27 +72,8 @@ pub fn encrypt(plain: &[u8], passphrase: &str) -> Result<Vec<u8>> {
 /// refused whole: `WrongPassphrase` when the passphrase does not open it, `ImportRejected`
 /// naming the damage otherwise.
 pub fn decrypt(input: impl Read, passphrase: &str, limit: usize) -> Result<Vec<u8>> {
-    let decryptor = age::Decryptor::new_buffered(BufReader::new(input)).map_err(decrypt_error)?;
-    if !decryptor.is_scrypt() {
-        return Err(rejected(
-            "the backup is encrypted to a key, not with a passphrase, so this app cannot open it",
-        ));
-    }
-    let mut identity = age::scrypt::Identity::new(secret(passphrase));
-    identity.set_max_work_factor(MAX_SCRYPT_WORK_FACTOR);
-    let reader = decryptor
-        .decrypt(iter::once(&identity as &dyn age::Identity))
-        .map_err(decrypt_error)?;
-    let mut limited = Limited::new(reader, limit);
-    let mut plain = Vec::new();
-    match limited.read_to_end(&mut plain) {
-        Ok(_) => Ok(plain),
-        Err(_) if limited.exceeded => Err(rejected(format!(
-            "the backup is larger than {} MB, the most this app reads",
-            limit / (1024 * 1024)
-        ))),
-        Err(_) => Err(damaged()),
-    }
+    age_v1::open(input, passphrase, MAX_SCRYPT_WORK_FACTOR, limit)
+        .map_err(|e| decrypt_error(e, limit))
 }
 
 fn rejected(reason: impl Into<String>) -> JournalError {
@@ -121,21 +86,30 @@ fn damaged() -> JournalError {
     rejected("the encrypted backup is damaged or incomplete (it was cut short or changed)")
 }
 
-/// age's errors in our words. A wrong passphrase and a changed key stanza look the same to
-/// age (the key does not decrypt), so both are `WrongPassphrase`.
-fn decrypt_error(err: DecryptError) -> JournalError {
+/// The format's errors in our words. A wrong passphrase and a changed key stanza look the same
+/// (the key does not decrypt), so both are `WrongPassphrase`.
+fn decrypt_error(err: AgeError, limit: usize) -> JournalError {
     match err {
-        DecryptError::DecryptionFailed
-        | DecryptError::KeyDecryptionFailed
-        | DecryptError::NoMatchingKeys => JournalError::WrongPassphrase,
-        DecryptError::ExcessiveWork { required, .. } => rejected(format!(
+        AgeError::WrongPassphrase => JournalError::WrongPassphrase,
+        AgeError::NotPassphrase => rejected(
+            "the backup is encrypted to a key, not with a passphrase, so this app cannot open it",
+        ),
+        AgeError::ExcessiveWork { required } => rejected(format!(
             "the backup asks for scrypt work factor {required}, more than the \
              {MAX_SCRYPT_WORK_FACTOR} this app allows"
         )),
-        DecryptError::UnknownFormat => {
+        AgeError::UnknownVersion => {
             rejected("the backup is encrypted in a newer format this app does not know")
         }
-        DecryptError::InvalidHeader | DecryptError::InvalidMac | DecryptError::Io(_) => damaged(),
+        AgeError::TooLarge => rejected(format!(
+            "the backup is larger than {} MB, the most this app reads",
+            limit / (1024 * 1024)
+        )),
+        AgeError::Header
+        | AgeError::Mac
+        | AgeError::Payload
+        | AgeError::Crypto
+        | AgeError::Io(_) => damaged(),
     }
 }
 
