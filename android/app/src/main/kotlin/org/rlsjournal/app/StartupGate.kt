@@ -27,7 +27,7 @@ import org.rlsjournal.app.ui.BodyText
 import org.rlsjournal.app.ui.Heading
 import org.rlsjournal.app.ui.MessageCard
 import org.rlsjournal.app.ui.QuietButton
-import org.rlsjournal.app.ui.attempt
+import org.rlsjournal.presenters.attempt
 import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.core.JournalException
 import org.rlsjournal.journal.JournalStore

@@ -39,7 +39,9 @@ fun sentenceOf(error: Throwable): String = when (error) {
 
 /**
  * Runs [block] and returns what it threw (null if it succeeded). Cancellation is passed on, not
- * reported: a screen that closes while a call runs shows nothing.
+ * reported: a screen that closes while a call runs shows nothing. Every other [Throwable] is
+ * returned, errors included (an `UnsatisfiedLinkError` from a native library that does not load):
+ * a receiver must still call `finish()`, and a screen shows it.
  */
 suspend fun attempt(block: suspend () -> Unit): Throwable? =
     try {

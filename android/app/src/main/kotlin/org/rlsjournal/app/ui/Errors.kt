@@ -2,7 +2,6 @@ package org.rlsjournal.app.ui
 
 import android.content.Context
 import org.rlsjournal.app.R
-import kotlin.coroutines.cancellation.CancellationException
 import org.rlsjournal.core.JournalException
 import org.rlsjournal.core.errorMessage
 
@@ -16,18 +15,4 @@ fun errorText(context: Context, error: Throwable): String = when (error) {
     else -> context.getString(R.string.error_unexpected, error.message ?: error.toString())
 }
 
-/**
- * Runs [block] and returns what it threw (null if it succeeded). Cancellation is passed on, not
- * reported: a screen that closes while a call runs shows nothing. Every other [Throwable] is
- * returned, errors included (an `UnsatisfiedLinkError` from a native library that does not load,
- * an `Error` out of the bindings): a receiver must still call `finish()`, and a screen shows it.
- */
-suspend fun attempt(block: suspend () -> Unit): Throwable? =
-    try {
-        block()
-        null
-    } catch (e: CancellationException) {
-        throw e
-    } catch (e: Throwable) {
-        e
-    }
+// A failed call's Throwable is caught by the presenters' `attempt` (android/presenters/Outcome.kt).
