@@ -188,33 +188,60 @@ pub fn vocabularies() -> Vocabularies {
     Vocabularies {
         sides: Side::ALL.iter().map(SideChoice::of).collect(),
         body_areas: BodyArea::ALL.iter().map(BodyAreaChoice::of).collect(),
-        sensations: with_other(Sensation::PLAIN, Sensation::Other { label: String::new() })
-            .iter()
-            .map(SensationChoice::of)
-            .collect(),
-        settings: with_other(Setting::PLAIN, Setting::Other { label: String::new() })
-            .iter()
-            .map(SettingChoice::of)
-            .collect(),
-        relief_methods: with_other(ReliefMethod::PLAIN, ReliefMethod::Other { label: String::new() })
-            .iter()
-            .map(ReliefMethodChoice::of)
-            .collect(),
-        exposure_kinds: with_other(ExposureKind::PLAIN, ExposureKind::Other { label: String::new() })
-            .iter()
-            .map(ExposureKindChoice::of)
-            .collect(),
+        sensations: with_other(
+            Sensation::PLAIN,
+            Sensation::Other {
+                label: String::new(),
+            },
+        )
+        .iter()
+        .map(SensationChoice::of)
+        .collect(),
+        settings: with_other(
+            Setting::PLAIN,
+            Setting::Other {
+                label: String::new(),
+            },
+        )
+        .iter()
+        .map(SettingChoice::of)
+        .collect(),
+        relief_methods: with_other(
+            ReliefMethod::PLAIN,
+            ReliefMethod::Other {
+                label: String::new(),
+            },
+        )
+        .iter()
+        .map(ReliefMethodChoice::of)
+        .collect(),
+        exposure_kinds: with_other(
+            ExposureKind::PLAIN,
+            ExposureKind::Other {
+                label: String::new(),
+            },
+        )
+        .iter()
+        .map(ExposureKindChoice::of)
+        .collect(),
         treatment_categories: with_other(
             TreatmentCategory::PLAIN,
-            TreatmentCategory::Other { label: String::new() },
+            TreatmentCategory::Other {
+                label: String::new(),
+            },
         )
         .iter()
         .map(TreatmentCategoryChoice::of)
         .collect(),
-        analytes: with_other(Analyte::PLAIN, Analyte::Other { label: String::new() })
-            .iter()
-            .map(AnalyteChoice::of)
-            .collect(),
+        analytes: with_other(
+            Analyte::PLAIN,
+            Analyte::Other {
+                label: String::new(),
+            },
+        )
+        .iter()
+        .map(AnalyteChoice::of)
+        .collect(),
         entry_kinds: EntryKind::ALL.iter().map(EntryKindChoice::of).collect(),
         paper_sizes: PaperSize::ALL.iter().map(PaperSizeChoice::of).collect(),
         helped: (0..=3)
@@ -232,7 +259,11 @@ pub fn vocabularies() -> Vocabularies {
 
 /// The fixed values of a vocabulary followed by its blank "other" choice.
 fn with_other<T: Clone>(plain: &[T], other: T) -> Vec<T> {
-    plain.iter().cloned().chain(std::iter::once(other)).collect()
+    plain
+        .iter()
+        .cloned()
+        .chain(std::iter::once(other))
+        .collect()
 }
 
 #[cfg(test)]
@@ -299,7 +330,12 @@ mod tests {
         ($what:literal, $ty:ident, $list:expr) => {
             check(
                 $what,
-                &with_other($ty::PLAIN, $ty::Other { label: String::new() }),
+                &with_other(
+                    $ty::PLAIN,
+                    $ty::Other {
+                        label: String::new(),
+                    },
+                ),
                 &rows!($list),
                 $ty::display_name,
                 $ty::label,
@@ -318,7 +354,11 @@ mod tests {
         check_labelled!("settings", Setting, v.settings);
         check_labelled!("relief methods", ReliefMethod, v.relief_methods);
         check_labelled!("exposure kinds", ExposureKind, v.exposure_kinds);
-        check_labelled!("treatment categories", TreatmentCategory, v.treatment_categories);
+        check_labelled!(
+            "treatment categories",
+            TreatmentCategory,
+            v.treatment_categories
+        );
         check_labelled!("analytes", Analyte, v.analytes);
         assert_eq!(v.paper_sizes.len(), PaperSize::ALL.len());
         for (choice, size) in v.paper_sizes.iter().zip(PaperSize::ALL) {
@@ -401,24 +441,84 @@ mod tests {
     fn an_other_shows_the_persons_label_or_other_while_blank() {
         let typed = |label: &str| label.to_string();
         assert_eq!(
-            ExposureKind::Other { label: typed("late cheese") }.label(),
+            ExposureKind::Other {
+                label: typed("late cheese")
+            }
+            .label(),
             "late cheese"
         );
-        assert!(ExposureKind::Other { label: typed("late cheese") }.is_other());
-        assert_eq!(Sensation::Other { label: typed("fizzing") }.label(), "fizzing");
-        assert_eq!(Setting::Other { label: typed("train") }.label(), "train");
-        assert_eq!(ReliefMethod::Other { label: typed("yoga") }.label(), "yoga");
+        assert!(ExposureKind::Other {
+            label: typed("late cheese")
+        }
+        .is_other());
         assert_eq!(
-            TreatmentCategory::Other { label: typed("magnesium") }.label(),
+            Sensation::Other {
+                label: typed("fizzing")
+            }
+            .label(),
+            "fizzing"
+        );
+        assert_eq!(
+            Setting::Other {
+                label: typed("train")
+            }
+            .label(),
+            "train"
+        );
+        assert_eq!(
+            ReliefMethod::Other {
+                label: typed("yoga")
+            }
+            .label(),
+            "yoga"
+        );
+        assert_eq!(
+            TreatmentCategory::Other {
+                label: typed("magnesium")
+            }
+            .label(),
             "magnesium"
         );
-        assert_eq!(Analyte::Other { label: typed("B12") }.label(), "B12");
-        assert_eq!(Analyte::Other { label: String::new() }.label(), OTHER_LABEL);
-        assert_eq!(Setting::Other { label: typed("   ") }.label(), OTHER_LABEL);
-        assert!(Analyte::Other { label: String::new() }.is_other());
-        assert!(Sensation::Other { label: String::new() }.is_other());
-        assert!(Setting::Other { label: String::new() }.is_other());
-        assert!(ReliefMethod::Other { label: String::new() }.is_other());
-        assert!(TreatmentCategory::Other { label: String::new() }.is_other());
+        assert_eq!(
+            Analyte::Other {
+                label: typed("B12")
+            }
+            .label(),
+            "B12"
+        );
+        assert_eq!(
+            Analyte::Other {
+                label: String::new()
+            }
+            .label(),
+            OTHER_LABEL
+        );
+        assert_eq!(
+            Setting::Other {
+                label: typed("   ")
+            }
+            .label(),
+            OTHER_LABEL
+        );
+        assert!(Analyte::Other {
+            label: String::new()
+        }
+        .is_other());
+        assert!(Sensation::Other {
+            label: String::new()
+        }
+        .is_other());
+        assert!(Setting::Other {
+            label: String::new()
+        }
+        .is_other());
+        assert!(ReliefMethod::Other {
+            label: String::new()
+        }
+        .is_other());
+        assert!(TreatmentCategory::Other {
+            label: String::new()
+        }
+        .is_other());
     }
 }
