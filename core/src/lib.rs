@@ -53,7 +53,7 @@ pub use views::calendar::{CalendarDay, CalendarMonth, NightState};
 pub use views::history::{HistoryItem, HistoryPage, HistoryQuery};
 pub use views::night::{NightLine, NightView};
 pub use views::prompts::{Prompt, PromptKind};
-pub use views::vocabulary::{vocabularies, Vocabularies};
+pub use views::vocabulary::{vocabularies, Vocabularies, OTHER_LABEL};
 // Issue 16: error sentences, form rules, one save call.
 pub use messages::error_message;
 pub use model::entry_data::EntryData;

@@ -82,7 +82,7 @@ struct AddEntryView: View {
                     ChoiceChips(
                         choices: Vocabulary.addableKinds,
                         selected: form.kind,
-                        label: { Vocabulary.label($0) },
+                        label: { $0.label() },
                         onSelect: { value in
                             if let value = value {
                                 form.kind = value
@@ -99,9 +99,9 @@ struct AddEntryView: View {
             Button("Save") { save() }
                 .buttonStyle(BigButtonStyle(emphasis: true))
                 .disabled(busy)
-                .accessibilityLabel("Save the \(Vocabulary.label(form.kind))")
+                .accessibilityLabel("Save the \(form.kind.label())")
         }
-        .navigationTitle(editId == nil ? "Add" : "Edit \(Vocabulary.label(form.kind))")
+        .navigationTitle(editId == nil ? "Add" : "Edit \(form.kind.label())")
         .task { await load() }
     }
 
@@ -152,16 +152,16 @@ struct AddEntryView: View {
             )
         }
         Section("Side") {
-            ChoiceChips(choices: Vocabulary.sides, selected: form.side, label: { Vocabulary.label($0) }, onSelect: { form.side = $0 })
+            ChoiceChips(choices: Vocabulary.sides, selected: form.side, label: { $0.label() }, onSelect: { form.side = $0 })
         }
         Section("Where") {
-            MultiChoiceChips(choices: Vocabulary.bodyAreas, selected: form.bodyAreas, label: { Vocabulary.label($0) }, onChange: { form.bodyAreas = $0 })
+            MultiChoiceChips(choices: Vocabulary.bodyAreas, selected: form.bodyAreas, label: { $0.label() }, onChange: { form.bodyAreas = $0 })
         }
         Section("How it felt") {
-            MultiChoiceChips(choices: Vocabulary.sensations, selected: form.sensations, label: { Vocabulary.label($0) }, onChange: { form.sensations = $0 })
+            MultiChoiceChips(choices: Vocabulary.sensations, selected: form.sensations, label: { $0.label() }, onChange: { form.sensations = $0 })
         }
         Section("Where you were when it began") {
-            ChoiceChips(choices: Vocabulary.settings, selected: form.setting, label: { Vocabulary.label($0) }, onSelect: { form.setting = $0 })
+            ChoiceChips(choices: Vocabulary.settings, selected: form.setting, label: { $0.label() }, onSelect: { form.setting = $0 })
         }
         Section("Time at rest before it began") {
             Toggle("Record it", isOn: Binding(
@@ -189,15 +189,15 @@ struct AddEntryView: View {
             ChoiceChips(
                 choices: Vocabulary.exposureKinds,
                 selected: form.exposureKind,
-                label: { Vocabulary.label($0) },
-                sameAs: { a, b in Vocabulary.sameExposure(a, b) },
+                label: { $0.label() },
+                sameAs: { a, b in a == b || (a.isOther() && b.isOther()) },
                 onSelect: { value in
                     if let value = value {
                         form.exposureKind = value
                     }
                 }
             )
-            if Vocabulary.isOther(form.exposureKind) {
+            if form.exposureKind.isOther() {
                 TextField("What it was", text: Binding(
                     get: { otherLabel(form.exposureKind) },
                     set: { form.exposureKind = ExposureKind.other(label: $0) }
@@ -216,15 +216,15 @@ struct AddEntryView: View {
             ChoiceChips(
                 choices: Vocabulary.treatmentCategories,
                 selected: form.category,
-                label: { Vocabulary.label($0) },
-                sameAs: { a, b in Vocabulary.sameCategory(a, b) },
+                label: { $0.label() },
+                sameAs: { a, b in a == b || (a.isOther() && b.isOther()) },
                 onSelect: { value in
                     if let value = value {
                         form.category = value
                     }
                 }
             )
-            if Vocabulary.isOther(form.category) {
+            if form.category.isOther() {
                 TextField("What it is", text: Binding(
                     get: { otherLabel(form.category) },
                     set: { form.category = TreatmentCategory.other(label: $0) }
@@ -276,15 +276,15 @@ struct AddEntryView: View {
             ChoiceChips(
                 choices: Vocabulary.analytes,
                 selected: form.analyte,
-                label: { Vocabulary.label($0) },
-                sameAs: { a, b in Vocabulary.sameAnalyte(a, b) },
+                label: { $0.label() },
+                sameAs: { a, b in a == b || (a.isOther() && b.isOther()) },
                 onSelect: { value in
                     if let value = value {
                         form.analyte = value
                     }
                 }
             )
-            if Vocabulary.isOther(form.analyte) {
+            if form.analyte.isOther() {
                 TextField("Which test", text: Binding(
                     get: { otherLabel(form.analyte) },
                     set: { form.analyte = Analyte.other(label: $0) }

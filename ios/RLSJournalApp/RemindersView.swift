@@ -53,7 +53,7 @@ struct RemindersView: View {
                     ChoiceChips(
                         choices: Vocabulary.paperSizes,
                         selected: current.paperSize,
-                        label: { Vocabulary.label($0) },
+                        label: { $0.label() },
                         onSelect: { value in
                             if let value = value {
                                 update { old in

@@ -32,7 +32,7 @@ struct TonightView: View {
                 ChoiceChips(
                     choices: Vocabulary.sides,
                     selected: side,
-                    label: { Vocabulary.label($0) },
+                    label: { $0.label() },
                     minHeight: Theme.bedsideTarget,
                     onSelect: { side = $0 }
                 )
@@ -76,23 +76,23 @@ struct TonightView: View {
         ChoiceChips(
             choices: Vocabulary.reliefMethods,
             selected: reliefMethod,
-            label: { Vocabulary.label($0) },
+            label: { $0.label() },
             minHeight: Theme.bedsideTarget,
             onSelect: { reliefMethod = $0 }
         )
         if let method = reliefMethod {
-            Text("How much did \(Vocabulary.label(method)) help?").font(.body)
+            Text("How much did \(method.label()) help?").font(.body)
             HStack(spacing: 8) {
-                ForEach(Vocabulary.helpedLevels, id: \.self) { level in
-                    Button(Vocabulary.helpedLabel(level)) {
+                ForEach(Vocabulary.helped, id: \.value) { step in
+                    Button(step.label) {
                         reliefMethod = nil
                         act(done: "Saved what helped.") {
-                            _ = try await store.addRelief(method: method, helped: level, minutesToRelief: nil)
+                            _ = try await store.addRelief(method: method, helped: step.value, minutesToRelief: nil)
                         }
                     }
                     .buttonStyle(BigButtonStyle())
                     .disabled(busy)
-                    .accessibilityLabel("\(Vocabulary.label(method)): \(Vocabulary.helpedName(level))")
+                    .accessibilityLabel("\(method.label()): \(step.name)")
                 }
             }
         }

@@ -82,7 +82,7 @@ macro_rules! labelled_vocabulary {
             }
 
             /// The label of an `Other`, else `None`.
-            pub fn label(&self) -> Option<&str> {
+            pub fn other_label(&self) -> Option<&str> {
                 match self { $name::Other { label } => Some(label.as_str()), _ => None }
             }
 

@@ -35,16 +35,8 @@ import org.rlsjournal.app.ui.SectionTitle
 import org.rlsjournal.app.ui.SwitchRow
 import org.rlsjournal.app.ui.TextInput
 import org.rlsjournal.app.ui.Vocabulary
-import org.rlsjournal.app.ui.analyteLabel
-import org.rlsjournal.app.ui.bodyAreaLabel
-import org.rlsjournal.app.ui.categoryLabel
-import org.rlsjournal.app.ui.entryKindLabel
 import org.rlsjournal.app.ui.errorText
-import org.rlsjournal.app.ui.exposureLabel
 import org.rlsjournal.app.ui.noticeText
-import org.rlsjournal.app.ui.sensationLabel
-import org.rlsjournal.app.ui.settingLabel
-import org.rlsjournal.app.ui.sideLabel
 import org.rlsjournal.core.Analyte
 import org.rlsjournal.core.EntryKind
 import org.rlsjournal.core.ExposureKind
@@ -88,12 +80,12 @@ fun AddScreen(
             ChoiceRow(
                 choices = addableKinds,
                 selected = form.kind,
-                label = { entryKindLabel(it) },
+                label = { it.label() },
                 onSelect = { k -> if (k != null) vm.presenter.edit { it.copy(kind = k) } },
                 clearable = false,
             )
         } else {
-            SectionTitle(entryKindLabel(form.kind))
+            SectionTitle(form.kind.label())
         }
 
         when (form.kind) {
@@ -139,13 +131,13 @@ private fun EpisodeFields(form: AddForm, vm: AddViewModel) {
         clearable = false,
     )
     SectionTitle(stringResource(R.string.which_side))
-    ChoiceRow(Vocabulary.sides, form.side, { sideLabel(it) }, { v -> vm.presenter.edit { it.copy(side = v) } })
+    ChoiceRow(Vocabulary.sides, form.side, { it.label() }, { v -> vm.presenter.edit { it.copy(side = v) } })
     SectionTitle(stringResource(R.string.body_areas))
-    MultiChoiceRow(Vocabulary.bodyAreas, form.bodyAreas, { bodyAreaLabel(it) }) { v -> vm.presenter.edit { it.copy(bodyAreas = v) } }
+    MultiChoiceRow(Vocabulary.bodyAreas, form.bodyAreas, { it.label() }) { v -> vm.presenter.edit { it.copy(bodyAreas = v) } }
     SectionTitle(stringResource(R.string.sensations))
-    MultiChoiceRow(Vocabulary.sensations, form.sensations, { sensationLabel(it) }) { v -> vm.presenter.edit { it.copy(sensations = v) } }
+    MultiChoiceRow(Vocabulary.sensations, form.sensations, { it.label() }) { v -> vm.presenter.edit { it.copy(sensations = v) } }
     SectionTitle(stringResource(R.string.setting_at_onset))
-    ChoiceRow(Vocabulary.settings, form.setting, { settingLabel(it) }, { v -> vm.presenter.edit { it.copy(setting = v) } })
+    ChoiceRow(Vocabulary.settings, form.setting, { it.label() }, { v -> vm.presenter.edit { it.copy(setting = v) } })
     SwitchRow(stringResource(R.string.record_latency), form.latencyMinutes != null) { on ->
         vm.presenter.setLatencyKnown(on)
     }
@@ -163,10 +155,10 @@ private fun ExposureFields(form: AddForm, vm: AddViewModel) {
     ChoiceRow(
         choices = Vocabulary.exposureKinds,
         selected = form.exposureKind,
-        label = { exposureLabel(it) },
+        label = { it.label() },
         onSelect = { v -> if (v != null) vm.presenter.edit { it.copy(exposureKind = v) } },
         clearable = false,
-        sameAs = { a, b -> Vocabulary.sameKind(a, b) },
+        sameAs = { a, b -> a == b || (a.isOther() && b.isOther()) },
     )
     val kind = form.exposureKind
     if (kind is ExposureKind.Other) {
@@ -183,10 +175,10 @@ private fun TreatmentFields(form: AddForm, vm: AddViewModel) {
     ChoiceRow(
         choices = Vocabulary.treatmentCategories,
         selected = form.category,
-        label = { categoryLabel(it) },
+        label = { it.label() },
         onSelect = { v -> if (v != null) vm.presenter.edit { it.copy(category = v) } },
         clearable = false,
-        sameAs = { a, b -> Vocabulary.sameKind(a, b) },
+        sameAs = { a, b -> a == b || (a.isOther() && b.isOther()) },
     )
     val category = form.category
     if (category is TreatmentCategory.Other) {
@@ -228,10 +220,10 @@ private fun LabFields(form: AddForm, vm: AddViewModel) {
     ChoiceRow(
         choices = Vocabulary.analytes,
         selected = form.analyte,
-        label = { analyteLabel(it) },
+        label = { it.label() },
         onSelect = { v -> if (v != null) vm.presenter.edit { it.copy(analyte = v) } },
         clearable = false,
-        sameAs = { a, b -> Vocabulary.sameKind(a, b) },
+        sameAs = { a, b -> a == b || (a.isOther() && b.isOther()) },
     )
     val analyte = form.analyte
     if (analyte is Analyte.Other) {

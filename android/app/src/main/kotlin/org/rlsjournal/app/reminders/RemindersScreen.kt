@@ -31,7 +31,6 @@ import org.rlsjournal.app.ui.Stepper
 import org.rlsjournal.app.ui.SwitchRow
 import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.app.ui.noticeText
-import org.rlsjournal.app.ui.paperSizeLabel
 
 private val hourFormat: DateTimeFormatter = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
 
@@ -91,7 +90,7 @@ fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
         ChoiceRow(
             choices = vm.paperSizes,
             selected = settings.paperSize,
-            label = { size -> paperSizeLabel(size) },
+            label = { size -> size.label() },
             onSelect = { size -> if (size != null) vm.presenter.edit { it.copy(paperSize = size) } },
             clearable = false,
         )

@@ -36,11 +36,7 @@ import org.rlsjournal.app.ui.MessageCard
 import org.rlsjournal.app.ui.SectionTitle
 import org.rlsjournal.app.ui.Vocabulary
 import org.rlsjournal.app.ui.errorText
-import org.rlsjournal.app.ui.helpedLabel
-import org.rlsjournal.app.ui.helpedName
 import org.rlsjournal.app.ui.noticeText
-import org.rlsjournal.app.ui.reliefLabel
-import org.rlsjournal.app.ui.sideLabel
 import org.rlsjournal.presenters.TonightState
 
 /**
@@ -73,7 +69,7 @@ fun TonightScreen(vm: TonightViewModel = viewModel()) {
         ChoiceRow(
             choices = Vocabulary.sides,
             selected = state.side,
-            label = { sideLabel(it) },
+            label = { it.label() },
             onSelect = { vm.presenter.chooseSide(it) },
             minHeight = BedsideTarget,
         )
@@ -109,21 +105,20 @@ private fun OpenEpisodeCard(state: TonightState, vm: TonightViewModel) {
     ChoiceRow(
         choices = Vocabulary.reliefMethods,
         selected = state.reliefMethod,
-        label = { reliefLabel(it) },
+        label = { it.label() },
         onSelect = { vm.presenter.chooseRelief(it) },
         minHeight = BedsideTarget,
     )
     val method = state.reliefMethod
     if (method != null) {
-        val methodName = reliefLabel(method)
+        val methodName = method.label()
         BodyText(stringResource(R.string.how_much_helped, methodName))
         Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
-            for (level in Vocabulary.helpedLevels) {
-                val word = helpedLabel(level)
+            for (step in Vocabulary.helped) {
                 BigButton(
-                    text = word,
-                    description = stringResource(R.string.helped_description, methodName, helpedName(level)),
-                    onClick = { vm.presenter.relief(level) },
+                    text = step.label,
+                    description = stringResource(R.string.helped_description, methodName, step.name),
+                    onClick = { vm.presenter.relief(step.value) },
                     enabled = !state.busy,
                     modifier = Modifier.weight(1f),
                 )
