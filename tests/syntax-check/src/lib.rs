@@ -140,7 +140,8 @@ impl fmt::Display for SyntaxError {
 /// order. An empty vector means the source parsed cleanly.
 ///
 /// For Swift, attributes the grammar does not know (currently
-/// `@_documentation(...)`) are blanked out first; see [`prepare_swift`].
+/// `@_documentation(...)`) are blanked out first; see [`prepare_swift`]. For
+/// Kotlin, closed block comments are blanked; see [`prepare_kotlin`].
 /// A leading UTF-8 byte order mark is ignored.
 ///
 /// If the whole file has errors, each top-level declaration (see
@@ -155,7 +156,7 @@ pub fn check_source(lang: Lang, source: &str) -> Vec<SyntaxError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let prepared = match lang {
         Lang::Swift => prepare_swift(source),
-        Lang::Kotlin => Cow::Borrowed(source),
+        Lang::Kotlin => prepare_kotlin(source),
     };
 
     let mut parser = Parser::new();
@@ -561,6 +562,133 @@ pub fn prepare_swift(source: &str) -> Cow<'_, str> {
         Ok(text) => Cow::Owned(text),
         Err(_) => Cow::Borrowed(source),
     }
+}
+
+/// Prepares Kotlin source for the tree-sitter grammar.
+///
+/// Block comments (`/* … */`, KDoc included, nested ones too) carry no syntax,
+/// but tree-sitter-kotlin loses its way on some of them: uniffi 0.32 writes
+/// enum entries each with a KDoc and then methods whose KDoc ends on the
+/// line of the `fun` (`*/ fun label()`, the name in backticks), and the grammar reports an
+/// `ERROR` in that valid code (kotlinc compiles it in the JVM suite). Each
+/// closed block comment is replaced by spaces of the same byte length, line
+/// breaks kept, so every reported line and column still matches the file.
+/// Strings and line comments are skipped, so a `/*` inside them stays; an
+/// unclosed block comment is left alone, for the parser to report.
+pub fn prepare_kotlin(source: &str) -> Cow<'_, str> {
+    let bytes = source.as_bytes();
+    let mut ranges = Vec::new();
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'"' => index = kotlin_string_end(bytes, index),
+            b'\'' => index = kotlin_char_end(bytes, index),
+            b'/' if bytes.get(index + 1) == Some(&b'/') => {
+                index = bytes[index..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |offset| index + offset);
+            }
+            b'/' if bytes.get(index + 1) == Some(&b'*') => match kotlin_comment_end(bytes, index) {
+                Some(end) => {
+                    ranges.push(index..end);
+                    index = end;
+                }
+                None => break,
+            },
+            _ => index += 1,
+        }
+    }
+    if ranges.is_empty() {
+        return Cow::Borrowed(source);
+    }
+    let mut blanked = bytes.to_vec();
+    for range in ranges {
+        for byte in &mut blanked[range] {
+            if !matches!(*byte, b'\n' | b'\r') {
+                *byte = b' ';
+            }
+        }
+    }
+    // A comment may hold multi-byte characters: all of its bytes become ASCII
+    // spaces, so the text stays valid UTF-8 (and the same length in bytes).
+    match String::from_utf8(blanked) {
+        Ok(text) => Cow::Owned(text),
+        Err(_) => Cow::Borrowed(source),
+    }
+}
+
+/// The byte index just past the block comment starting at `start` (comments
+/// nest in Kotlin), or `None` if it is not closed.
+fn kotlin_comment_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut index = start;
+    while index + 1 < bytes.len() {
+        match (bytes[index], bytes[index + 1]) {
+            (b'/', b'*') => {
+                depth += 1;
+                index += 2;
+            }
+            (b'*', b'/') => {
+                depth -= 1;
+                index += 2;
+                if depth == 0 {
+                    return Some(index);
+                }
+            }
+            _ => index += 1,
+        }
+    }
+    None
+}
+
+/// The byte index just past the string literal starting at `start` (a raw
+/// `"""…"""` or a plain `"…"` with backslash escapes; a plain one also ends at
+/// the end of its line), or the end of the text.
+fn kotlin_string_end(bytes: &[u8], start: usize) -> usize {
+    if bytes.get(start..start + 3) == Some(b"\"\"\"".as_slice()) {
+        let mut index = start + 3;
+        while index < bytes.len() {
+            if bytes.get(index..index + 3) == Some(b"\"\"\"".as_slice()) {
+                // A raw string may end in more quotes: `""""` closes after the last.
+                let mut end = index + 3;
+                while bytes.get(end) == Some(&b'"') {
+                    end += 1;
+                }
+                return end;
+            }
+            index += 1;
+        }
+        return bytes.len();
+    }
+    let mut index = start + 1;
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'\\' => index += 2,
+            b'"' => return index + 1,
+            b'\n' => return index,
+            _ => index += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// The byte index just past the character literal starting at `start`
+/// (`'a'`, `'\''`, `'\u0041'`), or just past the quote if it is not one.
+fn kotlin_char_end(bytes: &[u8], start: usize) -> usize {
+    let mut index = start + 1;
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'\\' => index += 2,
+            b'\'' => return index + 1,
+            b'\n' => return start + 1,
+            _ => index += 1,
+        }
+        if index > start + 8 {
+            return start + 1;
+        }
+    }
+    start + 1
 }
 
 /// Given the byte index just after an attribute name, returns the byte index

@@ -1,7 +1,9 @@
 //! Tests for `check_source`: valid code parses cleanly, broken code is caught
 //! at the right place.
 
-use syntax_check::{check_source, prepare_swift, top_level_chunks, ErrorKind, Lang, SyntaxError};
+use syntax_check::{
+    check_source, prepare_kotlin, prepare_swift, top_level_chunks, ErrorKind, Lang, SyntaxError,
+};
 
 const VALID_SWIFT: &str = include_str!("fixtures/Valid.swift");
 const VALID_KOTLIN: &str = include_str!("fixtures/Valid.kt");
@@ -328,4 +330,56 @@ fn lang_is_picked_by_extension() {
     );
     assert_eq!(Lang::from_path(Path::new("B.java")), None);
     assert_eq!(Lang::from_path(Path::new("swift")), None);
+}
+
+// ------------------------------------------------- Kotlin block comments ---
+
+/// An enum as uniffi 0.32 generates it when the enum has exported methods: a
+/// KDoc on every entry, then methods whose KDoc ends on the `fun` line.
+const UNIFFI_ENUM_WITH_METHODS: &str = include_str!("fixtures/UniffiEnumWithMethods.kt");
+
+#[test]
+fn uniffi_enum_with_documented_methods_needs_the_comment_blanking() {
+    let mut parser = tree_sitter::Parser::new();
+    let language: tree_sitter::Language = tree_sitter_kotlin_ng::LANGUAGE.into();
+    assert!(parser.set_language(&language).is_ok());
+    let tree = parser.parse(UNIFFI_ENUM_WITH_METHODS, None);
+    assert!(
+        tree.is_some_and(|tree| tree.root_node().has_error()),
+        "tree-sitter-kotlin now parses the generated enum; the comment blanking can go"
+    );
+    assert_clean(Lang::Kotlin, UNIFFI_ENUM_WITH_METHODS);
+}
+
+#[test]
+fn kotlin_block_comments_are_blanked_preserving_layout() {
+    let source = "/** Doc — with ü. */ fun f() {}\n/* outer /* nested */ still */\nval s = \"/* not a comment */\" // /* nor this\nval c = '*'\n";
+    let prepared = prepare_kotlin(source);
+    assert_eq!(prepared.len(), source.len());
+    assert_eq!(prepared.lines().count(), source.lines().count());
+    assert!(
+        !prepared.contains("Doc") && !prepared.contains("nested") && !prepared.contains("still")
+    );
+    assert!(prepared.contains("fun f() {}"));
+    assert!(
+        prepared.contains("\"/* not a comment */\""),
+        "strings are kept: {prepared}"
+    );
+    assert!(
+        prepared.contains("// /* nor this"),
+        "line comments are kept: {prepared}"
+    );
+    // No comment: the text is borrowed as it is.
+    let plain = "fun g() = 1\n";
+    assert_eq!(prepare_kotlin(plain), plain);
+}
+
+#[test]
+fn kotlin_unclosed_comment_is_still_caught_and_errors_keep_their_place() {
+    // An unclosed comment is left for the parser, which reports it.
+    assert!(!check_source(Lang::Kotlin, "fun f() {}\n/* never closed\nfun g() {}\n").is_empty());
+    // An error after a blanked comment is reported on its own line, with the original text.
+    let source = "/**\n * Doc.\n */ fun f( {}\n";
+    let error = first_error(Lang::Kotlin, source, 3);
+    assert_eq!(error.source_line, " */ fun f( {}");
 }
