@@ -12,10 +12,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The least number of tests each runner must pass (a little under today's counts; raise them as
-# the suites grow).
-MIN_RUST_TESTS=200
-MIN_KOTLIN_TESTS=100
+# The least number of tests each runner must pass (a little under today's counts, 490 and 199 on
+# 2026-12-02; raise them as the suites grow).
+MIN_RUST_TESTS=450
+MIN_KOTLIN_TESTS=180
 SUITES=(deps fmt clippy rust syntax actionlint swift-api licences app-api app-api-self-test kotlin)
 
 ran=()

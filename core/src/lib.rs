@@ -57,6 +57,6 @@ pub use views::vocabulary::{vocabularies, Vocabularies, OTHER_LABEL};
 // Issue 16: error sentences, form rules, one save call.
 pub use messages::error_message;
 pub use model::entry_data::EntryData;
-pub use views::form_rules::{form_rules, FormRules, IntRange};
+pub use views::form_rules::{form_rules, FormRules, InputRange};
 // Versions (issue 20).
 pub use versions::{core_versions, CoreVersions};

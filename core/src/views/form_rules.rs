@@ -35,9 +35,10 @@ pub const ADD_KINDS: [EntryKind; 6] = [
     EntryKind::SeverityRating,
 ];
 
-/// An inclusive range of whole numbers a form field accepts.
+/// An inclusive range of whole numbers a form field accepts (not named `IntRange`, which would
+/// shadow Kotlin's own `kotlin.ranges.IntRange` in any file importing `org.rlsjournal.core.*`).
 #[derive(uniffi::Record, Clone, Copy, Debug, PartialEq, Eq)]
-pub struct IntRange {
+pub struct InputRange {
     /// The lowest accepted value.
     pub min: i32,
     /// The highest accepted value.
@@ -48,23 +49,23 @@ pub struct IntRange {
 #[derive(uniffi::Record, Clone, Debug, PartialEq, Eq)]
 pub struct FormRules {
     /// Peak intensity of an episode (1–10).
-    pub intensity: IntRange,
+    pub intensity: InputRange,
     /// The intensity a new episode form starts at.
     pub default_intensity: i32,
     /// How much a relief attempt helped (0–3).
-    pub helped: IntRange,
+    pub helped: InputRange,
     /// The IRLS total (0–40).
-    pub irls_total: IntRange,
+    pub irls_total: InputRange,
     /// Sleep quality (1–5).
-    pub sleep_quality: IntRange,
+    pub sleep_quality: InputRange,
     /// The sleep quality a new diary starts at.
     pub default_sleep_quality: i32,
     /// Any minutes field (0 to one week).
-    pub minutes: IntRange,
+    pub minutes: InputRange,
     /// Awakenings in one night (0–100).
-    pub awakenings: IntRange,
+    pub awakenings: InputRange,
     /// Any hour setting (0–23).
-    pub hour: IntRange,
+    pub hour: InputRange,
     /// The length a backdated episode gets when it is marked as ended, in minutes.
     pub default_episode_minutes: i32,
     /// The longest an episode may last, in hours.
@@ -76,7 +77,7 @@ pub struct FormRules {
     /// The hour an evening reminder starts at when turned on.
     pub default_evening_hour: i32,
     /// History items per page (1–200).
-    pub history_page_size: IntRange,
+    pub history_page_size: InputRange,
     /// The entry kinds the Add screen offers, in order.
     pub add_kinds: Vec<EntryKind>,
 }
@@ -85,33 +86,33 @@ pub struct FormRules {
 #[uniffi::export]
 pub fn form_rules() -> FormRules {
     FormRules {
-        intensity: IntRange {
+        intensity: InputRange {
             min: INTENSITY_MIN,
             max: INTENSITY_MAX,
         },
         default_intensity: DEFAULT_INTENSITY,
-        helped: IntRange {
+        helped: InputRange {
             min: HELPED_MIN,
             max: HELPED_MAX,
         },
-        irls_total: IntRange {
+        irls_total: InputRange {
             min: 0,
             max: IRLS_MAX_TOTAL,
         },
-        sleep_quality: IntRange {
+        sleep_quality: InputRange {
             min: QUALITY_MIN,
             max: QUALITY_MAX,
         },
         default_sleep_quality: DEFAULT_QUALITY,
-        minutes: IntRange {
+        minutes: InputRange {
             min: 0,
             max: MAX_MINUTES,
         },
-        awakenings: IntRange {
+        awakenings: InputRange {
             min: 0,
             max: MAX_AWAKENINGS,
         },
-        hour: IntRange {
+        hour: InputRange {
             min: 0,
             max: MAX_HOUR,
         },
@@ -120,7 +121,7 @@ pub fn form_rules() -> FormRules {
         night_theme_from_hour: NIGHT_THEME_FROM_HOUR,
         night_theme_until_hour: NIGHT_THEME_UNTIL_HOUR,
         default_evening_hour: DEFAULT_EVENING_HOUR,
-        history_page_size: IntRange {
+        history_page_size: InputRange {
             min: 1,
             max: MAX_PAGE,
         },
@@ -135,7 +136,7 @@ mod tests {
     #[test]
     fn the_form_ranges_are_exactly_what_validation_accepts() {
         let rules = form_rules();
-        let check = |field: &str, range: IntRange| {
+        let check = |field: &str, range: InputRange| {
             let ok = |v: i32| crate::model::validate::in_range(field, v, range.min, range.max);
             assert!(ok(range.min).is_ok() && ok(range.max).is_ok(), "{field}");
             assert!(
