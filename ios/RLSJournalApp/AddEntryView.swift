@@ -166,7 +166,7 @@ struct AddEntryView: View {
         Section("Time at rest before it began") {
             Toggle("Record it", isOn: Binding(
                 get: { form.latencyMinutes != nil },
-                set: { on in form.latencyMinutes = on ? 15 : nil }
+                set: { on in form.latencyMinutes = on ? Rules.core.defaultLatencyMinutes : nil }
             ))
             if let latency = form.latencyMinutes {
                 StepperRow(

@@ -6,13 +6,14 @@ import SwiftUI
 /// onset hours) as plain bars.
 struct SummaryView: View {
     @EnvironmentObject private var store: JournalStore
-    @State private var nights = 14
+    @State private var nights = Int(Rules.core.summaryLengths.first ?? 0)
     @State private var summary: Summary?
     @State private var loading = false
     @State private var error: String?
 
-    /// The range lengths offered; 14 is the core's default range.
-    private let lengths = [14, 30, 90]
+    /// The range lengths offered (the core's `formRules().summaryLengths`); the first is the
+    /// core's default range.
+    private let lengths = Rules.core.summaryLengths.map { Int($0) }
 
     var body: some View {
         ScrollView {

@@ -24,6 +24,12 @@ pub const NIGHT_THEME_FROM_HOUR: i32 = 20;
 pub const NIGHT_THEME_UNTIL_HOUR: i32 = 8;
 /// The hour an evening reminder is set to when the person turns it on.
 pub const DEFAULT_EVENING_HOUR: i32 = 21;
+/// The minutes between lying down and the first symptoms an episode form proposes when the person
+/// says symptoms came some time after lying down (then adjusted by the person).
+pub const DEFAULT_LATENCY_MINUTES: i32 = 15;
+/// The range lengths (nights) the Summary screen offers: the core's default fortnight, about a
+/// month between visits, and a quarter.
+pub const SUMMARY_LENGTHS: [i32; 3] = [14, 30, 90];
 /// The entry kinds the Add screen offers, in its order (sleep diaries and "no symptoms" answers
 /// have the morning check-in).
 pub const ADD_KINDS: [EntryKind; 6] = [
@@ -68,6 +74,8 @@ pub struct FormRules {
     pub hour: InputRange,
     /// The length a backdated episode gets when it is marked as ended, in minutes.
     pub default_episode_minutes: i32,
+    /// The latency (minutes after lying down) a form proposes when symptoms came later.
+    pub default_latency_minutes: i32,
     /// The longest an episode may last, in hours.
     pub max_episode_hours: i32,
     /// From this local hour the apps use their night theme…
@@ -80,6 +88,8 @@ pub struct FormRules {
     pub history_page_size: InputRange,
     /// The entry kinds the Add screen offers, in order.
     pub add_kinds: Vec<EntryKind>,
+    /// The range lengths (nights) the Summary screen offers, each one `last_nights` accepts.
+    pub summary_lengths: Vec<i32>,
 }
 
 /// The ranges, defaults and choices of the entry forms.
@@ -117,6 +127,7 @@ pub fn form_rules() -> FormRules {
             max: MAX_HOUR,
         },
         default_episode_minutes: DEFAULT_EPISODE_MINUTES,
+        default_latency_minutes: DEFAULT_LATENCY_MINUTES,
         max_episode_hours: i32::try_from(MAX_EPISODE_HOURS).unwrap_or(i32::MAX),
         night_theme_from_hour: NIGHT_THEME_FROM_HOUR,
         night_theme_until_hour: NIGHT_THEME_UNTIL_HOUR,
@@ -126,6 +137,7 @@ pub fn form_rules() -> FormRules {
             max: MAX_PAGE,
         },
         add_kinds: ADD_KINDS.to_vec(),
+        summary_lengths: SUMMARY_LENGTHS.to_vec(),
     }
 }
 
@@ -154,5 +166,17 @@ mod tests {
             .contains(&rules.default_sleep_quality));
         assert!(!rules.add_kinds.contains(&EntryKind::SleepDiary));
         assert!(rules.default_episode_minutes < rules.max_episode_hours * 60);
+        assert!((rules.minutes.min..=rules.minutes.max).contains(&rules.default_latency_minutes));
+    }
+
+    #[test]
+    fn every_summary_length_offered_is_one_the_summary_accepts() {
+        let journal = crate::journal::Journal::open_in_memory().unwrap();
+        let rules = form_rules();
+        assert_eq!(rules.summary_lengths, vec![14, 30, 90]);
+        for nights in rules.summary_lengths {
+            let range = journal.last_nights(nights).unwrap();
+            journal.summary(Some(range)).unwrap();
+        }
     }
 }

@@ -539,7 +539,8 @@ fun presenterTests() = suite("presenters") {
         p.setStopped(false)
         assertNull(p.state.value.form.stopDate)
         p.setLatencyKnown(true)
-        assertNotNull(p.state.value.form.latencyMinutes)
+        assertEquals(formRules().defaultLatencyMinutes, p.state.value.form.latencyMinutes, "the core's default latency (15 min)")
+        assertEquals(15, formRules().defaultLatencyMinutes)
         p.setLatencyKnown(false)
         assertNull(p.state.value.form.latencyMinutes)
     }

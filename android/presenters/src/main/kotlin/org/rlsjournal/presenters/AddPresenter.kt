@@ -33,9 +33,6 @@ import org.rlsjournal.journal.MomentField
 /** The kinds the Add screen records, from the core (sleep diaries have the check-in). */
 val addableKinds: List<EntryKind> get() = formRules().addKinds
 
-/** The latency the form proposes when the person says symptoms came after lying down (minutes). */
-const val DEFAULT_LATENCY_MINUTES: Int = 15
-
 /**
  * The entry being added or edited: the raw inputs. Amounts are kept as typed; the core checks
  * them (text that is not a number goes to the core as NaN, which it rejects with its reason).
@@ -166,8 +163,8 @@ class AddPresenter(
         it.copy(endAt = if (ended) MomentField.new(it.at.local.plusMinutes(formRules().defaultEpisodeMinutes.toLong())) else null)
     }
 
-    /** Says whether symptoms came some time after lying down ([DEFAULT_LATENCY_MINUTES] to start). */
-    fun setLatencyKnown(known: Boolean) = edit { it.copy(latencyMinutes = if (known) DEFAULT_LATENCY_MINUTES else null) }
+    /** Says whether symptoms came some time after lying down (the core's default latency to start). */
+    fun setLatencyKnown(known: Boolean) = edit { it.copy(latencyMinutes = if (known) formRules().defaultLatencyMinutes else null) }
 
     /** Says whether the treatment was stopped (today, to start with). */
     fun setStopped(stopped: Boolean) = edit { it.copy(stopDate = if (stopped) clock.now().toLocalDate() else null) }

@@ -8,9 +8,10 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 import org.rlsjournal.core.Summary
+import org.rlsjournal.core.formRules
 
-/** The range lengths (nights) the Summary screen offers besides the core's default. */
-val summaryLengths: List<Int> = listOf(14, 30, 90)
+/** The range lengths (nights) the Summary screen offers: the core's `formRules().summaryLengths`. */
+val summaryLengths: List<Int> get() = formRules().summaryLengths
 
 /** What the Summary screen shows. */
 data class SummaryState(
