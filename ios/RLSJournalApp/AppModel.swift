@@ -52,7 +52,7 @@ final class AppModel: ObservableObject {
             return opened
         } catch {
             opening = nil
-            openError = ErrorText.describe(error)
+            openError = sentenceOf(error)
             throw error
         }
     }

@@ -5,30 +5,28 @@ import SwiftUI
 /// `olderHistory()` for infinite scroll) and the month heat map (`calendarMonth`). Tapping an
 /// item or a night opens that night; Edit opens its form; Delete deletes with Undo.
 struct HistoryView: View {
-    @EnvironmentObject private var store: JournalStore
-    @State private var showCalendar = false
-    @State private var deleted = false
+    @StateObject private var model = HistoryModel()
     @State private var editing: EditRoute?
-    @State private var error: String?
 
     var body: some View {
+        let state = model.state
         VStack(spacing: 0) {
-            Picker("View", selection: $showCalendar) {
+            Picker("View", selection: Binding(get: { state.showCalendar }, set: { model.showCalendar($0) })) {
                 Text("List").tag(false)
                 Text("Calendar").tag(true)
             }
             .pickerStyle(.segmented)
             .padding(.horizontal)
             .accessibilityLabel("Show history as a list or a calendar")
-            if let error = error {
+            if let error = state.errorText {
                 MessageView(text: error, isError: true).padding(.horizontal)
             }
-            if showCalendar {
-                CalendarMonthView()
+            if state.showCalendar {
+                CalendarMonthView(model: model)
             } else {
-                historyList
+                historyList(state)
             }
-            if deleted {
+            if state.deletedId != nil {
                 undoBar
             }
         }
@@ -42,90 +40,47 @@ struct HistoryView: View {
         .navigationDestination(for: NightRoute.self) { route in
             NightDetailView(night: route.night)
         }
-        .navigationDestination(isPresented: isEditing) {
+        .navigationDestination(isPresented: Binding(get: { editing != nil }, set: { if !$0 { editing = nil } })) {
             if let route = editing {
                 EditDestination(route: route)
             }
         }
-        .task { try? await store.refresh() }
+        .task { model.refresh() }
     }
 
-    private var historyList: some View {
+    private func historyList(_ state: HistoryModel.State) -> some View {
         List {
-            if store.history.isEmpty && store.isLoaded {
+            if state.isEmpty {
                 Text("Nothing logged yet.").font(.body)
             }
-            ForEach(store.history, id: \.id) { item in
+            ForEach(state.items, id: \.id) { item in
                 HistoryRow(
                     item: item,
                     onEdit: { editing = EditRoute(kind: item.kind, id: item.id) },
-                    onDelete: { delete(item.id) }
+                    onDelete: { model.delete(id: item.id) }
                 )
-                    .onAppear {
-                        if item.id == store.history.last?.id {
-                            loadMore()
-                        }
+                .onAppear {
+                    if item.id == state.items.last?.id {
+                        model.loadMore()
                     }
+                }
             }
         }
         .listStyle(.plain)
-        .refreshable { try? await store.refresh() }
+        .refreshable { model.refresh() }
     }
 
     private var undoBar: some View {
         HStack {
             Text("Entry deleted").font(.body)
             Spacer()
-            Button("Undo") { undo() }
+            Button("Undo") { model.undo() }
                 .buttonStyle(ChipStyle(selected: true))
                 .frame(width: 120)
                 .accessibilityLabel("Undo the delete")
         }
         .padding()
         .background(Color.secondary.opacity(0.15))
-    }
-
-    private var isEditing: Binding<Bool> {
-        return Binding(
-            get: { editing != nil },
-            set: { shown in
-                if !shown {
-                    editing = nil
-                }
-            }
-        )
-    }
-
-    private func loadMore() {
-        Task { @MainActor in
-            do {
-                try await store.olderHistory()
-            } catch {
-                self.error = ErrorText.describe(error)
-            }
-        }
-    }
-
-    private func delete(_ id: String) {
-        Task { @MainActor in
-            do {
-                try await store.deleteEntry(id: id)
-                deleted = true
-            } catch {
-                self.error = ErrorText.describe(error)
-            }
-        }
-    }
-
-    private func undo() {
-        Task { @MainActor in
-            do {
-                _ = try await store.undoDelete()
-                deleted = false
-            } catch {
-                self.error = ErrorText.describe(error)
-            }
-        }
     }
 }
 
@@ -197,51 +152,35 @@ struct HistoryRow: View {
 
 /// The month heat map: one cell per night, coloured by its peak intensity.
 struct CalendarMonthView: View {
-    @EnvironmentObject private var store: JournalStore
-    @State private var month = Calendar(identifier: .gregorian).dateComponents([.year, .month], from: Date())
-    @State private var calendar: CalendarMonth?
-    @State private var error: String?
+    @ObservedObject var model: HistoryModel
 
     var body: some View {
         ScrollView {
             VStack(spacing: 8) {
                 HStack {
-                    Button("‹") { move(-1) }
+                    Button("‹") { model.previousMonth() }
                         .buttonStyle(ChipStyle(selected: false))
                         .frame(width: 64)
                         .accessibilityLabel("Previous month")
-                    Text(calendar?.title ?? "")
+                    Text(model.state.calendar?.title ?? "")
                         .font(.title3)
                         .frame(maxWidth: .infinity)
-                    Button("›") { move(1) }
+                    Button("›") { model.nextMonth() }
                         .buttonStyle(ChipStyle(selected: false))
                         .frame(width: 64)
                         .accessibilityLabel("Next month")
                 }
-                if let error = error {
-                    MessageView(text: error, isError: true)
-                }
-                if let calendar = calendar {
-                    grid(calendar)
-                }
+                grid
             }
             .padding()
         }
-        .task(id: monthKey) { await load() }
     }
 
-    private var monthKey: String {
-        return "\(month.year ?? 0)-\(month.month ?? 0)"
-    }
-
-    private func grid(_ calendar: CalendarMonth) -> some View {
-        // Monday-first grid: the core says which weekday the 1st is (1 = Monday).
-        let blanks = max(0, min(6, Int(calendar.firstWeekday) - 1))
-        let cells: [CalendarDay?] = Array(repeating: nil, count: blanks) + calendar.days.map { Optional($0) }
+    private var grid: some View {
         let columns = Array(repeating: GridItem(.flexible(), spacing: 4), count: 7)
         return LazyVGrid(columns: columns, spacing: 4) {
-            ForEach(0..<cells.count, id: \.self) { index in
-                if let day = cells[index] {
+            ForEach(Array(model.state.weeks.joined().enumerated()), id: \.offset) { _, cell in
+                if let day = cell {
                     dayCell(day)
                 } else {
                     Color.clear.frame(minHeight: Theme.formTarget)
@@ -264,25 +203,5 @@ struct CalendarMonthView: View {
                 .background(RoundedRectangle(cornerRadius: 6).fill(Theme.intensityColor(peak)))
         }
         .accessibilityLabel(description)
-    }
-
-    private func move(_ months: Int) {
-        let gregorian = Calendar(identifier: .gregorian)
-        guard let start = gregorian.date(from: month),
-              let moved = gregorian.date(byAdding: .month, value: months, to: start) else {
-            return
-        }
-        month = gregorian.dateComponents([.year, .month], from: moved)
-    }
-
-    private func load() async {
-        let year = Int32(month.year ?? 2000)
-        let monthNumber = Int32(clamping: month.month ?? 1)
-        do {
-            calendar = try await store.read { journal in try journal.calendarMonth(year: year, month: monthNumber) }
-            error = nil
-        } catch {
-            self.error = ErrorText.describe(error)
-        }
     }
 }

@@ -1,46 +1,44 @@
 import RLSJournal
 import SwiftUI
 
-/// One night: filled by the core's `night(night:)`: its title and summary line, then each entry
-/// in time order as the core's display lines (`items`: title, when, detail), with Edit and
-/// Delete (`deleteEntry`, with Undo: `undoDelete`).
+/// One night: the core's `night(night:)` title and summary line, then each entry in time order as
+/// the core's display lines (title, when, detail), with Edit and Delete (with Undo). Renders
+/// `NightModel`'s state and forwards taps to it.
 struct NightDetailView: View {
     let night: LocalDate
 
-    @EnvironmentObject private var store: JournalStore
-    @State private var view: NightView?
+    @StateObject private var model = NightModel()
     @State private var editing: EditRoute?
-    @State private var deleted = false
-    @State private var error: String?
 
     var body: some View {
+        let state = model.state
         List {
-            if let error = error {
+            if let error = state.errorText {
                 MessageView(text: error, isError: true)
             }
-            if let view = view {
+            if let view = state.view {
                 Section {
                     Text(view.summary).font(.body)
                 }
-                content(view)
+                content(view, showsTreatments: state.showsTreatments)
             }
-            if deleted {
-                Button("Undo the delete") { undo() }
+            if state.deletedId != nil {
+                Button("Undo the delete") { model.undo() }
                     .frame(minHeight: Theme.formTarget)
                     .accessibilityLabel("Undo the delete")
             }
         }
-        .navigationTitle(view?.title ?? "")
-        .navigationDestination(isPresented: isEditing) {
+        .navigationTitle(state.view?.title ?? "")
+        .navigationDestination(isPresented: Binding(get: { editing != nil }, set: { if !$0 { editing = nil } })) {
             if let route = editing {
                 EditDestination(route: route)
             }
         }
-        .task { await load() }
+        .task { model.load(night: night) }
     }
 
     @ViewBuilder
-    private func content(_ view: NightView) -> some View {
+    private func content(_ view: NightView, showsTreatments: Bool) -> some View {
         if !view.items.isEmpty {
             Section {
                 // The core's display lines of the night's entries, in time order.
@@ -53,7 +51,7 @@ struct NightDetailView: View {
                 }
             }
         }
-        if !view.activeTreatments.isEmpty {
+        if showsTreatments {
             Section("Treatments taken") {
                 ForEach(view.activeTreatments, id: \.id) { treatment in
                     Text(treatment.data.name).font(.body)
@@ -73,62 +71,17 @@ struct NightDetailView: View {
         }
         .frame(minHeight: Theme.formTarget, alignment: .leading)
         .swipeActions(edge: .trailing) {
-            Button("Delete", role: .destructive) { delete(route.id) }
+            Button("Delete", role: .destructive) { model.delete(id: route.id) }
                 .accessibilityLabel("Delete \(title)")
             Button("Edit") { editing = route }
                 .accessibilityLabel("Edit \(title)")
         }
         .contextMenu {
             Button("Edit") { editing = route }
-            Button("Delete", role: .destructive) { delete(route.id) }
+            Button("Delete", role: .destructive) { model.delete(id: route.id) }
         }
         .accessibilityElement(children: .combine)
         .accessibilityAction(named: "Edit") { editing = route }
-        .accessibilityAction(named: "Delete") { delete(route.id) }
-    }
-
-    private var isEditing: Binding<Bool> {
-        return Binding(
-            get: { editing != nil },
-            set: { shown in
-                if !shown {
-                    editing = nil
-                }
-            }
-        )
-    }
-
-    private func load() async {
-        let date = night
-        do {
-            view = try await store.read { journal in try journal.night(night: date) }
-            error = nil
-        } catch {
-            self.error = ErrorText.describe(error)
-        }
-    }
-
-    private func delete(_ id: String) {
-        Task { @MainActor in
-            do {
-                try await store.deleteEntry(id: id)
-                deleted = true
-                await load()
-            } catch {
-                self.error = ErrorText.describe(error)
-            }
-        }
-    }
-
-    private func undo() {
-        Task { @MainActor in
-            do {
-                _ = try await store.undoDelete()
-                deleted = false
-                await load()
-            } catch {
-                self.error = ErrorText.describe(error)
-            }
-        }
+        .accessibilityAction(named: "Delete") { model.delete(id: route.id) }
     }
 }

@@ -108,7 +108,7 @@ struct RefreshErrorBar: View {
         VStack(alignment: .leading, spacing: 8) {
             MessageView(
                 text: "Your entry was saved, but the screens could not be brought up to date: "
-                    + ErrorText.describe(error),
+                    + sentenceOf(error),
                 isError: true
             )
             Button("Try again") {

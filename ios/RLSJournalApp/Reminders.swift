@@ -14,14 +14,12 @@ enum Reminders {
     static let eveningCategory = "EVENING_CHECK_IN"
     static let tabKey = "tab"
     static let quickLogPrefix = "log."
-    /// The intensities offered as "log symptoms" actions on the evening reminder.
-    static let quickLogIntensities: [Int32] = [3, 5, 8]
     /// How many days ahead reminders are planned (until the app runs again).
     static let daysAhead = 7
 
     /// Registers the evening reminder's "Log N/10" actions (background actions: no app launch UI).
     static func registerCategories() {
-        let actions = quickLogIntensities.map { intensity in
+        let actions = QuickLogActionModel.intensities.map { intensity in
             UNNotificationAction(
                 identifier: quickLogPrefix + String(intensity),
                 title: "Log \(intensity)/10",
@@ -74,11 +72,12 @@ enum Reminders {
     /// Handles a tap on a reminder or one of its actions.
     static func handle(action: String, tab: String?) async {
         if action.hasPrefix(quickLogPrefix), let intensity = Int32(action.dropFirst(quickLogPrefix.count)) {
-            guard let store = try? await AppModel.shared.journalStore() else {
-                return
+            let quickLog = QuickLogActionModel { store, _, _ in
+                if let store = store {
+                    await reschedule(store: store)
+                }
             }
-            _ = try? await store.quickLog(intensity: intensity, side: nil)
-            await reschedule(store: store)
+            await quickLog.log(intensity: intensity)
             return
         }
         if action == UNNotificationDefaultActionIdentifier {

@@ -1,73 +1,60 @@
 import RLSJournal
 import SwiftUI
 
-/// Tonight, the start screen: usable one-handed in the dark. Filled by the core's
-/// `openEpisode()` (the store publishes it, re-read after every write) and, for its display
-/// text, `openEpisodeItem()`. Writes: `quickLog`, `endEpisode`,
-/// `addRelief`. The intensity buttons sit at the bottom, within thumb reach; every target is at
-/// least 64 pt.
+/// Tonight, the start screen: usable one-handed in the dark. Renders `TonightModel`'s state and
+/// forwards taps to it. The intensity buttons sit at the bottom, within thumb reach; every target
+/// is at least 64 pt.
 struct TonightView: View {
-    @EnvironmentObject private var store: JournalStore
-    @State private var side: Side?
-    @State private var reliefMethod: ReliefMethod?
-    @State private var busy = false
-    @State private var message: String?
-    @State private var error: String?
-    /// The open episode's history item (the core's `openEpisodeItem()`), re-read when it changes.
-    @State private var openItem: HistoryItem?
+    @StateObject private var model = TonightModel()
 
     var body: some View {
+        let state = model.state
         ScrollView {
             VStack(alignment: .leading, spacing: 12) {
-                if let error = error {
+                if let error = state.errorText {
                     MessageView(text: error, isError: true)
                 }
-                if let message = message {
-                    MessageView(text: message, isError: false)
+                if let notice = state.notice {
+                    MessageView(text: notice.text, isError: false)
                 }
-                if let open = store.openEpisode {
-                    openEpisodeSection(open)
+                if state.hasOpenEpisode {
+                    openEpisodeSection(state)
                 }
                 SectionTitle("Side (optional)")
                 ChoiceChips(
                     choices: Vocabulary.sides,
-                    selected: side,
+                    selected: state.side,
                     label: { $0.label() },
                     minHeight: Theme.bedsideTarget,
-                    onSelect: { side = $0 }
+                    onSelect: { model.chooseSide($0) }
                 )
-                intensityPad
+                intensityPad(state)
             }
             .padding()
         }
         .navigationTitle("Tonight")
-        .task { try? await store.refresh() }
-        .task(id: store.openEpisode) { await loadOpenItem() }
-    }
-
-    /// Reads the open episode as the core describes it in history (`openEpisodeItem()`).
-    private func loadOpenItem() async {
-        openItem = try? await store.read { journal in try journal.openEpisodeItem() }
+        .task { model.refresh() }
+        .onChange(of: state.justLogged) { logged in
+            // The first log is the first moment a reminder makes sense: ask then (once).
+            if logged {
+                Task { await Reminders.askIfNeverAsked() }
+            }
+        }
     }
 
     @ViewBuilder
-    private func openEpisodeSection(_ open: Episode) -> some View {
-        let item = openItem?.id == open.id ? openItem : nil
+    private func openEpisodeSection(_ state: TonightModel.State) -> some View {
         VStack(alignment: .leading, spacing: 8) {
-            Text(item?.title ?? "Episode in progress")
+            Text(state.openTitle ?? "Episode in progress")
                 .font(.title2.weight(.semibold))
                 .accessibilityAddTraits(AccessibilityTraits.isHeader)
-            if let detail = item?.detail {
+            if let detail = state.openDetail {
                 Text(detail).font(.body)
             }
-            Button("End episode") {
-                act(done: "Episode ended.") {
-                    _ = try await store.endEpisode()
-                }
-            }
-            .buttonStyle(BigButtonStyle(emphasis: true))
-            .disabled(busy)
-            .accessibilityLabel("End the episode in progress now")
+            Button("End episode") { model.end() }
+                .buttonStyle(BigButtonStyle(emphasis: true))
+                .disabled(state.busy)
+                .accessibilityLabel("End the episode in progress now")
         }
         .padding()
         .background(RoundedRectangle(cornerRadius: 14).fill(Color.secondary.opacity(0.12)))
@@ -75,66 +62,39 @@ struct TonightView: View {
         SectionTitle("What helped?")
         ChoiceChips(
             choices: Vocabulary.reliefMethods,
-            selected: reliefMethod,
+            selected: state.reliefMethod,
             label: { $0.label() },
             minHeight: Theme.bedsideTarget,
-            onSelect: { reliefMethod = $0 }
+            onSelect: { model.chooseRelief($0) }
         )
-        if let method = reliefMethod {
+        if let method = state.reliefMethod {
             Text("How much did \(method.label()) help?").font(.body)
             HStack(spacing: 8) {
                 ForEach(Vocabulary.helped, id: \.value) { step in
-                    Button(step.label) {
-                        reliefMethod = nil
-                        act(done: "Saved what helped.") {
-                            _ = try await store.addRelief(method: method, helped: step.value, minutesToRelief: nil)
-                        }
-                    }
-                    .buttonStyle(BigButtonStyle())
-                    .disabled(busy)
-                    .accessibilityLabel("\(method.label()): \(step.name)")
+                    Button(step.label) { model.relief(helped: step.value) }
+                        .buttonStyle(BigButtonStyle())
+                        .disabled(state.busy)
+                        .accessibilityLabel("\(method.label()): \(step.name)")
                 }
             }
         }
     }
 
     /// A large button for each intensity (the core's range, five to a row): one tap logs it.
-    private var intensityPad: some View {
+    private func intensityPad(_ state: TonightModel.State) -> some View {
         VStack(alignment: .leading, spacing: 8) {
             SectionTitle("Log symptoms")
             Text("Tap how strong it is, 1 mild to 10 worst.").font(.subheadline)
             ForEach(Rules.intensityRows, id: \.self) { row in
                 HStack(spacing: 8) {
                     ForEach(row, id: \.self) { intensity in
-                        Button(String(intensity)) {
-                            let chosenSide = side
-                            act(done: "Logged.") {
-                                _ = try await store.quickLog(intensity: intensity, side: chosenSide)
-                            }
-                        }
-                        .buttonStyle(BigButtonStyle())
-                        .disabled(busy || !store.isLoaded)
-                        .accessibilityLabel("Log symptoms now, intensity \(intensity) of 10")
+                        Button(String(intensity)) { model.log(intensity: intensity) }
+                            .buttonStyle(BigButtonStyle())
+                            .disabled(state.busy || state.loading)
+                            .accessibilityLabel("Log symptoms now, intensity \(intensity) of 10")
                     }
                 }
             }
-        }
-    }
-
-    private func act(done: String, _ body: @escaping () async throws -> Void) {
-        busy = true
-        error = nil
-        message = nil
-        Task { @MainActor in
-            do {
-                try await body()
-                message = done
-                // The first log is the first moment a reminder makes sense: ask then (once).
-                await Reminders.askIfNeverAsked()
-            } catch {
-                self.error = ErrorText.describe(error)
-            }
-            busy = false
         }
     }
 }

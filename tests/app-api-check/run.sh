@@ -2,7 +2,8 @@
 # The app API drift check: proves every core call made from the Android and iOS app code exists,
 # with that name (and those argument names/labels), in freshly generated bindings.
 #
-# usage: tests/app-api-check/run.sh [--verbose]     check android/ and ios/
+# usage: tests/app-api-check/run.sh [--verbose]     check android/ and ios/ (and, models.py, that
+#                                                   every Kotlin presenter has its Swift model)
 #        tests/app-api-check/run.sh --self-test     prove the check catches drift
 #
 # It builds the core (debug), generates the Kotlin and Swift bindings with the workspace's own
@@ -73,10 +74,14 @@ if [ "$mode" = check ]; then
     check android ios "$kotlin_bindings" "$swift_bindings" $verbose || status=$?
     # The forms' ranges come from the core's formRules(): no numeric range literal in app code.
     python3 "$here/ranges.py" android ios || status=1
+    # Each Kotlin presenter has its Swift model: same actions, same state fields, no SwiftUI.
+    python3 "$here/models.py" android/presenters/src/main/kotlin ios/RLSJournalApp/Models || status=1
     exit $status
 fi
 
 # ---- self-test ----
+# The presenter/model mirror check fails on a missing action, field or model, or a SwiftUI import.
+python3 "$here/models.py" --self-test || exit 1
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/app-api-check.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 kt_file=android/app/src/main/kotlin/org/rlsjournal/app/RlsJournalApplication.kt

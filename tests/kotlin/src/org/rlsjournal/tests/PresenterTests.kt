@@ -48,7 +48,11 @@ import org.rlsjournal.presenters.ReminderPlanner
 import org.rlsjournal.presenters.ReminderScheduler
 import org.rlsjournal.presenters.RemindersPresenter
 import org.rlsjournal.presenters.SharePresenter
+import org.rlsjournal.presenters.SummaryBlock
+import org.rlsjournal.presenters.summaryBlocks
+import org.rlsjournal.core.NightRange
 import org.rlsjournal.presenters.SummaryPresenter
+import org.rlsjournal.core.SummaryPart
 import org.rlsjournal.presenters.TonightPresenter
 
 // The apps' presenters (android/presenters), driven as a screen would, through the real core on
@@ -610,7 +614,17 @@ fun presenterTests() = suite("presenters") {
         assertEquals(2025, march.year)
         assertEquals(3, march.month.toInt())
         assertEquals(r.file.calendarMonth(2025, 3), march)
+        // 1 March 2025 is a Saturday: five blank cells, then every night once, in order, in weeks of 7.
+        val weeks = p.state.value.weeks
+        assertEquals(6, march.firstWeekday)
+        assertTrue(weeks.all { it.size == 7 })
+        assertEquals(List(5) { null }, weeks.first().take(5))
+        assertEquals(march.days, weeks.flatten().filterNotNull())
+        assertEquals(6, weeks.size)
+        assertEquals(march.days.last(), weeks.last().first())
         join(p.previousMonth())
+        // February 2025 starts on a Saturday too and has 28 nights: 5 weeks.
+        assertEquals(5, p.state.value.weeks.size)
         assertEquals(2, p.state.value.calendar?.month?.toInt())
         assertNull(p.showCalendar(false))
     }
@@ -657,6 +671,60 @@ fun presenterTests() = suite("presenters") {
         assertEquals(30, p.state.value.nights)
         assertEquals(r.file.summary(r.file.lastNights(30)).range, p.state.value.summary?.range)
         assertEquals(listOf(14, 30, 90), p.lengths)
+    }
+
+    test("summaryBlocksPutEveryPartUnderItsTitleInOrder") {
+        val r = rig()
+        r.file.seed()
+        val p = SummaryPresenter(r.source, r.scope)
+        assertEquals(emptyList(), p.state.value.blocks, "nothing before the summary is loaded")
+        join(p.load(null))
+        assertEquals(summaryBlocks(assertNotNull(p.state.value.summary)), p.state.value.blocks)
+        // The seeded nights, so every part has something to show.
+        val summary = r.file.summary(NightRange(date("2025-03-20"), date("2025-03-27")))
+        val blocks = summaryBlocks(summary)
+        assertEquals(SummaryBlock.Title(summary.title), blocks.first())
+        val parts = listOf(
+            SummaryPart.COVERAGE, SummaryPart.SEVERITY, SummaryPart.TIMING, SummaryPart.WHERE_AND_HOW,
+            SummaryPart.TRIGGERS, SummaryPart.RELIEF, SummaryPart.SLEEP, SummaryPart.TREATMENTS,
+            SummaryPart.IRON, SummaryPart.RATING, SummaryPart.AUGMENTATION, SummaryPart.DEFINITIONS,
+        )
+        assertEquals(parts.map { it.title() }, blocks.filterIsInstance<SummaryBlock.Heading>().map { it.text })
+        // Each part's sentence follows its title.
+        val coverage = blocks.indexOf(SummaryBlock.Heading(SummaryPart.COVERAGE.title()))
+        assertEquals(SummaryBlock.Paragraph(summary.coverage.text), blocks[coverage + 1])
+        val sleep = blocks.indexOf(SummaryBlock.Heading(SummaryPart.SLEEP.title()))
+        assertEquals(SummaryBlock.Paragraph(summary.sleep.text), blocks[sleep + 1])
+        // Every list line of the core is a bullet, once.
+        val lines = summary.triggers.associations.map { it.text } + summary.triggers.notEnoughData.map { it.text } +
+            summary.relief.methods.map { it.text } + summary.relief.tiers.map { it.text } +
+            summary.treatments.active.map { it.text } + summary.treatments.comparisons.map { it.text } +
+            summary.mayWorsenRls.map { it.text } + listOfNotNull(summary.iron.crpText, summary.iron.trendText) +
+            summary.augmentation.watches.flatMap { w -> w.signs.map { it.text } }
+        assertTrue(lines.isNotEmpty(), "the seeded journal has list lines")
+        assertEquals(lines, blocks.filterIsInstance<SummaryBlock.Bullet>().map { it.text })
+        // Every definition, term then text, after the last heading.
+        val definitions = blocks.drop(blocks.indexOf(SummaryBlock.Heading(SummaryPart.DEFINITIONS.title())) + 1)
+        assertEquals(
+            summary.definitions.flatMap { listOf(SummaryBlock.Term(it.term), SummaryBlock.Small(it.text)) },
+            definitions,
+        )
+        // The charts carry the core's series; an hour with no onset is not drawn.
+        assertEquals(summary.severity.nights, blocks.filterIsInstance<SummaryBlock.NightBars>().single().nights)
+        val hours = blocks.filterIsInstance<SummaryBlock.HourBars>().single().bins
+        assertEquals(summary.timing.onsetHistogram.filter { it.count > 0u }, hours)
+        assertTrue(hours.isNotEmpty())
+    }
+
+    test("summaryBlocksOfAnEmptyJournalDrawNoOnsetChart") {
+        val r = rig()
+        val p = SummaryPresenter(r.source, r.scope)
+        join(p.load(null))
+        val blocks = p.state.value.blocks
+        assertNotNull(p.state.value.summary)
+        assertTrue(blocks.none { it is SummaryBlock.HourBars }, "no onsets: no chart")
+        assertTrue(blocks.none { it is SummaryBlock.Shares }, "no episodes: no breakdown lines")
+        assertEquals(12, blocks.count { it is SummaryBlock.Heading })
     }
 
     test("summaryInvalidLengthSaysWhy") {

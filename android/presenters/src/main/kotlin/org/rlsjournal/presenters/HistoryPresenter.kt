@@ -10,6 +10,7 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.sync.withLock
+import org.rlsjournal.core.CalendarDay
 import org.rlsjournal.core.CalendarMonth
 import org.rlsjournal.core.EntryKind
 import org.rlsjournal.core.HistoryItem
@@ -41,7 +42,22 @@ data class HistoryState(
 
     /** Whether the list is empty (the screen says "nothing recorded yet"). */
     val isEmpty: Boolean get() = items.isEmpty()
+
+    /**
+     * The calendar as weeks of seven cells, Monday first, null where a cell is outside the month:
+     * the core says which weekday the 1st is (`firstWeekday`, 1 = Monday). Empty until loaded.
+     */
+    val weeks: List<List<CalendarDay?>>
+        get() {
+            val month = calendar ?: return emptyList()
+            val blanks = (month.firstWeekday - 1).coerceIn(0, DAYS_PER_WEEK - 1)
+            val cells: List<CalendarDay?> = List(blanks) { null } + month.days
+            return cells.chunked(DAYS_PER_WEEK).map { week -> week + List(DAYS_PER_WEEK - week.size) { null } }
+        }
 }
+
+/** Columns of the calendar grid. */
+const val DAYS_PER_WEEK: Int = 7
 
 /**
  * History: the paged list (the core's `history(HistoryQuery)` through the store's first page and

@@ -24,6 +24,9 @@ data class SummaryState(
 ) {
     /** The error as a sentence for the person, or null. */
     val errorText: String? get() = error?.let(::sentenceOf)
+
+    /** The summary as the screen's blocks, in reading order (empty until loaded). */
+    val blocks: List<SummaryBlock> get() = summary?.let(::summaryBlocks).orEmpty()
 }
 
 /** The pattern summary: filled by the core's `summary(range)` (`lastNights(n)` for a length). */

@@ -104,7 +104,7 @@ fun HistoryScreen(
             }
             state.error?.let { MessageCard(errorText(LocalContext.current, it), isError = true) }
             if (state.showCalendar) {
-                CalendarView(state.calendar, vm, onOpenNight)
+                CalendarView(state.calendar, state.weeks, vm, onOpenNight)
             } else {
                 HistoryList(state, vm, onOpenNight, onEdit)
             }
@@ -203,7 +203,7 @@ private fun HistoryRow(
 
 /** The month heat map: one cell per night, coloured by its peak intensity. */
 @Composable
-private fun CalendarView(month: CalendarMonth?, vm: HistoryViewModel, onOpenNight: (LocalDate) -> Unit) {
+private fun CalendarView(month: CalendarMonth?, weeks: List<List<CalendarDay?>>, vm: HistoryViewModel, onOpenNight: (LocalDate) -> Unit) {
     Column(modifier = Modifier.verticalScroll(rememberScrollState())) {
         Row(verticalAlignment = Alignment.CenterVertically, modifier = Modifier.fillMaxWidth()) {
             QuietButton("‹", stringResource(R.string.previous_month), { vm.presenter.previousMonth() })
@@ -214,14 +214,9 @@ private fun CalendarView(month: CalendarMonth?, vm: HistoryViewModel, onOpenNigh
             )
             QuietButton("›", stringResource(R.string.next_month), { vm.presenter.nextMonth() })
         }
-        if (month == null) return@Column
-        // Monday-first grid: the core says which weekday the 1st is (1 = Monday).
-        val blanks = (month.firstWeekday - 1).coerceIn(0, 6)
-        val cells: List<CalendarDay?> = List(blanks) { null } + month.days
-        for (week in cells.chunked(7)) {
+        for (week in weeks) {
             Row(horizontalArrangement = Arrangement.spacedBy(4.dp), modifier = Modifier.fillMaxWidth().padding(vertical = 2.dp)) {
-                for (index in 0 until 7) {
-                    val day = week.getOrNull(index)
+                for (day in week) {
                     Box(modifier = Modifier.weight(1f).aspectRatio(1f)) {
                         if (day != null) DayCell(day, onOpenNight)
                     }

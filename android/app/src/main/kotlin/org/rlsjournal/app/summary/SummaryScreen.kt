@@ -41,8 +41,7 @@ import org.rlsjournal.app.ui.intensityColor
 import org.rlsjournal.core.Breakdown
 import org.rlsjournal.core.HourBin
 import org.rlsjournal.core.NightPoint
-import org.rlsjournal.core.Summary
-import org.rlsjournal.core.SummaryPart
+import org.rlsjournal.presenters.SummaryBlock
 
 /**
  * The pattern summary, rendered natively: every sentence and number is the core's text; the
@@ -72,95 +71,26 @@ fun SummaryScreen(vm: SummaryViewModel = viewModel()) {
         if (state.loading) {
             CircularProgressIndicator()
         }
-        state.summary?.let { SummaryContent(it) }
+        for (block in state.blocks) {
+            SummaryBlockView(block)
+        }
     }
 }
 
+/** One block of the summary (`SummaryState.blocks`), in the style of its kind. */
 @Composable
-private fun SummaryContent(summary: Summary) {
-    Text(summary.title, style = MaterialTheme.typography.titleLarge)
-    for (note in summary.notes) {
-        MessageCard(note.text, isError = false)
-    }
-
-    SectionTitle(SummaryPart.COVERAGE.title())
-    BodyText(summary.coverage.text)
-
-    SectionTitle(SummaryPart.SEVERITY.title())
-    BodyText(summary.severity.text)
-    NightBars(summary.severity.nights)
-    BodyText(summary.severity.trend.text)
-    summary.severity.worstNight?.let { BodyText(it.text) }
-
-    SectionTitle(SummaryPart.TIMING.title())
-    BodyText(summary.timing.text)
-    HourBars(summary.timing.onsetHistogram)
-
-    SectionTitle(SummaryPart.WHERE_AND_HOW.title())
-    BodyText(summary.whereAndHow.text)
-    BreakdownLines(summary.whereAndHow.sides)
-    BreakdownLines(summary.whereAndHow.bodyAreas)
-    BreakdownLines(summary.whereAndHow.sensations)
-    BreakdownLines(summary.whereAndHow.settings)
-    summary.whereAndHow.armsText?.let { BodyText(it) }
-
-    SectionTitle(SummaryPart.TRIGGERS.title())
-    BodyText(summary.triggers.text)
-    for (association in summary.triggers.associations) {
-        BodyText("• " + association.text)
-    }
-    for (shortfall in summary.triggers.notEnoughData) {
-        BodyText("• " + shortfall.text)
-    }
-
-    SectionTitle(SummaryPart.RELIEF.title())
-    BodyText(summary.relief.text)
-    for (method in summary.relief.methods) {
-        BodyText("• " + method.text)
-    }
-    for (tier in summary.relief.tiers) {
-        BodyText("• " + tier.text)
-    }
-
-    SectionTitle(SummaryPart.SLEEP.title())
-    BodyText(summary.sleep.text)
-
-    SectionTitle(SummaryPart.TREATMENTS.title())
-    BodyText(summary.treatments.text)
-    for (active in summary.treatments.active) {
-        BodyText("• " + active.text)
-    }
-    for (comparison in summary.treatments.comparisons) {
-        BodyText("• " + comparison.text)
-    }
-    for (medicine in summary.mayWorsenRls) {
-        BodyText("• " + medicine.text)
-    }
-
-    SectionTitle(SummaryPart.IRON.title())
-    BodyText(summary.iron.text)
-    summary.iron.crpText?.let { BodyText(it) }
-    summary.iron.trendText?.let { BodyText(it) }
-    BodyText(summary.iron.drawingConditionsText)
-
-    SectionTitle(SummaryPart.RATING.title())
-    BodyText(summary.rating.text)
-
-    SectionTitle(SummaryPart.AUGMENTATION.title())
-    BodyText(summary.augmentation.text)
-    for (watch in summary.augmentation.watches) {
-        BodyText(watch.text)
-        BodyText(watch.baselineText)
-        BodyText(watch.scopeText)
-        for (sign in watch.signs) {
-            BodyText("• " + sign.text)
-        }
-    }
-
-    SectionTitle(SummaryPart.DEFINITIONS.title())
-    for (definition in summary.definitions) {
-        Text(definition.term, style = MaterialTheme.typography.titleSmall)
-        Text(definition.text, style = MaterialTheme.typography.bodyMedium)
+private fun SummaryBlockView(block: SummaryBlock) {
+    when (block) {
+        is SummaryBlock.Title -> Text(block.text, style = MaterialTheme.typography.titleLarge)
+        is SummaryBlock.Note -> MessageCard(block.text, isError = false)
+        is SummaryBlock.Heading -> SectionTitle(block.text)
+        is SummaryBlock.Paragraph -> BodyText(block.text)
+        is SummaryBlock.Bullet -> BodyText("• " + block.text)
+        is SummaryBlock.Small -> Text(block.text, style = MaterialTheme.typography.bodyMedium)
+        is SummaryBlock.Term -> Text(block.text, style = MaterialTheme.typography.titleSmall)
+        is SummaryBlock.Shares -> BreakdownLines(block.breakdown)
+        is SummaryBlock.NightBars -> NightBars(block.nights)
+        is SummaryBlock.HourBars -> HourBars(block.bins)
     }
 }
 
@@ -178,7 +108,6 @@ private fun BreakdownLines(breakdown: Breakdown) {
 /** Per-night peak intensity as vertical bars (0-10); nights with nothing logged stay empty. */
 @Composable
 private fun NightBars(nights: List<NightPoint>) {
-    if (nights.isEmpty()) return
     Row(
         horizontalArrangement = Arrangement.spacedBy(2.dp),
         verticalAlignment = Alignment.Bottom,
@@ -209,11 +138,9 @@ private fun NightBars(nights: List<NightPoint>) {
 /** Onset clock hours as horizontal bars, with the core's hour labels and counts. */
 @Composable
 private fun HourBars(bins: List<HourBin>) {
-    val max = bins.maxOfOrNull { it.count.toInt() } ?: 0
-    if (max == 0) return
+    val max = bins.maxOf { it.count.toInt() }
     Column(modifier = Modifier.padding(vertical = 8.dp)) {
         for (bin in bins) {
-            if (bin.count.toInt() == 0) continue
             Row(verticalAlignment = Alignment.CenterVertically, modifier = Modifier.fillMaxWidth()) {
                 Text(bin.label, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.width(64.dp))
                 Box(

@@ -1,0 +1,28 @@
+import Foundation
+import RLSJournal
+
+/// Where a model gets its journal: the app's store, opened once (`AppModel`). Mirrors
+/// `StoreSource` in the Kotlin presenters' `Platform.kt`.
+typealias StoreSource = @MainActor () async throws -> JournalStore
+
+/// The app's store, opening the journal on first use.
+@MainActor
+func appStore() async throws -> JournalStore {
+    return try await AppModel.shared.journalStore()
+}
+
+/// A file written for the share sheet.
+struct ExportedFile: Identifiable {
+    /// Where the file was written (iOS: its own folder under the temporary folder).
+    let url: URL
+    /// Its MIME type.
+    let mimeType: String
+
+    var id: URL { url }
+}
+
+/// Writes an export where the share sheet can read it (iOS: `TemporaryExports`).
+protocol ExportSink {
+    /// Writes `bytes` as a file called `fileName` and returns it.
+    func write(fileName: String, mimeType: String, bytes: Data) throws -> ExportedFile
+}
