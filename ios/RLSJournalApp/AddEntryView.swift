@@ -101,8 +101,8 @@ struct AddEntryView: View {
                 StepperRow(
                     label: "Time at rest before it began",
                     value: "\(latency) min",
-                    onMinus: { model.edit { $0.latencyMinutes = max(latency - 5, 0) } },
-                    onPlus: { model.edit { $0.latencyMinutes = latency + 5 } }
+                    onMinus: { model.edit { $0.latencyMinutes = Steps.minutes(latency, steps: -1) } },
+                    onPlus: { model.edit { $0.latencyMinutes = Steps.minutes(latency, steps: 1) } }
                 )
             }
             Toggle("It woke me from sleep", isOn: field(\.wokeFromSleep))

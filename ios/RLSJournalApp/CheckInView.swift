@@ -71,8 +71,8 @@ private struct DiaryFields: View {
             StepperRow(
                 label: "Times woken up",
                 value: String(form.awakenings),
-                onMinus: { edit { $0.awakenings = max($0.awakenings - 1, 0) } },
-                onPlus: { edit { $0.awakenings += 1 } }
+                onMinus: { edit { $0.awakenings = Steps.awakenings($0.awakenings, steps: -1) } },
+                onPlus: { edit { $0.awakenings = Steps.awakenings($0.awakenings, steps: 1) } }
             )
             minutesRow("Time awake during the night", \.wakeAfterSleepOnsetMinutes)
         }
@@ -98,8 +98,8 @@ private struct DiaryFields: View {
         return StepperRow(
             label: label,
             value: "\(form[keyPath: path]) min",
-            onMinus: { edit { $0[keyPath: path] = max($0[keyPath: path] - 5, 0) } },
-            onPlus: { edit { $0[keyPath: path] += 5 } }
+            onMinus: { edit { $0[keyPath: path] = Steps.minutes($0[keyPath: path], steps: -1) } },
+            onPlus: { edit { $0[keyPath: path] = Steps.minutes($0[keyPath: path], steps: 1) } }
         )
     }
 

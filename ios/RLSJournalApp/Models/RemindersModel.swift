@@ -38,7 +38,8 @@ final class RemindersModel: ObservableObject {
 
     func load() {
         Task { @MainActor in
-            state.error = await attempt { state.settings = try await openStore().read { journal in try journal.settings() } }
+            let failure = await attempt { state.settings = try await openStore().read { journal in try journal.settings() } }
+            state.error = failure
         }
     }
 
@@ -89,13 +90,14 @@ final class RemindersModel: ObservableObject {
         state.error = nil
         state.notice = nil
         Task { @MainActor in
-            state.error = await attempt {
+            let failure = await attempt {
                 let store = try await openStore()
                 state.settings = try await store.write { journal in try journal.updateSettings(settings: settings) }
                 await reschedule(store)
                 state.notice = Notice.settingsSaved
             }
             state.busy = false
+            state.error = failure
         }
     }
 }

@@ -49,6 +49,8 @@ import org.rlsjournal.presenters.ReminderScheduler
 import org.rlsjournal.presenters.RemindersPresenter
 import org.rlsjournal.presenters.SharePresenter
 import org.rlsjournal.presenters.SummaryBlock
+import org.rlsjournal.presenters.stepAwakenings
+import org.rlsjournal.presenters.stepMinutes
 import org.rlsjournal.presenters.summaryBlocks
 import org.rlsjournal.core.NightRange
 import org.rlsjournal.presenters.SummaryPresenter
@@ -655,6 +657,34 @@ fun presenterTests() = suite("presenters") {
         join(p.undo())
         assertEquals(episodes, p.state.value.view?.episodes?.map { it.id })
         assertEquals(episodes, r.file.night(date("2025-03-26")).episodes.map { it.id })
+    }
+
+    // ---- Steppers ----
+
+    test("steppersStayInsideTheCoresRanges") {
+        val rules = formRules()
+        assertEquals(20, stepMinutes(15, 1))
+        assertEquals(10, stepMinutes(15, -1))
+        assertEquals(rules.minutes.min, stepMinutes(3, -1), "never below the core's minimum")
+        assertEquals(rules.minutes.max, stepMinutes(rules.minutes.max - 2, 1), "never above the core's maximum")
+        assertEquals(1, stepAwakenings(0, 1))
+        assertEquals(rules.awakenings.min, stepAwakenings(rules.awakenings.min, -1))
+        assertEquals(rules.awakenings.max, stepAwakenings(rules.awakenings.max, 1))
+    }
+
+    test("aSteppedDiaryIsOneTheCoreAccepts") {
+        val r = rig(start = "2025-03-27T09:00")
+        val p = CheckInPresenter(r.source, r.scope, r.clock)
+        join(p.load(null))
+        assertNotNull(p.state.value.form)
+        // Press "fewer" well past zero and "more awakenings" well past the core's maximum.
+        repeat(50) { p.edit { it.copy(sleepOnsetMinutes = stepMinutes(it.sleepOnsetMinutes, -1)) } }
+        repeat(formRules().awakenings.max + 5) { p.edit { it.copy(awakenings = stepAwakenings(it.awakenings, 1)) } }
+        join(p.save())
+        assertNull(p.state.value.error, "the core accepts every value a stepper offers")
+        val stored = assertNotNull(r.file.night(date("2025-03-26")).sleepDiary).data
+        assertEquals(0, stored.sleepOnsetMinutes)
+        assertEquals(formRules().awakenings.max, stored.awakenings)
     }
 
     // ---- Summary ----

@@ -1,5 +1,7 @@
 package org.rlsjournal.app.checkin
 
+import org.rlsjournal.presenters.stepAwakenings
+import org.rlsjournal.presenters.stepMinutes
 import org.rlsjournal.app.ui.Rules
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
@@ -103,8 +105,8 @@ private fun DiaryFields(form: DiaryForm, onChange: ((DiaryForm) -> DiaryForm) ->
     Stepper(
         label = stringResource(R.string.awakenings),
         value = form.awakenings.toString(),
-        onMinus = { onChange { it.copy(awakenings = (it.awakenings - 1).coerceAtLeast(0)) } },
-        onPlus = { onChange { it.copy(awakenings = it.awakenings + 1) } },
+        onMinus = { onChange { it.copy(awakenings = stepAwakenings(it.awakenings, -1)) } },
+        onPlus = { onChange { it.copy(awakenings = stepAwakenings(it.awakenings, 1)) } },
         minusDescription = stringResource(R.string.fewer_of, stringResource(R.string.awakenings)),
         plusDescription = stringResource(R.string.more_of, stringResource(R.string.awakenings)),
     )
@@ -133,8 +135,8 @@ fun MinutesStepper(label: String, minutes: Int, onChange: (Int) -> Unit) {
     Stepper(
         label = label,
         value = stringResource(R.string.minutes_value, minutes),
-        onMinus = { onChange((minutes - 5).coerceAtLeast(0)) },
-        onPlus = { onChange(minutes + 5) },
+        onMinus = { onChange(stepMinutes(minutes, -1)) },
+        onPlus = { onChange(stepMinutes(minutes, 1)) },
         minusDescription = stringResource(R.string.fewer_minutes_of, label),
         plusDescription = stringResource(R.string.more_minutes_of, label),
     )
