@@ -121,7 +121,7 @@ struct HistoryRow: View {
                 Text(String(peak))
                     .font(.title3.weight(.bold))
                     .frame(width: 48, height: 48)
-                    .foregroundColor(Theme.textOn(peak: peak))
+                    .foregroundColor(Color.primary)
                     .background(RoundedRectangle(cornerRadius: 8).fill(Theme.intensityColor(peak)))
                     .accessibilityHidden(true)
             }
@@ -199,7 +199,7 @@ struct CalendarMonthView: View {
             Text(String(dayNumber))
                 .font(.body.weight(.semibold))
                 .frame(maxWidth: .infinity, minHeight: Theme.formTarget)
-                .foregroundColor(Theme.textOn(peak: peak))
+                .foregroundColor(Color.primary)
                 .background(RoundedRectangle(cornerRadius: 6).fill(Theme.intensityColor(peak)))
         }
         .accessibilityLabel(description)

@@ -29,12 +29,6 @@ enum Theme {
         let fraction = Double(min(max(peak, lowest), highest)) / Double(highest)
         return Color.red.opacity(0.15 + 0.85 * fraction)
     }
-
-    /// Text colour for a heat-map cell: the primary label colour reads on every shade (black on
-    /// the light theme's reds, white on the dark theme's).
-    static func textOn(peak: Int?) -> Color {
-        return Color.primary
-    }
 }
 
 /// A large button: tonal (dim, for the dark) by default, filled when `emphasis` is set. No

@@ -26,18 +26,15 @@ final class QuickLogActionModel {
         if intensity <= 0 {
             return nil
         }
-        var store: JournalStore?
+        var opened: JournalStore?
         var title: String?
-        var failure: Error?
-        do {
-            let opened = try await openStore()
-            store = opened
-            _ = try await opened.quickLog(intensity: intensity, side: nil)
-            title = try await opened.read { journal in try journal.openEpisodeItem() }?.title
-        } catch {
-            failure = error
+        let failure = await attempt {
+            let store = try await openStore()
+            opened = store
+            _ = try await store.quickLog(intensity: intensity, side: nil)
+            title = try await store.read { journal in try journal.openEpisodeItem() }?.title
         }
-        await logged(store, title, failure)
+        await logged(opened, title, failure)
         return title
     }
 }

@@ -38,7 +38,10 @@ final class RemindersModel: ObservableObject {
 
     func load() {
         Task { @MainActor in
-            let failure = await attempt { state.settings = try await openStore().read { journal in try journal.settings() } }
+            let failure = await attempt {
+                let store = try await openStore()
+                state.settings = try await store.read { journal in try journal.settings() }
+            }
             state.error = failure
         }
     }

@@ -4,10 +4,10 @@ import RLSJournal
 /// The steppers' rules, mirroring the Kotlin `Steps.kt` (tested on the JVM): a tap moves minutes
 /// by 5 and awakenings by 1, inside the core's ranges (`formRules()`).
 enum Steps {
-    static let minutes: Int32 = 5
+    static let minutesStep: Int32 = 5
 
     static func minutes(_ value: Int32, steps: Int32) -> Int32 {
-        return within(value + steps * minutes, Rules.core.minutes)
+        return within(value + steps * minutesStep, Rules.core.minutes)
     }
 
     static func awakenings(_ value: Int32, steps: Int32) -> Int32 {

@@ -36,7 +36,8 @@ final class SummaryModel: ObservableObject {
         state.error = nil
         Task { @MainActor in
             let failure = await attempt {
-                let summary = try await openStore().read { journal in
+                let store = try await openStore()
+                let summary = try await store.read { journal in
                     try journal.summary(range: nights.map { try journal.lastNights(nights: $0) })
                 }
                 if state.nights == nights {

@@ -64,12 +64,12 @@ fun summaryBlocks(summary: Summary): List<SummaryBlock> = buildList {
     val onsets = summary.timing.onsetHistogram.filter { it.count.toLong() > 0 }
     if (onsets.isNotEmpty()) add(SummaryBlock.HourBars(onsets))
 
-    val where = summary.whereAndHow
-    part(SummaryPart.WHERE_AND_HOW, where.text)
-    listOf(where.sides, where.bodyAreas, where.sensations, where.settings)
+    val place = summary.whereAndHow
+    part(SummaryPart.WHERE_AND_HOW, place.text)
+    listOf(place.sides, place.bodyAreas, place.sensations, place.settings)
         .filter { it.items.isNotEmpty() }
         .forEach { add(SummaryBlock.Shares(it)) }
-    where.armsText?.let { add(SummaryBlock.Paragraph(it)) }
+    place.armsText?.let { add(SummaryBlock.Paragraph(it)) }
 
     part(SummaryPart.TRIGGERS, summary.triggers.text)
     bullets(summary.triggers.associations.map { it.text } + summary.triggers.notEnoughData.map { it.text })
