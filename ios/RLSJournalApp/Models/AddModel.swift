@@ -177,8 +177,11 @@ final class AddModel: ObservableObject {
         case EntryKind.treatment:
             // The form does not edit dose steps or times a day: an edit keeps the stored ones.
             var stored: TreatmentData?
-            if let id = id, case Entry.treatment(treatment: let t) = try await store.read({ journal in try journal.entry(id: id) }) {
-                stored = t.data
+            if let id = id {
+                let entry = try await store.read { journal in try journal.entry(id: id) }
+                if case Entry.treatment(treatment: let t) = entry {
+                    stored = t.data
+                }
             }
             entryData = EntryData.treatment(data: TreatmentData(
                 name: form.name,

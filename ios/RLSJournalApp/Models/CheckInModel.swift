@@ -139,7 +139,8 @@ final class CheckInModel: ObservableObject {
         var next = State()
         next.loading = false
         if let id = editId {
-            if case Entry.sleepDiary(diary: let diary) = try await store.read({ journal in try journal.entry(id: id) }) {
+            let entry = try await store.read { journal in try journal.entry(id: id) }
+            if case Entry.sleepDiary(diary: let diary) = entry {
                 next.night = diary.data.nightOf
                 next.editingId = id
                 next.form = DiaryForm(diary: diary.data)
