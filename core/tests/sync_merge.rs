@@ -4,10 +4,12 @@
 
 mod common;
 
+use std::cell::Cell;
 use std::sync::Arc;
 
 use common::*;
 use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
 use rlsjournal_core::export::backup::ImportSummary;
 use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::summary::NightRange;
@@ -23,8 +25,18 @@ struct Device {
     journal: Arc<Journal>,
 }
 
+/// A device whose clock runs `skew_ms` ahead of the system clock (behind when negative). Its
+/// journal is a real SQLite file, in memory-backed `/dev/shm` where there is one: the property
+/// test commits thousands of transactions, and fsyncs on a shared disk would dominate its time.
 fn device(skew_ms: i64) -> Device {
-    let (dir, _path, journal) = file_journal();
+    let shm = std::path::Path::new("/dev/shm");
+    let dir = if shm.is_dir() {
+        tempfile::tempdir_in(shm).expect("tempdir")
+    } else {
+        tempfile::tempdir().expect("tempdir")
+    };
+    let path = dir.path().join("journal.db");
+    let journal = Journal::open(path.to_string_lossy().into_owned()).expect("open journal");
     journal.set_clock_skew_ms(skew_ms);
     Device { _dir: dir, journal }
 }
@@ -319,6 +331,25 @@ fn a_device_a_day_ahead_wins_until_a_later_local_edit_which_then_wins_everywhere
     );
 }
 
+#[test]
+fn a_file_from_a_clock_more_than_a_day_ahead_is_refused_until_this_clock_catches_up() {
+    let ahead = device(20 * HOUR_MS);
+    let behind = device(-10 * HOUR_MS);
+    ahead.journal.add_sleep_diary(diary("2026-10-02")).unwrap();
+    let file = snapshot(&ahead.journal);
+    let before = records(&behind.journal);
+    assert!(matches!(
+        behind.journal.import_sync_bytes(&file),
+        Err(JournalError::ImportRejected { .. })
+    ));
+    assert_eq!(records(&behind.journal), before);
+    // Hours later (this clock has moved on), the same file merges: nothing was lost.
+    behind.journal.set_clock_skew_ms(0);
+    assert_eq!(behind.journal.import_sync_bytes(&file).unwrap().added, 1);
+    sync(&behind.journal, &ahead.journal);
+    assert_same(&ahead.journal, &behind.journal);
+}
+
 // ---- deletes and undo ----
 
 #[test]
@@ -497,6 +528,17 @@ enum Op {
         cutover: i32,
         morning: i32,
     },
+    AddTreatment {
+        dev: usize,
+        day: usize,
+    },
+    /// Adds a dose of a picked treatment, or (with `edit`) moves a picked dose to it.
+    Dose {
+        dev: usize,
+        pick: usize,
+        night: usize,
+        edit: Option<usize>,
+    },
     /// Delivers a snapshot of `from` to `to`: `age` 0 is the current one, more is an older one
     /// (late); `cut` truncates it (must be refused).
     Deliver {
@@ -527,6 +569,9 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (dev.clone(), any::<usize>()).prop_map(|(dev, pick)| Op::Restore { dev, pick }),
         1 => (dev.clone(), prop::sample::select(vec![10, 12, 14]), 4..7i32)
             .prop_map(|(dev, cutover, morning)| Op::Settings { dev, cutover, morning }),
+        1 => (dev.clone(), 1..28usize).prop_map(|(dev, day)| Op::AddTreatment { dev, day }),
+        2 => (dev.clone(), any::<usize>(), 0..3usize, prop::option::of(any::<usize>()))
+            .prop_map(|(dev, pick, night, edit)| Op::Dose { dev, pick, night, edit }),
         8 => (dev.clone(), dev, 0..4usize, prop::option::weighted(0.15, any::<u8>()))
             .prop_map(|(from, to, age, cut)| Op::Deliver { from, to, age, cut }),
     ]
@@ -657,6 +702,28 @@ fn apply(j: &Journal, op: &Op) {
                 ..Settings::default()
             })
             .map(drop),
+        Op::AddTreatment { day, .. } => j
+            .add_treatment(treatment(&format!("2026-09-{day:02}")))
+            .map(drop),
+        Op::Dose {
+            pick: n,
+            night,
+            edit,
+            ..
+        } => {
+            let Some(treatment_id) = pick(&ids(j, Some("treatment"), false), *n) else {
+                return;
+            };
+            let data = DoseData {
+                treatment_id,
+                at: at(&format!("{}T21:00:00+01:00", NIGHTS[*night])),
+                amount: None,
+            };
+            match edit.and_then(|e| pick(&ids(j, Some("dose"), false), e)) {
+                Some(dose) => j.edit_dose(dose, data).map(drop),
+                None => j.add_dose(data).map(drop),
+            }
+        }
         Op::Deliver { .. } => return,
     };
 }
@@ -672,16 +739,22 @@ fn dev_of(op: &Op) -> usize {
         | Op::Delete { dev, .. }
         | Op::Undo { dev }
         | Op::Restore { dev, .. }
-        | Op::Settings { dev, .. } => *dev,
+        | Op::Settings { dev, .. }
+        | Op::AddTreatment { dev, .. }
+        | Op::Dose { dev, .. } => *dev,
         Op::Deliver { to, .. } => *to,
     }
 }
 
 /// Delivers `bytes` to `to`: merged, or refused with a typed error and nothing changed.
-fn deliver(to: &Journal, bytes: &[u8], must_fail: bool) -> Result<(), TestCaseError> {
+/// Returns whether it was merged.
+fn deliver(to: &Journal, bytes: &[u8], must_fail: bool) -> Result<bool, TestCaseError> {
     let before = records(to);
     match to.import_sync_bytes(bytes) {
-        Ok(_) => prop_assert!(!must_fail, "a truncated snapshot was accepted"),
+        Ok(_) => {
+            prop_assert!(!must_fail, "a truncated snapshot was accepted");
+            return Ok(true);
+        }
         Err(JournalError::ImportRejected { reason }) => {
             prop_assert_eq!(
                 records(to),
@@ -692,10 +765,11 @@ fn deliver(to: &Journal, bytes: &[u8], must_fail: bool) -> Result<(), TestCaseEr
         }
         Err(other) => prop_assert!(false, "untyped refusal: {other:?}"),
     }
-    Ok(())
+    Ok(false)
 }
 
-fn run_devices(skews: [i64; 3], ops: &[Op]) -> Result<(), TestCaseError> {
+fn run_devices(skews: [i64; 3], ops: &[Op], seen: &Exercised) -> Result<(), TestCaseError> {
+    bump(&seen.cases);
     let devices: Vec<Device> = skews.iter().map(|s| device(*s)).collect();
     // Every snapshot each device has written so far, oldest first.
     let mut written: Vec<Vec<Vec<u8>>> = vec![Vec::new(); 3];
@@ -711,10 +785,16 @@ fn run_devices(skews: [i64; 3], ops: &[Op]) -> Result<(), TestCaseError> {
                 match cut {
                     Some(c) => {
                         let len = (file.len() * usize::from(*c)) / 256;
+                        bump(&seen.truncated);
                         deliver(&devices[*to].journal, &file[..len], true)?;
                     }
                     None => {
-                        deliver(&devices[*to].journal, file, false)?;
+                        if *age > 0 && history.len() > 1 {
+                            bump(&seen.late);
+                        }
+                        if !deliver(&devices[*to].journal, file, false)? {
+                            bump(&seen.refused);
+                        }
                         // Delivered twice: the second changes nothing.
                         let again = devices[*to].journal.import_sync_bytes(file);
                         if let Ok(s) = again {
@@ -752,6 +832,8 @@ fn run_devices(skews: [i64; 3], ops: &[Op]) -> Result<(), TestCaseError> {
     }
     prop_assert!(quiet, "the devices never stopped changing each other");
     let first = records(&devices[0].journal);
+    seen.night_clashes
+        .set(seen.night_clashes.get() + night_clashes(&devices[0].journal));
     for d in &devices[1..] {
         prop_assert_eq!(
             &records(&d.journal),
@@ -780,18 +862,69 @@ fn run_devices(skews: [i64; 3], ops: &[Op]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig {
+/// What the property test's cases exercised, so a change that stops them from finding
+/// conflicts fails the test instead of passing quietly.
+#[derive(Default)]
+struct Exercised {
+    cases: Cell<usize>,
+    /// Nights whose second live diary or answer was resolved by rule 5.
+    night_clashes: Cell<usize>,
+    /// Full snapshots refused (stamps ahead of the receiver's clock).
+    refused: Cell<usize>,
+    /// Older snapshots delivered after a newer one.
+    late: Cell<usize>,
+    /// Truncated snapshots (all refused).
+    truncated: Cell<usize>,
+}
+
+fn bump(c: &Cell<usize>) {
+    c.set(c.get() + 1);
+}
+
+/// Nights whose sleep diaries or answers show rule 5's signature: a live record and another
+/// deleted at the live one's change time.
+fn night_clashes(journal: &Journal) -> usize {
+    let mut count = 0;
+    for kind in ["sleep", "no_symptoms"] {
+        let all = entries_of(journal, kind);
+        for winner in live(&all) {
+            count += all
+                .iter()
+                .filter(|e| {
+                    e["data"]["night_of"] == winner["data"]["night_of"]
+                        && e.get("deleted_at") == Some(&winner["updated_at"])
+                        && e["updated_at"] == winner["updated_at"]
+                })
+                .count();
+        }
+    }
+    count
+}
+
+#[test]
+fn three_devices_converge_whatever_the_deliveries() {
+    let mut runner = TestRunner::new(ProptestConfig {
         cases: 64,
         max_shrink_iters: 200,
         ..ProptestConfig::default()
-    })]
-
-    #[test]
-    fn three_devices_converge_whatever_the_deliveries(
-        skews in prop::array::uniform3(-DAY_MS..=DAY_MS),
-        ops in prop::collection::vec(op(), 20..40),
-    ) {
-        run_devices(skews, &ops)?;
+    });
+    let seen = Exercised::default();
+    let strategy = (
+        prop::array::uniform3(-DAY_MS..=DAY_MS),
+        prop::collection::vec(op(), 20..40),
+    );
+    if let Err(e) = runner.run(&strategy, |(skews, ops)| run_devices(skews, &ops, &seen)) {
+        panic!("{e}");
     }
+    eprintln!(
+        "{} cases: {} night clashes resolved, {} snapshots refused for stamps ahead, {} late, \
+         {} truncated",
+        seen.cases.get(),
+        seen.night_clashes.get(),
+        seen.refused.get(),
+        seen.late.get(),
+        seen.truncated.get()
+    );
+    assert!(seen.night_clashes.get() > 0, "no case had a night clash");
+    assert!(seen.late.get() > 0 && seen.truncated.get() > 0 && seen.refused.get() > 0);
 }

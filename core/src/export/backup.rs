@@ -911,7 +911,8 @@ pub fn import(
 /// relief attempt before its episode's edited start, do not refuse the file (rules 5 and 6).
 /// Structural damage (rule 7) rejects the whole file with `ImportRejected`; the caller's
 /// transaction is then rolled back, the journal is unchanged and the file can be retried.
-/// Merging a snapshot already merged changes nothing (`added + updated == 0`).
+/// Merging a snapshot already merged changes nothing (`added + updated == 0`). Stamps are
+/// checked against `now`, the device's clock (rule 1).
 pub fn import_sync(
     tx: &Connection,
     settings: &mut Settings,
@@ -934,7 +935,13 @@ fn import_with(
         tx,
         mode,
         now,
-        clock_ms: now.millis().max(Moment::now().millis()),
+        // A manual import never checks against a clock earlier than the system's (tests pass
+        // old times to validate records); a sync checks against the device clock it is given,
+        // so devices whose clocks differ (tests skew them) refuse what is ahead of their own.
+        clock_ms: match mode {
+            ImportMode::Backup => now.millis().max(Moment::now().millis()),
+            ImportMode::Sync => now.millis(),
+        },
         settings: *settings,
         seen: HashSet::new(),
         pending_nights: HashMap::new(),
