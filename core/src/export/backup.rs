@@ -893,8 +893,10 @@ impl<'de> Visitor<'de> for EntriesSeed<'_, '_> {
     }
 }
 
-/// Imports a backup from `source` into `tx`, merging by id. Any problem rejects the whole
-/// import; the caller's transaction is then rolled back, so the journal is unchanged.
+/// Imports a backup from `source` into `tx`, merging by id with the one total order of versions
+/// (`model::meta` rule 4: at an equal stamp a deletion, then the greater data wins, as in a
+/// sync, so importing two backups in either order gives the same journal). Any problem rejects
+/// the whole import; the caller's transaction is then rolled back, so the journal is unchanged.
 pub fn import(
     tx: &Connection,
     settings: &mut Settings,
