@@ -9,6 +9,7 @@
 //! rules in `model/bedside.rs`, the screens in `views/`.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
@@ -62,6 +63,9 @@ impl Inner {
 #[derive(uniffi::Object)]
 pub struct Journal {
     inner: Mutex<Inner>,
+    /// Added to the system clock wherever this handle reads the time (tests that simulate
+    /// devices whose clocks differ; always 0 in the apps).
+    clock_skew_ms: AtomicI64,
 }
 
 impl Journal {
@@ -74,6 +78,7 @@ impl Journal {
                 settings,
                 data_version,
             }),
+            clock_skew_ms: AtomicI64::new(0),
         }))
     }
 
@@ -86,6 +91,24 @@ impl Journal {
     /// diagnostics: see `store/pragmas.rs`.
     pub fn effective_pragmas(&self) -> Result<Vec<(String, String)>> {
         crate::store::pragmas::effective(&self.lock().conn)
+    }
+
+    /// Makes this handle's clock run `ms` milliseconds ahead of the system clock (behind when
+    /// negative), for tests that simulate devices whose clocks differ. Not exported: the apps
+    /// always use the device clock.
+    #[doc(hidden)]
+    pub fn set_clock_skew_ms(&self, ms: i64) {
+        self.clock_skew_ms.store(ms, Ordering::Relaxed);
+    }
+
+    /// Now by this handle's clock: the system clock plus the test skew. Every stamp and every
+    /// "not in the future" check of this handle reads the time here.
+    pub(crate) fn now(&self) -> Moment {
+        let now = Moment::now();
+        match self.clock_skew_ms.load(Ordering::Relaxed) {
+            0 => now,
+            skew => Moment::from_millis(now.millis().saturating_add(skew), now.offset_minutes),
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -157,10 +180,6 @@ fn record_id(id: &str) -> Result<String> {
     })
 }
 
-fn now_or(at: Option<Moment>) -> Moment {
-    at.unwrap_or_else(Moment::now)
-}
-
 #[uniffi::export]
 impl Journal {
     /// Opens the journal at `path`, creating it (and its schema, readable by its owner only)
@@ -199,9 +218,9 @@ impl Journal {
         side: Option<Side>,
         at: Option<Moment>,
     ) -> Result<Episode> {
-        let data =
-            EpisodeData::quick(now_or(at), intensity, side).validated(Moment::now().millis())?;
-        self.write(|tx, s| bedside::quick_log(tx, &data, s.night_cutover_hour))
+        let data = EpisodeData::quick(at.unwrap_or_else(|| self.now()), intensity, side)
+            .validated(self.now().millis())?;
+        self.write(|tx, s| bedside::quick_log(tx, &data, s.night_cutover_hour, self.now().millis()))
     }
 
     /// Ends the open episode now (or at `at`): the latest open episode that started by then (or
@@ -209,8 +228,10 @@ impl Journal {
     /// [`Journal::open_episode`]).
     #[uniffi::method(default(at = None))]
     pub fn end_episode(&self, at: Option<Moment>) -> Result<Episode> {
-        let at = now_or(at).checked("ended_at", Moment::now().millis())?;
-        self.write(|tx, s| bedside::end_episode(tx, at, s.night_cutover_hour))
+        let at = at
+            .unwrap_or_else(|| self.now())
+            .checked("ended_at", self.now().millis())?;
+        self.write(|tx, s| bedside::end_episode(tx, at, s.night_cutover_hour, self.now().millis()))
     }
 
     /// Records what was tried for relief, on the open episode (or, if none is open, the latest
@@ -227,10 +248,12 @@ impl Journal {
             method,
             helped,
             minutes_to_relief,
-            at: now_or(at),
+            at: at.unwrap_or_else(|| self.now()),
         }
-        .validated(Moment::now().millis())?;
-        self.write(|tx, s| bedside::add_relief(tx, &data, s.night_cutover_hour))
+        .validated(self.now().millis())?;
+        self.write(|tx, s| {
+            bedside::add_relief(tx, &data, s.night_cutover_hour, self.now().millis())
+        })
     }
 
     /// The open episode: the most recent one without an end that has started by now, if any.
@@ -238,14 +261,14 @@ impl Journal {
     /// An open episode dated in the future (a mistyped time, a wrong clock) is not the bedside
     /// episode until its start has come, so it never blocks logging, relief or `end`.
     pub fn open_episode(&self) -> Result<Option<Episode>> {
-        self.read(|conn, _| bedside::open_episode(conn, Moment::now().millis()))
+        self.read(|conn, _| bedside::open_episode(conn, self.now().millis()))
     }
 
     /// The open episode as the history list shows it (`at`, `title`, `detail`, intensity),
     /// for the Tonight screen; `None` when no episode is open.
     pub fn open_episode_item(&self) -> Result<Option<HistoryItem>> {
         self.read(|conn, _| {
-            let open = bedside::open_episode(conn, Moment::now().millis())?;
+            let open = bedside::open_episode(conn, self.now().millis())?;
             Ok(open.map(|episode| {
                 let night = episode.night;
                 history::item(Entry::Episode { episode }, night)
@@ -257,14 +280,16 @@ impl Journal {
 
     /// Adds a complete (possibly backdated) episode.
     pub fn add_episode(&self, data: EpisodeData) -> Result<Episode> {
-        let data = data.validated(Moment::now().millis())?;
-        self.write(|tx, s| writes::add_episode(tx, &data, s.night_cutover_hour))
+        let data = data.validated(self.now().millis())?;
+        self.write(|tx, s| {
+            writes::add_episode(tx, &data, s.night_cutover_hour, self.now().millis())
+        })
     }
 
     /// Replaces what was recorded for an episode (its relief attempts stay).
     pub fn edit_episode(&self, id: String, data: EpisodeData) -> Result<Episode> {
         let id = record_id(&id)?;
-        let now_ms = Moment::now().millis();
+        let now_ms = self.now().millis();
         let data = data.validated(now_ms)?;
         self.write(|tx, s| writes::edit_episode(tx, &id, &data, s.night_cutover_hour, now_ms))
     }
@@ -276,14 +301,22 @@ impl Journal {
         data: ReliefData,
     ) -> Result<ReliefAttempt> {
         let episode_id = record_id(&episode_id)?;
-        let data = data.validated(Moment::now().millis())?;
-        self.write(|tx, s| writes::add_relief_attempt(tx, &episode_id, &data, s.night_cutover_hour))
+        let data = data.validated(self.now().millis())?;
+        self.write(|tx, s| {
+            writes::add_relief_attempt(
+                tx,
+                &episode_id,
+                &data,
+                s.night_cutover_hour,
+                self.now().millis(),
+            )
+        })
     }
 
     /// Replaces what was recorded for a relief attempt.
     pub fn edit_relief_attempt(&self, id: String, data: ReliefData) -> Result<ReliefAttempt> {
         let id = record_id(&id)?;
-        let now_ms = Moment::now().millis();
+        let now_ms = self.now().millis();
         let data = data.validated(now_ms)?;
         self.write(|tx, s| {
             writes::edit_relief_attempt(tx, &id, &data, s.night_cutover_hour, now_ms)
@@ -295,15 +328,15 @@ impl Journal {
     /// Adds the morning sleep diary of a night. `InvalidInput` (field `night_of`) if that night
     /// already has one: edit it instead.
     pub fn add_sleep_diary(&self, data: SleepDiaryData) -> Result<SleepDiary> {
-        let data = data.validated(&Moment::now())?;
-        self.write(|tx, s| writes::add_sleep_diary(tx, &data, s))
+        let data = data.validated(&self.now())?;
+        self.write(|tx, s| writes::add_sleep_diary(tx, &data, s, self.now().millis()))
     }
 
     /// Replaces a sleep diary.
     pub fn edit_sleep_diary(&self, id: String, data: SleepDiaryData) -> Result<SleepDiary> {
         let id = record_id(&id)?;
-        let now_ms = Moment::now().millis();
-        let data = data.validated(&Moment::now())?;
+        let now_ms = self.now().millis();
+        let data = data.validated(&self.now())?;
         self.write(|tx, s| writes::edit_sleep_diary(tx, &id, &data, s, now_ms))
     }
 
@@ -313,7 +346,7 @@ impl Journal {
     /// today (local date) had no RLS symptoms, which makes it an observed symptom-free night
     /// (design §4). Tapping again returns the answer already recorded.
     pub fn no_symptoms_last_night(&self) -> Result<NoSymptoms> {
-        self.add_no_symptoms(NoSymptomsData::last_night(&Moment::now()))
+        self.add_no_symptoms(NoSymptomsData::last_night(&self.now()))
     }
 
     /// Records "no symptoms" for a chosen night, answered at `data.answered_at`. `InvalidInput`
@@ -321,15 +354,15 @@ impl Journal {
     /// answer keeps it (returned as it is). An episode on the same night outweighs the answer in
     /// every measure.
     pub fn add_no_symptoms(&self, data: NoSymptomsData) -> Result<NoSymptoms> {
-        let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| writes::add_no_symptoms(tx, &data))
+        let data = data.validated(&self.now())?;
+        self.write(|tx, _| writes::add_no_symptoms(tx, &data, self.now().millis()))
     }
 
     /// Moves a "no symptoms" answer to another night (or changes when it was given);
     /// `InvalidInput` (field `night_of`) if that night has an answer already.
     pub fn edit_no_symptoms(&self, id: String, data: NoSymptomsData) -> Result<NoSymptoms> {
         let id = record_id(&id)?;
-        let now = Moment::now();
+        let now = self.now();
         let data = data.validated(&now)?;
         self.write(|tx, _| writes::edit_no_symptoms(tx, &id, &data, now.millis()))
     }
@@ -338,14 +371,14 @@ impl Journal {
 
     /// Adds an exposure (a possible trigger).
     pub fn add_exposure(&self, data: ExposureData) -> Result<Exposure> {
-        let data = data.validated(Moment::now().millis())?;
-        self.write(|tx, s| writes::add_exposure(tx, &data, s))
+        let data = data.validated(self.now().millis())?;
+        self.write(|tx, s| writes::add_exposure(tx, &data, s, self.now().millis()))
     }
 
     /// Replaces an exposure.
     pub fn edit_exposure(&self, id: String, data: ExposureData) -> Result<Exposure> {
         let id = record_id(&id)?;
-        let now_ms = Moment::now().millis();
+        let now_ms = self.now().millis();
         let data = data.validated(now_ms)?;
         self.write(|tx, s| writes::edit_exposure(tx, &id, &data, s, now_ms))
     }
@@ -354,15 +387,15 @@ impl Journal {
 
     /// Adds a treatment regimen.
     pub fn add_treatment(&self, data: TreatmentData) -> Result<Treatment> {
-        let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| writes::add_treatment(tx, &data))
+        let data = data.validated(&self.now())?;
+        self.write(|tx, _| writes::add_treatment(tx, &data, self.now().millis()))
     }
 
     /// Replaces a treatment regimen.
     pub fn edit_treatment(&self, id: String, data: TreatmentData) -> Result<Treatment> {
         let id = record_id(&id)?;
-        let now_ms = Moment::now().millis();
-        let data = data.validated(&Moment::now())?;
+        let now_ms = self.now().millis();
+        let data = data.validated(&self.now())?;
         self.write(|tx, _| writes::edit_treatment(tx, &id, &data, now_ms))
     }
 
@@ -373,14 +406,14 @@ impl Journal {
 
     /// Records a dose of a treatment. `NotFound` if the treatment does not exist.
     pub fn add_dose(&self, data: DoseData) -> Result<Dose> {
-        let data = data.validated(Moment::now().millis())?;
-        self.write(|tx, s| writes::add_dose(tx, &data, s))
+        let data = data.validated(self.now().millis())?;
+        self.write(|tx, s| writes::add_dose(tx, &data, s, self.now().millis()))
     }
 
     /// Replaces a dose.
     pub fn edit_dose(&self, id: String, data: DoseData) -> Result<Dose> {
         let id = record_id(&id)?;
-        let now_ms = Moment::now().millis();
+        let now_ms = self.now().millis();
         let data = data.validated(now_ms)?;
         self.write(|tx, s| writes::edit_dose(tx, &id, &data, s, now_ms))
     }
@@ -389,22 +422,22 @@ impl Journal {
 
     /// Adds a lab result.
     pub fn add_lab_result(&self, data: LabResultData) -> Result<LabResult> {
-        let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| writes::add_lab_result(tx, &data))
+        let data = data.validated(&self.now())?;
+        self.write(|tx, _| writes::add_lab_result(tx, &data, self.now().millis()))
     }
 
     /// Replaces a lab result.
     pub fn edit_lab_result(&self, id: String, data: LabResultData) -> Result<LabResult> {
         let id = record_id(&id)?;
-        let now_ms = Moment::now().millis();
-        let data = data.validated(&Moment::now())?;
+        let now_ms = self.now().millis();
+        let data = data.validated(&self.now())?;
         self.write(|tx, _| writes::edit_lab_result(tx, &id, &data, now_ms))
     }
 
     /// Adds an IRLS severity rating (the total from the clinician's form).
     pub fn add_severity_rating(&self, data: SeverityRatingData) -> Result<SeverityRating> {
-        let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| writes::add_severity_rating(tx, &data))
+        let data = data.validated(&self.now())?;
+        self.write(|tx, _| writes::add_severity_rating(tx, &data, self.now().millis()))
     }
 
     /// Replaces an IRLS severity rating.
@@ -414,8 +447,8 @@ impl Journal {
         data: SeverityRatingData,
     ) -> Result<SeverityRating> {
         let id = record_id(&id)?;
-        let now_ms = Moment::now().millis();
-        let data = data.validated(&Moment::now())?;
+        let now_ms = self.now().millis();
+        let data = data.validated(&self.now())?;
         self.write(|tx, _| writes::edit_severity_rating(tx, &id, &data, now_ms))
     }
 
@@ -431,18 +464,18 @@ impl Journal {
     /// back). A deleted episode hides its relief attempts; a deleted treatment hides its doses.
     pub fn delete_entry(&self, id: String) -> Result<()> {
         let id = record_id(&id)?;
-        self.write(|tx, s| writes::delete(tx, &id, s))
+        self.write(|tx, s| writes::delete(tx, &id, s, self.now().millis()))
     }
 
     /// Restores a deleted entry.
     pub fn restore_entry(&self, id: String) -> Result<()> {
         let id = record_id(&id)?;
-        self.write(|tx, s| writes::restore(tx, &id, s))
+        self.write(|tx, s| writes::restore(tx, &id, s, self.now().millis()))
     }
 
     /// Restores the most recently deleted entry and returns its id; `None` if nothing is deleted.
     pub fn undo_delete(&self) -> Result<Option<String>> {
-        self.write(|tx, s| writes::undo_delete(tx, s))
+        self.write(|tx, s| writes::undo_delete(tx, s, self.now().millis()))
     }
 
     // ---- views ----
@@ -467,7 +500,7 @@ impl Journal {
     ///
     /// Errors: `InvalidInput` (field `night`) for a night before 1900 or after tomorrow.
     pub fn sleep_diary_draft(&self, night: LocalDate) -> Result<SleepDiaryData> {
-        self.sleep_diary_draft_at(night, Moment::now())
+        self.sleep_diary_draft_at(night, self.now())
     }
 
     /// One month of nights for the calendar heat map.
@@ -479,7 +512,7 @@ impl Journal {
     /// evening check-in.
     #[uniffi::method(default(now = None))]
     pub fn prompts(&self, now: Option<Moment>) -> Result<Vec<Prompt>> {
-        let now = now_or(now).checked_lookup("now")?;
+        let now = now.unwrap_or_else(|| self.now()).checked_lookup("now")?;
         self.read(|conn, settings| prompts::due(conn, settings, &now))
     }
 
@@ -499,7 +532,9 @@ impl Journal {
     /// Changes the settings. A new cutover hour re-attributes every timed entry to its night.
     pub fn update_settings(&self, settings: Settings) -> Result<Settings> {
         let settings = settings.validated()?;
-        self.write(|tx, current| writes::update_settings(tx, settings, current))?;
+        self.write(|tx, current| {
+            writes::update_settings(tx, settings, current, self.now().millis())
+        })?;
         Ok(settings)
     }
 }

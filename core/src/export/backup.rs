@@ -1,6 +1,9 @@
 //! The lossless backup: a versioned JSON document of everything (tombstones and settings
-//! included), and its import, which merges by id (the newer `updated_at` wins, see
-//! `model::meta` for skewed clocks) in one transaction — all or nothing.
+//! included), and its import, which merges by id (the newer `updated_at` wins, one total order
+//! on versions, see `model::meta` for skewed clocks and the merge rules) in one transaction —
+//! all or nothing. The same importer serves the manual import ([`import`]) and the merge of
+//! another device's snapshot ([`import_sync`]); they differ only where `model::meta` rules 5 and
+//! 6 say (one live record per night, rules between records).
 //!
 //! Import reads the document as a stream: each record is parsed on its own (its `data` kept as
 //! raw text until its kind is known), validated by the same functions the API calls, and
@@ -24,7 +27,8 @@ use crate::model::episode::{check_relief_time, EpisodeData, ReliefData};
 use crate::model::exposure::ExposureData;
 use crate::model::lab::{LabResultData, SeverityRatingData};
 use crate::model::meta::{
-    canonical_id, check_record_stamps, check_stamp, CLOCK_SKEW_ALLOWANCE_MS, EARLIEST_STAMP_MS,
+    canonical_id, check_record_stamps, check_stamp, night_clash, version_order, Version,
+    CLOCK_SKEW_ALLOWANCE_MS, EARLIEST_STAMP_MS,
 };
 use crate::model::sleep::SleepDiaryData;
 use crate::model::treatment::{DoseData, TreatmentData};
@@ -259,6 +263,34 @@ enum IncomingRecord {
 }
 
 impl IncomingRecord {
+    /// The record's canonical JSON, exactly as its row stores it (compared at equal stamps).
+    fn data_json(&self) -> Result<String> {
+        let json = match self {
+            IncomingRecord::Episode(d) => serde_json::to_string(d),
+            IncomingRecord::Relief(_, d) => serde_json::to_string(d),
+            IncomingRecord::Sleep(d) => serde_json::to_string(d),
+            IncomingRecord::Exposure(d) => serde_json::to_string(d),
+            IncomingRecord::Treatment(d) => serde_json::to_string(d),
+            IncomingRecord::Dose(d) => serde_json::to_string(d),
+            IncomingRecord::Lab(d) => serde_json::to_string(d),
+            IncomingRecord::Rating(d) => serde_json::to_string(d),
+            IncomingRecord::NoSymptoms(d) => serde_json::to_string(d),
+        };
+        json.map_err(|e| JournalError::Storage {
+            detail: format!("could not encode a record: {e}"),
+        })
+    }
+
+    /// The night of a record of a kind that holds one live record a night (sleep diaries, "no
+    /// symptoms" answers); `None` for every other kind.
+    fn one_per_night(&self) -> Option<chrono::NaiveDate> {
+        match self {
+            IncomingRecord::Sleep(d) => Some(d.night_of),
+            IncomingRecord::NoSymptoms(d) => Some(d.night_of),
+            _ => None,
+        }
+    }
+
     /// The row of the record; exposures and doses are counted for the night the diaries stored
     /// so far give them (the import re-attributes them all at its end).
     fn row(&self, tx: &Connection, settings: &Settings) -> Result<RowValues> {
@@ -407,9 +439,23 @@ fn parent_kind(kind: RowKind) -> Option<RowKind> {
     }
 }
 
+/// Which merge an import applies: a person's manual import of a backup, or a device merging
+/// another device's snapshot. One code path; the modes differ only in `model::meta` rules 5
+/// and 6.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ImportMode {
+    /// A manual import: a second live record on a night refuses the backup (a diary) or keeps
+    /// this journal's (a "no symptoms" answer); relief before its episode's start is refused.
+    Backup,
+    /// Another device's snapshot: night clashes are resolved the same way on every device, and
+    /// rules between records that concurrent edits can break do not refuse the file.
+    Sync,
+}
+
 /// One import in progress, inside the caller's transaction.
 struct Importer<'a> {
     tx: &'a Connection,
+    mode: ImportMode,
     now: &'a Moment,
     /// The device clock stamps are checked against (never earlier than `now`).
     clock_ms: i64,
@@ -417,9 +463,10 @@ struct Importer<'a> {
     settings: Settings,
     /// Every record id of the document, to refuse duplicates and find what was touched.
     seen: HashSet<u128>,
-    /// Live diaries whose night still has another live diary here: the backup may delete that
-    /// one further on, so they are written at the end (at most one per night).
-    pending_diaries: HashMap<chrono::NaiveDate, Incoming>,
+    /// Live diaries (and, in sync, "no symptoms" answers) whose night still has another live
+    /// one here: the backup may delete that one further on, so they are written at the end (at
+    /// most one per kind and night).
+    pending_nights: HashMap<(RowKind, chrono::NaiveDate), Incoming>,
     summary: ImportSummary,
 }
 
@@ -447,25 +494,22 @@ impl Importer<'_> {
                     item.id
                 )));
             }
-            if existing.updated_ms >= item.times.updated_ms {
+            if !self.incoming_wins(&item, existing)? {
                 self.summary.unchanged += 1;
                 return Ok(());
             }
         }
-        // Two "no symptoms" answers for one night say the same thing: the journal's stays.
-        if let (IncomingRecord::NoSymptoms(answer), None) = (&item.record, item.times.deleted_ms) {
-            if lookups::no_symptoms_answer_on(self.tx, answer.night_of)?
-                .is_some_and(|here| here != item.id)
-            {
-                self.summary.unchanged += 1;
-                return Ok(());
-            }
-        }
-        if let (IncomingRecord::Sleep(diary), None) = (&item.record, item.times.deleted_ms) {
-            if other_diary_here(self.tx, &item.id, diary)? {
-                let night = diary.night_of;
-                if self.pending_diaries.insert(night, item).is_some() {
-                    return Err(two_diaries(night));
+        if let (Some(night), None) = (item.record.one_per_night(), item.times.deleted_ms) {
+            if lookups::live_on_night(self.tx, item.kind, night, &item.id)?.is_some() {
+                // Manual import: two "no symptoms" answers for one night say the same thing,
+                // the journal's stays.
+                if self.mode == ImportMode::Backup && item.kind == RowKind::NoSymptoms {
+                    self.summary.unchanged += 1;
+                    return Ok(());
+                }
+                let kind = item.kind;
+                if self.pending_nights.insert((kind, night), item).is_some() {
+                    return Err(two_on_night(kind, night));
                 }
                 return Ok(());
             }
@@ -473,12 +517,45 @@ impl Importer<'_> {
         self.write(&item, existing.is_some())
     }
 
+    /// Whether the incoming version beats the one stored here under the one total order of
+    /// versions (merge rule 4); the stored data is read only when the stamps are equal.
+    fn incoming_wins(&self, item: &Incoming, existing: &entries::RowStamp) -> Result<bool> {
+        match item.times.updated_ms.cmp(&existing.updated_ms) {
+            std::cmp::Ordering::Greater => return Ok(true),
+            std::cmp::Ordering::Less => return Ok(false),
+            std::cmp::Ordering::Equal => {}
+        }
+        let Some((data, created_ms, deleted_ms)) = entries::stored_version(self.tx, &item.id)?
+        else {
+            return Ok(true);
+        };
+        let incoming_data = item.record.data_json()?;
+        let incoming = Version {
+            updated_ms: item.times.updated_ms,
+            deleted_ms: item.times.deleted_ms,
+            data: &incoming_data,
+            created_ms: item.times.created_ms,
+        };
+        let here = Version {
+            updated_ms: existing.updated_ms,
+            deleted_ms,
+            data: &data,
+            created_ms,
+        };
+        Ok(version_order(&incoming, &here) == std::cmp::Ordering::Greater)
+    }
+
     fn write(&mut self, item: &Incoming, existed: bool) -> Result<()> {
+        self.write_with(item, item.times, existed)
+    }
+
+    /// Writes the record with the given bookkeeping times.
+    fn write_with(&mut self, item: &Incoming, times: RowTimes, existed: bool) -> Result<()> {
         entries::put(
             self.tx,
             &item.id,
             &item.record.row(self.tx, &self.settings)?,
-            item.times,
+            times,
         )?;
         if existed {
             self.summary.updated += 1;
@@ -610,18 +687,51 @@ impl Importer<'_> {
 
     /// The checks that need the whole document, run against the journal as it now stands.
     fn finish(&mut self) -> Result<()> {
-        let pending = std::mem::take(&mut self.pending_diaries);
-        for (night, item) in pending {
-            if let IncomingRecord::Sleep(diary) = &item.record {
-                if other_diary_here(self.tx, &item.id, diary)? {
-                    return Err(two_diaries(night));
+        let pending = std::mem::take(&mut self.pending_nights);
+        for ((kind, night), item) in pending {
+            let existed = entries::stamp(self.tx, &item.id)?.is_some();
+            match lookups::live_on_night(self.tx, kind, night, &item.id)? {
+                None => self.write(&item, existed)?,
+                Some(_) if self.mode == ImportMode::Backup => {
+                    return Err(two_on_night(kind, night))
+                }
+                Some((here_id, here_updated_ms)) => {
+                    self.resolve_night_clash(&item, existed, &here_id, here_updated_ms)?
                 }
             }
-            let existed = entries::stamp(self.tx, &item.id)?.is_some();
-            self.write(&item, existed)?;
         }
         self.check_parents()?;
-        self.check_relief_times()
+        if self.mode == ImportMode::Backup {
+            self.check_relief_times()?;
+        }
+        Ok(())
+    }
+
+    /// Two live records on a night that holds one (merge rule 5): the greater (`updated_at`,
+    /// id) stays live, the other is kept as a tombstone stamped with the greater `updated_at`.
+    fn resolve_night_clash(
+        &mut self,
+        item: &Incoming,
+        existed: bool,
+        here_id: &str,
+        here_updated_ms: i64,
+    ) -> Result<()> {
+        let clash = night_clash(
+            (item.times.updated_ms, item.id.as_str()),
+            (here_updated_ms, here_id),
+        );
+        if clash.first_stays {
+            entries::tombstone_at(self.tx, here_id, clash.loser_stamp_ms)?;
+            self.summary.updated += 1;
+            self.write(item, existed)
+        } else {
+            let times = RowTimes {
+                updated_ms: clash.loser_stamp_ms,
+                deleted_ms: Some(clash.loser_stamp_ms),
+                ..item.times
+            };
+            self.write_with(item, times, existed)
+        }
     }
 
     /// Every relief attempt belongs to an episode, every dose to a treatment, in the backup or
@@ -677,15 +787,14 @@ fn data<T: serde::de::DeserializeOwned>(raw: &str, kind: RowKind, id: &str) -> R
     })
 }
 
-fn two_diaries(night: chrono::NaiveDate) -> JournalError {
+fn two_on_night(kind: RowKind, night: chrono::NaiveDate) -> JournalError {
+    let what = match kind {
+        RowKind::NoSymptoms => "\"no symptoms\" answers",
+        _ => "sleep diaries",
+    };
     rejected(format!(
-        "the backup and this journal have different sleep diaries for the night of {night}"
+        "the backup and this journal have different {what} for the night of {night}"
     ))
-}
-
-/// Whether the diary's night already has another live diary here.
-fn other_diary_here(tx: &Connection, id: &str, diary: &SleepDiaryData) -> Result<bool> {
-    lookups::sleep_diary_exists(tx, diary.night_of, id)
 }
 
 /// The streamed document: the envelope fields are read, the settings kept, and each record
@@ -784,9 +893,40 @@ impl<'de> Visitor<'de> for EntriesSeed<'_, '_> {
     }
 }
 
-/// Imports a backup from `source` into `tx`, merging by id. Any problem rejects the whole
-/// import; the caller's transaction is then rolled back, so the journal is unchanged.
+/// Imports a backup from `source` into `tx`, merging by id with the one total order of versions
+/// (`model::meta` rule 4: at an equal stamp a deletion, then the greater data wins, as in a
+/// sync, so importing two backups in either order gives the same journal). Any problem rejects
+/// the whole import; the caller's transaction is then rolled back, so the journal is unchanged.
 pub fn import(
+    tx: &Connection,
+    settings: &mut Settings,
+    source: BackupSource<'_>,
+    now: &Moment,
+) -> Result<ImportSummary> {
+    import_with(ImportMode::Backup, tx, settings, source, now)
+}
+
+/// Merges another device's snapshot (a backup document) from `source` into `tx`, as every device
+/// of a synced folder does with every other's: the merge rules of `model::meta` (4–7), so any
+/// set of snapshots merged in any order, any number of times, leaves every device with the same
+/// records and settings. Two live sleep diaries or "no symptoms" answers on one night, and a
+/// relief attempt before its episode's edited start, do not refuse the file (rules 5 and 6).
+/// Structural damage (rule 7) rejects the whole file with `ImportRejected`; the caller's
+/// transaction is then rolled back, the journal is unchanged and the file can be retried.
+/// Merging a snapshot already merged changes nothing (`added + updated == 0`). Stamps are
+/// checked against `now`, the device's clock (rule 1).
+pub fn import_sync(
+    tx: &Connection,
+    settings: &mut Settings,
+    source: BackupSource<'_>,
+    now: &Moment,
+) -> Result<ImportSummary> {
+    import_with(ImportMode::Sync, tx, settings, source, now)
+}
+
+/// The one import: [`import`] and [`import_sync`] differ only in `mode`.
+fn import_with(
+    mode: ImportMode,
     tx: &Connection,
     settings: &mut Settings,
     source: BackupSource<'_>,
@@ -795,11 +935,18 @@ pub fn import(
     archive::with_backup_reader(source, MAX_BACKUP_BYTES, check_envelope)?;
     let mut importer = Importer {
         tx,
+        mode,
         now,
-        clock_ms: now.millis().max(Moment::now().millis()),
+        // A manual import never checks against a clock earlier than the system's (tests pass
+        // old times to validate records); a sync checks against the device clock it is given,
+        // so devices whose clocks differ (tests skew them) refuse what is ahead of their own.
+        clock_ms: match mode {
+            ImportMode::Backup => now.millis().max(Moment::now().millis()),
+            ImportMode::Sync => now.millis(),
+        },
         settings: *settings,
         seen: HashSet::new(),
-        pending_diaries: HashMap::new(),
+        pending_nights: HashMap::new(),
         summary: ImportSummary {
             added: 0,
             updated: 0,
@@ -830,7 +977,8 @@ pub fn import(
     importer.finish()?;
     let mut summary = importer.summary;
 
-    // Settings: the newer stamp wins; nights follow the resulting cutover.
+    // Settings: the newer stamp wins, at an equal stamp the greater values (merge rule 4);
+    // nights follow the resulting cutover.
     let incoming = backup_settings.values.validated().map_err(|e| match e {
         JournalError::InvalidInput { field, reason } => rejected(format!(
             "the backup's settings are invalid: {field} {reason}"
@@ -849,8 +997,12 @@ pub fn import(
         })?;
     let ours = settings_store::updated_ms(tx)?;
     let take_theirs = match (theirs, ours) {
-        (Some(theirs), Some(ours)) => theirs > ours && incoming != *settings,
-        (Some(_), None) => incoming != *settings,
+        (Some(theirs), Some(ours)) => {
+            theirs > ours || (theirs == ours && settings_json(&incoming) > settings_json(settings))
+        }
+        // Never saved here: the backup's settings (and their stamp) are taken even when their
+        // values are the defaults, so every device ends with the same stamp.
+        (Some(_), None) => true,
         (None, _) => false,
     };
     let mut renight = (summary.added + summary.updated > 0).then_some(Renight::Triggers);
@@ -870,6 +1022,11 @@ pub fn import(
         records::renight_all(tx, settings, which)?;
     }
     Ok(summary)
+}
+
+/// The settings' JSON, which orders two different settings saved at the same stamp.
+fn settings_json(settings: &Settings) -> String {
+    serde_json::to_string(settings).unwrap_or_default()
 }
 
 #[cfg(test)]

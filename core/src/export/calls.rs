@@ -28,6 +28,23 @@ impl Journal {
         self.write(|tx, settings| backup::import(tx, settings, BackupSource::Bytes(bytes), now))
     }
 
+    /// Merges another device's snapshot (a backup document, JSON or zipped) with the sync rules
+    /// ([`backup::import_sync`]), validating against `now` (this handle's clock for the folder
+    /// sync; an explicit one in tests). Rust only: the apps sync through the folder calls.
+    pub fn import_sync_at(&self, bytes: &[u8], now: &Moment) -> Result<ImportSummary> {
+        if encrypt::is_encrypted(bytes) {
+            return Err(JournalError::PassphraseNeeded);
+        }
+        self.write(|tx, settings| {
+            backup::import_sync(tx, settings, BackupSource::Bytes(bytes), now)
+        })
+    }
+
+    /// [`Journal::import_sync_at`] at this handle's clock.
+    pub fn import_sync_bytes(&self, bytes: &[u8]) -> Result<ImportSummary> {
+        self.import_sync_at(bytes, &self.now())
+    }
+
     /// [`Journal::import_backup_file`] with an explicit `now` (tests).
     pub fn import_backup_file_at(&self, path: &Path, now: &Moment) -> Result<ImportSummary> {
         if encrypt::file_is_encrypted(path) {
@@ -87,7 +104,7 @@ impl Journal {
     /// The lossless backup: a versioned JSON document of every record (deleted ones included)
     /// and the settings. Import it with `import_backup`.
     pub fn backup_json(&self) -> Result<String> {
-        self.backup_json_at(&Moment::now())
+        self.backup_json_at(&self.now())
     }
 
     /// The backup as a zip holding `rlsjournal-backup.json` (smaller, for a share sheet).
@@ -100,7 +117,7 @@ impl Journal {
     /// replaces the one here, an older one is skipped. All or nothing: any problem rejects the
     /// whole import with `ImportRejected` naming it, and the journal is unchanged.
     pub fn import_backup(&self, bytes: Vec<u8>) -> Result<ImportSummary> {
-        self.import_backup_at(&bytes, &Moment::now())
+        self.import_backup_at(&bytes, &self.now())
     }
 
     /// Imports the backup in the file at `path` (JSON or zipped JSON), exactly as
@@ -108,7 +125,7 @@ impl Journal {
     /// backup in memory as one byte array. Memory stays bounded whatever the backup's size (up
     /// to the 1 GiB a backup may hold). `ImportRejected` if the file cannot be read.
     pub fn import_backup_file(&self, path: String) -> Result<ImportSummary> {
-        self.import_backup_file_at(Path::new(&path), &Moment::now())
+        self.import_backup_file_at(Path::new(&path), &self.now())
     }
 
     /// One CSV table per entity (episodes, relief attempts, sleep diary, exposures, treatments,
@@ -148,7 +165,7 @@ impl Journal {
         bytes: Vec<u8>,
         passphrase: String,
     ) -> Result<ImportSummary> {
-        self.import_backup_with_passphrase_at(&bytes, &passphrase, &Moment::now())
+        self.import_backup_with_passphrase_at(&bytes, &passphrase, &self.now())
     }
 
     /// [`Journal::import_backup_with_passphrase`] reading the file at `path`.
@@ -157,7 +174,7 @@ impl Journal {
         path: String,
         passphrase: String,
     ) -> Result<ImportSummary> {
-        self.import_backup_file_with_passphrase_at(Path::new(&path), &passphrase, &Moment::now())
+        self.import_backup_file_with_passphrase_at(Path::new(&path), &passphrase, &self.now())
     }
 
     /// Writes an automatic backup into `folder` when one is due: the apps call this after each
@@ -176,7 +193,7 @@ impl Journal {
             Path::new(&folder),
             passphrase.as_deref(),
             occasion,
-            &Moment::now(),
+            &self.now(),
         )
     }
 

@@ -20,6 +20,33 @@
 //!    inside the window.
 //!
 //! Within a record, `created_at <= updated_at` and `created_at <= deleted_at`.
+//!
+//! # Merge rules between devices (sync)
+//!
+//! Devices exchange whole snapshots (backup documents) and each merges the others' with
+//! `export::backup::import_sync`. Whatever the order, the number of deliveries and which device
+//! saw what first, every device ends with the same records, because every choice below depends
+//! only on the versions themselves, never on which side is "here":
+//!
+//! 4. **One total order on the versions of a record** ([`version_order`]): the later
+//!    `updated_at` wins; at an equal stamp a deleted version beats a live one; then the greater
+//!    stored JSON (`data`, compared byte for byte); then the later `deleted_at`, then the later
+//!    `created_at`. Versions equal in all of these are the same version: nothing changes.
+//!    Settings likewise: the later stamp wins, at an equal stamp the greater JSON of the values.
+//! 5. **One live record per night** (a sleep diary, a "no symptoms" answer): when a merge
+//!    would leave two live ones on a night, the one with the greater (`updated_at`, id) stays
+//!    live; the other is kept, not lost, as a deleted record stamped (`updated_at` and
+//!    `deleted_at`) with the greater of the two `updated_at`s ([`night_clash`]), so every device
+//!    computes the same tombstone. It can be restored like any deleted record once its night is
+//!    free (delete the winner first), and that restore travels like any other change.
+//! 6. **Rules between records that concurrent valid edits can break** (a relief attempt now
+//!    before its episode's edited start) do not refuse a peer's file: both records are kept and
+//!    views, summaries and reports read them as they are. The manual import still refuses them.
+//! 7. **Structural damage is refused whole**, in sync as in a manual import: an unknown kind,
+//!    malformed data, a record changing kind, a relief attempt changing episode, a child
+//!    without its parent, a record id twice, stamps outside the window of rule 1. The journal
+//!    is then unchanged and the file can be retried later (a stamp ahead of this clock is
+//!    accepted once this clock has caught up).
 
 use std::time::SystemTime;
 
@@ -106,6 +133,50 @@ pub fn check_record_stamps(
     Ok(())
 }
 
+/// One version of a stored record, as [`version_order`] compares it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Version<'a> {
+    /// When it was last changed, epoch ms.
+    pub updated_ms: i64,
+    /// When it was deleted, epoch ms; `None` while live.
+    pub deleted_ms: Option<i64>,
+    /// The stored record JSON.
+    pub data: &'a str,
+    /// When it was created, epoch ms.
+    pub created_ms: i64,
+}
+
+/// The total order of two versions of one record (merge rule 4): `Greater` when `a` wins.
+/// `Equal` only when every compared field is equal, so two devices never keep different
+/// versions of a record with the same stamp.
+pub fn version_order(a: &Version<'_>, b: &Version<'_>) -> std::cmp::Ordering {
+    a.updated_ms
+        .cmp(&b.updated_ms)
+        .then(a.deleted_ms.is_some().cmp(&b.deleted_ms.is_some()))
+        .then_with(|| a.data.as_bytes().cmp(b.data.as_bytes()))
+        .then(a.deleted_ms.cmp(&b.deleted_ms))
+        .then(a.created_ms.cmp(&b.created_ms))
+}
+
+/// The outcome of two live records on a night that holds one (merge rule 5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NightClash {
+    /// Whether the first record stays live (otherwise the second does).
+    pub first_stays: bool,
+    /// The `updated_at` and `deleted_at` the other one is kept with, as a deleted record.
+    pub loser_stamp_ms: i64,
+}
+
+/// Decides which of two live records on one night stays live (the greater `updated_at`, then the
+/// greater id) and the stamp of the other's tombstone (the greater `updated_at`), from the pair
+/// alone, so every device decides the same.
+pub fn night_clash(first: (i64, &str), second: (i64, &str)) -> NightClash {
+    NightClash {
+        first_stays: first > second,
+        loser_stamp_ms: first.0.max(second.0),
+    }
+}
+
 /// The canonical spelling of a record id: a UUID in lower-case hyphenated form. Every other way
 /// of writing the same UUID (upper case, braces, `urn:uuid:`, no hyphens) maps to it, so the
 /// same record is never stored twice under two spellings. `None` if `text` is not a UUID.
@@ -141,6 +212,59 @@ mod tests {
         }
         assert_eq!(canonical_id("not-a-uuid"), None);
         assert_eq!(canonical_id(&"0".repeat(10_000)), None);
+    }
+
+    #[test]
+    fn versions_have_one_total_order() {
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        let v = |updated_ms, deleted_ms, data| Version {
+            updated_ms,
+            deleted_ms,
+            data,
+            created_ms: 1,
+        };
+        // The later stamp wins whatever else differs.
+        assert_eq!(
+            version_order(&v(6, None, "a"), &v(5, Some(5), "z")),
+            Greater
+        );
+        // At an equal stamp a deletion beats a live version, then the greater data.
+        assert_eq!(
+            version_order(&v(5, Some(5), "a"), &v(5, None, "z")),
+            Greater
+        );
+        assert_eq!(version_order(&v(5, None, "a"), &v(5, None, "b")), Less);
+        assert_eq!(
+            version_order(&v(5, Some(4), "a"), &v(5, Some(5), "a")),
+            Less
+        );
+        assert_eq!(version_order(&v(5, None, "a"), &v(5, None, "a")), Equal);
+        // Antisymmetric: whichever side is "here", the same version wins.
+        let all = [
+            v(5, None, "a"),
+            v(5, None, "b"),
+            v(5, Some(5), "a"),
+            v(5, Some(3), "b"),
+            v(4, None, "c"),
+        ];
+        for a in &all {
+            for b in &all {
+                assert_eq!(version_order(a, b), version_order(b, a).reverse());
+            }
+        }
+    }
+
+    #[test]
+    fn a_night_clash_has_the_same_outcome_from_either_side() {
+        let a = (10, "0193a1b2-0000-7000-8000-000000000001");
+        let b = (10, "0193a1b2-0000-7000-8000-000000000002");
+        let c = (12, "0193a1b2-0000-7000-8000-000000000000");
+        assert!(!night_clash(a, b).first_stays);
+        assert!(night_clash(b, a).first_stays);
+        assert_eq!(night_clash(a, b).loser_stamp_ms, 10);
+        assert!(night_clash(c, b).first_stays);
+        assert_eq!(night_clash(b, c).loser_stamp_ms, 12);
+        assert_eq!(night_clash(c, b).loser_stamp_ms, 12);
     }
 
     #[test]

@@ -57,8 +57,12 @@ pub fn open_episodes_started_by(
 
 /// A quick log: merges into the open episode when the bedside rule says so, or starts a new
 /// episode. Returns the episode.
-pub fn quick_log(conn: &Connection, data: &EpisodeData, cutover: i32) -> Result<Episode> {
-    let now_ms = Moment::now().millis();
+pub fn quick_log(
+    conn: &Connection,
+    data: &EpisodeData,
+    cutover: i32,
+    now_ms: i64,
+) -> Result<Episode> {
     let cutoff = bedside::cutoff_ms(data.started_at.millis(), now_ms);
     if let Some(open) = open_episode(conn, cutoff)? {
         if let Some(merged) = bedside::merge_quick_log(&open.data, data) {
@@ -73,7 +77,7 @@ pub fn quick_log(conn: &Connection, data: &EpisodeData, cutover: i32) -> Result<
     }
     let values = records::episode_row(data, cutover)?;
     let id = entries::new_id();
-    let created_ms = Moment::now().millis();
+    let created_ms = now_ms;
     entries::insert(conn, &id, &values, created_ms)?;
     Ok(records::inserted_episode(
         id,
@@ -84,8 +88,7 @@ pub fn quick_log(conn: &Connection, data: &EpisodeData, cutover: i32) -> Result<
 }
 
 /// Ends the open episode at `at`; `NotFound` if none is open.
-pub fn end_episode(conn: &Connection, at: Moment, cutover: i32) -> Result<Episode> {
-    let now_ms = Moment::now().millis();
+pub fn end_episode(conn: &Connection, at: Moment, cutover: i32, now_ms: i64) -> Result<Episode> {
     let open = open_episode(conn, bedside::cutoff_ms(at.millis(), now_ms))?
         .ok_or_else(|| JournalError::not_found("an open episode"))?;
     let data = bedside::ended(&open.data, at)?;
@@ -99,9 +102,14 @@ pub fn end_episode(conn: &Connection, at: Moment, cutover: i32) -> Result<Episod
 }
 
 /// Adds bedside relief to the episode the bedside rule picks; returns that episode.
-pub fn add_relief(conn: &Connection, data: &ReliefData, cutover: i32) -> Result<Episode> {
+pub fn add_relief(
+    conn: &Connection,
+    data: &ReliefData,
+    cutover: i32,
+    now_ms: i64,
+) -> Result<Episode> {
     let at_ms = data.at.millis();
-    let open = open_episode(conn, bedside::cutoff_ms(at_ms, Moment::now().millis()))?;
+    let open = open_episode(conn, bedside::cutoff_ms(at_ms, now_ms))?;
     let episode = bedside::relief_episode(open, || {
         latest_episode_since(conn, bedside::relief_window_start(at_ms), at_ms)?
             .map(|id| records::episode_by_id(conn, &id))
@@ -112,7 +120,7 @@ pub fn add_relief(conn: &Connection, data: &ReliefData, cutover: i32) -> Result<
         conn,
         &entries::new_id(),
         &records::relief_row(&episode.id, data, cutover)?,
-        Moment::now().millis(),
+        now_ms,
     )?;
     records::episode_by_id(conn, &episode.id)
 }

@@ -309,6 +309,29 @@ pub fn stamp(conn: &Connection, id: &str) -> Result<Option<RowStamp>> {
     }))
 }
 
+/// The stored data, creation and deletion times of any row (live or deleted) with this id: what
+/// the merge compares when two versions carry the same change time.
+pub fn stored_version(conn: &Connection, id: &str) -> Result<Option<(String, i64, Option<i64>)>> {
+    Ok(conn
+        .prepare_cached("SELECT data, created_ms, deleted_ms FROM entries WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
+/// Marks a live row deleted with the given stamp as both its change and deletion time (a merge's
+/// deterministic tombstone, see `model::meta` rule 5); `NotFound` if there is no live row.
+pub fn tombstone_at(conn: &Connection, id: &str, stamp_ms: i64) -> Result<()> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE entries SET deleted_ms = ?2, updated_ms = ?2              WHERE id = ?1 AND deleted_ms IS NULL",
+        )?
+        .execute(params![id, stamp_ms])?;
+    if changed == 0 {
+        return Err(JournalError::not_found(format!("entry {id}")));
+    }
+    Ok(())
+}
+
 /// The bookkeeping times of a row written by an import.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RowTimes {

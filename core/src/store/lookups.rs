@@ -38,6 +38,25 @@ pub fn no_symptoms_answer_on(conn: &Connection, night: LocalDate) -> Result<Opti
         .optional()?)
 }
 
+/// The live record of `kind` on `night` other than `except_id`, with its change time: for the
+/// kinds that hold one live record a night (sleep diaries, "no symptoms" answers).
+pub fn live_on_night(
+    conn: &Connection,
+    kind: RowKind,
+    night: LocalDate,
+    except_id: &str,
+) -> Result<Option<(String, i64)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, updated_ms FROM entries WHERE kind = ?1 AND night = ?2 \
+             AND deleted_ms IS NULL AND id <> ?3",
+        )?
+        .query_row(params![kind.code(), iso_date(night), except_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?)
+}
+
 /// Whether `id` is a "no symptoms" answer whose night now has a live answer (so it cannot be
 /// restored: one answer per night).
 pub fn no_symptoms_night_taken(conn: &Connection, id: &str) -> Result<bool> {

@@ -18,7 +18,6 @@ use crate::settings::Settings;
 use crate::store::entries::{self, RowKind, RowValues};
 use crate::store::records::Renight;
 use crate::store::{lookups, records, settings as settings_store, trigger_nights};
-use crate::time::Moment;
 
 /// Reads back the live entry `id` as one variant of [`Entry`]; `NotFound` otherwise.
 macro_rules! typed_entry {
@@ -31,9 +30,9 @@ macro_rules! typed_entry {
 }
 
 /// Inserts a row with a new id, stamped now, and returns the id.
-fn insert_new(conn: &Connection, values: &RowValues) -> Result<String> {
+fn insert_new(conn: &Connection, values: &RowValues, now_ms: i64) -> Result<String> {
     let id = entries::new_id();
-    entries::insert(conn, &id, values, Moment::now().millis())?;
+    entries::insert(conn, &id, values, now_ms)?;
     Ok(id)
 }
 
@@ -46,8 +45,13 @@ fn require_live(conn: &Connection, id: &str, kind: RowKind) -> Result<()> {
 }
 
 /// Adds a complete episode.
-pub fn add_episode(conn: &Connection, data: &EpisodeData, cutover: i32) -> Result<Episode> {
-    let id = insert_new(conn, &records::episode_row(data, cutover)?)?;
+pub fn add_episode(
+    conn: &Connection,
+    data: &EpisodeData,
+    cutover: i32,
+    now_ms: i64,
+) -> Result<Episode> {
+    let id = insert_new(conn, &records::episode_row(data, cutover)?, now_ms)?;
     records::episode_by_id(conn, &id)
 }
 
@@ -71,10 +75,15 @@ pub fn add_relief_attempt(
     episode_id: &str,
     data: &ReliefData,
     cutover: i32,
+    now_ms: i64,
 ) -> Result<ReliefAttempt> {
     let episode = records::episode_by_id(conn, episode_id)?;
     check_relief_time(&episode.data.started_at, &data.at)?;
-    let id = insert_new(conn, &records::relief_row(episode_id, data, cutover)?)?;
+    let id = insert_new(
+        conn,
+        &records::relief_row(episode_id, data, cutover)?,
+        now_ms,
+    )?;
     records::relief_by_id(conn, &id)
 }
 
@@ -100,6 +109,7 @@ pub fn add_sleep_diary(
     conn: &Connection,
     data: &SleepDiaryData,
     settings: &Settings,
+    now_ms: i64,
 ) -> Result<SleepDiary> {
     if lookups::sleep_diary_exists(conn, data.night_of, "")? {
         return Err(JournalError::invalid(
@@ -107,7 +117,7 @@ pub fn add_sleep_diary(
             "this night already has a sleep diary; edit it instead",
         ));
     }
-    let id = insert_new(conn, &records::sleep_row(data)?)?;
+    let id = insert_new(conn, &records::sleep_row(data)?, now_ms)?;
     trigger_nights::renight_around(conn, data.night_of, settings)?;
     typed_entry!(conn, &id, SleepDiary, diary)
 }
@@ -144,9 +154,10 @@ pub fn add_exposure(
     conn: &Connection,
     data: &ExposureData,
     settings: &Settings,
+    now_ms: i64,
 ) -> Result<Exposure> {
     let night = trigger_nights::trigger_night(conn, &data.at, settings)?;
-    let id = insert_new(conn, &records::exposure_row(data, night)?)?;
+    let id = insert_new(conn, &records::exposure_row(data, night)?, now_ms)?;
     typed_entry!(conn, &id, Exposure, exposure)
 }
 
@@ -164,8 +175,8 @@ pub fn edit_exposure(
 }
 
 /// Adds a treatment regimen.
-pub fn add_treatment(conn: &Connection, data: &TreatmentData) -> Result<Treatment> {
-    let id = insert_new(conn, &records::treatment_row(data)?)?;
+pub fn add_treatment(conn: &Connection, data: &TreatmentData, now_ms: i64) -> Result<Treatment> {
+    let id = insert_new(conn, &records::treatment_row(data)?, now_ms)?;
     typed_entry!(conn, &id, Treatment, treatment)
 }
 
@@ -182,10 +193,15 @@ pub fn edit_treatment(
 
 /// Adds a dose of a live treatment, counted for the night it can affect (see
 /// [`trigger_nights`]); `NotFound` if the treatment is not there.
-pub fn add_dose(conn: &Connection, data: &DoseData, settings: &Settings) -> Result<Dose> {
+pub fn add_dose(
+    conn: &Connection,
+    data: &DoseData,
+    settings: &Settings,
+    now_ms: i64,
+) -> Result<Dose> {
     require_live(conn, &data.treatment_id, RowKind::Treatment)?;
     let night = trigger_nights::trigger_night(conn, &data.at, settings)?;
-    let id = insert_new(conn, &records::dose_row(data, night)?)?;
+    let id = insert_new(conn, &records::dose_row(data, night)?, now_ms)?;
     typed_entry!(conn, &id, Dose, dose)
 }
 
@@ -204,8 +220,8 @@ pub fn edit_dose(
 }
 
 /// Adds a lab result.
-pub fn add_lab_result(conn: &Connection, data: &LabResultData) -> Result<LabResult> {
-    let id = insert_new(conn, &records::lab_row(data)?)?;
+pub fn add_lab_result(conn: &Connection, data: &LabResultData, now_ms: i64) -> Result<LabResult> {
+    let id = insert_new(conn, &records::lab_row(data)?, now_ms)?;
     typed_entry!(conn, &id, LabResult, lab)
 }
 
@@ -221,8 +237,12 @@ pub fn edit_lab_result(
 }
 
 /// Adds an IRLS severity rating.
-pub fn add_severity_rating(conn: &Connection, data: &SeverityRatingData) -> Result<SeverityRating> {
-    let id = insert_new(conn, &records::rating_row(data)?)?;
+pub fn add_severity_rating(
+    conn: &Connection,
+    data: &SeverityRatingData,
+    now_ms: i64,
+) -> Result<SeverityRating> {
+    let id = insert_new(conn, &records::rating_row(data)?, now_ms)?;
     typed_entry!(conn, &id, SeverityRating, rating)
 }
 
@@ -239,10 +259,14 @@ pub fn edit_severity_rating(
 
 /// Records the morning's "no symptoms" answer for a night. One tap twice changes nothing: if the
 /// night already has a live answer, that answer is returned as it is.
-pub fn add_no_symptoms(conn: &Connection, data: &NoSymptomsData) -> Result<NoSymptoms> {
+pub fn add_no_symptoms(
+    conn: &Connection,
+    data: &NoSymptomsData,
+    now_ms: i64,
+) -> Result<NoSymptoms> {
     let id = match lookups::no_symptoms_answer_on(conn, data.night_of)? {
         Some(id) => id,
-        None => insert_new(conn, &records::no_symptoms_row(data)?)?,
+        None => insert_new(conn, &records::no_symptoms_row(data)?, now_ms)?,
     };
     typed_entry!(conn, &id, NoSymptoms, answer)
 }
@@ -269,15 +293,15 @@ pub fn edit_no_symptoms(
 
 /// Deletes an entry or relief attempt (a tombstone). Deleting a sleep diary re-attributes the
 /// exposures and doses around its night.
-pub fn delete(conn: &Connection, id: &str, settings: &Settings) -> Result<()> {
-    entries::tombstone(conn, id, Moment::now().millis())?;
+pub fn delete(conn: &Connection, id: &str, settings: &Settings, now_ms: i64) -> Result<()> {
+    entries::tombstone(conn, id, now_ms)?;
     trigger_nights::after_delete_or_restore(conn, id, settings)
 }
 
 /// Restores a deleted entry, unless its night now has another sleep diary or (a relief attempt)
 /// its episode's start has moved past it. A restored sleep diary re-attributes the exposures and
 /// doses around its night; a restored exposure or dose gets the night the diaries give it now.
-pub fn restore(conn: &Connection, id: &str, settings: &Settings) -> Result<()> {
+pub fn restore(conn: &Connection, id: &str, settings: &Settings, now_ms: i64) -> Result<()> {
     if lookups::sleep_diary_night_taken(conn, id)? {
         return Err(JournalError::invalid(
             "id",
@@ -295,17 +319,17 @@ pub fn restore(conn: &Connection, id: &str, settings: &Settings) -> Result<()> {
         let episode: EpisodeData = serde_json::from_str(&episode)?;
         bedside::check_restored_relief(&episode.started_at, &relief.at)?;
     }
-    entries::restore(conn, id, Moment::now().millis())?;
+    entries::restore(conn, id, now_ms)?;
     trigger_nights::after_delete_or_restore(conn, id, settings)
 }
 
 /// Restores the most recently deleted entry and returns its id; `None` if nothing is deleted.
 /// Finding and restoring it happen in the caller's one transaction, so another handle cannot
 /// restore or delete something in between.
-pub fn undo_delete(conn: &Connection, settings: &Settings) -> Result<Option<String>> {
+pub fn undo_delete(conn: &Connection, settings: &Settings, now_ms: i64) -> Result<Option<String>> {
     match entries::last_deleted(conn)? {
         Some(id) => {
-            restore(conn, &id, settings)?;
+            restore(conn, &id, settings, now_ms)?;
             Ok(Some(id))
         }
         None => Ok(None),
@@ -318,8 +342,9 @@ pub fn update_settings(
     conn: &Connection,
     settings: Settings,
     current: &mut Settings,
+    now_ms: i64,
 ) -> Result<()> {
-    settings_store::save(conn, &settings, Moment::now().millis())?;
+    settings_store::save(conn, &settings, now_ms)?;
     if current.night_cutover_hour != settings.night_cutover_hour {
         records::renight_all(conn, &settings, Renight::AllTimed)?;
     } else if current.morning_hour != settings.morning_hour {
