@@ -18,7 +18,7 @@ pub fn round_sentence(
     let merged = match merged {
         0 => "Nothing new from other devices".to_string(),
         n => format!(
-            "Merged {} from other devices ({} new, {} updated)",
+            "Merged {} from other devices ({} added, {} updated)",
             plural(i64::try_from(n).unwrap_or(i64::MAX), "file", "files"),
             plural(added, "record", "records"),
             updated
@@ -88,7 +88,7 @@ mod tests {
     fn sentences_carry_the_counts() {
         assert_eq!(
             round_sentence(2, 5, 1, true, 1),
-            "Merged 2 files from other devices (5 new records, 1 updated); this device's file \
+            "Merged 2 files from other devices (5 records added, 1 updated); this device's file \
              was written; 1 file skipped for now."
         );
         assert_eq!(
