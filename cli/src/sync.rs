@@ -98,26 +98,28 @@ pub fn run_restore(ctx: &Context, source: &Path, from: &PassphraseFrom<'_>) -> C
         .then(|| from.read())
         .transpose()?;
     let path = paths::journal(ctx.db.as_ref())?;
-    let journal = Journal::restore_at(&path, source, secret.as_deref(), &Moment::now())
-        .map_err(|err| match err {
-            JournalError::RestoreRefused { .. } => CliError::Other(format!(
+    let journal =
+        Journal::restore_at(&path, source, secret.as_deref(), &Moment::now()).map_err(|err| {
+            match err {
+                JournalError::RestoreRefused { .. } => CliError::Other(format!(
                 "cannot restore into {}: it already holds records, and restore never overwrites \
                  them (to merge a backup or a folder into it, use import or sync)",
                 path.display()
             )),
-            JournalError::WrongPassphrase => CliError::Other(format!(
+                JournalError::WrongPassphrase => CliError::Other(format!(
                 "cannot restore from {}: the passphrase does not open it; no journal was created",
                 source.display()
             )),
-            JournalError::ImportRejected { reason } => CliError::Other(format!(
-                "cannot restore from {}: {reason}; no journal was created",
-                source.display()
-            )),
-            JournalError::SyncFailed { reason } => CliError::Other(format!(
-                "cannot restore from {}: {reason}; no journal was created",
-                source.display()
-            )),
-            other => CliError::Journal(other),
+                JournalError::ImportRejected { reason } => CliError::Other(format!(
+                    "cannot restore from {}: {reason}; no journal was created",
+                    source.display()
+                )),
+                JournalError::SyncFailed { reason } => CliError::Other(format!(
+                    "cannot restore from {}: {reason}; no journal was created",
+                    source.display()
+                )),
+                other => CliError::Journal(other),
+            }
         })?;
     let status = journal.sync_status()?;
     if ctx.json {
