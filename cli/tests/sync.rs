@@ -247,7 +247,7 @@ fn a_sync_killed_at_random_moments_leaves_the_journal_before_or_after() {
                         1 + n % 28
                     ))
                     .unwrap(),
-                    irls_total: i32::try_from(n % 40).unwrap(),
+                    irls_total: n % 40,
                     note: None,
                 })
                 .unwrap();
