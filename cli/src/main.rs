@@ -18,6 +18,7 @@ mod passphrase;
 mod paths;
 mod render;
 mod render_summary;
+mod sync;
 mod terminal;
 mod wording;
 
@@ -180,6 +181,33 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         passphrase_file: Option<PathBuf>,
     },
+    /// Sync with a folder your devices share (Syncthing, Google Drive, iCloud Drive): merge
+    /// the other devices' files in, then write this device's own file.
+    Sync {
+        /// The shared folder.
+        #[arg(long, value_name = "DIR")]
+        folder: PathBuf,
+        /// Encrypt this device's file and open the others' with the passphrase on this file's
+        /// first line.
+        #[arg(long, value_name = "FILE", conflicts_with = "passphrase_stdin")]
+        passphrase_file: Option<PathBuf>,
+        /// Read that passphrase from standard input (asked for without echo on a terminal).
+        #[arg(long)]
+        passphrase_stdin: bool,
+    },
+    /// Restore a journal on a new device from a sync folder or a backup file; refuses a
+    /// journal that already holds records.
+    Restore {
+        /// The sync folder or the backup file (.json, .zip or an encrypted .age).
+        #[arg(long, value_name = "PATH")]
+        from: PathBuf,
+        /// The passphrase on this file's first line [default: asked for when needed].
+        #[arg(long, value_name = "FILE", conflicts_with = "passphrase_stdin")]
+        passphrase_file: Option<PathBuf>,
+        /// Read the passphrase from standard input.
+        #[arg(long)]
+        passphrase_stdin: bool,
+    },
     /// Write a realistic synthetic journal (never your own), its clinician report, and show it.
     Demo {
         /// How many nights, ending last night.
@@ -261,6 +289,30 @@ fn dispatch(ctx: &Context, command: Command) -> Result<String, CliError> {
             encrypt,
             passphrase_file,
         } => backup::run(ctx, &folder, encrypt, passphrase_file.as_deref()),
+        Command::Sync {
+            folder,
+            passphrase_file,
+            passphrase_stdin,
+        } => sync::run_sync(
+            ctx,
+            &folder,
+            &sync::PassphraseFrom {
+                file: passphrase_file.as_deref(),
+                stdin: passphrase_stdin,
+            },
+        ),
+        Command::Restore {
+            from,
+            passphrase_file,
+            passphrase_stdin,
+        } => sync::run_restore(
+            ctx,
+            &from,
+            &sync::PassphraseFrom {
+                file: passphrase_file.as_deref(),
+                stdin: passphrase_stdin,
+            },
+        ),
         Command::Demo {
             nights,
             seed,
@@ -299,6 +351,8 @@ fn command_name(command: &Command) -> wording::CommandName {
         Command::Export(_) => "export",
         Command::Import { .. } => "import",
         Command::Backup { .. } => "backup",
+        Command::Sync { .. } => "sync",
+        Command::Restore { .. } => "restore",
         Command::Demo { .. } => "demo",
     })
 }

@@ -397,6 +397,17 @@ fn run_script() -> Script {
     s.step_on(&copy, "import", &["import", &backup]);
     s.step_on(&copy, "import_again", &["import", &backup]);
 
+    // Folder sync (issue 17): the journal and its copy in step through a folder, and a new
+    // journal restored from that folder.
+    let folder = s.dir.path().join("sync");
+    std::fs::create_dir(&folder).expect("sync folder");
+    let folder = folder.to_str().expect("utf-8 path").to_string();
+    s.step("sync", &["sync", "--folder", &folder]);
+    s.step_on(&copy, "sync_other", &["sync", "--folder", &folder]);
+    s.step("sync_again", &["sync", "--folder", &folder]);
+    let restored = s.dir.path().join("restored.db");
+    s.step_on(&restored, "restore", &["restore", "--from", &folder]);
+
     // A record that no longer decodes (a hand edit): the views list it under `damaged`.
     rusqlite::Connection::open(&copy)
         .expect("open the copy")

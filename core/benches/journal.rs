@@ -429,6 +429,56 @@ fn bench_report(c: &mut Criterion) {
     g.finish();
 }
 
+/// Issue 17 §3: folder sync on the ten-year journal. Another device (a copy of the journal with
+/// one day of changes: episodes, relief, a diary, doses) has written its snapshot; one round
+/// merges it (parse and compare every record, write the changed ones) and writes our own
+/// snapshot. Then a round with nothing new: fingerprints and the change mark only.
+fn bench_sync(c: &mut Criterion) {
+    let path = ten_year_file();
+    let folder = data_dir().join("sync-folder");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let other = open(&copy_of(&path, "sync-other.db"));
+    for hour in 0..4 {
+        other.quick_log(3 + hour, None, None).unwrap();
+        other.end_episode(None).unwrap();
+    }
+    let report = other
+        .sync_folder(folder.to_string_lossy().into_owned(), None)
+        .unwrap();
+    let size = std::fs::metadata(folder.join(report.written.unwrap()))
+        .unwrap()
+        .len();
+    eprintln!("sync: a ten-year device file is {size} bytes");
+    let mut g = c.benchmark_group("sync");
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.bench_function("merge_a_day_from_another_device_into_ten_years", |b| {
+        b.iter_batched(
+            || open(&copy_of(&path, "sync-ours.db")),
+            |ours| {
+                let r = ours
+                    .sync_folder(folder.to_string_lossy().into_owned(), None)
+                    .unwrap();
+                assert_eq!(r.merged.len(), 1);
+                ours
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    let ours = open(&copy_of(&path, "sync-settled.db"));
+    ours.sync_folder(folder.to_string_lossy().into_owned(), None)
+        .unwrap();
+    g.bench_function("resync_nothing_new_ten_years", |b| {
+        b.iter(|| {
+            let r = ours
+                .sync_folder(folder.to_string_lossy().into_owned(), None)
+                .unwrap();
+            assert!(r.written.is_none() && r.merged.is_empty());
+        })
+    });
+    g.finish();
+}
+
 criterion_group!(
     benches,
     bench_open,
@@ -437,6 +487,7 @@ criterion_group!(
     bench_summary,
     bench_report,
     bench_backup,
-    bench_auto_backup
+    bench_auto_backup,
+    bench_sync
 );
 criterion_main!(benches);

@@ -64,6 +64,25 @@ pub enum JournalError {
         /// Why, in plain words.
         reason: String,
     },
+    // Folder sync (issue 17 §3-§4).
+    /// A sync with a folder could not run (the folder is gone, permission was revoked, the
+    /// disk is full): `reason` is a sentence for the person. The journal is intact, and so are
+    /// the files in the folder; `sync_status` says so too.
+    #[error("sync failed: {reason}")]
+    SyncFailed {
+        /// Why, in plain words.
+        reason: String,
+    },
+    /// A restore was asked into a journal that already holds records; nothing was changed.
+    /// Restore goes only into a new or empty journal (merge into a journal with `sync_folder`
+    /// or an import).
+    #[error(
+        "the journal at {path} already holds records; restore only into a new or empty journal"
+    )]
+    RestoreRefused {
+        /// The journal's path.
+        path: String,
+    },
 }
 
 /// The longest excerpt of a person's input quoted in an error message, in characters: an error

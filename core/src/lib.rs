@@ -27,6 +27,8 @@ mod reliability_tests;
 pub mod settings;
 pub mod store;
 pub mod summary;
+// Folder sync and restore on a new phone (issue 17 §3-§4).
+pub mod sync;
 pub mod time;
 // Release, schema and backup format versions (engineer K, issue 20).
 pub mod versions;
@@ -60,3 +62,5 @@ pub use model::entry_data::EntryData;
 pub use views::form_rules::{form_rules, FormRules, InputRange};
 // Versions (issue 20).
 pub use versions::{core_versions, CoreVersions};
+// Folder sync (issue 17).
+pub use sync::state::{SyncReport, SyncStatus};

@@ -117,6 +117,14 @@ pub fn error_message(error: JournalError) -> String {
         JournalError::BackupFailed { reason } => {
             format!("The backup was not written: {reason}. Earlier backups are intact")
         }
+        JournalError::SyncFailed { reason } => format!(
+            "The sync did not run: {reason}. Your journal and the files in the folder are intact"
+        ),
+        JournalError::RestoreRefused { .. } => {
+            "This journal already holds records, so nothing was restored into it: restore only \
+             into a new journal"
+                .to_string()
+        }
     };
     sentence(&text)
 }
@@ -187,6 +195,12 @@ mod tests {
             JournalError::WrongPassphrase,
             JournalError::BackupFailed {
                 reason: "the folder is gone".into(),
+            },
+            JournalError::SyncFailed {
+                reason: "the sync folder is gone".into(),
+            },
+            JournalError::RestoreRefused {
+                path: "/tmp/journal.db".into(),
             },
         ];
         for err in errors {

@@ -216,7 +216,8 @@ pub fn is_due(state: &AutoBackupState, occasion: BackupOccasion, now_ms: i64) ->
     }
 }
 
-fn when(ms: i64, offset: i32) -> String {
+/// `Wed 2 Dec 2026 at 13:00`: an epoch-ms time shown at the device's offset then.
+pub(crate) fn when(ms: i64, offset: i32) -> String {
     let local = ms + i64::from(offset) * MINUTE_MS;
     match DateTime::<Utc>::from_timestamp_millis(local) {
         Some(t) => {

@@ -86,24 +86,30 @@ pub fn file_names(folder: &Path) -> io::Result<Vec<String>> {
 
 /// Why a backup could not be written to `folder`, as a sentence for the person.
 pub fn failure_sentence(err: &io::Error) -> String {
+    folder_failure_sentence(err, "backup folder", "backup")
+}
+
+/// Why a folder the person chose (`what`: "backup folder", "sync folder") could not be read
+/// or written, as a sentence; `next` names what the next attempt writes ("backup", "sync").
+pub fn folder_failure_sentence(err: &io::Error, what: &str, next: &str) -> String {
     if is_disk_full(err) {
-        return "the disk that holds the backup folder is full; free some space and the next \
-                backup will be written"
-            .to_string();
+        return format!(
+            "the disk that holds the {what} is full; free some space and the next {next} will \
+             be written"
+        );
     }
     match err.kind() {
-        io::ErrorKind::NotFound => "the backup folder is gone (moved, deleted, or its drive \
-                                    removed); choose a backup folder again"
-            .to_string(),
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            "this app may no longer write to the backup folder (permission denied); choose the \
+        io::ErrorKind::NotFound => format!(
+            "the {what} is gone (moved, deleted, or its drive removed); choose a {what} again"
+        ),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => format!(
+            "this app may no longer write to the {what} (permission denied); choose the \
              folder again to give permission"
-                .to_string()
-        }
+        ),
         io::ErrorKind::NotADirectory => {
-            "the backup folder is not a folder; choose a backup folder again".to_string()
+            format!("the {what} is not a folder; choose a {what} again")
         }
-        _ => format!("the backup folder could not be written ({err})"),
+        _ => format!("the {what} could not be written ({err})"),
     }
 }
 

@@ -11,5 +11,6 @@ pub mod queries;
 pub mod records;
 pub mod schema;
 pub mod settings;
+pub mod sync_state;
 pub mod trigger_nights;
 pub mod writes;
