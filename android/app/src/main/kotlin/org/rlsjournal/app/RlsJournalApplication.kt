@@ -39,7 +39,7 @@ class RlsJournalApplication : Application() {
      * background (MainActivity.onStop), whichever screen is shown.
      */
     val backup: BackupPresenter by lazy {
-        BackupPresenter({ store.await() }, appScope, KeystoreSecretStore(this), BackupFolders.current(this))
+        BackupPresenter({ journalStore() }, appScope, KeystoreSecretStore(this), BackupFolders.current(this))
     }
 
     override fun onCreate() {
