@@ -19,6 +19,9 @@ struct RLSJournalApp: App {
             if phase == ScenePhase.active {
                 Task { await model.becameActive() }
             }
+            if phase == ScenePhase.background {
+                Backups.wentToBackground()
+            }
         }
     }
 }
@@ -86,6 +89,7 @@ struct MainTabs: View {
                 .tabItem { Label("More", systemImage: "ellipsis.circle.fill") }
                 .tag(AppTab.more)
         }
+        .task { _ = Backups.model(store: store) }
         .onChange(of: store.prompts) { _ in
             // A write changed what is due: re-plan the reminders the core says are still due.
             Task { await Reminders.reschedule(store: store) }
@@ -132,6 +136,9 @@ struct MoreView: View {
             NavigationLink("Share and backup") { ShareView() }
                 .frame(minHeight: Theme.formTarget)
                 .accessibilityLabel("Share the clinician report, spreadsheet tables or a backup")
+            NavigationLink("Automatic backups") { BackupView() }
+                .frame(minHeight: Theme.formTarget)
+                .accessibilityLabel("Choose a folder for automatic backups, a passphrase, or restore a backup")
             NavigationLink("Reminders and settings") { RemindersView() }
                 .frame(minHeight: Theme.formTarget)
                 .accessibilityLabel("Set the morning and evening reminders")

@@ -94,6 +94,11 @@ public final class JournalStore: ObservableObject {
     /// the next successful refresh.
     @Published public private(set) var refreshFailure: (any Error)?
 
+    /// How many writes through this store have succeeded (0 after opening): it rises after each
+    /// `write` that did not throw. The automatic backup watches it to know the journal changed;
+    /// writes through another handle do not count.
+    @Published public private(set) var writeCount: UInt64 = 0
+
     /// Items per history page.
     public let historyPageSize: Int32
 
@@ -173,6 +178,7 @@ public final class JournalStore: ObservableObject {
     @discardableResult
     public func write<T: Sendable>(_ body: @Sendable (Journal) throws -> T) async throws -> T {
         let result = try await worker.write(body, historyQuery: firstPageQuery(kinds: historyFilter))
+        writeCount += 1
         switch result.snapshot {
         case .success(let snapshot):
             apply(snapshot)

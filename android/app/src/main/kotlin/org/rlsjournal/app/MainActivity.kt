@@ -32,6 +32,12 @@ class MainActivity : ComponentActivity() {
         }
     }
 
+    override fun onStop() {
+        super.onStop()
+        // The app's one activity leaves the screen: the core's "always on going to the background".
+        if (!isChangingConfigurations) (application as RlsJournalApplication).backup.wentToBackground()
+    }
+
     override fun onNewIntent(intent: Intent) {
         super.onNewIntent(intent)
         // getIntent() is otherwise still the launch intent, and a recreation would re-read it.

@@ -35,6 +35,7 @@ import androidx.navigation.compose.rememberNavController
 import androidx.navigation.navArgument
 import java.time.LocalDate
 import org.rlsjournal.app.add.AddScreen
+import org.rlsjournal.app.backup.BackupScreen
 import org.rlsjournal.app.checkin.CheckInScreen
 import org.rlsjournal.app.history.HistoryScreen
 import org.rlsjournal.app.history.NightScreen
@@ -120,6 +121,7 @@ fun AppNavigation(requestedRoute: String?, onRouteShown: () -> Unit) {
                 NightScreen(night = date, onEdit = { kind, id -> nav.navigate(editRoute(kind, id)) })
             }
             composable("share") { ShareScreen() }
+            composable("backup") { BackupScreen() }
             composable("reminders") { RemindersScreen() }
             composable("licences") { LicencesScreen() }
         }
@@ -138,7 +140,7 @@ private fun NavHostController.navigateToTab(route: String) {
     }
 }
 
-/** Add, Share, Reminders and Licences. */
+/** Add, Share, Backup, Reminders and Licences. */
 @Composable
 private fun MoreScreen(nav: NavHostController) {
     Column(
@@ -156,6 +158,12 @@ private fun MoreScreen(nav: NavHostController) {
             text = stringResource(R.string.share_title),
             description = stringResource(R.string.share_title_description),
             onClick = { nav.navigate("share") },
+            modifier = Modifier.fillMaxWidth(),
+        )
+        BigButton(
+            text = stringResource(R.string.backup_title),
+            description = stringResource(R.string.backup_title_description),
+            onClick = { nav.navigate("backup") },
             modifier = Modifier.fillMaxWidth(),
         )
         BigButton(

@@ -9,9 +9,12 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.async
 import kotlinx.coroutines.launch
+import org.rlsjournal.app.backup.BackupFolders
+import org.rlsjournal.app.backup.KeystoreSecretStore
 import org.rlsjournal.app.reminders.Reminders
 import org.rlsjournal.app.ui.Vocabulary
 import org.rlsjournal.journal.JournalStore
+import org.rlsjournal.presenters.BackupPresenter
 
 /**
  * Opens the journal once per process, in the app's private files dir, off the main thread.
@@ -31,6 +34,14 @@ class RlsJournalApplication : Application() {
     lateinit var store: Deferred<JournalStore>
         private set
 
+    /**
+     * Automatic backups, for the whole process: after changes and when the app goes to the
+     * background (MainActivity.onStop), whichever screen is shown.
+     */
+    val backup: BackupPresenter by lazy {
+        BackupPresenter({ journalStore() }, appScope, KeystoreSecretStore(this), BackupFolders.current(this))
+    }
+
     override fun onCreate() {
         super.onCreate()
         val path = File(filesDir, JOURNAL_FILE_NAME).absolutePath
@@ -41,6 +52,7 @@ class RlsJournalApplication : Application() {
             Vocabulary.core
             JournalStore.open(path)
         }
+        backup.start()
         Reminders.createChannels(this)
         appScope.launch { Reminders.rescheduleFromSettings(this@RlsJournalApplication) }
     }

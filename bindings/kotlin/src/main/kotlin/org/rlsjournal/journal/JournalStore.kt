@@ -7,6 +7,7 @@ import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.sync.withLock
 import kotlinx.coroutines.withContext
@@ -59,6 +60,7 @@ class JournalStore(
     private val historyState = MutableStateFlow(HistoryPage(items = emptyList(), nextCursor = null, damaged = emptyList()))
     private val historyFilterState = MutableStateFlow<List<EntryKind>>(emptyList())
     private val refreshFailureState = MutableStateFlow<JournalException?>(null)
+    private val writeCountState = MutableStateFlow(0L)
 
     /** The episode in progress, if any (`null` before the first [refresh]). */
     val openEpisode: StateFlow<Episode?> = openEpisodeState.asStateFlow()
@@ -78,6 +80,14 @@ class JournalStore(
      */
     val refreshFailure: StateFlow<JournalException?> = refreshFailureState.asStateFlow()
 
+    /**
+     * How many writes through this store have succeeded (0 after opening). It rises after each
+     * [write] that did not throw, before the flows are refreshed; a screen that must know the
+     * journal changed (the automatic backup) watches it. Writes through another handle do not
+     * count.
+     */
+    val writeCount: StateFlow<Long> = writeCountState.asStateFlow()
+
     /** Whether [close] was called. */
     val isClosed: Boolean get() = closed.get()
 
@@ -94,6 +104,7 @@ class JournalStore(
      */
     suspend fun <T> write(block: (Journal) -> T): T {
         val result = withContext(dispatcher) { block(journal) }
+        writeCountState.update { it + 1 }
         withContext(NonCancellable) {
             try {
                 refresh()

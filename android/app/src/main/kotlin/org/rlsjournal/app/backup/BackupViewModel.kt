@@ -1,0 +1,48 @@
+package org.rlsjournal.app.backup
+
+import android.app.Application
+import android.net.Uri
+import androidx.lifecycle.AndroidViewModel
+import androidx.lifecycle.viewModelScope
+import java.io.File
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import org.rlsjournal.app.RlsJournalApplication
+import org.rlsjournal.presenters.BackupPresenter
+import org.rlsjournal.presenters.BackupState
+
+/**
+ * The Backup screen's hold on the process's [BackupPresenter] (it lives in the application: the
+ * backup after a change or on going to the background must not depend on this screen). The
+ * Android parts: keeping the picked tree's permission, copying a picked backup file to the cache.
+ */
+class BackupViewModel(application: Application) : AndroidViewModel(application) {
+    val presenter: BackupPresenter = (application as RlsJournalApplication).backup
+    val state: StateFlow<BackupState> = presenter.state
+
+    /** The person picked a folder (ACTION_OPEN_DOCUMENT_TREE). */
+    fun folderPicked(uri: Uri) {
+        presenter.chooseFolder(BackupFolders.remember(getApplication(), uri))
+    }
+
+    /** The person turned automatic backups off. */
+    fun forgetFolder() {
+        BackupFolders.forget(getApplication())
+        presenter.forgetFolder()
+    }
+
+    /** Restores the backup file the person picked, with the passphrase typed (may be blank). */
+    fun restore(uri: Uri, passphrase: String) {
+        val app = getApplication<Application>()
+        viewModelScope.launch {
+            val copy = File(app.cacheDir, "restore-${System.currentTimeMillis()}")
+            withContext(Dispatchers.IO) {
+                app.contentResolver.openInputStream(uri)?.use { input -> copy.outputStream().use { input.copyTo(it) } }
+            }
+            presenter.restore(copy.path, passphrase).join()
+            withContext(Dispatchers.IO) { copy.delete() }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import RLSJournal
+import SwiftUI
+import UniformTypeIdentifiers
+
+/// Automatic backups: the folder, the passphrase, the core's status sentence; restore a file.
+/// Only renders `BackupModel` and forwards taps.
+struct BackupView: View {
+    @EnvironmentObject private var store: JournalStore
+    @State private var picking = false
+    @State private var restoring = false
+    @State private var passphrase = ""
+    @State private var restorePassphrase = ""
+
+    var body: some View {
+        let model = Backups.model(store: store)
+        BackupForm(
+            model: model,
+            picking: $picking,
+            restoring: $restoring,
+            passphrase: $passphrase,
+            restorePassphrase: $restorePassphrase
+        )
+        .navigationTitle("Automatic backups")
+        .task { await model.refresh() }
+    }
+}
+
+/// The form itself, observing the model.
+private struct BackupForm: View {
+    @ObservedObject var model: BackupModel
+    @Binding var picking: Bool
+    @Binding var restoring: Bool
+    @Binding var passphrase: String
+    @Binding var restorePassphrase: String
+
+    var body: some View {
+        Form {
+            Section {
+                if let text = model.statusText {
+                    Text(text)
+                }
+                if let problem = model.folderProblem {
+                    MessageView(text: problem, isError: true)
+                }
+                if let error = model.error {
+                    MessageView(text: ErrorText.describe(error), isError: true)
+                }
+                if let done = model.restored {
+                    MessageView(text: "Restored: \(done.added) added, \(done.updated) updated, \(done.unchanged) unchanged.", isError: false)
+                }
+                if model.busy {
+                    ProgressView()
+                }
+            }
+            Section("Backup folder") {
+                Text(model.folderName ?? "No folder chosen: no automatic backups.")
+                Button("Choose a backup folder") { picking = true }
+                    .fileImporter(isPresented: $picking, allowedContentTypes: [UTType.folder]) { result in
+                        guard case .success(let url) = result, let folder = try? BookmarkedFolder.remember(url) else {
+                            return
+                        }
+                        Task { await model.chooseFolder(folder) }
+                    }
+                Button("Back up now") { Task { await model.backUpNow() } }
+                    .disabled(model.folderName == nil)
+                Button("Stop automatic backups") {
+                    BookmarkedFolder.forget()
+                    model.forgetFolder()
+                }
+                .disabled(model.folderName == nil)
+                if let policy = model.status?.policy {
+                    Text(policy)
+                }
+            }
+            Section("Encryption") {
+                Text(model.encrypted ? "Backups are encrypted with your passphrase." : "Backups are not encrypted: anyone who can open the folder can read them.")
+                SecureField("New passphrase", text: $passphrase)
+                Button("Encrypt backups with this passphrase") {
+                    let typed = passphrase
+                    passphrase = ""
+                    Task { await model.setPassphrase(typed) }
+                }
+                Button("Stop encrypting backups") { Task { await model.clearPassphrase() } }
+                    .disabled(!model.encrypted)
+                Text("The passphrase is kept in this phone's Keychain, never in the journal. Write it down: a new phone needs it to restore, and nobody can recover it.")
+            }
+            Section("Restore from a backup") {
+                SecureField("Passphrase of the backup (if encrypted)", text: $restorePassphrase)
+                Button("Choose a backup file and restore") { restoring = true }
+                    .fileImporter(isPresented: $restoring, allowedContentTypes: [UTType.data]) { result in
+                        guard case .success(let url) = result else {
+                            return
+                        }
+                        let typed = restorePassphrase
+                        Task {
+                            let granted = url.startAccessingSecurityScopedResource()
+                            await model.restore(path: url.path, passphrase: typed)
+                            if granted {
+                                url.stopAccessingSecurityScopedResource()
+                            }
+                        }
+                    }
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import Combine
+import Foundation
+import RLSJournal
+
+/// Keeps the backup passphrase outside the journal (the Keychain, this device only); the core
+/// never stores it. Mirrors `SecretStore` in android/presenters/BackupPlatform.kt.
+protocol SecretStore {
+    /// The passphrase kept, or nil when backups are not encrypted.
+    func passphrase() -> String?
+    /// Keeps `passphrase`, replacing the one kept before.
+    func setPassphrase(_ passphrase: String) throws
+    /// Forgets the passphrase: later backups are written unencrypted.
+    func clearPassphrase() throws
+}
+
+/// The backup folder the person chose, as the device reaches it (iOS: a security-scoped
+/// bookmark, `BookmarkedFolder`). Mirrors `BackupFolder` in BackupPlatform.kt.
+protocol BackupFolder {
+    /// The folder's name to show.
+    var displayName: String { get }
+    /// Runs `write` (the core's `autoBackup`) with the path of a folder it may write.
+    func backUp(_ write: (String) async throws -> AutoBackupOutcome) async throws -> AutoBackupOutcome
+}
+
+/// The chosen folder could not be reached; `sentence` says why.
+struct BackupFolderError: Error {
+    let sentence: String
+}
+
+/// Automatic backups to a folder the person chose, and restoring a backup file: the Swift twin of
+/// `BackupPresenter` (android/presenters), one method per action, the same rules. Each backup is
+/// one core call, `autoBackup(folder:passphrase:occasion:)`, through the folder, with the
+/// passphrase from the `SecretStore`. The core decides when one is due; the model only skips
+/// going to the background when nothing was written through the store since its last backup.
+/// The backup runs through `store.read`: it changes only the core's own backup state, which must
+/// not count as a change. One per process (`Backups.model`), so every write and every trip to
+/// the background is heard whichever screen is shown.
+@MainActor
+final class BackupModel: ObservableObject {
+    /// The chosen folder's name, or nil when none is chosen.
+    @Published private(set) var folderName: String?
+    /// Whether backups are encrypted (a passphrase is kept).
+    @Published private(set) var encrypted = false
+    /// The core's status: when the last backup was written, why the last attempt failed.
+    @Published private(set) var status: AutoBackupStatus?
+    /// Why the chosen folder could not be reached, or nil.
+    @Published private(set) var folderProblem: String?
+    /// The file the last backup of these actions wrote (nil: none was due).
+    @Published private(set) var lastWrittenNow: String?
+    @Published private(set) var busy = false
+    /// What the last restore did.
+    @Published private(set) var restored: ImportSummary?
+    /// The error of the last action.
+    @Published private(set) var error: (any Error)?
+
+    private let store: JournalStore
+    private let secrets: SecretStore
+    private var folder: BackupFolder?
+    private var backedUpAtWrite: UInt64?
+    private var watching: AnyCancellable?
+    private var queue: Task<Void, Never>?
+
+    init(store: JournalStore, secrets: SecretStore, folder: BackupFolder?) {
+        self.store = store
+        self.secrets = secrets
+        self.folder = folder
+        self.folderName = folder?.displayName
+    }
+
+    /// The core's status sentence, or nil before it is read.
+    var statusText: String? { status?.sentence }
+
+    /// Reads the status, then asks for a backup after every write through the store
+    /// (`changed`: the core writes at most one every 10 minutes). Call once.
+    func start() async {
+        await refresh()
+        watching = store.$writeCount.dropFirst().sink { [weak self] _ in
+            Task { @MainActor in await self?.run { try await self?.backUp(BackupOccasion.changed) } }
+        }
+    }
+
+    /// Re-reads the core's status and whether backups are encrypted.
+    func refresh() async {
+        do {
+            try await refreshStatus()
+        } catch {
+            self.error = error
+        }
+    }
+
+    /// The person chose `chosen` (its bookmark is kept); a backup is written into it at once.
+    func chooseFolder(_ chosen: BackupFolder) async {
+        folder = chosen
+        folderName = chosen.displayName
+        folderProblem = nil
+        await action { try await self.backUp(BackupOccasion.now) }
+    }
+
+    /// No folder any more: no automatic backups.
+    func forgetFolder() {
+        folder = nil
+        folderName = nil
+        folderProblem = nil
+    }
+
+    /// Encrypts backups with `passphrase` from now on and writes one at once when a folder is
+    /// chosen; when the core refuses it (too short), the one kept before stays.
+    func setPassphrase(_ passphrase: String) async {
+        await action {
+            let before = self.secrets.passphrase()
+            try self.secrets.setPassphrase(passphrase)
+            defer { self.encrypted = self.secrets.passphrase() != nil }
+            do {
+                if self.folder != nil {
+                    try await self.backUp(BackupOccasion.now)
+                }
+            } catch let refused as JournalError {
+                if case JournalError.InvalidInput = refused {
+                    if let before {
+                        try self.secrets.setPassphrase(before)
+                    } else {
+                        try self.secrets.clearPassphrase()
+                    }
+                }
+                throw refused
+            }
+        }
+    }
+
+    /// Backups are written unencrypted from now on.
+    func clearPassphrase() async {
+        await action {
+            try self.secrets.clearPassphrase()
+            self.encrypted = false
+        }
+    }
+
+    /// "Back up now": always written.
+    func backUpNow() async {
+        await action { try await self.backUp(BackupOccasion.now) }
+    }
+
+    /// The app goes to the background: a backup is written unless nothing was written through
+    /// the store since this process's last backup.
+    func wentToBackground() async {
+        await action {
+            if self.backedUpAtWrite != self.store.writeCount {
+                try await self.backUp(BackupOccasion.background)
+            }
+        }
+    }
+
+    /// Restores the backup file at `path`: merged by id, all or nothing. An encrypted file opens
+    /// with `passphrase` if typed, else the one kept.
+    func restore(path: String, passphrase: String?) async {
+        await action {
+            let typed = passphrase.flatMap { $0.isEmpty ? nil : $0 }
+            let key = typed ?? self.secrets.passphrase()
+            let summary = try await self.store.write { journal in
+                if let key {
+                    return try journal.importBackupFileWithPassphrase(path: path, passphrase: key)
+                }
+                return try journal.importBackupFile(path: path)
+            }
+            self.restored = summary
+        }
+    }
+
+    private func action(_ body: @escaping @MainActor () async throws -> Void) async {
+        busy = true
+        error = nil
+        restored = nil
+        await run(body)
+        busy = false
+    }
+
+    /// Runs `body` after the work queued before it (one backup at a time); keeps its error.
+    private func run(_ body: @escaping @MainActor () async throws -> Void) async {
+        let previous = queue
+        let task = Task { @MainActor in
+            _ = await previous?.value
+            do {
+                try await body()
+            } catch {
+                self.error = error
+            }
+        }
+        queue = task
+        await task.value
+    }
+
+    private func backUp(_ occasion: BackupOccasion) async throws {
+        guard let chosen = folder else {
+            return
+        }
+        let writes = store.writeCount
+        let passphrase = secrets.passphrase()
+        defer { Task { @MainActor in try? await self.refreshStatus() } }
+        do {
+            let outcome = try await chosen.backUp { path in
+                try await self.store.read { journal in
+                    try journal.autoBackup(folder: path, passphrase: passphrase, occasion: occasion)
+                }
+            }
+            if outcome.written != nil {
+                backedUpAtWrite = writes
+            }
+            lastWrittenNow = outcome.written
+            folderProblem = nil
+        } catch let problem as BackupFolderError {
+            folderProblem = problem.sentence
+            throw problem
+        }
+    }
+
+    private func refreshStatus() async throws {
+        status = try await store.read { journal in
+            try journal.autoBackupStatus()
+        }
+        encrypted = secrets.passphrase() != nil
+    }
+}
