@@ -53,7 +53,14 @@ fn content_in(
     let resolved = options.resolve(settings, now)?;
     let summary = summary::build(conn, settings, Some(resolved.range), now)?;
     pause();
-    let extras = gather::extras(conn, &resolved.range)?;
+    let mut extras = gather::extras(conn, &resolved.range)?;
+    // The dose–onset strip reads only the nights it shows (issue 21).
+    extras.strip = summary::dose_onset::build(
+        conn,
+        &resolved.range,
+        &crate::views::night::all_treatments(conn)?,
+        settings.morning_hour,
+    )?;
     let content = gather::content(&resolved, &summary, &extras, now);
     Ok((content, resolved.paper))
 }
