@@ -316,10 +316,7 @@ fn every_note_is_on_page_two_and_page_one_says_where_the_rest_are() {
             lacks(&detail, "do not fit");
             if want_pages > 2 {
                 has(&page_text(&path, 2), "more notes on the next page");
-                has(
-                    &page_text(&path, 3),
-                    "Page 3: notes, continued",
-                );
+                has(&page_text(&path, 3), "Page 3: notes, continued");
             }
             has(&page_text(&path, 1), "more notes on page 2");
 

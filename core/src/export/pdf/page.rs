@@ -43,7 +43,9 @@ fn table_columns<'c>(
     ];
     for table in [&content.sleep, &content.where_and_how] {
         let [left, right] = &mut columns;
-        if column_height(canvas, left, width, fit) <= column_height(canvas, right, width, fit) {
+        if column_height(canvas, content, left, width, fit)
+            <= column_height(canvas, content, right, width, fit)
+        {
             left.push(table);
         } else {
             right.push(table);
@@ -52,11 +54,36 @@ fn table_columns<'c>(
     columns
 }
 
+/// Rows the treatments and labs keep, with their footnotes, when the dose–onset strip takes
+/// its room on page 1: the drugs and the iron are what the visit decides, so the detail tables
+/// give way first.
+const KEY_TABLE_ROWS: usize = 3;
+
+/// How much of `table` is shown under `fit`: with the strip on the page, the treatments and
+/// labs keep at least [`KEY_TABLE_ROWS`] rows and their footnotes.
+fn table_fit(content: &ReportContent, table: &Table, fit: Fit) -> Fit {
+    let key = std::ptr::eq(table, &content.treatments) || std::ptr::eq(table, &content.labs);
+    if key && content.strip.is_some() {
+        Fit {
+            rows: fit.rows.max(KEY_TABLE_ROWS),
+            footnotes: true,
+        }
+    } else {
+        fit
+    }
+}
+
 /// The height of a column of tables for a row cap.
-fn column_height(canvas: &Canvas<'_>, tables: &[&Table], width: f32, fit: Fit) -> f32 {
+fn column_height(
+    canvas: &Canvas<'_>,
+    content: &ReportContent,
+    tables: &[&Table],
+    width: f32,
+    fit: Fit,
+) -> f32 {
     let sum: f32 = tables
         .iter()
-        .map(|t| tables::height(canvas, t, width, fit))
+        .map(|t| tables::height(canvas, t, width, table_fit(content, t, fit)))
         .sum();
     sum + SECTION_GAP * tables.len().saturating_sub(1) as f32
 }
@@ -135,8 +162,8 @@ fn fits() -> impl Iterator<Item = (Fit, bool)> {
 fn column_heights(canvas: &Canvas<'_>, content: &ReportContent, width: f32, fit: Fit) -> [f32; 2] {
     let [left, right] = table_columns(canvas, content, width, fit);
     [
-        column_height(canvas, &left, width, fit),
-        column_height(canvas, &right, width, fit),
+        column_height(canvas, content, &left, width, fit),
+        column_height(canvas, content, &right, width, fit),
     ]
 }
 
@@ -282,6 +309,7 @@ pub(crate) fn draw_tables(
     {
         let mut rest = *column;
         for table in list {
+            let fit = table_fit(content, table, fit);
             let h = tables::height(canvas, table, column.w, fit);
             let (this, below) = rest.split_top(h, SECTION_GAP);
             tables::draw(canvas, this, table, fit);

@@ -12,7 +12,7 @@ use crate::export::pdf::theme::{
 };
 
 /// The height of one night's row.
-const ROW_H: f32 = 4.2;
+const ROW_H: f32 = 3.4;
 /// The width of the row labels (`Mon 6`).
 const LABEL_W: f32 = 26.0;
 /// The most legend lines.
