@@ -16,6 +16,7 @@ struct ShareView: View {
     @EnvironmentObject private var store: JournalStore
     /// Print the person's notes in the report and the CSV tables (off by default: privacy).
     @State private var includeNotes = false
+    @State private var detailPage = false
     @State private var patientName = ""
     @State private var busy = false
     @State private var ready: ExportFile?
@@ -39,6 +40,7 @@ struct ShareView: View {
             Section("Clinician report") {
                 TextField("Your name on the report (optional)", text: $patientName)
                 Toggle("Include my notes", isOn: $includeNotes)
+                Toggle("Add page 2: the detail and all notes", isOn: $detailPage)
                 Button("Share the report (PDF)") { shareReport() }
                     .buttonStyle(BigButtonStyle(emphasis: true))
                     .disabled(busy)
@@ -79,7 +81,8 @@ struct ShareView: View {
             range: nil,
             paperSize: nil,
             includeNotes: includeNotes,
-            patientName: patientName.isEmpty ? nil : patientName
+            patientName: patientName.isEmpty ? nil : patientName,
+            detailPage: detailPage
         )
         export(name: "rls-journal-report.pdf") { journal in try journal.reportPdf(options: options) }
     }
