@@ -1,4 +1,5 @@
-//! The one-page clinician report as PDF, generated in Rust so both apps get the same bytes.
+//! The clinician report as PDF, generated in Rust so both apps get the same bytes: page 1
+//! stands alone; page 2 (the detail, with every note) is optional.
 //!
 //! - `options.rs`: [`ReportOptions`], the exported options record, and their validation;
 //! - `gather.rs`: fills [`ReportContent`] from the journal and its pattern summary;
@@ -51,7 +52,8 @@ pub use options::{ReportFont, ReportOptions};
 use crate::error::Result;
 use crate::settings::PaperSize;
 
-/// Renders `content` as a one-page PDF on `paper` with the embedded font alone. The same
+/// Renders `content` as a PDF on `paper` (one page, two with `detail_page`, more only when
+/// the notes need them) with the embedded font alone. The same
 /// content always gives the same bytes.
 pub fn render_report(content: &ReportContent, paper: PaperSize) -> Result<Vec<u8>> {
     render_report_with_fonts(content, paper, &[])
