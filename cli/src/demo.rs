@@ -67,6 +67,7 @@ pub fn run(
         include_notes: true,
         patient_name: Some(REPORT_NAME.into()),
         fallback_fonts: Vec::new(),
+        detail_page: false,
     })?;
     files::write_export(&journal, &report_path, &pdf)?;
     // Timing and size go to stderr so that stdout stays the same for the same seed.

@@ -70,6 +70,11 @@ pub struct ExportArgs {
     /// Include your own notes (pdf, csv). Off by default: notes can be private.
     #[arg(long)]
     pub notes: bool,
+    /// Add page 2 with the detail: relief, where and how, patterns to test, sleep means, every
+    /// note in the range (with --notes) and the definitions in a readable size (pdf). Off by
+    /// default: page 1 stands alone.
+    #[arg(long)]
+    pub detail_page: bool,
     /// The patient's name printed in the report's header (pdf).
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
@@ -169,6 +174,7 @@ pub fn run(ctx: &Context, a: ExportArgs) -> CliResult<String> {
     only_for("to", a.to.is_some(), a.format, &[Pdf, Text])?;
     only_for("paper", a.paper.is_some(), a.format, &[Pdf])?;
     only_for("name", a.name.is_some(), a.format, &[Pdf])?;
+    only_for("detail-page", a.detail_page, a.format, &[Pdf])?;
     only_for("notes", a.notes, a.format, &[Pdf, Csv])?;
     only_for("font", !a.fonts.is_empty(), a.format, &[Pdf])?;
     let to_stdout = a.out.as_os_str() == "-";
@@ -200,6 +206,7 @@ pub fn run(ctx: &Context, a: ExportArgs) -> CliResult<String> {
                     include_notes: a.notes,
                     patient_name: a.name.clone(),
                     fallback_fonts: read_fonts(&a.fonts)?,
+                    detail_page: a.detail_page,
                 })
                 .map_err(|e| font_error(e, &a.fonts))?;
             files::write_export(&journal, &a.out, &bytes)?;

@@ -949,6 +949,31 @@ fn export_pdf_writes_the_one_page_report() {
     );
 }
 
+/// `--detail-page` adds page 2 (issue 21); other formats refuse it.
+#[test]
+fn export_pdf_detail_page_adds_page_two() {
+    let env = Env::new();
+    demo_journal(&env, "40");
+    let out = env.dir.path().join("detail.pdf");
+    let out_str = out.to_str().expect("utf-8 path");
+    let json = env.json(&[
+        "export",
+        "pdf",
+        "--out",
+        out_str,
+        "--notes",
+        "--detail-page",
+    ]);
+    assert_eq!(json["pages"], 2);
+    if let Some(text) = pdf_text("export_pdf_detail_page_adds_page_two", &out) {
+        assert!(text.contains("Page 2: the detail"), "{text}");
+    }
+    let json = env.json(&["export", "pdf", "--out", out_str]);
+    assert_eq!(json["pages"], 1);
+    let (_, err) = failure(&env.run(&["export", "text", "--out", "-", "--detail-page"]));
+    assert!(err.contains("detail-page"), "{err}");
+}
+
 #[test]
 fn export_csv_as_a_folder_or_a_zip() {
     let env = Env::new();

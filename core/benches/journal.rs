@@ -416,6 +416,7 @@ fn bench_report(c: &mut Criterion) {
         include_notes: false,
         patient_name: None,
         fallback_fonts: Vec::new(),
+        detail_page: false,
     };
     let now = Moment::parse_rfc3339("2026-11-01T09:00:00+01:00").unwrap();
     let mut g = c.benchmark_group("report");

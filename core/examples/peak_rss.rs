@@ -106,6 +106,7 @@ fn main() {
                 include_notes: false,
                 patient_name: None,
                 fallback_fonts: Vec::new(),
+                detail_page: false,
             };
             journal.report_pdf_at(options, now).expect("report").len()
         }

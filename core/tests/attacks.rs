@@ -222,6 +222,7 @@ fn one_damaged_record_does_not_take_the_views_down() {
                 include_notes: false,
                 patient_name: None,
                 fallback_fonts: vec![],
+                detail_page: false,
             },
             now,
         )

@@ -204,19 +204,30 @@ fn key_figures_of_the_fixture_read_back() {
     // peak 36/6 = 6.0 vs 36/24 = 1.5. Fisher: C(30,12) = 86493225 tables; the observed one
     // (a = 6) has C(6,6)·C(24,6) = 134596 and is the least likely, so p = 0.0016 → 0.002.
     assert_has(&text, "Caffeine 6/6 vs 6/24 6.0 vs 1.5 0.002 worse");
+    assert_has(&text, "not proof of a cause");
+    // The comparison's footnote: page 1 gives way to the dose–onset strip (issue 21); page 2
+    // prints every footnote.
+    let detail = report(
+        &journal,
+        ReportOptions {
+            detail_page: true,
+            ..a4()
+        },
+    );
+    let detail_text = text_of(&write(dir.path(), "detail.pdf", &detail));
     assert_has(
-        &text,
+        &detail_text,
         "Strongest association: caffeine. 1 exposure compared",
     );
-    assert_has(&text, "not proof of a cause");
     assert_has(
         &text,
         "Pramipexole 0.125 mg dopamine agonist since 10 Oct 2025",
     );
     assert_has(&text, "Walking 12 much 15 min");
-    // The sleep table carries the sleep specialist's rows (issue 14 item 6).
-    assert_has(&text, "Nights woken by RLS");
-    assert_has(&text, "Total sleep, symptom nights");
+    // The sleep table carries the sleep specialist's rows (issue 14 item 6): all of them on
+    // page 2 (page 1 cuts the detail tables first to keep the strip, drugs and labs).
+    assert_has(&detail_text, "Nights woken by RLS");
+    assert_has(&detail_text, "Total sleep, symptom nights");
     // Charts' captions and the footer's definitions.
     // The charts are headed by their parts' titles from the core (issue 13).
     assert_has(&text, "Severity: peak per night");

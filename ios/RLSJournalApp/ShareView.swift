@@ -26,6 +26,7 @@ struct ShareView: View {
             Section("Clinician report") {
                 TextField("Your name on the report (optional)", text: Binding(get: { state.patientName }, set: { model.setPatientName($0) }))
                 Toggle("Include my notes", isOn: Binding(get: { state.includeNotes }, set: { model.setIncludeNotes($0) }))
+                Toggle("Add page 2: the detail and all notes", isOn: Binding(get: { state.detailPage }, set: { model.setDetailPage($0) }))
                 Button("Share the report (PDF)") { model.shareReport() }
                     .buttonStyle(BigButtonStyle(emphasis: true))
                     .disabled(state.busy)

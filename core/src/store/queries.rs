@@ -518,3 +518,37 @@ pub fn dose_amounts(
     }
     Ok(out)
 }
+
+/// The live doses of one treatment counted for the nights `first..=last` (a fortnight or so, by
+/// the night index): (night, the dose's `at` as stored, RFC 3339 with its offset), in time
+/// order. Only `at` is read out of each dose's JSON; the dose–onset strip of the report needs
+/// the local clock time, which the sort column alone does not keep.
+pub fn dose_times(
+    conn: &Connection,
+    treatment_id: &str,
+    first: LocalDate,
+    last: LocalDate,
+) -> Result<Vec<(LocalDate, Option<String>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT night, json_extract(data, '$.at') FROM entries \
+         WHERE night >= ?2 AND night <= ?3 AND +kind = 'dose' AND +parent_id = ?1 \
+         AND deleted_ms IS NULL ORDER BY night, sort_ms",
+    )?;
+    let rows = stmt.query_map(
+        [treatment_id.to_string(), iso_date(first), iso_date(last)],
+        |r| {
+            let at = match r.get_ref(1)? {
+                rusqlite::types::ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+                _ => None,
+            };
+            Ok((r.get::<_, String>(0)?, at))
+        },
+    )?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (night, at) = row?;
+        let night = parse_iso_date(&night).map_err(|detail| JournalError::Corrupt { detail })?;
+        out.push((night, at));
+    }
+    Ok(out)
+}

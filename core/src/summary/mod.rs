@@ -23,6 +23,8 @@ mod day_clock;
 pub mod definitions;
 pub mod details;
 pub mod discuss;
+// The dose–onset strip of the clinician report (issue 21).
+pub mod dose_onset;
 // Dose timeline (issue 15 item 4).
 pub mod doses;
 pub mod fisher;

@@ -16,6 +16,8 @@ final class ShareModel: ObservableObject {
     struct State {
         /// Print the person's notes in the report and the CSV tables (off by default: privacy).
         var includeNotes = false
+        /// Add page 2 to the report: the detail and every note (off by default: page 1 stands alone).
+        var detailPage = false
         /// A name to print on the report (optional).
         var patientName = ""
         var busy = false
@@ -41,6 +43,10 @@ final class ShareModel: ObservableObject {
         state.includeNotes = value
     }
 
+    func setDetailPage(_ value: Bool) {
+        state.detailPage = value
+    }
+
     func setPatientName(_ value: String) {
         state.patientName = value
     }
@@ -51,7 +57,8 @@ final class ShareModel: ObservableObject {
             range: nil,
             paperSize: nil,
             includeNotes: state.includeNotes,
-            patientName: name.isEmpty ? nil : state.patientName
+            patientName: name.isEmpty ? nil : state.patientName,
+            detailPage: state.detailPage
         )
         export(ShareModel.reportFileName, "application/pdf") { journal in try journal.reportPdf(options: options) }
     }

@@ -53,7 +53,14 @@ fn content_in(
     let resolved = options.resolve(settings, now)?;
     let summary = summary::build(conn, settings, Some(resolved.range), now)?;
     pause();
-    let extras = gather::extras(conn, &resolved.range)?;
+    let mut extras = gather::extras(conn, &resolved.range)?;
+    // The dose–onset strip reads only the nights it shows (issue 21).
+    extras.strip = summary::dose_onset::build(
+        conn,
+        &resolved.range,
+        &crate::views::night::all_treatments(conn)?,
+        settings.morning_hour,
+    )?;
     let content = gather::content(&resolved, &summary, &extras, now);
     Ok((content, resolved.paper))
 }
@@ -63,8 +70,10 @@ impl Journal {
     /// The one-page clinician report as PDF bytes (A4 or US Letter): period, key figures with
     /// the change against the previous period of the same length, points to discuss (iron,
     /// augmentation watch, frequency), a night-by-night heat map, onset times, weekly symptom
-    /// nights and sleep efficiency, triggers, relief, treatments, labs, and the definitions
-    /// used. Both apps get the same bytes for the same journal and options.
+    /// nights (partial weeks marked) and sleep efficiency, the dose–onset strip (with a
+    /// dopaminergic or alpha-2-delta treatment), patterns to test, relief, treatments, labs,
+    /// and the definitions used. With `detail_page`, a second page holds the detail, every
+    /// note and the definitions at a readable size. Both apps get the same bytes for the same journal and options.
     ///
     /// Errors: `InvalidInput` for bad options — a range that ends before it starts or is longer
     /// than 366 nights (fields `first`, `last`, `range`), a patient name over 120 characters

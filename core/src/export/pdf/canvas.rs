@@ -448,6 +448,16 @@ impl<'f> Canvas<'f> {
         self.text_at(left, baseline, style, &shown)
     }
 
+    /// Ends the page drawn so far and returns its content stream; drawing goes on on a new
+    /// page of the same height, with the same fonts and character ids (one encoding for the
+    /// whole document).
+    pub fn end_page(&mut self) -> Vec<u8> {
+        self.extent = None;
+        std::mem::replace(&mut self.content, Content::new())
+            .finish()
+            .into_vec()
+    }
+
     /// The finished content stream and the characters it uses.
     pub fn finish(self) -> (Vec<u8>, Encoding) {
         (self.content.finish().into_vec(), self.encoding)

@@ -10,6 +10,13 @@ use crate::export::pdf::text::{fit, wrap};
 use crate::export::pdf::theme::{ACCENT, GRID, INK, MUTED, RULE, SLEEP, SMALL, WORSE};
 use crate::summary::SummaryPart;
 
+/// How a partial week is named under the weekly chart (pdftotext finds "partial week").
+pub(crate) const PARTIAL_LEGEND: &str =
+    "Outlined k/n: a partial week (under 7 observed nights), k symptom nights of n observed.";
+/// The fill of a partial week's bar: the accent, faint.
+const PARTIAL_FILL: crate::export::pdf::canvas::Rgb =
+    crate::export::pdf::canvas::Rgb::hex(0xdce6f0);
+
 /// Width of the y-axis labels.
 const AXIS_WIDTH: f32 = 13.0;
 /// The hour the onset chart starts at (noon), so the night sits in the middle.
@@ -127,7 +134,27 @@ fn draw_count_axis(canvas: &mut Canvas<'_>, plot: Rect, max: u32) {
 
 /// Draws the weekly chart in `area`: two panels over the same weeks.
 pub(crate) fn draw_weekly(canvas: &mut Canvas<'_>, area: Rect, weeks: &[WeekPoint]) {
-    let below = heading::draw(canvas, area, "Week by week");
+    let below = heading::draw(canvas, area, "Week by week (Mon–Sun)");
+    // A partial week is named under the chart, so the outline is never read as a whole week.
+    let below = if weeks.iter().any(|w| w.partial) {
+        let lines = caption_lines(canvas, PARTIAL_LEGEND, below.w);
+        let (legend, rest) = below.split_bottom(lines.len() as f32 * SMALL.leading(), 0.0);
+        let mut y = legend.y;
+        for line in &lines {
+            canvas.text(
+                legend.x,
+                y + SMALL.size,
+                legend.w,
+                &SMALL.with_color(MUTED),
+                Align::Left,
+                line,
+            );
+            y += SMALL.leading();
+        }
+        rest
+    } else {
+        below
+    };
     let labels_h = SMALL.leading() + 1.5;
     let panel_title_h = SMALL.leading();
     let panels_h = below.h - labels_h - 2.0 * panel_title_h - 6.0;
@@ -149,7 +176,9 @@ pub(crate) fn draw_weekly(canvas: &mut Canvas<'_>, area: Rect, weeks: &[WeekPoin
     );
     let slot = top.w / weeks.len() as f32;
 
-    // Symptom nights per week, 0–7, with the 2-per-week line.
+    // Symptom nights per week, 0–7, with the 2-per-week line. A complete week (7 observed
+    // nights) is a solid bar of its symptom nights; a partial week is drawn as counted, in
+    // outline, never scaled up to seven nights (issue 21).
     panel_title(
         canvas,
         top.x,
@@ -160,19 +189,32 @@ pub(crate) fn draw_weekly(canvas: &mut Canvas<'_>, area: Rect, weeks: &[WeekPoin
     );
     draw_scale(canvas, top, &[0.0, 2.0, 7.0], 0.0, 7.0);
     for (i, week) in weeks.iter().enumerate() {
-        if let Some(v) = week.symptom_nights_per_week {
+        let x = top.x + i as f32 * slot + slot * 0.18;
+        let w = slot * 0.64;
+        if week.partial {
+            if week.observed > 0 {
+                let h = top.h * (week.symptom_nights.min(7) as f32 / 7.0);
+                let bar = Rect::new(x, top.bottom() - h, w, h);
+                canvas.fill_rect(bar, PARTIAL_FILL);
+                canvas.stroke_rect(bar.with_height(h.max(0.01)), ACCENT, 0.6);
+                // How many of how many observed: the count a partial bar stands for.
+                let label = format!("{}/{}", week.symptom_nights, week.observed);
+                canvas.text(
+                    x - slot * 0.18,
+                    top.bottom() - h - 1.0,
+                    slot,
+                    &SMALL.with_color(ACCENT),
+                    Align::Center,
+                    &label,
+                );
+            }
+        } else if let Some(v) = week.symptom_nights_per_week {
             let h = top.h * (v.clamp(0.0, 7.0) / 7.0) as f32;
-            let bar = Rect::new(
-                top.x + i as f32 * slot + slot * 0.18,
-                top.bottom() - h,
-                slot * 0.64,
-                h,
-            );
-            canvas.fill_rect(bar, ACCENT);
+            canvas.fill_rect(Rect::new(x, top.bottom() - h, w, h), ACCENT);
         }
     }
     let two = top.bottom() - top.h * 2.0 / 7.0;
-    canvas.dashed_line((top.x, two), (top.right(), two), WORSE, 0.7, 2.0);
+    canvas.dashed_line((top.x, two), (top.right(), two), MUTED, 0.7, 2.0);
 
     // Sleep efficiency, 50–100 %, with the 85 % line.
     panel_title(
@@ -186,7 +228,7 @@ pub(crate) fn draw_weekly(canvas: &mut Canvas<'_>, area: Rect, weeks: &[WeekPoin
     draw_scale(canvas, bottom, &[50.0, 85.0, 100.0], 50.0, 100.0);
     let se_y = |v: f64| bottom.bottom() - bottom.h * ((v.clamp(50.0, 100.0) - 50.0) / 50.0) as f32;
     let ref_y = se_y(85.0);
-    canvas.dashed_line((bottom.x, ref_y), (bottom.right(), ref_y), WORSE, 0.7, 2.0);
+    canvas.dashed_line((bottom.x, ref_y), (bottom.right(), ref_y), MUTED, 0.7, 2.0);
     let mut run: Vec<(f32, f32)> = Vec::new();
     for (i, week) in weeks.iter().enumerate() {
         let x = bottom.x + (i as f32 + 0.5) * slot;

@@ -51,6 +51,49 @@ pub struct ReportContent {
     pub notes: Vec<NoteLine>,
     /// The definitions used, for the footer.
     pub definitions: Vec<String>,
+    /// The dose–onset strip (issue 21), when a dopaminergic or alpha-2-delta treatment falls in
+    /// the range.
+    pub strip: Option<DoseOnsetStrip>,
+    /// Whether the report has its optional second page (the detail; see
+    /// [`crate::export::pdf::ReportOptions::detail_page`]).
+    pub detail_page: bool,
+}
+
+/// The dose–onset strip: one row a night, doses and onsets on one day clock, in groups.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DoseOnsetStrip {
+    /// The title, e.g. `Dose and onset times, one row a night: pramipexole`.
+    pub title: String,
+    /// What the marks mean.
+    pub legend: String,
+    /// The clock axis: each tick's place (0–1 across the day from the morning hour) and label.
+    pub ticks: Vec<(f32, String)>,
+    /// The groups, left to right.
+    pub groups: Vec<StripGroupView>,
+}
+
+/// One group of the strip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StripGroupView {
+    /// The group's name: `baseline`, `first weeks` or `latest weeks`.
+    pub label: String,
+    /// Its nights and how many were observed, e.g. `1–14 Oct · 12 of 14 logged`.
+    pub detail: String,
+    /// One row a night, oldest first.
+    pub rows: Vec<StripRowView>,
+}
+
+/// One night of the strip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StripRowView {
+    /// The night's label, e.g. `Mo 6` (drawn on the first night of each week).
+    pub label: String,
+    /// Whether the night was observed (an unobserved row is shaded: missing, not calm).
+    pub observed: bool,
+    /// Onsets: place (0–1 across the day) and peak (1–10).
+    pub onsets: Vec<(f32, u8)>,
+    /// Doses: place (0–1 across the day) and whether of the strip's own treatment.
+    pub doses: Vec<(f32, bool)>,
 }
 
 /// Whether a change is good or bad news for the patient.
@@ -142,10 +185,17 @@ pub struct OnsetChart {
 /// One week of the weekly chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WeekPoint {
-    /// The week's label, e.g. `5 Oct` (its first night).
+    /// The week's label, e.g. `5 Oct` (its Monday, or the range's first night).
     pub label: String,
     /// Symptom nights per week (symptom nights ÷ nights logged × 7); `None` if nothing logged.
+    /// Drawn only for a complete week (7 observed nights), where it equals `symptom_nights`.
     pub symptom_nights_per_week: Option<f64>,
+    /// Symptom nights counted in the week.
+    pub symptom_nights: u32,
+    /// Observed nights of the week (0–7).
+    pub observed: u32,
+    /// Fewer than 7 observed nights: drawn as counted and marked, never scaled up to a week.
+    pub partial: bool,
     /// The mean sleep efficiency of the week's diaries, percent; `None` without diaries.
     pub sleep_efficiency: Option<f64>,
 }

@@ -57,11 +57,12 @@ fn deflate(data: &[u8]) -> Result<Vec<u8>> {
 /// font's name).
 const SUBSET_TAG: &str = "RLSJRN";
 
-/// Writes the one-page PDF.
+/// Writes the PDF: one page per content stream in `contents` (page 1, and page 2 when asked
+/// for), all of the same size and sharing the fonts.
 pub(crate) fn write(
     page: &Page,
     fonts: &FontSet<'_>,
-    content: &[u8],
+    contents: &[Vec<u8>],
     encoding: &Encoding,
     info: &Info<'_>,
 ) -> Result<Vec<u8>> {
@@ -69,8 +70,10 @@ pub(crate) fn write(
     let mut refs = Refs(0);
     let catalog = refs.next();
     let pages = refs.next();
-    let page_ref = refs.next();
-    let content_ref = refs.next();
+    let page_refs: Vec<(Ref, Ref)> = contents
+        .iter()
+        .map(|_| (refs.next(), refs.next()))
+        .collect();
     let info_ref = refs.next();
     let font_ref = refs.next();
     // The fallback fonts the page used, each with its resource name and object.
@@ -84,24 +87,30 @@ pub(crate) fn write(
         .collect();
 
     pdf.catalog(catalog).pages(pages);
-    pdf.pages(pages).kids([page_ref]).count(1);
-    {
-        let mut p = pdf.page(page_ref);
-        p.media_box(PdfRect::new(0.0, 0.0, page.width, page.height));
-        p.parent(pages);
-        p.contents(content_ref);
+    let count = i32::try_from(page_refs.len()).map_err(internal)?;
+    pdf.pages(pages)
+        .kids(page_refs.iter().map(|(p, _)| *p))
+        .count(count);
+    for ((page_ref, content_ref), content) in page_refs.iter().zip(contents) {
         {
-            let mut resources = p.resources();
-            let mut font_dict = resources.fonts();
-            font_dict.pair(Name(RESOURCE_NAME), font_ref);
-            for (_, _, _, name, r) in &used {
-                font_dict.pair(Name(name.as_bytes()), *r);
+            let mut p = pdf.page(*page_ref);
+            p.media_box(PdfRect::new(0.0, 0.0, page.width, page.height));
+            p.parent(pages);
+            p.contents(*content_ref);
+            {
+                let mut resources = p.resources();
+                let mut font_dict = resources.fonts();
+                font_dict.pair(Name(RESOURCE_NAME), font_ref);
+                for (_, _, _, name, r) in &used {
+                    font_dict.pair(Name(name.as_bytes()), *r);
+                }
             }
+            p.finish();
         }
-        p.finish();
+        let stream = deflate(content)?;
+        pdf.stream(*content_ref, &stream)
+            .filter(Filter::FlateDecode);
     }
-    let stream = deflate(content)?;
-    pdf.stream(content_ref, &stream).filter(Filter::FlateDecode);
     write_font(&mut pdf, &mut refs, fonts.bundled(), encoding, font_ref)?;
     for (i, font, glyphs, _, r) in &used {
         write_fallback(&mut pdf, &mut refs, *i, font, glyphs, *r)?;

@@ -44,6 +44,9 @@ pub(crate) struct Extras {
     pub other_labs: Vec<(LocalDate, String, String)>,
     /// The patient's notes in the range: night, what the note is on, the note.
     pub notes: Vec<(LocalDate, String, String)>,
+    /// The dose–onset strip's nights (issue 21), when the range has a dopaminergic or
+    /// alpha-2-delta treatment (`calls.rs` reads it).
+    pub strip: Option<crate::summary::dose_onset::DoseOnset>,
 }
 
 /// Reads the extras of `range` in one query.
@@ -249,15 +252,34 @@ fn onset(s: &Summary) -> OnsetChart {
     }
 }
 
+/// Weeks from Monday to Sunday (the first and last may hold fewer nights of the range), each
+/// with its symptom nights and observed nights as counted: a week with fewer than 7 observed
+/// nights is partial and is drawn so (issue 21), never scaled up to a whole week.
 fn weeks(s: &Summary, extras: &Extras) -> Vec<WeekPoint> {
-    s.severity
-        .weeks
-        .iter()
-        .map(|w| {
+    let mut weeks: Vec<(LocalDate, LocalDate, u32, u32)> = Vec::new();
+    for n in &s.severity.nights {
+        let monday = n.night.week(chrono::Weekday::Mon).first_day();
+        let observed = u32::from(n.logged);
+        let symptom = u32::from(n.logged && n.peak.unwrap_or(0) > 0);
+        match weeks.last_mut() {
+            Some((first, last, obs, sym))
+                if n.night.week(chrono::Weekday::Mon).first_day()
+                    == first.week(chrono::Weekday::Mon).first_day() =>
+            {
+                *last = n.night;
+                *obs += observed;
+                *sym += symptom;
+            }
+            _ => weeks.push((n.night.max(monday), n.night, observed, symptom)),
+        }
+    }
+    weeks
+        .into_iter()
+        .map(|(first, last, observed, symptom_nights)| {
             let values: Vec<f64> = extras
                 .sleep_efficiency
                 .iter()
-                .filter(|(night, _)| w.first <= *night && *night <= w.last)
+                .filter(|(night, _)| first <= *night && *night <= last)
                 .map(|(_, se)| *se)
                 .filter(|se| se.is_finite())
                 .collect();
@@ -267,8 +289,12 @@ fn weeks(s: &Summary, extras: &Extras) -> Vec<WeekPoint> {
                 Some(values.iter().sum::<f64>() / values.len() as f64)
             };
             WeekPoint {
-                label: day_month(w.first),
-                symptom_nights_per_week: w.symptom_nights_per_week,
+                label: day_month(first),
+                symptom_nights_per_week: (observed > 0)
+                    .then(|| f64::from(symptom_nights) * 7.0 / f64::from(observed)),
+                symptom_nights,
+                observed,
+                partial: observed < 7,
                 sleep_efficiency,
             }
         })
@@ -290,6 +316,9 @@ fn row(cells: Vec<String>) -> Row {
         alert: false,
     }
 }
+
+/// The title of the trigger comparisons on the report (issue 21).
+pub(crate) const PATTERNS_TITLE: &str = "Patterns to test: nights with and without";
 
 fn triggers(s: &Summary) -> Table {
     let t = &s.triggers;
@@ -337,7 +366,8 @@ fn triggers(s: &Summary) -> Table {
     }
     let [exposure, symptoms, peak, p, reading] = details::trigger_columns();
     Table {
-        title: SummaryPart::Triggers.title(),
+        // Issue 21: comparisons to test, not "triggers" (one person's associations).
+        title: PATTERNS_TITLE.into(),
         columns: vec![
             column(&capitalized(exposure), 1.6, false),
             column(&capitalized(symptoms), 1.3, true),
@@ -731,5 +761,7 @@ pub(crate) fn content(
             Vec::new()
         },
         definitions: definitions(summary),
+        strip: extras.strip.as_ref().map(super::strip_content::strip),
+        detail_page: options.detail_page,
     }
 }

@@ -1,9 +1,12 @@
-//! The one-page clinician report as PDF, generated in Rust so both apps get the same bytes.
+//! The clinician report as PDF, generated in Rust so both apps get the same bytes: page 1
+//! stands alone; page 2 (the detail, with every note) is optional.
 //!
 //! - `options.rs`: [`ReportOptions`], the exported options record, and their validation;
 //! - `gather.rs`: fills [`ReportContent`] from the journal and its pattern summary;
 //! - `content.rs`: [`ReportContent`], what the page shows, already worded;
-//! - `page.rs`: the page composition (what goes where, how many rows fit);
+//! - `page.rs`: the page composition (what goes where, how many rows fit); `detail.rs`: the
+//!   optional page 2 (the detail);
+//! - `strip.rs` (drawing) and `strip_content.rs` (words and places): the dose–onset strip;
 //! - `header.rs`, `figures.rs`, `flags.rs`, `calendar.rs`, `charts.rs`, `tables.rs`,
 //!   `notes.rs`, `footer.rs`, `heading.rs`: the blocks of the page;
 //! - `layout.rs` (geometry), `canvas.rs` (drawing), `text.rs` (fitting text), `fonts.rs`
@@ -19,6 +22,7 @@ mod calls;
 mod canvas;
 mod charts;
 pub mod content;
+mod detail;
 mod document;
 mod fallback;
 mod figures;
@@ -33,6 +37,8 @@ mod layout;
 mod notes;
 pub mod options;
 mod page;
+mod strip;
+mod strip_content;
 mod tables;
 #[cfg(test)]
 mod tests;
@@ -46,7 +52,8 @@ pub use options::{ReportFont, ReportOptions};
 use crate::error::Result;
 use crate::settings::PaperSize;
 
-/// Renders `content` as a one-page PDF on `paper` with the embedded font alone. The same
+/// Renders `content` as a PDF on `paper` (one page, two with `detail_page`, more only when
+/// the notes need them) with the embedded font alone. The same
 /// content always gives the same bytes.
 pub fn render_report(content: &ReportContent, paper: PaperSize) -> Result<Vec<u8>> {
     render_report_with_fonts(content, paper, &[])
@@ -64,18 +71,18 @@ pub fn render_report_with_fonts(
 ) -> Result<Vec<u8>> {
     let fonts = fontset::FontSet::load(fallback_fonts)?;
     let page = layout::Page::for_paper(paper);
-    let (mut stream, mut encoding) = draw(&fonts, &page, content);
+    let (mut streams, mut encoding) = draw(&fonts, &page, content);
     if encoding.missing() {
         let mut noted = content.clone();
         noted
             .definitions
             .insert(0, fontset::MISSING_NOTE.to_string());
-        (stream, encoding) = draw(&fonts, &page, &noted);
+        (streams, encoding) = draw(&fonts, &page, &noted);
     }
     document::write(
         &page,
         &fonts,
-        &stream,
+        &streams,
         &encoding,
         &document::Info {
             title: &content.title,
@@ -84,14 +91,32 @@ pub fn render_report_with_fonts(
     )
 }
 
-/// Lays out and draws the page: its content stream and what it used of the fonts.
+/// Lays out and draws the pages (page 1, and page 2 when asked for): their content streams
+/// and what they used of the fonts.
 fn draw(
     fonts: &fontset::FontSet<'_>,
     page: &layout::Page,
     content: &ReportContent,
-) -> (Vec<u8>, canvas::Encoding) {
+) -> (Vec<Vec<u8>>, canvas::Encoding) {
     let mut canvas = canvas::Canvas::new(fonts, page.height);
     // Where the blocks went matters to the layout tests only.
     let _placement = page::compose(&mut canvas, page, content);
-    canvas.finish()
+    let mut streams = Vec::new();
+    if content.detail_page {
+        streams.push(canvas.end_page());
+        let (_placement, mut shown) = detail::compose(&mut canvas, page, content);
+        // Every note whole: those page 2 cannot hold go on to further pages.
+        while shown < content.notes.len() && streams.len() + 1 < detail::MAX_PAGES {
+            streams.push(canvas.end_page());
+            let drawn =
+                detail::continue_notes(&mut canvas, page, content, shown, streams.len() + 1);
+            if drawn == 0 {
+                break;
+            }
+            shown += drawn;
+        }
+    }
+    let (last, encoding) = canvas.finish();
+    streams.push(last);
+    (streams, encoding)
 }

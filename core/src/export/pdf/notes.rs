@@ -9,20 +9,54 @@ use crate::export::pdf::text::wrap;
 use crate::export::pdf::theme::{BODY, BODY_BOLD, MUTED, SMALL};
 
 const WHEN_WIDTH: f32 = 62.0;
+/// Lines of one note on page 1 (page 2 prints every note whole).
 const MAX_LINES: usize = 3;
+/// Lines of one note on page 2: the longest note a person can write, at the page's width.
+const WHOLE_NOTE_LINES: usize = 200;
 const ITEM_GAP: f32 = 1.0;
 
-fn lines(canvas: &Canvas<'_>, note: &NoteLine, width: f32) -> Vec<String> {
+/// Where the notes that do not fit are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rest {
+    /// On page 2, which prints them all.
+    OnPageTwo,
+    /// Nowhere: page 2 is off (page 1 says how many).
+    NotShown,
+    /// On the next page: page 2 and the pages after it print every note whole.
+    NextPage,
+    /// Nowhere: the report's last page is full (see `MAX_PAGES`).
+    NoPageLeft,
+}
+
+impl Rest {
+    fn more_text(self, n: usize) -> String {
+        match self {
+            Rest::OnPageTwo => format!("+ {n} more notes on page 2"),
+            Rest::NotShown => format!("+ {n} more notes not shown (page 2 is off)"),
+            Rest::NextPage => format!("+ {n} more notes on the next page"),
+            Rest::NoPageLeft => format!("+ {n} more notes do not fit: export the notes as CSV"),
+        }
+    }
+
+    fn max_lines(self) -> usize {
+        match self {
+            Rest::NextPage | Rest::NoPageLeft => WHOLE_NOTE_LINES,
+            _ => MAX_LINES,
+        }
+    }
+}
+
+fn lines(canvas: &Canvas<'_>, note: &NoteLine, width: f32, max_lines: usize) -> Vec<String> {
     wrap(
         &canvas.measure(&BODY),
         &note.text,
         width - WHEN_WIDTH,
-        MAX_LINES,
+        max_lines,
     )
 }
 
 fn note_height(canvas: &Canvas<'_>, note: &NoteLine, width: f32) -> f32 {
-    lines(canvas, note, width).len().max(1) as f32 * BODY.leading() + ITEM_GAP
+    lines(canvas, note, width, MAX_LINES).len().max(1) as f32 * BODY.leading() + ITEM_GAP
 }
 
 /// The height that shows every note (0 without notes).
@@ -45,19 +79,28 @@ pub(crate) fn min_height(canvas: &Canvas<'_>, notes: &[NoteLine], width: f32) ->
     }
 }
 
-/// Draws as many notes as fit in `area`, then a "+ N more" line for the rest.
-pub(crate) fn draw(canvas: &mut Canvas<'_>, area: Rect, notes: &[NoteLine]) {
+/// Draws as many notes as fit in `area`, then a "+ N more" line saying where the rest are;
+/// returns how many were drawn.
+pub(crate) fn draw(canvas: &mut Canvas<'_>, area: Rect, notes: &[NoteLine], rest: Rest) -> usize {
     if notes.is_empty() {
-        return;
+        return 0;
     }
     if area.h < heading::height() + BODY.leading() + ITEM_GAP {
         // No room for even one note: say so, if there is room for that.
         if area.h >= SMALL.leading() {
             let style = SMALL.with_color(MUTED);
-            let text = format!(
-                "{} of the patient's notes not shown: no room left on the page.",
-                notes.len()
-            );
+            let text = match rest {
+                Rest::OnPageTwo => format!("{} of the patient's notes: on page 2.", notes.len()),
+                Rest::NotShown => format!(
+                    "{} of the patient's notes not shown: no room left on the page (page 2 is \
+                     off).",
+                    notes.len()
+                ),
+                _ => format!(
+                    "{} of the patient's notes not shown: no room left on the page.",
+                    notes.len()
+                ),
+            };
             canvas.text(
                 area.x,
                 area.y + SMALL.size,
@@ -67,13 +110,14 @@ pub(crate) fn draw(canvas: &mut Canvas<'_>, area: Rect, notes: &[NoteLine]) {
                 &text,
             );
         }
-        return;
+        return 0;
     }
     let below = heading::draw(canvas, area, "Patient's notes");
     let mut y = below.y;
     let mut shown = 0;
     for (i, note) in notes.iter().enumerate() {
-        let h = note_height(canvas, note, area.w);
+        let note_lines = lines(canvas, note, area.w, rest.max_lines());
+        let h = note_lines.len().max(1) as f32 * BODY.leading() + ITEM_GAP;
         let remaining = notes.len() - i - 1;
         let reserve = if remaining > 0 { SMALL.leading() } else { 0.0 };
         if y + h + reserve > area.bottom() {
@@ -87,7 +131,7 @@ pub(crate) fn draw(canvas: &mut Canvas<'_>, area: Rect, notes: &[NoteLine]) {
             Align::Left,
             &note.when,
         );
-        for line in lines(canvas, note, area.w) {
+        for line in note_lines {
             canvas.text(
                 area.x + WHEN_WIDTH,
                 y + BODY.size,
@@ -103,7 +147,8 @@ pub(crate) fn draw(canvas: &mut Canvas<'_>, area: Rect, notes: &[NoteLine]) {
     }
     if shown < notes.len() {
         let style = SMALL.with_color(MUTED);
-        let text = format!("+ {} more notes not shown", notes.len() - shown);
+        let text = rest.more_text(notes.len() - shown);
         canvas.text(area.x, y + SMALL.size, area.w, &style, Align::Left, &text);
     }
+    shown
 }

@@ -64,6 +64,12 @@ pub struct ReportOptions {
     /// line saying so.
     #[uniffi(default)]
     pub fallback_fonts: Vec<ReportFont>,
+    /// Whether to add the second page with the detail: the relief toolkit, where and how,
+    /// patterns to test, the sleep diary means, every one of the patient's notes in the range
+    /// (when notes are included) and the definitions in a readable size. Off by default: page
+    /// 1 stands alone.
+    #[uniffi(default)]
+    pub detail_page: bool,
 }
 
 /// Options with every default filled in and every field checked.
@@ -77,6 +83,8 @@ pub(crate) struct Resolved {
     pub include_notes: bool,
     /// The name to print.
     pub patient_name: Option<String>,
+    /// Whether the second page (the detail) is added.
+    pub detail_page: bool,
 }
 
 impl ReportOptions {
@@ -113,6 +121,7 @@ impl ReportOptions {
             paper: self.paper_size.unwrap_or(settings.paper_size),
             include_notes: self.include_notes,
             patient_name,
+            detail_page: self.detail_page,
         })
     }
 }
@@ -148,6 +157,7 @@ mod tests {
         assert_eq!(r.paper, PaperSize::Letter);
         assert!(!r.include_notes);
         assert_eq!(r.patient_name, None);
+        assert!(!r.detail_page, "page 2 is off by default");
     }
 
     #[test]

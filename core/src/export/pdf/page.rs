@@ -6,8 +6,8 @@ use crate::export::pdf::canvas::Canvas;
 use crate::export::pdf::content::{ReportContent, Table};
 use crate::export::pdf::layout::{Page, Rect};
 use crate::export::pdf::tables::Fit;
-use crate::export::pdf::theme::{COLUMN_GAP, SECTION_GAP};
-use crate::export::pdf::{calendar, charts, figures, flags, footer, header, notes, tables};
+use crate::export::pdf::theme::{COLUMN_GAP, FOOTER, SECTION_GAP};
+use crate::export::pdf::{calendar, charts, figures, flags, footer, header, notes, strip, tables};
 
 /// The charts row is never lower than this…
 const CHART_MIN: f32 = 120.0;
@@ -19,22 +19,33 @@ const ROW_CAPS: [usize; 8] = [8, 7, 6, 5, 4, 3, 2, 1];
 /// The relative widths of the three charts: calendar, onset, weekly.
 const CHART_WEIGHTS: [f32; 3] = [1.0, 1.15, 1.0];
 
+/// Page 1's footer when page 2 is on (page 2 prints the definitions in a readable size).
+pub(crate) const DEFINITIONS_ON_PAGE_TWO: &str =
+    "Definitions used: on page 2, with the detail (relief, where and how, patterns to test, \
+     sleep, all notes).";
+
 /// The tables of the left and the right column, top to bottom: triggers and relief on the
 /// left, treatments and labs on the right, then sleep and "where and how", each in the column
-/// that is shorter at that point (so the columns end about level).
+/// that is shorter at that point (so the columns end about level). With page 2 on, page 1
+/// keeps only treatments and labs (the rest is on page 2).
 fn table_columns<'c>(
     canvas: &Canvas<'_>,
     content: &'c ReportContent,
     width: f32,
     fit: Fit,
 ) -> [Vec<&'c Table>; 2] {
+    if content.detail_page {
+        return [vec![&content.treatments], vec![&content.labs]];
+    }
     let mut columns = [
         vec![&content.triggers, &content.relief],
         vec![&content.treatments, &content.labs],
     ];
     for table in [&content.sleep, &content.where_and_how] {
         let [left, right] = &mut columns;
-        if column_height(canvas, left, width, fit) <= column_height(canvas, right, width, fit) {
+        if column_height(canvas, content, left, width, fit)
+            <= column_height(canvas, content, right, width, fit)
+        {
             left.push(table);
         } else {
             right.push(table);
@@ -43,11 +54,36 @@ fn table_columns<'c>(
     columns
 }
 
+/// Rows the treatments and labs keep, with their footnotes, when the dose–onset strip takes
+/// its room on page 1: the drugs and the iron are what the visit decides, so the detail tables
+/// give way first.
+const KEY_TABLE_ROWS: usize = 3;
+
+/// How much of `table` is shown under `fit`: with the strip on the page, the treatments and
+/// labs keep at least [`KEY_TABLE_ROWS`] rows and their footnotes.
+fn table_fit(content: &ReportContent, table: &Table, fit: Fit) -> Fit {
+    let key = std::ptr::eq(table, &content.treatments) || std::ptr::eq(table, &content.labs);
+    if key && content.strip.is_some() {
+        Fit {
+            rows: fit.rows.max(KEY_TABLE_ROWS),
+            footnotes: true,
+        }
+    } else {
+        fit
+    }
+}
+
 /// The height of a column of tables for a row cap.
-fn column_height(canvas: &Canvas<'_>, tables: &[&Table], width: f32, fit: Fit) -> f32 {
+fn column_height(
+    canvas: &Canvas<'_>,
+    content: &ReportContent,
+    tables: &[&Table],
+    width: f32,
+    fit: Fit,
+) -> f32 {
     let sum: f32 = tables
         .iter()
-        .map(|t| tables::height(canvas, t, width, fit))
+        .map(|t| tables::height(canvas, t, width, table_fit(content, t, fit)))
         .sum();
     sum + SECTION_GAP * tables.len().saturating_sub(1) as f32
 }
@@ -126,8 +162,8 @@ fn fits() -> impl Iterator<Item = (Fit, bool)> {
 fn column_heights(canvas: &Canvas<'_>, content: &ReportContent, width: f32, fit: Fit) -> [f32; 2] {
     let [left, right] = table_columns(canvas, content, width, fit);
     [
-        column_height(canvas, &left, width, fit),
-        column_height(canvas, &right, width, fit),
+        column_height(canvas, content, &left, width, fit),
+        column_height(canvas, content, &right, width, fit),
     ]
 }
 
@@ -144,7 +180,16 @@ pub(crate) fn compose(canvas: &mut Canvas<'_>, page: &Page, content: &ReportCont
     let header_h = header::height(canvas, content, w);
     let figures_h = figures::height(canvas, content, w);
     let flags_h = flags::height(canvas, content, w);
-    let footer_h = footer::height(canvas, content, w);
+    let footer_text = if content.detail_page {
+        vec![DEFINITIONS_ON_PAGE_TWO.to_string()]
+    } else {
+        content.definitions.clone()
+    };
+    let footer_h = footer::height(canvas, &footer_text, &FOOTER, w);
+    let strip_h = match &content.strip {
+        Some(s) => strip::height(canvas, Some(s), w) + SECTION_GAP,
+        None => 0.0,
+    };
     let table_cols = body.columns(&[1.0, 1.0], COLUMN_GAP);
     let table_w = table_cols.first().map(|r| r.w).unwrap_or(w);
     let chart_cols = body.columns(&CHART_WEIGHTS, COLUMN_GAP);
@@ -154,7 +199,7 @@ pub(crate) fn compose(canvas: &mut Canvas<'_>, page: &Page, content: &ReportCont
     let has_notes = !content.notes.is_empty();
     let notes_min = notes::min_height(canvas, &content.notes, table_w) + SECTION_GAP;
     let notes_full = notes::full_height(canvas, &content.notes, table_w) + SECTION_GAP;
-    let fixed = header_h + figures_h + flags_h + footer_h + 5.0 * SECTION_GAP;
+    let fixed = header_h + figures_h + flags_h + footer_h + strip_h + 5.0 * SECTION_GAP;
 
     // Fewer table rows (then no footnotes) until the charts and the first note fit. The
     // notes go under the shorter column, so its spare height counts for them.
@@ -207,6 +252,15 @@ pub(crate) fn compose(canvas: &mut Canvas<'_>, page: &Page, content: &ReportCont
         charts::draw_weekly(canvas, *weekly, &content.weeks);
         place(&mut placed, canvas, "weekly", *weekly);
     }
+    let rest = match &content.strip {
+        Some(s) => {
+            let (strip_area, rest) = rest.split_top(strip_h - SECTION_GAP, SECTION_GAP);
+            strip::draw(canvas, strip_area, s);
+            place(&mut placed, canvas, "strip", strip_area);
+            rest
+        }
+        None => rest,
+    };
     let (footer_area, _) = body.split_bottom(footer_h, 0.0);
     // The tables, and the notes down to the footer.
     let above_footer = Rect::new(
@@ -223,17 +277,22 @@ pub(crate) fn compose(canvas: &mut Canvas<'_>, page: &Page, content: &ReportCont
         if let (Some(col), Some(&bottom)) = (cols.get(shorter), bottoms.get(shorter)) {
             let top = bottom + SECTION_GAP;
             let notes_area = Rect::new(col.x, top, col.w, (above_footer.bottom() - top).max(0.0));
-            notes::draw(canvas, notes_area, &content.notes);
+            let rest = if content.detail_page {
+                notes::Rest::OnPageTwo
+            } else {
+                notes::Rest::NotShown
+            };
+            notes::draw(canvas, notes_area, &content.notes, rest);
             place(&mut placed, canvas, "notes", notes_area);
         }
     }
-    footer::draw(canvas, footer_area, content);
+    footer::draw(canvas, footer_area, &footer_text, &FOOTER);
     place(&mut placed, canvas, "footer", footer_area);
     placed
 }
 
 /// Draws the tables in two columns and returns where each column ends.
-fn draw_tables(
+pub(crate) fn draw_tables(
     canvas: &mut Canvas<'_>,
     area: Rect,
     content: &ReportContent,
@@ -250,6 +309,7 @@ fn draw_tables(
     {
         let mut rest = *column;
         for table in list {
+            let fit = table_fit(content, table, fit);
             let h = tables::height(canvas, table, column.w, fit);
             let (this, below) = rest.split_top(h, SECTION_GAP);
             tables::draw(canvas, this, table, fit);

@@ -99,6 +99,9 @@ fn content(nights: i64, rows: usize, long: bool) -> ReportContent {
             .map(|i| WeekPoint {
                 label: format!("{} Jan", i + 1),
                 symptom_nights_per_week: (i % 4 != 0).then_some((i % 8) as f64),
+                symptom_nights: (i % 8).min(7) as u32,
+                observed: if i % 4 == 0 { 3 } else { 7 },
+                partial: i % 4 == 0,
                 sleep_efficiency: (i % 5 != 0).then_some(40.0 + (i % 7) as f64 * 10.0),
             })
             .collect(),
@@ -118,6 +121,8 @@ fn content(nights: i64, rows: usize, long: bool) -> ReportContent {
             "Definitions. {}",
             words(if long { 40 } else { 20 })
         )],
+        strip: None,
+        detail_page: false,
     }
 }
 

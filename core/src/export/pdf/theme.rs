@@ -80,6 +80,8 @@ pub(crate) const FIGURE_LABEL: Style = Style::regular(6.6, MUTED);
 pub(crate) const FIGURE_VALUE: Style = Style::bold(14.0, INK);
 /// The footer's definitions.
 pub(crate) const FOOTER: Style = Style::regular(5.8, MUTED);
+/// The definitions on page 2, at a readable size (issue 21: at least 8 pt).
+pub(crate) const DEFINITIONS: Style = Style::regular(8.0, INK);
 
 /// Space between sections.
 pub(crate) const SECTION_GAP: f32 = 9.0;

@@ -24,6 +24,8 @@ const val BACKUP_FILE_NAME = "rls-journal-backup.zip"
 data class ShareState(
     /** Print the person's notes in the report and the CSV tables (off by default: privacy). */
     val includeNotes: Boolean = false,
+    /** Add page 2 to the report: the detail and every note (off by default: page 1 stands alone). */
+    val detailPage: Boolean = false,
     /** A name to print on the report (optional). */
     val patientName: String = "",
     val busy: Boolean = false,
@@ -55,6 +57,9 @@ class SharePresenter(
     /** Whether notes are printed. */
     fun setIncludeNotes(value: Boolean) = mutableState.update { it.copy(includeNotes = value) }
 
+    /** Whether the report gets page 2 (the detail). */
+    fun setDetailPage(value: Boolean) = mutableState.update { it.copy(detailPage = value) }
+
     /** The name printed on the report. */
     fun setPatientName(value: String) = mutableState.update { it.copy(patientName = value) }
 
@@ -66,6 +71,7 @@ class SharePresenter(
             paperSize = null,
             includeNotes = current.includeNotes,
             patientName = current.patientName.ifBlank { null },
+            detailPage = current.detailPage,
         )
         return export(REPORT_FILE_NAME, "application/pdf") { journal -> journal.reportPdf(options) }
     }

@@ -75,6 +75,7 @@ fun ShareScreen(vm: ShareViewModel = viewModel()) {
         SectionTitle(stringResource(R.string.report_section))
         TextInput(stringResource(R.string.patient_name_optional), state.patientName, { vm.presenter.setPatientName(it) })
         SwitchRow(stringResource(R.string.include_notes), state.includeNotes) { vm.presenter.setIncludeNotes(it) }
+        SwitchRow(stringResource(R.string.detail_page), state.detailPage) { vm.presenter.setDetailPage(it) }
         BigButton(
             text = stringResource(R.string.share_report),
             description = stringResource(R.string.share_report_description),
