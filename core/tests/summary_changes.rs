@@ -452,25 +452,20 @@ fn points_to_discuss_in_order_with_their_levels_and_counts() {
     assert_eq!(
         seen,
         [
-            // 14 observed nights are too few (28 needed) to compare with chronic-persistent RLS.
-            (DiscussTopic::Frequency, Info, Some(4), Some(14)),
+            // Iron, then treatment response (the IRLS change), then the rest; frequency is a
+            // key figure, not a point (issue 21).
             (DiscussTopic::Iron, Discuss, None, None),
-            (DiscussTopic::Arms, Discuss, Some(1), Some(4)),
             (DiscussTopic::Irls, Discuss, None, None),
+            (DiscussTopic::Arms, Discuss, Some(1), Some(4)),
             (DiscussTopic::Trend, Info, None, None),
         ]
     );
-    let frequency = &s.discuss[0];
-    assert_eq!(frequency.title, "Frequency");
-    assert_eq!(
-        frequency.text,
-        "Symptoms on 2.0 nights per week (4 of 14 observed nights): symptoms on ≥ 2 nights a \
-         week in this period (comparing with chronic-persistent RLS needs 28 observed nights \
-         with ≥ 70 % coverage)."
-    );
+    assert!(s.discuss[0]
+        .text
+        .starts_with("Ferritin 30 µg/L (10 Mar 2026) ≤ 75 µg/L: iron therapy (oral or IV) indicated per AASM 2024."), "{}", s.discuss[0].text);
     assert_eq!(
         s.discuss[2].text,
-        "Arms involved in 1 of 4 episodes. Spread beyond the legs is worth mentioning."
+        "Arms involved in 1 of 4 episodes: spread beyond the legs."
     );
 
     // The text export prints the same figures and points. The lab and the first rating fall
@@ -492,10 +487,7 @@ fn points_to_discuss_in_order_with_their_levels_and_counts() {
         "{text}"
     );
     assert!(text.contains(&format!("{}\n", s.previous.text)), "{text}");
-    assert!(
-        text.contains("\nAlso noted:\n- Frequency: Symptoms on 2.0 nights per week"),
-        "{text}"
-    );
+    assert!(!text.contains("Frequency:"), "{text}");
     assert!(
         text.contains("\n- Trend: higher in the second half"),
         "{text}"
@@ -503,7 +495,7 @@ fn points_to_discuss_in_order_with_their_levels_and_counts() {
 }
 
 #[test]
-fn below_two_a_week_frequency_is_for_information() {
+fn frequency_is_context_not_a_point() {
     let (_d, j) = file_journal();
     // 3 of 14 logged nights: 1.5 a week. No labs: iron is a point for information.
     log(&j, FIRST, 14, &[5, 5, 5]);
@@ -513,21 +505,20 @@ fn below_two_a_week_frequency_is_for_information() {
         .iter()
         .map(|p| (p.topic, p.level, p.count))
         .collect();
-    assert_eq!(
-        seen,
-        [
-            (DiscussTopic::Frequency, DiscussLevel::Info, Some(3)),
-            (DiscussTopic::Iron, DiscussLevel::Info, None),
-        ]
-    );
+    assert_eq!(seen, [(DiscussTopic::Iron, DiscussLevel::Info, None)]);
     assert_eq!(
         s.discuss[0].text,
-        "Symptoms on 1.5 nights per week (3 of 14 observed nights): fewer than 2 nights a week \
-         in this period."
+        "No ferritin or TSAT on record: iron studies are recommended for every patient with RLS \
+         (AASM 2024)."
+    );
+    // The frequency stays a key figure, with its counts.
+    assert_eq!(
+        details::key_figure_line(&s.key_figures[0]),
+        "Symptom nights per week: 1.5 (3 of 14 observed nights)"
     );
     let text = j
         .summary_text_at(Some(range(FIRST, LAST)), now())
         .expect("text");
     assert!(!text.contains("To discuss:"), "{text}");
-    assert!(text.contains("\nAlso noted:\n- Frequency: "), "{text}");
+    assert!(!text.contains("Frequency:"), "{text}");
 }

@@ -225,10 +225,24 @@ fn onset(s: &Summary) -> OnsetChart {
     }
     let caption = match &t.onset {
         Some(o) => {
-            let mut parts = vec![format!(
-                "{} episodes; half began between {} and {}",
-                t.episodes, o.q1_text, o.q3_text
-            )];
+            let mut parts = vec![if t.bimodal_onsets {
+                // Two clusters: the clusters, not one median (issue 21).
+                let clusters: Vec<&str> =
+                    t.onset_clusters.iter().map(|c| c.text.as_str()).collect();
+                format!(
+                    "{} episodes in clusters {}",
+                    t.episodes,
+                    clusters.join(" and ")
+                )
+            } else {
+                format!(
+                    "{} episodes; half began between {} and {}",
+                    t.episodes, o.q1_text, o.q3_text
+                )
+            }];
+            if let (Some(e), Some(l)) = (&t.earliest_onset_text, &t.latest_onset_text) {
+                parts.push(format!("earliest {e}, range {e}–{l}"));
+            }
             if let Some(l) = &t.median_latency_text {
                 parts.push(format!("median latency at rest {l}"));
             }
@@ -244,7 +258,11 @@ fn onset(s: &Summary) -> OnsetChart {
     };
     OnsetChart {
         bins,
-        median_minute: t.onset.as_ref().map(|o| o.median_minute),
+        median_minute: t
+            .onset
+            .as_ref()
+            .filter(|_| !t.bimodal_onsets)
+            .map(|o| o.median_minute),
         caption,
     }
 }
@@ -268,7 +286,11 @@ fn weeks(s: &Summary, extras: &Extras) -> Vec<WeekPoint> {
             };
             WeekPoint {
                 label: day_month(w.first),
-                symptom_nights_per_week: w.symptom_nights_per_week,
+                // A partial week has no per-week rate (never scaled up): its count of symptom
+                // nights is drawn, which for a complete week is the same number.
+                symptom_nights_per_week: w
+                    .symptom_nights_per_week
+                    .or((w.nights_logged > 0).then_some(f64::from(w.symptom_nights))),
                 sleep_efficiency,
             }
         })
