@@ -133,77 +133,73 @@ fn fewer_than_5_observed_nights_on_a_side_are_never_judged() {
     );
 }
 
-// ---- median peak of the symptom nights: the same rule ----
+// ---- mean nightly peak over observed nights (symptom-free 0): the same rule (issue 21) ----
 
 #[test]
-fn the_median_peak_counts_symptom_nights_only() {
+fn the_severity_figure_is_the_mean_nightly_peak_over_observed_nights() {
     let (_d, j) = file_journal();
-    // 10 logged nights, symptoms on 2 (peaks 4 and 6): the median of all logged nights is 0,
-    // of the symptom nights (4 + 6) / 2 = 5.
+    // 10 logged nights, symptoms on 2 (peaks 4 and 6): (4 + 6 + 8 × 0) / 10 = 1.0.
     log(&j, FIRST, 10, &[4, 6]);
     let s = summary_of(&j);
-    assert_eq!(s.severity.median_peak, Some(0.0));
-    assert_eq!(s.severity.symptom_night_median_peak, Some(5.0));
-    assert_eq!(s.severity.symptom_night_median_peak_text, "5");
+    let f = figure(&s, KeyFigureKind::MeanNightlyPeak);
+    assert_eq!(f.value, Some(1.0));
+    assert_eq!(f.value, s.severity.mean_peak);
+    assert_eq!(f.value_text, "1.0");
+    assert_eq!(f.label, "Mean nightly peak (0–10)");
     // Nothing logged before: the figure has no change.
-    assert_eq!(
-        figure(&s, KeyFigureKind::SymptomNightMedianPeak).change,
-        None
-    );
+    assert_eq!(f.change, None);
 }
 
 #[test]
-fn median_peak_changes_under_and_over_the_threshold() {
-    // 5 observed nights on each side. 5 → 5 (peaks 4 and 6): no change.
+fn mean_nightly_peak_changes_under_and_over_the_threshold() {
+    // 5 observed nights on each side. 1.0 (one 5) → 2.0 (4 and 6): +1 point is worse.
     let (_d, j) = file_journal();
     log(&j, PREVIOUS_FIRST, 5, &[5]);
     log(&j, FIRST, 5, &[4, 6]);
     let s = summary_of(&j);
     assert_eq!(
-        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
-        (Flat, Same, "0.0 (was 5)".to_string())
+        judged(&s, KeyFigureKind::MeanNightlyPeak),
+        (Up, Worse, "+1.0 (was 1.0)".to_string())
     );
 
-    // 4 → 4.5: +0.5, 12.5 % of 4: the same (it was "worse" under the old 0.25 threshold).
+    // 0.8 → 1.0: +0.2, 25 % of 0.8 and under a point: the same, neither coloured nor worded.
     let (_d, j) = file_journal();
     log(&j, PREVIOUS_FIRST, 5, &[4]);
-    log(&j, FIRST, 5, &[4, 5]);
+    log(&j, FIRST, 5, &[5]);
     let s = summary_of(&j);
-    let f = figure(&s, KeyFigureKind::SymptomNightMedianPeak);
-    assert_eq!(f.value_text, "4.5");
     assert_eq!(
-        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
-        (Flat, Same, "+0.5 (was 4)".to_string())
+        judged(&s, KeyFigureKind::MeanNightlyPeak),
+        (Flat, Same, "+0.2 (was 0.8)".to_string())
     );
 
-    // 4 → 3: −1 point is better.
+    // 1.6 → 2.4: +0.8 is 50 % of 1.6: worse.
     let (_d, j) = file_journal();
-    log(&j, PREVIOUS_FIRST, 5, &[4]);
-    log(&j, FIRST, 5, &[3]);
+    log(&j, PREVIOUS_FIRST, 5, &[4, 4]);
+    log(&j, FIRST, 5, &[4, 4, 4]);
     let s = summary_of(&j);
     assert_eq!(
-        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
-        (Down, Better, "−1.0 (was 4)".to_string())
+        judged(&s, KeyFigureKind::MeanNightlyPeak),
+        (Up, Worse, "+0.8 (was 1.6)".to_string())
     );
 
-    // 1.5 (peaks 1 and 2) → 2: +0.5 is 33 % of 1.5: worse.
+    // 2.0 → 1.0: −1 point is better.
     let (_d, j) = file_journal();
-    log(&j, PREVIOUS_FIRST, 5, &[1, 2]);
-    log(&j, FIRST, 5, &[2]);
+    log(&j, PREVIOUS_FIRST, 5, &[5, 5]);
+    log(&j, FIRST, 5, &[5]);
     let s = summary_of(&j);
     assert_eq!(
-        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
-        (Up, Worse, "+0.5 (was 1.5)".to_string())
+        judged(&s, KeyFigureKind::MeanNightlyPeak),
+        (Down, Better, "−1.0 (was 2.0)".to_string())
     );
 
-    // 4 → 3 with a single observed night before: not judged.
+    // 4.0 → 0.6 with a single observed night before: not judged.
     let (_d, j) = file_journal();
     log(&j, PREVIOUS_FIRST, 1, &[4]);
     log(&j, FIRST, 5, &[3]);
     let s = summary_of(&j);
     assert_eq!(
-        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
-        (Flat, Same, "−1.0 (was 4)".to_string())
+        judged(&s, KeyFigureKind::MeanNightlyPeak),
+        (Flat, Same, "−3.4 (was 4.0)".to_string())
     );
 }
 
@@ -413,7 +409,7 @@ fn key_figures_come_in_the_reports_order() {
         kinds,
         [
             KeyFigureKind::SymptomNightsPerWeek,
-            KeyFigureKind::SymptomNightMedianPeak,
+            KeyFigureKind::MeanNightlyPeak,
             KeyFigureKind::MedianOnset,
             KeyFigureKind::SleepEfficiency,
             KeyFigureKind::LatestIrls,

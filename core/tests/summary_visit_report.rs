@@ -47,14 +47,29 @@ fn visit_journal(j: &Journal) -> String {
             (0, 0)
         };
         if peak > 0 {
-            add_episode(j, episode(&format!("{night}T{hour:02}:00:00+01:00"), 30, peak));
+            add_episode(
+                j,
+                episode(&format!("{night}T{hour:02}:00:00+01:00"), 30, peak),
+            );
         }
     }
     add_lab(j, "2026-03-05", Analyte::Ferritin, 45.0, "µg/L");
     add_rating(j, "2026-03-01", 20);
     add_rating(j, "2026-04-01", 14);
-    let id = add_treatment(j, "pramipexole", TreatmentCategory::DopamineAgonist, START, None);
-    add_treatment(j, "sertraline", TreatmentCategory::Other, "2026-03-20", None);
+    let id = add_treatment(
+        j,
+        "pramipexole",
+        TreatmentCategory::DopamineAgonist,
+        START,
+        None,
+    );
+    add_treatment(
+        j,
+        "sertraline",
+        TreatmentCategory::MayWorsenRls,
+        "2026-03-20",
+        None,
+    );
     add_treatment(
         j,
         "magnesium",
@@ -162,7 +177,8 @@ fn before_after_shows_the_latest_weeks_and_names_a_confounding_treatment() {
         ]
     );
     assert!(
-        c.text.contains("Latest weeks, Thu 9 Apr – Wed 22 Apr 2026: symptoms on 14 of 14"),
+        c.text
+            .contains("Latest weeks, Thu 9 Apr – Wed 22 Apr 2026: symptoms on 14 of 14"),
         "{}",
         c.text
     );
@@ -174,7 +190,11 @@ fn before_after_shows_the_latest_weeks_and_names_a_confounding_treatment() {
         "{}",
         c.text
     );
-    assert!(c.text.ends_with(treatments::NOT_CONTROLLED_TEXT), "{}", c.text);
+    assert!(
+        c.text.ends_with(treatments::NOT_CONTROLLED_TEXT),
+        "{}",
+        c.text
+    );
 }
 
 #[test]
@@ -242,7 +262,8 @@ fn one_severity_measure_and_the_irls_series_with_the_pre_treatment_rating_marked
     assert_eq!(f.kind, KeyFigureKind::MeanNightlyPeak);
     assert_eq!(f.value, s.severity.mean_peak);
     assert!(
-        f.detail.starts_with("over 52 observed nights, symptom-free as 0"),
+        f.detail
+            .starts_with("over 52 observed nights, symptom-free as 0"),
         "{}",
         f.detail
     );
@@ -255,7 +276,10 @@ fn one_severity_measure_and_the_irls_series_with_the_pre_treatment_rating_marked
         .collect();
     assert_eq!(
         series,
-        [(date("2026-03-01"), 20, true), (date("2026-04-01"), 14, false)]
+        [
+            (date("2026-03-01"), 20, true),
+            (date("2026-04-01"), 14, false)
+        ]
     );
     assert_eq!(
         s.rating.series_text.as_deref(),
@@ -264,7 +288,10 @@ fn one_severity_measure_and_the_irls_series_with_the_pre_treatment_rating_marked
     let text = j
         .summary_text_at(Some(range(FIRST, LAST)), now())
         .expect("text");
-    assert!(text.contains("  - Series: IRLS 20 (1 Mar 2026, before pramipexole"), "{text}");
+    assert!(
+        text.contains("  - Series: IRLS 20 (1 Mar 2026, before pramipexole"),
+        "{text}"
+    );
 }
 
 /// Onsets at `times` (hour, minute), one a night from 2 Mar, each night with a diary.
@@ -352,8 +379,16 @@ fn unimodal_onsets_keep_the_median_with_the_earliest_and_the_range() {
     assert_eq!(t.onset_clusters.len(), 1);
     assert_eq!(t.earliest_onset_text.as_deref(), Some("21:30"));
     assert_eq!(t.latest_onset_text.as_deref(), Some("00:40"));
-    assert!(t.text.starts_with("Symptoms usually start around"), "{}", t.text);
-    assert!(t.text.contains("earliest 21:30, range 21:30–00:40"), "{}", t.text);
+    assert!(
+        t.text.starts_with("Symptoms usually start around"),
+        "{}",
+        t.text
+    );
+    assert!(
+        t.text.contains("earliest 21:30, range 21:30–00:40"),
+        "{}",
+        t.text
+    );
     let f = &s.key_figures[2];
     assert!(f.value.is_some());
     assert!(f.detail.ends_with("earliest 21:30"), "{}", f.detail);
