@@ -725,11 +725,14 @@ fn the_report_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls_o
             "Ferritin 90 µg/L 20 Oct 2025 ≤ 100 µg/L IV iron: discuss",
         );
         assert_has(&text, "CRP 6 mg/L 20 Oct 2025");
-        assert_has(&text, "IV iron may be considered (AASM 2024");
+        assert_has(&text, "IV iron may be considered per AASM 2024");
         // The flag: the medicine with its dates, as a record.
         assert_has(&text, "Medicines that may worsen RLS");
         assert_has(&text, "Sertraline 50 mg (SSRI), since Sun 1 Jun 2025");
-        assert_has(&text, "do not stop or change a medicine without them");
+        assert_has(
+            &text,
+            "the journal flags, it advises no change of treatment",
+        );
         assert_has(
             &text,
             "Medicines that may worsen RLS: sources: the AASM 2024 guideline",
@@ -876,9 +879,12 @@ fn unobserved_nights_are_not_drawn_as_symptom_free() {
     );
     // The legend's swatch is the only symptom-free square without answers.
     assert!(empty_px > 0, "the legend swatch is drawn");
-    assert_eq!(
-        other_px, empty_px,
-        "unobserved nights are drawn as not logged"
+    // Equal up to rasterisation: the iron point's text differs (a ferritin is on record), so
+    // the calendar sits a fraction of a pixel lower and a square's anti-aliased edge may round
+    // differently; one symptom-free square would add about as many pixels as the swatch.
+    assert!(
+        other_px.abs_diff(empty_px) <= 2,
+        "unobserved nights are drawn as not logged: {other_px} vs {empty_px}"
     );
     assert!(
         answered_px > empty_px * 5,

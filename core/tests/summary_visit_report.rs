@@ -263,7 +263,7 @@ fn one_severity_measure_and_the_irls_series_with_the_pre_treatment_rating_marked
     assert_eq!(f.value, s.severity.mean_peak);
     assert!(
         f.detail
-            .starts_with("over 52 observed nights, symptom-free as 0"),
+            .starts_with("over 52 nights observed, symptom-free as 0"),
         "{}",
         f.detail
     );

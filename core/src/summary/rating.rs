@@ -44,7 +44,8 @@ pub struct RatingPoint {
     /// `IRLS 18 (moderate) on Mon 9 Mar 2026`.
     pub text: String,
     /// `before pramipexole (started Mon 9 Mar 2026)`: set on the last rating on or before the
-    /// start of a treatment active in the range (the pre-treatment rating); `None` otherwise.
+    /// start of a drug or iron treatment active in the range (the pre-treatment rating);
+    /// `None` otherwise.
     pub before_treatment: Option<String>,
 }
 
@@ -197,6 +198,21 @@ pub(crate) fn build(
     })
 }
 
+/// Whether a treatment's start marks a pre-treatment IRLS rating: the drug and iron treatments
+/// a response is judged on (not supplements, routines, devices or medicines that may worsen
+/// RLS, which would mark nearly every rating).
+fn marks_a_baseline(category: &TreatmentCategory) -> bool {
+    matches!(
+        category,
+        TreatmentCategory::DopamineAgonist
+            | TreatmentCategory::Levodopa
+            | TreatmentCategory::Alpha2DeltaLigand
+            | TreatmentCategory::Opioid
+            | TreatmentCategory::OralIron
+            | TreatmentCategory::IvIron
+    )
+}
+
 /// The ratings of the range with each treatment's pre-treatment rating marked (and added when
 /// it precedes the range), oldest first.
 fn series(
@@ -205,10 +221,7 @@ fn series(
     active: &[ActiveTreatment],
 ) -> Result<Vec<RatingPoint>> {
     let mut series: Vec<RatingPoint> = in_range.to_vec();
-    for t in active
-        .iter()
-        .filter(|t| t.category != TreatmentCategory::MayWorsenRls)
-    {
+    for t in active.iter().filter(|t| marks_a_baseline(&t.category)) {
         let Some(before) = decoded(queries::latest_ratings(conn, t.started_on)?)
             .first()
             .map(point)

@@ -22,6 +22,7 @@ use crate::summary::details;
 use crate::summary::discuss::MAY_WORSEN_TITLE;
 use crate::summary::sleep::LOW_EFFICIENCY_PERCENT;
 use crate::summary::triggers::{self, TriggerVerdict, MIN_NIGHTS_EACH_SIDE};
+use crate::summary::DiscussTopic;
 use crate::summary::{
     ChangeDirection, ChangeVerdict, DiscussLevel, NightRange, NoteKind, Summary, SummaryPart,
     ThresholdCheck,
@@ -143,6 +144,9 @@ fn key_figures(s: &Summary) -> Vec<KeyFigure> {
 fn flags(s: &Summary) -> Vec<Flag> {
     s.discuss
         .iter()
+        // A response not yet readable (too early, too few nights) is for information: the
+        // treatments table lists the treatment, and page 1 has no room to say so twice.
+        .filter(|p| !(p.topic == DiscussTopic::TreatmentResponse && p.level == DiscussLevel::Info))
         .map(|p| Flag {
             topic: p.title.clone(),
             text: p.text.clone(),
@@ -286,11 +290,8 @@ fn weeks(s: &Summary, extras: &Extras) -> Vec<WeekPoint> {
             };
             WeekPoint {
                 label: day_month(w.first),
-                // A partial week has no per-week rate (never scaled up): its count of symptom
-                // nights is drawn, which for a complete week is the same number.
-                symptom_nights_per_week: w
-                    .symptom_nights_per_week
-                    .or((w.nights_logged > 0).then_some(f64::from(w.symptom_nights))),
+                // A partial week has no per-week rate (never scaled up as if complete): no bar.
+                symptom_nights_per_week: w.symptom_nights_per_week,
                 sleep_efficiency,
             }
         })
@@ -462,13 +463,8 @@ fn treatments(s: &Summary, markers: &[(String, u8)]) -> Table {
         .take(MAX_DOSE_FOOTNOTES)
         .map(|d| capitalized(&d.short_text))
         .collect();
-    footnotes.extend(
-        t.comparisons
-            .iter()
-            .filter(|c| c.comparable)
-            .take(2)
-            .map(|c| c.text.clone()),
-    );
+    // The before/after comparisons are points under "To discuss" (treatment response, issue
+    // 21), not repeated here.
     if t.active.iter().any(|a| a.category.is_dopaminergic()) {
         footnotes.push("Dopaminergic drug: see the augmentation watch above.".into());
     }
@@ -703,11 +699,6 @@ fn definitions(s: &Summary) -> Vec<String> {
         .filter_map(|term| s.definitions.iter().find(|d| d.term == *term))
         .map(|d| format!("{}: {}", d.term, d.text))
         .chain(medicines)
-        .chain(std::iter::once(
-            "Median peak, symptom nights (key figure): the median of the nightly peaks of the \
-             nights with symptoms only."
-                .to_string(),
-        ))
         .collect();
     vec![format!("Definitions. {}", parts.join("  ·  "))]
 }
