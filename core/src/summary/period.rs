@@ -54,7 +54,7 @@ impl PeriodStats {
     /// This stretch as a week of the weekly series: marked partial when fewer than 7 of its
     /// nights were observed, and then without a per-week rate (a week of 2 observed nights is
     /// "symptoms on 2 of 2 observed nights", not "7.0 per week").
-    pub(crate) fn as_week(mut self) -> PeriodStats {
+    pub(crate) fn into_week(mut self) -> PeriodStats {
         if self.nights_logged < WEEK_NIGHTS {
             self.partial_week = true;
             self.symptom_nights_per_week = None;
