@@ -187,8 +187,8 @@ pub struct Summary {
     pub may_worsen_rls: Vec<WorseningMedicine>,
     /// Part 12: data-quality notes and why measures are absent, most important first.
     pub notes: Vec<Note>,
-    /// The key figures (symptom nights per week, median peak of the symptom nights, median
-    /// onset, mean sleep efficiency, latest IRLS), each with its change.
+    /// The key figures (symptom nights per week, mean nightly peak over observed nights, median
+    /// onset or its clusters, mean sleep efficiency, latest IRLS), each with its change.
     pub key_figures: Vec<KeyFigure>,
     /// What the changes compare with: the previous range of the same length.
     pub previous: PreviousPeriod,
