@@ -198,7 +198,8 @@ fn coverage(out: &mut String, s: &Summary, color: bool) {
 fn timing(out: &mut String, s: &Summary, color: bool) {
     heading(out, SummaryPart::Timing, color);
     let t = &s.timing;
-    if let Some(o) = &t.onset {
+    // Two clusters of onsets: the sentence gives them, not one median (issue 21).
+    if let (Some(o), false) = (&t.onset, t.bimodal_onsets) {
         let line = details::onset_spread(o);
         // The median stands out on a terminal.
         let line = line.replacen(&o.median_text, &paint(color, BOLD, &o.median_text), 1);
@@ -543,7 +544,7 @@ fn iron(out: &mut String, s: &Summary, color: bool) {
 fn rating(out: &mut String, s: &Summary, color: bool) {
     heading(out, SummaryPart::Rating, color);
     out.push_str(&wrap(&s.rating.text, "  "));
-    if let Some(line) = details::ratings_in_range(&s.rating.in_range, MAX_RATINGS) {
+    if let Some(line) = details::ratings_in_range(&s.rating.series, MAX_RATINGS) {
         out.push_str(&wrap(&line, "  "));
     }
 }

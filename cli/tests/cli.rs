@@ -725,7 +725,7 @@ fn summary_shows_the_augmentation_watch_with_its_baseline_and_scope() {
     }
     let text = env.ok(&["summary", "--from", "2026-02-16", "--to", "2026-03-01"]);
     for wanted in [
-        "Possible signs of augmentation to discuss",
+        "Possible signs of augmentation by the MPI criteria",
         "first onset 23:00 at baseline, 10:00 now",
         "13 h earlier in the day",
         "Baseline: the first 14 observed nights on it",

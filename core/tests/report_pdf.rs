@@ -176,9 +176,10 @@ fn key_figures_of_the_fixture_read_back() {
     assert_has(&text, "Symptom nights per week 2.8");
     assert_has(&text, "12 of 30 observed nights");
     assert_has(&text, "+1.2 (was 1.6)");
-    // Median peak on symptom nights: 6, September's 4.
-    assert_has(&text, "Median peak, symptom nights 6");
-    assert_has(&text, "+2.0 (was 4)");
+    // Mean nightly peak over observed nights (symptom-free 0): 12 × 6 / 30 = 2.4; September's
+    // 7 × 4 / 30 = 0.93 (issue 21: one severity measure).
+    assert_has(&text, "Mean nightly peak (0–10) 2.4");
+    assert_has(&text, "+1.5 (was 0.9)");
     // Median onset 23:30, 1 h 30 min later than September's 22:00.
     assert_has(&text, "Median onset time 23:30");
     assert_has(&text, "1 h 30 min later (was 22:00)");
@@ -194,12 +195,10 @@ fn key_figures_of_the_fixture_read_back() {
     assert_has(&text, "TSAT 25 % 5 Oct 2025 < 20 % above threshold");
     // Flags, triggers, treatments, relief.
     assert_has(&text, "To discuss");
-    assert_has(
-        &text,
-        // 30 observed nights of 31 (97 %): enough to compare with chronic-persistent RLS.
-        "matches the frequency of chronic-persistent RLS",
-    );
-    assert_has(&text, "Discuss iron therapy");
+    // Frequency is a key figure, not a point to discuss (issue 21); iron is written to the
+    // clinician.
+    assert!(!text.contains("Frequency:"), "{text}");
+    assert_has(&text, "iron therapy (oral or IV) indicated per AASM 2024");
     // Caffeine on 6 of the 12 October symptom nights, 30 observed nights: 6/6 vs 6/24; mean
     // peak 36/6 = 6.0 vs 36/24 = 1.5. Fisher: C(30,12) = 86493225 tables; the observed one
     // (a = 6) has C(6,6)·C(24,6) = 134596 and is the least likely, so p = 0.0016 → 0.002.
@@ -737,11 +736,14 @@ fn the_report_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls_o
             "Ferritin 90 µg/L 20 Oct 2025 ≤ 100 µg/L IV iron: discuss",
         );
         assert_has(&text, "CRP 6 mg/L 20 Oct 2025");
-        assert_has(&text, "IV iron may be considered (AASM 2024");
+        assert_has(&text, "IV iron may be considered per AASM 2024");
         // The flag: the medicine with its dates, as a record.
         assert_has(&text, "Medicines that may worsen RLS");
         assert_has(&text, "Sertraline 50 mg (SSRI), since Sun 1 Jun 2025");
-        assert_has(&text, "do not stop or change a medicine without them");
+        assert_has(
+            &text,
+            "the journal flags, it advises no change of treatment",
+        );
         assert_has(
             &text,
             "Medicines that may worsen RLS: sources: the AASM 2024 guideline",
@@ -888,9 +890,12 @@ fn unobserved_nights_are_not_drawn_as_symptom_free() {
     );
     // The legend's swatch is the only symptom-free square without answers.
     assert!(empty_px > 0, "the legend swatch is drawn");
-    assert_eq!(
-        other_px, empty_px,
-        "unobserved nights are drawn as not logged"
+    // Equal up to rasterisation: the iron point's text differs (a ferritin is on record), so
+    // the calendar sits a fraction of a pixel lower and a square's anti-aliased edge may round
+    // differently; one symptom-free square would add about as many pixels as the swatch.
+    assert!(
+        other_px.abs_diff(empty_px) <= 2,
+        "unobserved nights are drawn as not logged: {other_px} vs {empty_px}"
     );
     assert!(
         answered_px > empty_px * 5,

@@ -946,7 +946,8 @@ fn augmentation_onset_four_hours_earlier_is_a_sign_on_its_own() {
     close_some(onset.baseline_value, 1380.0);
     close_some(onset.recent_value, 1110.0);
     assert!(
-        w.text.contains("possible signs of augmentation to discuss"),
+        w.text
+            .contains("possible signs of augmentation (MPI criteria's measurable items)"),
         "{}",
         w.text
     );

@@ -133,77 +133,73 @@ fn fewer_than_5_observed_nights_on_a_side_are_never_judged() {
     );
 }
 
-// ---- median peak of the symptom nights: the same rule ----
+// ---- mean nightly peak over observed nights (symptom-free 0): the same rule (issue 21) ----
 
 #[test]
-fn the_median_peak_counts_symptom_nights_only() {
+fn the_severity_figure_is_the_mean_nightly_peak_over_observed_nights() {
     let (_d, j) = file_journal();
-    // 10 logged nights, symptoms on 2 (peaks 4 and 6): the median of all logged nights is 0,
-    // of the symptom nights (4 + 6) / 2 = 5.
+    // 10 logged nights, symptoms on 2 (peaks 4 and 6): (4 + 6 + 8 × 0) / 10 = 1.0.
     log(&j, FIRST, 10, &[4, 6]);
     let s = summary_of(&j);
-    assert_eq!(s.severity.median_peak, Some(0.0));
-    assert_eq!(s.severity.symptom_night_median_peak, Some(5.0));
-    assert_eq!(s.severity.symptom_night_median_peak_text, "5");
+    let f = figure(&s, KeyFigureKind::MeanNightlyPeak);
+    assert_eq!(f.value, Some(1.0));
+    assert_eq!(f.value, s.severity.mean_peak);
+    assert_eq!(f.value_text, "1.0");
+    assert_eq!(f.label, "Mean nightly peak (0–10)");
     // Nothing logged before: the figure has no change.
-    assert_eq!(
-        figure(&s, KeyFigureKind::SymptomNightMedianPeak).change,
-        None
-    );
+    assert_eq!(f.change, None);
 }
 
 #[test]
-fn median_peak_changes_under_and_over_the_threshold() {
-    // 5 observed nights on each side. 5 → 5 (peaks 4 and 6): no change.
+fn mean_nightly_peak_changes_under_and_over_the_threshold() {
+    // 5 observed nights on each side. 1.0 (one 5) → 2.0 (4 and 6): +1 point is worse.
     let (_d, j) = file_journal();
     log(&j, PREVIOUS_FIRST, 5, &[5]);
     log(&j, FIRST, 5, &[4, 6]);
     let s = summary_of(&j);
     assert_eq!(
-        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
-        (Flat, Same, "0.0 (was 5)".to_string())
+        judged(&s, KeyFigureKind::MeanNightlyPeak),
+        (Up, Worse, "+1.0 (was 1.0)".to_string())
     );
 
-    // 4 → 4.5: +0.5, 12.5 % of 4: the same (it was "worse" under the old 0.25 threshold).
+    // 0.8 → 1.0: +0.2, 25 % of 0.8 and under a point: the same, neither coloured nor worded.
     let (_d, j) = file_journal();
     log(&j, PREVIOUS_FIRST, 5, &[4]);
-    log(&j, FIRST, 5, &[4, 5]);
+    log(&j, FIRST, 5, &[5]);
     let s = summary_of(&j);
-    let f = figure(&s, KeyFigureKind::SymptomNightMedianPeak);
-    assert_eq!(f.value_text, "4.5");
     assert_eq!(
-        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
-        (Flat, Same, "+0.5 (was 4)".to_string())
+        judged(&s, KeyFigureKind::MeanNightlyPeak),
+        (Flat, Same, "+0.2 (was 0.8)".to_string())
     );
 
-    // 4 → 3: −1 point is better.
+    // 1.6 → 2.4: +0.8 is 50 % of 1.6: worse.
     let (_d, j) = file_journal();
-    log(&j, PREVIOUS_FIRST, 5, &[4]);
-    log(&j, FIRST, 5, &[3]);
+    log(&j, PREVIOUS_FIRST, 5, &[4, 4]);
+    log(&j, FIRST, 5, &[4, 4, 4]);
     let s = summary_of(&j);
     assert_eq!(
-        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
-        (Down, Better, "−1.0 (was 4)".to_string())
+        judged(&s, KeyFigureKind::MeanNightlyPeak),
+        (Up, Worse, "+0.8 (was 1.6)".to_string())
     );
 
-    // 1.5 (peaks 1 and 2) → 2: +0.5 is 33 % of 1.5: worse.
+    // 2.0 → 1.0: −1 point is better.
     let (_d, j) = file_journal();
-    log(&j, PREVIOUS_FIRST, 5, &[1, 2]);
-    log(&j, FIRST, 5, &[2]);
+    log(&j, PREVIOUS_FIRST, 5, &[5, 5]);
+    log(&j, FIRST, 5, &[5]);
     let s = summary_of(&j);
     assert_eq!(
-        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
-        (Up, Worse, "+0.5 (was 1.5)".to_string())
+        judged(&s, KeyFigureKind::MeanNightlyPeak),
+        (Down, Better, "−1.0 (was 2.0)".to_string())
     );
 
-    // 4 → 3 with a single observed night before: not judged.
+    // 4.0 → 0.6 with a single observed night before: not judged.
     let (_d, j) = file_journal();
     log(&j, PREVIOUS_FIRST, 1, &[4]);
     log(&j, FIRST, 5, &[3]);
     let s = summary_of(&j);
     assert_eq!(
-        judged(&s, KeyFigureKind::SymptomNightMedianPeak),
-        (Flat, Same, "−1.0 (was 4)".to_string())
+        judged(&s, KeyFigureKind::MeanNightlyPeak),
+        (Flat, Same, "−3.4 (was 4.0)".to_string())
     );
 }
 
@@ -413,7 +409,7 @@ fn key_figures_come_in_the_reports_order() {
         kinds,
         [
             KeyFigureKind::SymptomNightsPerWeek,
-            KeyFigureKind::SymptomNightMedianPeak,
+            KeyFigureKind::MeanNightlyPeak,
             KeyFigureKind::MedianOnset,
             KeyFigureKind::SleepEfficiency,
             KeyFigureKind::LatestIrls,
@@ -452,25 +448,20 @@ fn points_to_discuss_in_order_with_their_levels_and_counts() {
     assert_eq!(
         seen,
         [
-            // 14 observed nights are too few (28 needed) to compare with chronic-persistent RLS.
-            (DiscussTopic::Frequency, Info, Some(4), Some(14)),
+            // Iron, then treatment response (the IRLS change), then the rest; frequency is a
+            // key figure, not a point (issue 21).
             (DiscussTopic::Iron, Discuss, None, None),
-            (DiscussTopic::Arms, Discuss, Some(1), Some(4)),
             (DiscussTopic::Irls, Discuss, None, None),
+            (DiscussTopic::Arms, Discuss, Some(1), Some(4)),
             (DiscussTopic::Trend, Info, None, None),
         ]
     );
-    let frequency = &s.discuss[0];
-    assert_eq!(frequency.title, "Frequency");
-    assert_eq!(
-        frequency.text,
-        "Symptoms on 2.0 nights per week (4 of 14 observed nights): symptoms on ≥ 2 nights a \
-         week in this period (comparing with chronic-persistent RLS needs 28 observed nights \
-         with ≥ 70 % coverage)."
-    );
+    assert!(s.discuss[0]
+        .text
+        .starts_with("Ferritin 30 µg/L (10 Mar 2026) ≤ 75 µg/L: iron therapy (oral or IV) indicated per AASM 2024."), "{}", s.discuss[0].text);
     assert_eq!(
         s.discuss[2].text,
-        "Arms involved in 1 of 4 episodes. Spread beyond the legs is worth mentioning."
+        "Arms involved in 1 of 4 episodes: spread beyond the legs."
     );
 
     // The text export prints the same figures and points. The lab and the first rating fall
@@ -492,10 +483,7 @@ fn points_to_discuss_in_order_with_their_levels_and_counts() {
         "{text}"
     );
     assert!(text.contains(&format!("{}\n", s.previous.text)), "{text}");
-    assert!(
-        text.contains("\nAlso noted:\n- Frequency: Symptoms on 2.0 nights per week"),
-        "{text}"
-    );
+    assert!(!text.contains("Frequency:"), "{text}");
     assert!(
         text.contains("\n- Trend: higher in the second half"),
         "{text}"
@@ -503,7 +491,7 @@ fn points_to_discuss_in_order_with_their_levels_and_counts() {
 }
 
 #[test]
-fn below_two_a_week_frequency_is_for_information() {
+fn frequency_is_context_not_a_point() {
     let (_d, j) = file_journal();
     // 3 of 14 logged nights: 1.5 a week. No labs: iron is a point for information.
     log(&j, FIRST, 14, &[5, 5, 5]);
@@ -513,21 +501,20 @@ fn below_two_a_week_frequency_is_for_information() {
         .iter()
         .map(|p| (p.topic, p.level, p.count))
         .collect();
-    assert_eq!(
-        seen,
-        [
-            (DiscussTopic::Frequency, DiscussLevel::Info, Some(3)),
-            (DiscussTopic::Iron, DiscussLevel::Info, None),
-        ]
-    );
+    assert_eq!(seen, [(DiscussTopic::Iron, DiscussLevel::Info, None)]);
     assert_eq!(
         s.discuss[0].text,
-        "Symptoms on 1.5 nights per week (3 of 14 observed nights): fewer than 2 nights a week \
-         in this period."
+        "No ferritin or TSAT on record: iron studies are recommended for every patient with RLS \
+         (AASM 2024)."
+    );
+    // The frequency stays a key figure, with its counts.
+    assert_eq!(
+        details::key_figure_line(&s.key_figures[0]),
+        "Symptom nights per week: 1.5 (3 of 14 observed nights)"
     );
     let text = j
         .summary_text_at(Some(range(FIRST, LAST)), now())
         .expect("text");
     assert!(!text.contains("To discuss:"), "{text}");
-    assert!(text.contains("\nAlso noted:\n- Frequency: "), "{text}");
+    assert!(!text.contains("Frequency:"), "{text}");
 }

@@ -405,16 +405,18 @@ fn medicines_that_may_worsen_rls_are_raised_with_their_dates_never_as_advice() {
     assert_eq!((point.count, point.out_of), (Some(2), None));
     assert_eq!(
         point.text,
-        "Taken in this period and known to possibly worsen RLS: Sertraline 0.25 mg (SSRI), \
-         since Mon 2 Feb 2026; Sleepwell 0.25 mg (recorded as may worsen RLS), since Thu 5 Mar \
-         2026, stopped Sun 8 Mar 2026. Recorded here to mention to your clinician; do not stop \
-         or change a medicine without them."
+        "Taken in this period, on the list of medicines that may worsen RLS (see definitions): \
+         Sertraline 0.25 mg (SSRI), since Mon 2 Feb 2026; Sleepwell 0.25 mg (recorded as may \
+         worsen RLS), since Thu 5 Mar 2026, stopped Sun 8 Mar 2026. Recorded by the patient; \
+         the journal flags, it advises no change of treatment."
     );
-    // It is the last point; the text export lists it under "To discuss".
-    assert_eq!(
-        s.discuss.last().map(|p| p.topic),
-        Some(DiscussTopic::MayWorsenRls)
-    );
+    // It comes after iron (drug safety follows iron and treatment response, issue 21); the
+    // text export lists it under "To discuss".
+    assert_eq!(s.discuss.first().map(|p| p.topic), Some(DiscussTopic::Iron));
+    assert!(s
+        .discuss
+        .iter()
+        .any(|p| p.topic == DiscussTopic::MayWorsenRls));
     let text = j
         .summary_text_at(Some(range("2026-03-02", "2026-03-15")), now())
         .expect("text");

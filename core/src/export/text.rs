@@ -41,7 +41,11 @@ pub fn summary_text(summary: &Summary) -> String {
         iron.push_str(&format!("\n  - Iron trend: {trend}"));
     }
     line(SummaryPart::Iron, &iron);
-    line(SummaryPart::Rating, &summary.rating.text);
+    let mut rating = summary.rating.text.clone();
+    if let Some(series) = &summary.rating.series_text {
+        rating.push_str(&format!("\n  - Series: {series}"));
+    }
+    line(SummaryPart::Rating, &rating);
     if summary.augmentation.status != AugmentationStatus::NotApplicable {
         line(SummaryPart::Augmentation, &summary.augmentation.text);
     }

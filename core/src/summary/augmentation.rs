@@ -334,7 +334,7 @@ fn watch(
     let lead = format!("{name}, latest {WATCH_NIGHTS} nights against {base_words}");
     w.text = match w.status {
         AugmentationStatus::PossibleSigns => format!(
-            "{lead}: possible signs of augmentation to discuss with your clinician — {met}. \
+            "{lead}: possible signs of augmentation (MPI criteria's measurable items) — {met}. \
              This is not a diagnosis."
         ),
         AugmentationStatus::Inconclusive => {

@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::format::{
-    day_month, duration_text, nights_text, number_text, percent_text, range_text, signed,
+    day_month, duration_text, nights_text, number_text, one_decimal, percent_text, range_text,
+    signed,
 };
 use crate::summary::coverage::{self, Coverage};
 use crate::summary::day_clock::minutes_later;
@@ -46,8 +47,10 @@ pub const ONSET_SHIFT_MINUTES: i64 = 60;
 pub enum KeyFigureKind {
     /// Symptom nights per week (symptom nights ÷ logged nights × 7).
     SymptomNightsPerWeek,
-    /// The median of the nightly peaks (1–10) of the nights with symptoms.
-    SymptomNightMedianPeak,
+    /// The mean nightly peak (0–10) over observed nights, symptom-free nights counting 0: the
+    /// one severity measure of the key figures, the weekly rows, the trend, the before/after
+    /// comparisons and the trigger comparisons.
+    MeanNightlyPeak,
     /// The circular median onset time of the episodes.
     MedianOnset,
     /// The mean sleep efficiency of the morning diaries, percent.
@@ -211,7 +214,7 @@ pub(crate) fn build(
             previous = Some(PreviousParts {
                 coverage,
                 severity: severity::build(&window, &mut unused),
-                timing: timing::build(&window, &mut unused),
+                timing: timing::build(&window, &mut unused, morning_hour),
                 sleep: sleep::build(&window, &mut unused),
             });
         }
@@ -310,21 +313,25 @@ fn median_peak(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
         now.coverage.nights_logged,
         before.map_or(0, |p| p.coverage.nights_logged),
     );
-    let value = sev.symptom_night_median_peak;
-    let was = before.and_then(|p| p.severity.symptom_night_median_peak);
+    let value = sev.mean_peak;
+    let was = before.and_then(|p| p.severity.mean_peak);
+    let over = format!(
+        "over {} observed, symptom-free as 0",
+        nights_text(now.coverage.nights_logged)
+    );
     KeyFigure {
-        kind: KeyFigureKind::SymptomNightMedianPeak,
-        label: "Median peak, symptom nights".into(),
+        kind: KeyFigureKind::MeanNightlyPeak,
+        label: "Mean nightly peak (0–10)".into(),
         value,
-        value_text: sev.symptom_night_median_peak_text.clone(),
+        value_text: sev.mean_peak_text.clone(),
         detail: match &sev.worst_night {
-            Some(w) => format!("worst {} on {}", w.peak, day_month(w.night)),
-            None => "no symptom nights".into(),
+            Some(w) => format!("{over}; worst {} on {}", w.peak, day_month(w.night)),
+            None => over,
         },
         change: value.zip(was).map(|(now, before)| {
             let delta = now - before;
             let (direction, verdict) = judged(before, now, observed, true);
-            let before_text = number_text(before);
+            let before_text = one_decimal(before);
             FigureChange {
                 text: format!("{} (was {before_text})", signed(delta, 1)),
                 before,
@@ -338,6 +345,28 @@ fn median_peak(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
 }
 
 fn onset(now: &Parts<'_>, before: Option<&Parts<'_>>, morning_hour: i32) -> KeyFigure {
+    if now.timing.bimodal_onsets {
+        // Two clusters: one median would describe no night, and neither would its change.
+        let clusters: Vec<String> = now
+            .timing
+            .onset_clusters
+            .iter()
+            .map(|c| c.text.clone())
+            .collect();
+        return KeyFigure {
+            kind: KeyFigureKind::MedianOnset,
+            label: "Onset time".into(),
+            value: None,
+            value_text: match clusters.len() {
+                2 => "two clusters".into(),
+                n => format!("{n} clusters"),
+            },
+            detail: clusters.join("; "),
+            change: None,
+        };
+    }
+    // A previous period with two clusters has no median to compare with either.
+    let before = before.filter(|p| !p.timing.bimodal_onsets);
     let onset = now.timing.onset.as_ref();
     let observed = enough(
         now.coverage.nights_logged,
@@ -349,9 +378,10 @@ fn onset(now: &Parts<'_>, before: Option<&Parts<'_>>, morning_hour: i32) -> KeyF
         label: "Median onset time".into(),
         value: onset.map(|o| f64::from(o.median_minute)),
         value_text: dash_or(onset.map(|o| o.median_text.clone())),
-        detail: match onset {
-            Some(o) => format!("half {}–{}", o.q1_text, o.q3_text),
-            None => "no episodes".into(),
+        detail: match (onset, &now.timing.earliest_onset_text) {
+            (Some(o), Some(e)) => format!("half {}–{}; earliest {e}", o.q1_text, o.q3_text),
+            (Some(o), None) => format!("half {}–{}", o.q1_text, o.q3_text),
+            _ => "no episodes".into(),
         },
         change: onset.zip(was).map(|(now, before)| {
             // On the day clock (from the morning hour), never the short way round: 10:00 now

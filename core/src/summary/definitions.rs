@@ -57,9 +57,21 @@ pub(crate) fn all(cutover_hour: i32, morning_hour: i32) -> Vec<Definition> {
         ),
         def("Frequency per week", coverage::definition_text()),
         def(
+            "Week",
+            "Weeks run Monday to Sunday (ISO 8601; the phone's first day of the week is not \
+             known to the summary), cut to the range. A week with fewer than 7 observed nights \
+             is marked \"partial week\" and shows its symptom nights out of its observed \
+             nights, never scaled up to a rate per week."
+                .into(),
+        ),
+        def(
             "Nightly peak",
             "The highest peak intensity (1–10) of the night's episodes; 0 on an observed night \
-             without symptoms. Means and medians are over observed nights."
+             without symptoms. The one severity measure of this summary is the mean nightly \
+             peak over observed nights (symptom-free nights 0, nights not observed left out): \
+             the key figure, the weekly rows, the trend, the before/after comparisons and the \
+             trigger comparisons all use it; the calendar shows each night's peak. A mean over \
+             symptom nights only is named as such wherever it appears."
                 .into(),
         ),
         def(
@@ -68,6 +80,10 @@ pub(crate) fn all(cutover_hour: i32, morning_hour: i32) -> Vec<Definition> {
              cut at the widest stretch without any onset, and the median and quartiles are taken \
              from there; IQR is the span holding the middle half of onsets."
                 .into(),
+        ),
+        def(
+            "Onset range and clusters",
+            crate::summary::onset_shape::definition_text(),
         ),
         def(
             "Earlier or later",
@@ -80,7 +96,8 @@ pub(crate) fn all(cutover_hour: i32, morning_hour: i32) -> Vec<Definition> {
                  (the middle night of an odd range belongs to neither): \"higher\" or \
                  \"lower\" only with {}; otherwise \"about the same\". The key figures' \
                  changes against the previous period are called better or worse (and \
-                 coloured) by the same rule; the onset time needs a shift of at least {} \
+                 coloured) by the same rule, and a smaller difference is neither coloured \
+                 nor worded as better or worse; the onset time needs a shift of at least {} \
                  minutes, the IRLS its own threshold.",
                 changes::change_rule_text(),
                 changes::ONSET_SHIFT_MINUTES

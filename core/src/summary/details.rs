@@ -90,11 +90,14 @@ pub fn week_label(w: &PeriodStats) -> String {
     day_month_year(w.first)
 }
 
-/// `3 of 5 nights with symptoms`: a week's symptom nights of its logged nights.
+/// `3 of 5 nights with symptoms`: a week's symptom nights of its logged nights, with
+/// `, partial week` when fewer than 7 of its nights were observed (Monday weeks).
 pub fn week_symptom_nights(w: &PeriodStats) -> String {
     format!(
-        "{} of {} nights with symptoms",
-        w.symptom_nights, w.nights_logged
+        "{} of {} nights with symptoms{}",
+        w.symptom_nights,
+        w.nights_logged,
+        if w.partial_week { ", partial week" } else { "" }
     )
 }
 
@@ -238,8 +241,9 @@ pub fn sleep_specialist_rows(z: &SleepSummary) -> Vec<(String, String)> {
     rows
 }
 
-/// `In this range: 19 (23 Feb 2026) · 13 (2 Mar 2026).`, or with more than `max` ratings
-/// `12 ratings in this range; the latest 8: …`; `None` for fewer than two ratings.
+/// `IRLS series: 19 (23 Feb 2026, before pramipexole (started …)) · 13 (2 Mar 2026).`, or
+/// with more than `max` ratings `12 ratings; the latest 8: …`; `None` for fewer than two
+/// ratings. Pass [`crate::summary::RatingSummary::series`]: the pre-treatment rating is marked.
 pub fn ratings_in_range(ratings: &[RatingPoint], max: usize) -> Option<String> {
     if ratings.len() < 2 {
         return None;
@@ -248,15 +252,15 @@ pub fn ratings_in_range(ratings: &[RatingPoint], max: usize) -> Option<String> {
     let points: Vec<String> = ratings
         .iter()
         .skip(ratings.len() - shown)
-        .map(|p| format!("{} ({})", p.total, day_month_year(p.rated_on)))
+        .map(|p| match &p.before_treatment {
+            Some(b) => format!("{} ({}, {b})", p.total, day_month_year(p.rated_on)),
+            None => format!("{} ({})", p.total, day_month_year(p.rated_on)),
+        })
         .collect();
     let lead = if shown < ratings.len() {
-        format!(
-            "{} ratings in this range; the latest {shown}",
-            ratings.len()
-        )
+        format!("{} ratings; the latest {shown}", ratings.len())
     } else {
-        "In this range".to_string()
+        "IRLS series".to_string()
     };
     Some(format!("{lead}: {}.", points.join(" · ")))
 }

@@ -1,20 +1,21 @@
-//! The points to raise with the clinician, drawn from the other parts of the summary: symptom
-//! frequency, iron, the augmentation watch, spread to the arms, a relevant IRLS change, a
-//! rising severity trend, exposures associated with worse nights and medicines that may worsen
-//! RLS. Each says how much it
-//! matters (`Discuss` or `Info`) and the counts behind it, so the apps, the text export and the
-//! report list the same points.
+//! The points to raise with the clinician, drawn from the other parts of the summary and put in
+//! the order of what the visit can act on (issue 21): iron first (value, date, threshold,
+//! trend, CRP, drawing conditions), then the response to a treatment started in the range and a
+//! relevant IRLS change, then drug safety (the augmentation watch, medicines that may worsen
+//! RLS), then the rest (spread to the arms, a rising severity trend, exposures associated with
+//! worse nights). Symptom frequency is context (a key figure), not a point. Each point is
+//! written to the clinician and says how much it matters (`Discuss` or `Info`) and the counts
+//! behind it, so the apps, the text export and the report list the same points.
 
 use serde::Serialize;
 
-use crate::format::one_decimal;
 use crate::summary::anatomy::WhereAndHow;
 use crate::summary::augmentation::{AugmentationStatus, AugmentationSummary};
-use crate::summary::coverage::{self, Coverage};
-use crate::summary::iron::IronStatus;
+use crate::summary::iron::{self, IronStatus};
 use crate::summary::rating::RatingSummary;
 use crate::summary::severity::{Severity, Trend};
 use crate::summary::stats::count;
+use crate::summary::treatments::TreatmentsSummary;
 use crate::summary::triggers::{TriggerVerdict, Triggers};
 use crate::summary::worsening::{self, WorseningMedicine};
 use crate::summary::SummaryPart;
@@ -23,11 +24,11 @@ use crate::summary::SummaryPart;
 #[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiscussTopic {
-    /// Symptom nights per week in this period; compared with the 2 a week of
-    /// chronic-persistent RLS only with enough observed nights (`coverage`).
-    Frequency,
     /// Ferritin and transferrin saturation against the AASM 2024 thresholds.
     Iron,
+    /// How nights changed after a treatment started in the range: the first and the latest
+    /// weeks on it against the baseline before it, with confounders named.
+    TreatmentResponse,
     /// Signs of augmentation on a dopamine agonist.
     Augmentation,
     /// Symptoms that spread to the arms.
@@ -57,19 +58,20 @@ pub enum DiscussLevel {
 pub struct DiscussPoint {
     /// What it is about.
     pub topic: DiscussTopic,
-    /// The topic as a heading: `Frequency`, `Iron`, `Augmentation watch`, `Arms`, `IRLS`,
-    /// `Trend`, `Possible triggers`, `Medicines that may worsen RLS`.
+    /// The topic as a heading: `Iron`, `Response to pramipexole`, `IRLS`, `Augmentation
+    /// watch`, `Medicines that may worsen RLS`, `Arms`, `Trend`, `Possible triggers`.
     pub title: String,
     /// What was found, in one or two sentences.
     pub text: String,
     /// How much it matters.
     pub level: DiscussLevel,
-    /// The count behind it: symptom nights (frequency), episodes with arms (arms), signs
+    /// The count behind it: observed nights on the treatment in the first weeks (treatment
+    /// response), episodes with arms (arms), signs
     /// found (augmentation watch), the strongest association's symptom nights with the exposure
     /// (triggers), the medicines flagged (medicines that may worsen RLS); `None` where the point rests on a value, not a count.
     pub count: Option<u32>,
-    /// What `count` is out of: observed nights (frequency), episodes (arms), observed nights
-    /// with the exposure (triggers); `None` otherwise.
+    /// What `count` is out of: nights in the first weeks (treatment response), episodes
+    /// (arms), observed nights with the exposure (triggers); `None` otherwise.
     pub out_of: Option<u32>,
 }
 
@@ -78,7 +80,6 @@ pub const MAY_WORSEN_TITLE: &str = "Medicines that may worsen RLS";
 
 /// The parts of the summary the points are drawn from.
 pub(crate) struct Sources<'a> {
-    pub coverage: &'a Coverage,
     pub iron: &'a IronStatus,
     pub augmentation: &'a AugmentationSummary,
     pub where_and_how: &'a WhereAndHow,
@@ -86,6 +87,34 @@ pub(crate) struct Sources<'a> {
     pub severity: &'a Severity,
     pub triggers: &'a Triggers,
     pub may_worsen_rls: &'a [WorseningMedicine],
+    pub treatments: &'a TreatmentsSummary,
+}
+
+/// The groups of points, in the order a visit acts on them (issue 21).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum DiscussGroup {
+    /// Iron: the first decision (AASM 2024 puts iron before any drug).
+    Iron,
+    /// Whether a treatment works: its before/after and the IRLS change.
+    TreatmentResponse,
+    /// Drug safety: augmentation, medicines that may worsen RLS, drug-safety check-ins.
+    DrugSafety,
+    /// Everything else.
+    Other,
+}
+
+impl DiscussTopic {
+    /// The group the topic is listed in; the points are ordered by group, then as built.
+    pub(crate) fn group(self) -> DiscussGroup {
+        match self {
+            DiscussTopic::Iron => DiscussGroup::Iron,
+            DiscussTopic::TreatmentResponse | DiscussTopic::Irls => DiscussGroup::TreatmentResponse,
+            DiscussTopic::Augmentation | DiscussTopic::MayWorsenRls => DiscussGroup::DrugSafety,
+            DiscussTopic::Arms | DiscussTopic::Trend | DiscussTopic::Triggers => {
+                DiscussGroup::Other
+            }
+        }
+    }
 }
 
 fn level(discuss: bool) -> DiscussLevel {
@@ -96,47 +125,43 @@ fn level(discuss: bool) -> DiscussLevel {
     }
 }
 
-/// The points, in a fixed order: frequency, iron, augmentation watch, arms, IRLS, trend,
-/// triggers, medicines that may worsen RLS. Iron
-/// is always there (no result on record is itself a point); the others only when they apply.
+/// The points in the order of what the visit can act on ([`DiscussGroup`]): iron (always
+/// there: no result on record is itself a point), the response to each treatment started in the
+/// range and a relevant IRLS change, the augmentation watch and medicines that may worsen RLS,
+/// then spread to the arms, a rising trend and exposures associated with worse nights.
 pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
     let mut points = Vec::new();
-    let c = s.coverage;
-    if let (Some(per_week), Some(reaches)) = (c.symptom_nights_per_week, c.two_or_more_per_week) {
-        let counts = format!(
-            "{} of {} observed nights",
-            c.symptom_nights, c.nights_logged
-        );
-        let clause = coverage::frequency_clause(reaches, c.nights_logged, c.nights_in_range);
-        points.push(DiscussPoint {
-            topic: DiscussTopic::Frequency,
-            title: "Frequency".into(),
-            text: format!(
-                "Symptoms on {} nights per week ({counts}): {clause}.",
-                one_decimal(per_week)
-            ),
-            // Raised for discussion only when the range may be compared with
-            // chronic-persistent RLS (design §4); otherwise for information.
-            level: level(c.matches_chronic_persistent_frequency()),
-            count: Some(c.symptom_nights),
-            out_of: Some(c.nights_logged),
-        });
-    }
     points.push(DiscussPoint {
         topic: DiscussTopic::Iron,
         title: "Iron".into(),
-        // The trend belongs with the reading whenever there is more than the latest value to
-        // see (a second result, or IV iron): a clinician decides iron on its course.
-        text: match &s.iron.trend_text {
-            Some(trend) if s.iron.trend.len() > 1 || !s.iron.iv_iron.is_empty() => {
-                format!("{} Trend: {trend}", s.iron.text)
-            }
-            _ => s.iron.text.clone(),
-        },
+        text: iron::clinician_text(s.iron),
         level: level(s.iron.discuss_iron_therapy),
         count: None,
         out_of: None,
     });
+    for c in &s.treatments.comparisons {
+        points.push(DiscussPoint {
+            topic: DiscussTopic::TreatmentResponse,
+            title: format!("Response to {}", c.name),
+            text: c.text.clone(),
+            // A response that can be read is a decision; one too early or too thinly
+            // observed is for information.
+            level: level(c.comparable || c.latest_comparable),
+            count: Some(c.after.nights_logged),
+            out_of: Some(c.after.nights),
+        });
+    }
+    let r = s.rating;
+    if let (true, Some(text)) = (r.relevant_change, &r.change_text) {
+        points.push(DiscussPoint {
+            topic: DiscussTopic::Irls,
+            title: "IRLS".into(),
+            text: format!("IRLS {text}."),
+            level: level(r.change.is_some_and(|c| c > 0)),
+            count: None,
+            out_of: None,
+        });
+    }
     let aug = s.augmentation;
     if aug.status != AugmentationStatus::NotApplicable {
         points.push(DiscussPoint {
@@ -149,26 +174,26 @@ pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
             out_of: None,
         });
     }
+    // Medicines that may worsen RLS, with their dates: a record to raise, never advice to stop.
+    if !s.may_worsen_rls.is_empty() {
+        points.push(DiscussPoint {
+            topic: DiscussTopic::MayWorsenRls,
+            title: MAY_WORSEN_TITLE.into(),
+            text: worsening::discuss_text(s.may_worsen_rls),
+            level: DiscussLevel::Discuss,
+            count: Some(count(s.may_worsen_rls.len())),
+            out_of: None,
+        });
+    }
     let w = s.where_and_how;
     if let (true, Some(text)) = (w.spread_to_arms, &w.arms_text) {
         points.push(DiscussPoint {
             topic: DiscussTopic::Arms,
             title: "Arms".into(),
-            text: format!("{text} Spread beyond the legs is worth mentioning."),
+            text: format!("{}: spread beyond the legs.", text.trim_end_matches('.')),
             level: DiscussLevel::Discuss,
             count: Some(w.arms_episodes),
             out_of: Some(w.episodes),
-        });
-    }
-    let r = s.rating;
-    if let (true, Some(text)) = (r.relevant_change, &r.change_text) {
-        points.push(DiscussPoint {
-            topic: DiscussTopic::Irls,
-            title: "IRLS".into(),
-            text: format!("IRLS {text}."),
-            level: level(r.change.is_some_and(|c| c > 0)),
-            count: None,
-            out_of: None,
         });
     }
     if s.severity.trend.direction == Trend::Higher {
@@ -184,17 +209,9 @@ pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
     if let Some(point) = triggers_point(s.triggers) {
         points.push(point);
     }
-    // Medicines that may worsen RLS, with their dates: a record to raise, never advice to stop.
-    if !s.may_worsen_rls.is_empty() {
-        points.push(DiscussPoint {
-            topic: DiscussTopic::MayWorsenRls,
-            title: MAY_WORSEN_TITLE.into(),
-            text: worsening::discuss_text(s.may_worsen_rls),
-            level: DiscussLevel::Discuss,
-            count: Some(count(s.may_worsen_rls.len())),
-            out_of: None,
-        });
-    }
+    // One rule for the order, whatever order the points were built in (a stable sort keeps
+    // the order within a group).
+    points.sort_by_key(|p| p.topic.group());
     points
 }
 

@@ -642,3 +642,78 @@ pub(crate) fn build(
         iv_iron,
     })
 }
+
+/// One iron value against the threshold its check turned on, for the clinician:
+/// `Ferritin 45 µg/L (3 Mar 2026) ≤ 75 µg/L`, `TSAT 25 % (3 Mar 2026) ≥ 20 %`.
+fn clinician_clause(name: &str, r: &LabReading) -> String {
+    let when = day_month_year(r.taken_on);
+    let old = if r.older_than_a_year {
+        ", over a year old"
+    } else {
+        ""
+    };
+    let against = match (r.check, name) {
+        (ThresholdCheck::Low, _) => r.threshold_text.clone(),
+        (ThresholdCheck::IvIronRange, _) => ferritin_iv_range_text(),
+        (ThresholdCheck::NotLow, "Ferritin") => {
+            format!("> {} µg/L", number_text(FERRITIN_IV_THRESHOLD_UG_PER_L))
+        }
+        (ThresholdCheck::NotLow, _) => format!("≥ {} %", number_text(TSAT_THRESHOLD_PERCENT)),
+        (ThresholdCheck::UnitNotRecognised, _) => "(unit not compared)".to_string(),
+    };
+    format!("{name} {} ({when}{old}) {against}", r.value_text)
+}
+
+/// The iron point as the clinician reads it (issue 21): each value with its date against its
+/// AASM 2024 threshold, what the guideline indicates, then the trend (when there is more than
+/// the latest value), the CRP and the drawing conditions. It states the guideline's indication
+/// to the clinician; it never addresses the patient.
+pub fn clinician_text(s: &IronStatus) -> String {
+    let clauses: Vec<String> = [
+        ("Ferritin", &s.ferritin),
+        ("TSAT", &s.transferrin_saturation),
+    ]
+    .iter()
+    .filter_map(|(name, r)| r.as_ref().map(|r| clinician_clause(name, r)))
+    .collect();
+    let values = clauses.join(", ");
+    let mut text = match s.band {
+        IronBand::OralOrIvIron => {
+            format!("{values}: iron therapy (oral or IV) indicated per AASM 2024.")
+        }
+        IronBand::IvIronMayBeConsidered => {
+            format!("{values}: IV iron may be considered per AASM 2024.")
+        }
+        IronBand::Neither => {
+            format!("{values}: outside the AASM 2024 ranges for iron therapy.")
+        }
+        IronBand::Incomplete if clauses.is_empty() => "No ferritin or TSAT on record: iron \
+             studies are recommended for every patient with RLS (AASM 2024)."
+            .to_string(),
+        IronBand::Incomplete => {
+            let missing = if s.ferritin.is_none() {
+                "; no ferritin on record"
+            } else if s.transferrin_saturation.is_none() {
+                "; no TSAT on record"
+            } else {
+                ""
+            };
+            format!("{values}{missing}: not placed against AASM 2024, which reads both.")
+        }
+    };
+    if let Some(trend) = &s.trend_text {
+        if s.trend.len() > 1 || !s.iv_iron.is_empty() {
+            text.push_str(&format!(" Trend: {trend}"));
+        }
+    }
+    if let Some(crp) = &s.crp_text {
+        text.push_str(&format!(" {crp}"));
+    }
+    if !clauses.is_empty() {
+        text.push_str(&format!(
+            " Drawing conditions not recorded (AASM 2024 reads morning samples, no iron for \
+             {DRAWING_NO_IRON_HOURS} h)."
+        ));
+    }
+    text
+}

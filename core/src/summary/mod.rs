@@ -31,6 +31,8 @@ pub mod fisher;
 pub mod iron;
 mod nights;
 pub mod notes;
+// Onset clusters and range (issue 21).
+pub mod onset_shape;
 pub mod parts;
 pub mod period;
 pub mod rating;
@@ -71,6 +73,7 @@ pub use iron::{
     CrpReading, IronBand, IronStatus, IronTrendPoint, IvIronDate, LabReading, ThresholdCheck,
 };
 pub use notes::{Note, NoteKind};
+pub use onset_shape::OnsetCluster;
 pub use parts::SummaryPart;
 pub use period::PeriodStats;
 pub use rating::{IrlsBand, RatingPoint, RatingSummary};
@@ -186,12 +189,13 @@ pub struct Summary {
     pub may_worsen_rls: Vec<WorseningMedicine>,
     /// Part 12: data-quality notes and why measures are absent, most important first.
     pub notes: Vec<Note>,
-    /// The key figures (symptom nights per week, median peak of the symptom nights, median
-    /// onset, mean sleep efficiency, latest IRLS), each with its change.
+    /// The key figures (symptom nights per week, mean nightly peak over observed nights, median
+    /// onset or its clusters, mean sleep efficiency, latest IRLS), each with its change.
     pub key_figures: Vec<KeyFigure>,
     /// What the changes compare with: the previous range of the same length.
     pub previous: PreviousPeriod,
-    /// The points to raise with the clinician, in a fixed order (see [`discuss`]).
+    /// The points to raise with the clinician, in the order of what the visit can act on:
+    /// iron, treatment response, drug safety, the rest (see [`discuss`]).
     pub discuss: Vec<DiscussPoint>,
     /// The definitions used, for the report and the apps to print.
     pub definitions: Vec<Definition>,
@@ -257,7 +261,7 @@ pub(crate) fn build(
     let treatments = all_treatments(conn)?;
     let mut notes = notes::data_quality(&window, now);
     let coverage = coverage::build(&window, &mut notes);
-    let timing = timing::build(&window, &mut notes);
+    let timing = timing::build(&window, &mut notes, settings.morning_hour);
     let severity = severity::build(&window, &mut notes);
     let where_and_how = anatomy::build(&window);
     let triggers = triggers::build(&window);
@@ -268,7 +272,7 @@ pub(crate) fn build(
     let may_worsen_rls = worsening::build(&treatments_summary.active);
     // Dose timeline (issue 15 item 4).
     let dose_timelines = doses::build(conn, &range, &treatments)?;
-    let rating = rating::build(conn, &range, &mut notes)?;
+    let rating = rating::build(conn, &range, &treatments_summary.active, &mut notes)?;
     let augmentation =
         augmentation::build(conn, &window, &range, &treatments, settings.morning_hour)?;
     let (key_figures, previous) = changes::build(
@@ -284,7 +288,6 @@ pub(crate) fn build(
         &rating,
     )?;
     let discuss = discuss::build(&discuss::Sources {
-        coverage: &coverage,
         iron: &iron,
         augmentation: &augmentation,
         where_and_how: &where_and_how,
@@ -292,6 +295,7 @@ pub(crate) fn build(
         severity: &severity,
         triggers: &triggers,
         may_worsen_rls: &may_worsen_rls,
+        treatments: &treatments_summary,
     });
     let nights = range.nights();
     Ok(Summary {

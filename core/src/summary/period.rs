@@ -31,8 +31,15 @@ pub struct PeriodStats {
     /// The mean per-night peak over logged nights (symptom-free nights count as 0); `None`
     /// without logged nights.
     pub mean_peak: Option<f64>,
-    /// The mean per-night peak over symptom nights only; `None` without symptom nights.
+    /// The mean per-night peak over symptom nights only; `None` without symptom nights. Not the
+    /// summary's severity measure (that is `mean_peak`, over observed nights); named apart so
+    /// that it is never read as it.
     pub mean_peak_symptom_nights: Option<f64>,
+    /// For a week of the weekly series ([`crate::summary::Severity::weeks`]): fewer than 7 of
+    /// its nights observed (the range cuts it, or nights were not described). Its symptom nights
+    /// are then a count out of its observed nights, never scaled up to 7 (no per-week rate).
+    /// Always false outside the weekly series.
+    pub partial_week: bool,
     /// `Mon 2 Mar – Sun 8 Mar 2026`.
     pub label: String,
     /// `symptoms on 5 of 6 nights observed (83 %), mean peak 4.3; observed 6 of 7 nights
@@ -40,7 +47,29 @@ pub struct PeriodStats {
     pub text: String,
 }
 
+/// Nights in a week.
+const WEEK_NIGHTS: u32 = 7;
+
 impl PeriodStats {
+    /// This stretch as a week of the weekly series: marked partial when fewer than 7 of its
+    /// nights were observed, and then without a per-week rate (a week of 2 observed nights is
+    /// "symptoms on 2 of 2 observed nights", not "7.0 per week").
+    pub(crate) fn into_week(mut self) -> PeriodStats {
+        if self.nights_logged < WEEK_NIGHTS {
+            self.partial_week = true;
+            self.symptom_nights_per_week = None;
+            if self.nights_logged > 0 {
+                self.text = format!(
+                    "partial week ({} of {WEEK_NIGHTS} nights in the range, {} observed): {}",
+                    self.nights, self.nights_logged, self.text
+                );
+            } else {
+                self.text = format!("partial week: {}", self.text);
+            }
+        }
+        self
+    }
+
     /// Aggregates the cells of the nights `first..=last` (`cells` holds exactly those nights;
     /// missing ones count as not logged).
     pub(crate) fn from_cells(
@@ -85,6 +114,7 @@ impl PeriodStats {
             peak_sum,
             mean_peak,
             mean_peak_symptom_nights,
+            partial_week: false,
             label: crate::format::range_text(first, last),
             text,
         }

@@ -11,11 +11,13 @@ use serde::Serialize;
 use crate::error::Result;
 pub use crate::model::lab::IrlsBand;
 
-use crate::format::date_text;
 use crate::format::points_text;
+use crate::format::{date_text, day_month_year};
+use crate::model::kinds::TreatmentCategory;
 use crate::model::lab::{irls_bands_text, SeverityRatingData};
 use crate::store::queries;
 use crate::summary::notes::{missing, Note};
+use crate::summary::treatments::ActiveTreatment;
 use crate::summary::NightRange;
 use crate::time::LocalDate;
 
@@ -41,6 +43,10 @@ pub struct RatingPoint {
     pub band_label: String,
     /// `IRLS 18 (moderate) on Mon 9 Mar 2026`.
     pub text: String,
+    /// `before pramipexole (started Mon 9 Mar 2026)`: set on the last rating on or before the
+    /// start of a drug or iron treatment active in the range (the pre-treatment rating);
+    /// `None` otherwise.
+    pub before_treatment: Option<String>,
 }
 
 /// Part 10: the IRLS rating and how it changed.
@@ -64,6 +70,13 @@ pub struct RatingSummary {
     pub change_since_first_text: Option<String>,
     /// The ratings made within the range, oldest first.
     pub in_range: Vec<RatingPoint>,
+    /// The IRLS series (issue 21): every rating within the range, and the pre-treatment rating
+    /// of each treatment active in the range (marked `before_treatment`, even when it was made
+    /// before the range), oldest first; no colour or better/worse judgement.
+    pub series: Vec<RatingPoint>,
+    /// `IRLS 24 (2 Mar 2026, before pramipexole), 18 (16 Mar 2026), 15 (30 Mar 2026)`, or
+    /// `None` without ratings in the series.
+    pub series_text: Option<String>,
     /// One sentence for the report.
     pub text: String,
 }
@@ -81,6 +94,7 @@ fn point(r: &SeverityRatingData) -> RatingPoint {
             date_text(r.rated_on)
         ),
         band_label,
+        before_treatment: None,
     }
 }
 
@@ -97,6 +111,7 @@ fn decoded(stored: Vec<String>) -> Vec<SeverityRatingData> {
 pub(crate) fn build(
     conn: &Connection,
     range: &NightRange,
+    active: &[ActiveTreatment],
     notes: &mut Vec<Note>,
 ) -> Result<RatingSummary> {
     let recent = decoded(queries::latest_ratings(conn, range.last)?);
@@ -156,6 +171,17 @@ pub(crate) fn build(
             "No IRLS rating recorded.".to_string()
         }
     };
+    let series = series(conn, &in_range, active)?;
+    let series_text = (!series.is_empty()).then(|| {
+        let items: Vec<String> = series
+            .iter()
+            .map(|p| match &p.before_treatment {
+                Some(b) => format!("{} ({}, {b})", p.total, day_month_year(p.rated_on)),
+                None => format!("{} ({})", p.total, day_month_year(p.rated_on)),
+            })
+            .collect();
+        format!("IRLS {}", items.join(", "))
+    });
     Ok(RatingSummary {
         latest,
         previous,
@@ -166,8 +192,58 @@ pub(crate) fn build(
         change_since_first,
         change_since_first_text,
         in_range,
+        series,
+        series_text,
         text,
     })
+}
+
+/// Whether a treatment's start marks a pre-treatment IRLS rating: the drug and iron treatments
+/// a response is judged on (not supplements, routines, devices or medicines that may worsen
+/// RLS, which would mark nearly every rating).
+fn marks_a_baseline(category: &TreatmentCategory) -> bool {
+    matches!(
+        category,
+        TreatmentCategory::DopamineAgonist
+            | TreatmentCategory::Levodopa
+            | TreatmentCategory::Alpha2DeltaLigand
+            | TreatmentCategory::Opioid
+            | TreatmentCategory::OralIron
+            | TreatmentCategory::IvIron
+    )
+}
+
+/// The ratings of the range with each treatment's pre-treatment rating marked (and added when
+/// it precedes the range), oldest first.
+fn series(
+    conn: &Connection,
+    in_range: &[RatingPoint],
+    active: &[ActiveTreatment],
+) -> Result<Vec<RatingPoint>> {
+    let mut series: Vec<RatingPoint> = in_range.to_vec();
+    for t in active.iter().filter(|t| marks_a_baseline(&t.category)) {
+        let Some(before) = decoded(queries::latest_ratings(conn, t.started_on)?)
+            .first()
+            .map(point)
+        else {
+            continue;
+        };
+        let mark = format!("before {} (started {})", t.name, date_text(t.started_on));
+        match series.iter_mut().find(|p| p.rated_on == before.rated_on) {
+            Some(p) => {
+                p.before_treatment = Some(match p.before_treatment.take() {
+                    Some(earlier) => format!("{earlier}; {mark}"),
+                    None => mark,
+                })
+            }
+            None => series.push(RatingPoint {
+                before_treatment: Some(mark),
+                ..before
+            }),
+        }
+    }
+    series.sort_by_key(|p| p.rated_on);
+    Ok(series)
 }
 
 /// `down 6 points`, `up 1 point`, `no change`.

@@ -2,10 +2,11 @@
 //! logged are missing), its mean and median, the trend (first half against second half, and
 //! week by week) and the worst night.
 
+use chrono::Datelike;
 use serde::Serialize;
 
 use crate::format::date_text;
-use crate::format::{number_text, one_decimal, short_date};
+use crate::format::{one_decimal, short_date};
 use crate::summary::changes;
 use crate::summary::nights::Window;
 use crate::summary::notes::{missing, Note};
@@ -92,15 +93,11 @@ pub struct Severity {
     pub median_peak: Option<f64>,
     /// `4`, or `–`.
     pub median_peak_text: String,
-    /// The median peak (1–10) of the symptom nights only, a whole number or a half; `None`
-    /// without symptom nights. Symptom-free nights would pull the median of a range with few
-    /// symptom nights to 0, so the key figures use this one.
-    pub symptom_night_median_peak: Option<f64>,
-    /// `4`, `4.5`, or `–`.
-    pub symptom_night_median_peak_text: String,
     /// First half against second half.
     pub trend: HalfTrend,
-    /// Week by week from the first night (the last week may be shorter).
+    /// Week by week, weeks starting on Monday (ISO 8601; the locale's first day is not known
+    /// to the core), each cut to the range; a week with fewer than 7 observed nights is marked
+    /// `partial_week` and carries counts, not a per-week rate.
     pub weeks: Vec<PeriodStats>,
     /// The night with the highest peak (ties: more episodes, then the earlier night); `None`
     /// without episodes.
@@ -140,7 +137,6 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Severity {
         }
     }
     let overall = PeriodStats::from_cells(window.first, window.last, &window.cells);
-    let symptom_night_median_peak = median(peaks.iter().copied().filter(|&p| p > 0.0).collect());
     let median_peak = median(peaks);
     let trend = half_trend(window);
     let weeks = weeks(window);
@@ -173,10 +169,6 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Severity {
         mean_peak_text: value_text(overall.mean_peak),
         median_peak,
         median_peak_text: value_text(median_peak),
-        symptom_night_median_peak,
-        symptom_night_median_peak_text: symptom_night_median_peak
-            .map(number_text)
-            .unwrap_or_else(|| "–".to_string()),
         overall,
         trend,
         weeks,
@@ -266,16 +258,18 @@ fn trend_shortfall_text(trend: &HalfTrend) -> String {
     )
 }
 
+/// The Monday on or before `night` (ISO 8601 weeks).
+pub(crate) fn week_start(night: LocalDate) -> LocalDate {
+    night - chrono::Duration::days(i64::from(night.weekday().num_days_from_monday()))
+}
+
+/// The weeks of the range, Monday to Sunday, cut to the range.
 fn weeks(window: &Window) -> Vec<PeriodStats> {
     let mut weeks = Vec::new();
     let mut start = window.first;
     while start <= window.last {
-        let end = (start + chrono::Duration::days(WEEK - 1)).min(window.last);
-        weeks.push(PeriodStats::from_cells(
-            start,
-            end,
-            window.cells_between(start, end),
-        ));
+        let end = (week_start(start) + chrono::Duration::days(WEEK - 1)).min(window.last);
+        weeks.push(PeriodStats::from_cells(start, end, window.cells_between(start, end)).into_week());
         start = end + chrono::Duration::days(1);
     }
     weeks

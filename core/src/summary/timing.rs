@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::format::{clock_text, minutes_text, percent_text, plural, wrap_minute};
 use crate::summary::nights::Window;
 use crate::summary::notes::{missing, Note};
+use crate::summary::onset_shape::{self, OnsetCluster};
 use crate::summary::stats::{count, median, percent, quantile_sorted};
 use crate::time::MINUTE_MS;
 
@@ -124,6 +125,17 @@ pub struct Timing {
     pub episodes: u32,
     /// The median onset clock time and its spread; `None` without episodes.
     pub onset: Option<ClockSpread>,
+    /// The earliest onset on the day clock (from the morning hour), `18:40`; `None` without
+    /// episodes.
+    pub earliest_onset_text: Option<String>,
+    /// The latest onset on the day clock, `03:10`; `None` without episodes.
+    pub latest_onset_text: Option<String>,
+    /// The onset hours grouped into clusters separated by at least 3 empty hours, in day-clock
+    /// order ([`onset_shape`]); empty without episodes.
+    pub onset_clusters: Vec<OnsetCluster>,
+    /// Whether the onsets are bimodal by our rule ([`onset_shape`]: at least 8 onsets, two
+    /// clusters each holding at least 25 %): then no single median onset is stated.
+    pub bimodal_onsets: bool,
     /// Episodes by local onset hour: always 24 bins, 00 to 23; the counts add up to `episodes`.
     pub onset_histogram: Vec<HourBin>,
     /// Episodes with a latency at rest recorded.
@@ -149,7 +161,7 @@ pub struct Timing {
 }
 
 /// Builds part 2.
-pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Timing {
+pub(crate) fn build(window: &Window, notes: &mut Vec<Note>, morning_hour: i32) -> Timing {
     let mut histogram = [0u32; 24];
     let mut onsets = Vec::with_capacity(window.episodes.len());
     let mut latencies = Vec::new();
@@ -173,6 +185,7 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Timing {
     }
     let episodes = count(window.episodes.len());
     let onset = ClockSpread::from_minutes(&onsets);
+    let shape = onset_shape::of(&onsets, morning_hour);
     let latency_episodes = count(latencies.len());
     let ended_episodes = count(durations.len());
     let median_latency = median(latencies);
@@ -194,7 +207,18 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Timing {
     }
     let text = match (&onset, woke_percent) {
         (Some(o), Some(w)) => {
-            let mut parts = vec![onset_sentence(o)];
+            let mut parts = vec![match &shape {
+                Some(sh) if sh.bimodal => onset_shape::bimodal_sentence(sh),
+                _ => onset_sentence(o),
+            }];
+            if let Some(sh) = &shape {
+                parts.push(format!(
+                    "earliest {}, range {}–{}",
+                    clock_text(f64::from(sh.earliest_minute)),
+                    clock_text(f64::from(sh.earliest_minute)),
+                    clock_text(f64::from(sh.latest_minute))
+                ));
+            }
             if let Some(d) = median_duration {
                 parts.push(format!("last {} (median)", minutes_text(d)));
             }
@@ -211,6 +235,14 @@ pub(crate) fn build(window: &Window, notes: &mut Vec<Note>) -> Timing {
     Timing {
         episodes,
         onset,
+        earliest_onset_text: shape
+            .as_ref()
+            .map(|sh| clock_text(f64::from(sh.earliest_minute))),
+        latest_onset_text: shape
+            .as_ref()
+            .map(|sh| clock_text(f64::from(sh.latest_minute))),
+        bimodal_onsets: shape.as_ref().is_some_and(|sh| sh.bimodal),
+        onset_clusters: shape.map(|sh| sh.clusters).unwrap_or_default(),
         onset_histogram: histogram
             .iter()
             .zip(0u8..)

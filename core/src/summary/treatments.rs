@@ -7,7 +7,10 @@
 //! weeks, dopamine agonists, alpha-2-delta ligands and opioids after a titration period,
 //! supplements, routines and devices from the start. The after window ends no later than the
 //! range's last night or the day the regimen stopped; each side needs at least 7 observed
-//! nights. Never a controlled comparison: people start a treatment when they feel worst.
+//! nights. The latest 14 nights on it within the range are compared with the same baseline when
+//! they come after that first window (a benefit can fade), and other regimens started or
+//! stopped within the compared nights are named as confounders. Never a controlled comparison:
+//! people start a treatment when they feel worst.
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -86,6 +89,19 @@ pub struct TreatmentComparison {
     pub judged_from: LocalDate,
     /// Whether both sides have at least 7 observed nights (otherwise no changes are given).
     pub comparable: bool,
+    /// The latest [`WINDOW_NIGHTS`] nights on the regimen within the range (ending with the
+    /// range's last night or the day it stopped), when they begin after the first window ends:
+    /// a benefit that fades shows here, not in the first weeks (issue 21). `None` while the
+    /// first window is also the latest.
+    pub latest: Option<PeriodStats>,
+    /// Whether the baseline and the latest window both have at least 7 observed nights.
+    pub latest_comparable: bool,
+    /// Latest minus before, mean nightly peak; `None` unless `latest_comparable`.
+    pub latest_mean_peak_change: Option<f64>,
+    /// Other regimens started or stopped between the baseline's first night and the last
+    /// compared night, each as `ropinirole started Tue 3 Mar 2026`: they confound the
+    /// comparison.
+    pub confounders: Vec<String>,
     /// After minus before, symptom-night percentage points; `None` unless comparable.
     pub symptom_percent_change: Option<f64>,
     /// After minus before, mean per-night peak; `None` unless comparable.
@@ -158,7 +174,7 @@ pub(crate) fn build(
             text,
         });
         if range.contains(d.started_on) {
-            let c = compare(conn, main, range, t)?;
+            let c = compare(conn, main, range, t, treatments)?;
             if !c.comparable {
                 notes.push(missing("treatments", c.text.clone()));
             }
@@ -226,7 +242,11 @@ pub(crate) fn definition_text() -> String {
          infusion (AASM 2024), dopamine agonists, alpha-2-delta ligands and opioids after a \
          titration period assumed here to be {TITRATION_NIGHTS} nights (Silber et al. 2021, \
          Mayo Clinic algorithm, on titrating these), supplements, routines and devices from \
-         the start. Observed nights only, at least {MIN_LOGGED_EACH_SIDE} on each side. {}",
+         the start. In a range that goes on past that first window, the latest {WINDOW_NIGHTS} \
+         nights on the regimen are compared with the same baseline too, since a benefit can \
+         fade. Means are of the nightly peak over observed nights (symptom-free nights 0). \
+         Other treatments started or stopped within the compared nights are named as \
+         confounders. Observed nights only, at least {MIN_LOGGED_EACH_SIDE} on each side. {}",
         ORAL_IRON_JUDGE_NIGHTS / 7,
         IV_IRON_SETTLE_NIGHTS / 7,
         (IV_IRON_SETTLE_NIGHTS + WINDOW_NIGHTS) / 7,
@@ -234,11 +254,55 @@ pub(crate) fn definition_text() -> String {
     )
 }
 
+/// The latest [`WINDOW_NIGHTS`] nights on a regimen, ending `end`, when they start after the
+/// first window's last night `after_last`.
+fn latest_window(after_last: LocalDate, end: LocalDate) -> Option<(LocalDate, LocalDate)> {
+    let first = end - chrono::Duration::days(WINDOW_NIGHTS - 1);
+    (first > after_last).then_some((first, end))
+}
+
+/// Other regimens started or stopped from `first` to `last` (inclusive), in date order.
+fn confounders(
+    treatments: &[Treatment],
+    own_id: &str,
+    first: LocalDate,
+    last: LocalDate,
+) -> Vec<String> {
+    let mut events: Vec<(LocalDate, String)> = Vec::new();
+    for o in treatments.iter().filter(|o| o.id != own_id) {
+        let within = |d: LocalDate| first <= d && d <= last;
+        if within(o.data.started_on) {
+            events.push((
+                o.data.started_on,
+                format!("{} started {}", o.data.name, date_text(o.data.started_on)),
+            ));
+        }
+        if let Some(stop) = o.data.stopped_on.filter(|&d| within(d)) {
+            events.push((stop, format!("{} stopped {}", o.data.name, date_text(stop))));
+        }
+    }
+    events.sort_by_key(|(d, _)| *d);
+    events.into_iter().map(|(_, t)| t).collect()
+}
+
+/// `Started or stopped within the compared nights: …`, or nothing.
+fn confounders_text(confounders: &[String]) -> String {
+    if confounders.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Started or stopped within the compared nights (confounders): {}.",
+            confounders.join("; ")
+        )
+    }
+}
+
 fn compare(
     conn: &Connection,
     main: &Window,
     range: &NightRange,
     t: &Treatment,
+    treatments: &[Treatment],
 ) -> Result<TreatmentComparison> {
     let start = t.data.started_on;
     let before_first = start - chrono::Duration::days(WINDOW_NIGHTS);
@@ -250,7 +314,17 @@ fn compare(
         after_last = after_last.min(stop);
     }
     let reachable = after_first <= after_last;
-    let window = main.part_or_load(conn, before_first, after_last.max(before_last))?;
+    let mut on_last = range.last;
+    if let Some(stop) = t.data.stopped_on {
+        on_last = on_last.min(stop);
+    }
+    let latest_nights = if reachable {
+        latest_window(after_last, on_last)
+    } else {
+        None
+    };
+    let window_last = latest_nights.map_or(after_last, |(_, l)| l);
+    let window = main.part_or_load(conn, before_first, window_last.max(before_last))?;
     let before = PeriodStats::from_cells(
         before_first,
         before_last,
@@ -283,12 +357,44 @@ fn compare(
     } else {
         (None, None)
     };
+    let latest =
+        latest_nights.map(|(f, l)| PeriodStats::from_cells(f, l, window.cells_between(f, l)));
+    let latest_comparable = latest.as_ref().is_some_and(|l| {
+        before.nights_logged >= MIN_LOGGED_EACH_SIDE && l.nights_logged >= MIN_LOGGED_EACH_SIDE
+    });
+    let latest_mean_peak_change = latest
+        .as_ref()
+        .filter(|_| latest_comparable)
+        .and_then(|l| before.mean_peak.zip(l.mean_peak))
+        .and_then(|(b, l)| finite(l - b));
+    let confounders = confounders(
+        treatments,
+        &t.id,
+        before_first,
+        window_last.max(before_last),
+    );
     let name = &t.data.name;
     let reason = window_reason(&t.data.category);
+    let latest_text = match (&latest, latest_mean_peak_change) {
+        (Some(l), Some(change)) => format!(
+            " Latest weeks, {}: {}; mean nightly peak {} {} against before.",
+            l.label,
+            l.text,
+            if change <= 0.0 { "down" } else { "up" },
+            one_decimal(change.abs())
+        ),
+        (Some(l), None) => format!(
+            " Latest weeks, {}: {} (too few observed nights to compare; needs \
+             {MIN_LOGGED_EACH_SIDE}).",
+            l.label, l.text
+        ),
+        (None, _) => String::new(),
+    };
+    let confounded = confounders_text(&confounders);
     let text = match (comparable, symptom_change, peak_change, &before, &after) {
         (true, Some(sc), Some(pc), b, a) => format!(
-            "{name} from {} ({reason}): before, {}; after, from {}, {}. Symptom nights {} {} \
-             points, mean peak {} {}. {NOT_CONTROLLED_TEXT}",
+            "{name} from {} ({reason}): before, {}; first weeks, from {}, {}. Symptom nights {} \
+             {} points, mean nightly peak {} {}.{latest_text}{confounded} {NOT_CONTROLLED_TEXT}",
             date_text(start),
             b.text,
             date_text(after_first),
@@ -305,7 +411,7 @@ fn compare(
         ),
         (_, _, _, b, a) => format!(
             "{name} from {}: too few observed nights to compare ({} before, {} after from {}; \
-             needs {MIN_LOGGED_EACH_SIDE} each).",
+             needs {MIN_LOGGED_EACH_SIDE} each).{latest_text}{confounded}",
             date_text(start),
             nights_text(b.nights_logged),
             a.nights_logged,
@@ -321,6 +427,10 @@ fn compare(
         settle_nights: u32::try_from(settle).unwrap_or(0),
         judged_from: after_first,
         comparable,
+        latest,
+        latest_comparable,
+        latest_mean_peak_change,
+        confounders,
         symptom_percent_change: symptom_change,
         mean_peak_change: peak_change,
         text,

@@ -76,11 +76,17 @@ pub(crate) fn build(active: &[ActiveTreatment]) -> Vec<WorseningMedicine> {
         .collect()
 }
 
-/// The point's sentence: `Taken in this period, may worsen RLS: a; b. Recorded here…`.
+/// The point's sentence, to the clinician: `Taken in this period, on the list of medicines
+/// that may worsen RLS: a; b. Recorded by the patient; the journal advises no change.`.
 pub(crate) fn discuss_text(medicines: &[WorseningMedicine]) -> String {
     let texts: Vec<String> = medicines.iter().map(|m| m.text.clone()).collect();
     format!(
-        "Taken in this period and known to possibly worsen RLS: {}. {FLAG_TEXT}",
+        "Taken in this period, on the list of medicines that may worsen RLS (see \
+         definitions): {}. {CLINICIAN_FLAG_TEXT}",
         texts.join("; ")
     )
 }
+
+/// What the point on medicines that may worsen RLS is, said to the clinician who reads it.
+pub const CLINICIAN_FLAG_TEXT: &str =
+    "Recorded by the patient; the journal flags, it advises no change of treatment.";

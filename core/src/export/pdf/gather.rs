@@ -22,6 +22,7 @@ use crate::summary::details;
 use crate::summary::discuss::MAY_WORSEN_TITLE;
 use crate::summary::sleep::LOW_EFFICIENCY_PERCENT;
 use crate::summary::triggers::{self, TriggerVerdict, MIN_NIGHTS_EACH_SIDE};
+use crate::summary::DiscussTopic;
 use crate::summary::{
     ChangeDirection, ChangeVerdict, DiscussLevel, NightRange, NoteKind, Summary, SummaryPart,
     ThresholdCheck,
@@ -146,6 +147,9 @@ fn key_figures(s: &Summary) -> Vec<KeyFigure> {
 fn flags(s: &Summary) -> Vec<Flag> {
     s.discuss
         .iter()
+        // A response not yet readable (too early, too few nights) is for information: the
+        // treatments table lists the treatment, and page 1 has no room to say so twice.
+        .filter(|p| !(p.topic == DiscussTopic::TreatmentResponse && p.level == DiscussLevel::Info))
         .map(|p| Flag {
             topic: p.title.clone(),
             text: p.text.clone(),
@@ -228,10 +232,24 @@ fn onset(s: &Summary) -> OnsetChart {
     }
     let caption = match &t.onset {
         Some(o) => {
-            let mut parts = vec![format!(
-                "{} episodes; half began between {} and {}",
-                t.episodes, o.q1_text, o.q3_text
-            )];
+            let mut parts = vec![if t.bimodal_onsets {
+                // Two clusters: the clusters, not one median (issue 21).
+                let clusters: Vec<&str> =
+                    t.onset_clusters.iter().map(|c| c.text.as_str()).collect();
+                format!(
+                    "{} episodes in clusters {}",
+                    t.episodes,
+                    clusters.join(" and ")
+                )
+            } else {
+                format!(
+                    "{} episodes; half began between {} and {}",
+                    t.episodes, o.q1_text, o.q3_text
+                )
+            }];
+            if let (Some(e), Some(l)) = (&t.earliest_onset_text, &t.latest_onset_text) {
+                parts.push(format!("earliest {e}, range {e}–{l}"));
+            }
             if let Some(l) = &t.median_latency_text {
                 parts.push(format!("median latency at rest {l}"));
             }
@@ -247,39 +265,27 @@ fn onset(s: &Summary) -> OnsetChart {
     };
     OnsetChart {
         bins,
-        median_minute: t.onset.as_ref().map(|o| o.median_minute),
+        median_minute: t
+            .onset
+            .as_ref()
+            .filter(|_| !t.bimodal_onsets)
+            .map(|o| o.median_minute),
         caption,
     }
 }
 
-/// Weeks from Monday to Sunday (the first and last may hold fewer nights of the range), each
-/// with its symptom nights and observed nights as counted: a week with fewer than 7 observed
-/// nights is partial and is drawn so (issue 21), never scaled up to a whole week.
+/// The summary's weeks (Monday to Sunday, cut to the range: `summary/severity.rs`), each with
+/// its symptom nights and observed nights as counted: a week with fewer than 7 observed nights
+/// is partial and is drawn so (issue 21), never scaled up to a whole week.
 fn weeks(s: &Summary, extras: &Extras) -> Vec<WeekPoint> {
-    let mut weeks: Vec<(LocalDate, LocalDate, u32, u32)> = Vec::new();
-    for n in &s.severity.nights {
-        let monday = n.night.week(chrono::Weekday::Mon).first_day();
-        let observed = u32::from(n.logged);
-        let symptom = u32::from(n.logged && n.peak.unwrap_or(0) > 0);
-        match weeks.last_mut() {
-            Some((first, last, obs, sym))
-                if n.night.week(chrono::Weekday::Mon).first_day()
-                    == first.week(chrono::Weekday::Mon).first_day() =>
-            {
-                *last = n.night;
-                *obs += observed;
-                *sym += symptom;
-            }
-            _ => weeks.push((n.night.max(monday), n.night, observed, symptom)),
-        }
-    }
-    weeks
-        .into_iter()
-        .map(|(first, last, observed, symptom_nights)| {
+    s.severity
+        .weeks
+        .iter()
+        .map(|w| {
             let values: Vec<f64> = extras
                 .sleep_efficiency
                 .iter()
-                .filter(|(night, _)| first <= *night && *night <= last)
+                .filter(|(night, _)| w.first <= *night && *night <= w.last)
                 .map(|(_, se)| *se)
                 .filter(|se| se.is_finite())
                 .collect();
@@ -289,12 +295,12 @@ fn weeks(s: &Summary, extras: &Extras) -> Vec<WeekPoint> {
                 Some(values.iter().sum::<f64>() / values.len() as f64)
             };
             WeekPoint {
-                label: day_month(first),
-                symptom_nights_per_week: (observed > 0)
-                    .then(|| f64::from(symptom_nights) * 7.0 / f64::from(observed)),
-                symptom_nights,
-                observed,
-                partial: observed < 7,
+                label: day_month(w.first),
+                // A partial week has no per-week rate (never scaled up as if complete).
+                symptom_nights_per_week: w.symptom_nights_per_week,
+                symptom_nights: w.symptom_nights,
+                observed: w.nights_logged,
+                partial: w.partial_week,
                 sleep_efficiency,
             }
         })
@@ -470,13 +476,8 @@ fn treatments(s: &Summary, markers: &[(String, u8)]) -> Table {
         .take(MAX_DOSE_FOOTNOTES)
         .map(|d| capitalized(&d.short_text))
         .collect();
-    footnotes.extend(
-        t.comparisons
-            .iter()
-            .filter(|c| c.comparable)
-            .take(2)
-            .map(|c| c.text.clone()),
-    );
+    // The before/after comparisons are points under "To discuss" (treatment response, issue
+    // 21), not repeated here.
     if t.active.iter().any(|a| a.category.is_dopaminergic()) {
         footnotes.push("Dopaminergic drug: see the augmentation watch above.".into());
     }
@@ -711,11 +712,6 @@ fn definitions(s: &Summary) -> Vec<String> {
         .filter_map(|term| s.definitions.iter().find(|d| d.term == *term))
         .map(|d| format!("{}: {}", d.term, d.text))
         .chain(medicines)
-        .chain(std::iter::once(
-            "Median peak, symptom nights (key figure): the median of the nightly peaks of the \
-             nights with symptoms only."
-                .to_string(),
-        ))
         .collect();
     vec![format!("Definitions. {}", parts.join("  ·  "))]
 }

@@ -133,7 +133,7 @@ pub(super) fn summary_text(status: AugmentationStatus, watches: &[AugmentationWa
                 .to_string()
         }
         AugmentationStatus::PossibleSigns => {
-            "Possible signs of augmentation to discuss with your clinician (not a diagnosis)."
+            "Possible signs of augmentation by the MPI criteria's measurable items (not a diagnosis)."
                 .to_string()
         }
         AugmentationStatus::Inconclusive => format!(

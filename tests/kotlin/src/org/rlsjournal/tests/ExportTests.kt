@@ -249,10 +249,11 @@ fun exportTests() = suite("exports") {
         // Symptoms on 3 of 7 observed nights: 3 ÷ 7 × 7 = 3.0 per week.
         assertHas(text, "Symptom nights per week 3.0")
         assertHas(text, "3 of 7 observed nights")
-        // 7 observed nights: the period's frequency, no chronic-persistent claim (needs 28).
-        assertHas(text, "≥ 2 nights a week")
-        // Peaks 6, 4, 8: median 6, worst 8 on the 6th; every onset at 23:30.
-        assertHas(text, "Median peak, symptom nights 6")
+        // Frequency is a key figure, not a point to discuss (issue 21).
+        assertTrue("Frequency:" !in text, text)
+        // Peaks 6, 4, 8 over 7 observed nights (symptom-free 0): mean 18 ÷ 7 = 2.6, worst 8 on
+        // the 6th; every onset at 23:30.
+        assertHas(text, "Mean nightly peak (0–10) 2.6")
         assertHas(text, "worst 8 on 6 Mar")
         assertHas(text, "Median onset time 23:30")
         // The diary: TIB 500, TST 410 → SE 82 %.

@@ -337,6 +337,8 @@ fun summaryTests() = suite("summary") {
         assertEquals(0u, two.severity.weeks[1].nightsLogged)
         assertNull(two.severity.weeks[1].meanPeak)
         assertNull(two.severity.weeks[1].symptomNightsPerWeek)
+        // Monday weeks (ISO 8601): the 2 nights of the second week make it a partial week.
+        assertTrue(two.severity.weeks[1].partialWeek)
         assertEquals(listOf(null, null), two.severity.nights.takeLast(2).map { it.peak })
         // Still 19/5: the empty nights do not pull the mean down.
         near(19.0 / 5.0, two.severity.meanPeak, "mean with two missing nights")
@@ -845,7 +847,7 @@ fun summaryTests() = suite("summary") {
         assertEquals(
             listOf(
                 KeyFigureKind.SYMPTOM_NIGHTS_PER_WEEK,
-                KeyFigureKind.SYMPTOM_NIGHT_MEDIAN_PEAK,
+                KeyFigureKind.MEAN_NIGHTLY_PEAK,
                 KeyFigureKind.MEDIAN_ONSET,
                 KeyFigureKind.SLEEP_EFFICIENCY,
                 KeyFigureKind.LATEST_IRLS,
@@ -858,23 +860,19 @@ fun summaryTests() = suite("summary") {
         // +0.08 a week is under 1 a week and under 30 % of 5.9: neither better nor worse.
         assertEquals(ChangeDirection.SAME, perWeek.change?.direction)
         assertEquals(ChangeVerdict.SAME, perWeek.change?.verdict)
-        assertEquals(5.0, s.severity.symptomNightMedianPeak)
-        assertEquals("+1.0 (was 4)", s.keyFigures[1].change?.text)
+        // The one severity measure: mean nightly peak over observed nights (0 when symptom-free).
+        assertEquals(s.severity.meanPeak, s.keyFigures[1].value)
         // An hour later is better.
         assertEquals("1 h later (was 22:00)", s.keyFigures[2].change?.text)
         assertEquals(ChangeVerdict.BETTER, s.keyFigures[2].change?.verdict)
         // The same diaries: no change in sleep efficiency; no rating, no IRLS change.
         assertEquals(ChangeVerdict.SAME, s.keyFigures[3].change?.verdict)
         assertNull(s.keyFigures[4].change)
-        assertEquals(listOf(DiscussTopic.FREQUENCY, DiscussTopic.IRON), s.discuss.map { it.topic })
-        val frequency = s.discuss[0]
-        // 14 observed nights are too few (28 needed) to compare with chronic-persistent RLS.
-        assertEquals(DiscussLevel.INFO, frequency.level)
-        assertEquals(12u, frequency.count)
-        assertEquals(14u, frequency.outOf)
-        assertEquals(DiscussLevel.INFO, s.discuss[1].level)
+        // Frequency is context (the first key figure), not a point to discuss (issue 21).
+        assertEquals(listOf(DiscussTopic.IRON), s.discuss.map { it.topic })
+        assertEquals(DiscussLevel.INFO, s.discuss[0].level)
         val lines = journal.summaryText(range).split("\n")
         assertTrue("- Symptom nights per week: 6.0 (12 of 14 observed nights); +0.1 (was 5.9)" in lines, "$lines")
-        assertTrue("- Frequency: ${frequency.text}" in lines, "$lines")
+        assertTrue(lines.none { it.startsWith("- Frequency:") }, "$lines")
     }
 }
