@@ -13,6 +13,7 @@ use crate::summary::augmentation::{AugmentationStatus, AugmentationSummary};
 use crate::summary::coverage::{self, Coverage};
 use crate::summary::iron::IronStatus;
 use crate::summary::rating::RatingSummary;
+use crate::summary::safety::{self, SafetyChecks};
 use crate::summary::severity::{Severity, Trend};
 use crate::summary::stats::count;
 use crate::summary::triggers::{TriggerVerdict, Triggers};
@@ -40,6 +41,9 @@ pub enum DiscussTopic {
     Triggers,
     /// Medicines active in the range that may worsen RLS (issue 15): a record, not advice.
     MayWorsenRls,
+    /// A "yes" in a drug-safety check-in (new urges, falling asleep unintentionally) while on a
+    /// dopamine agonist or levodopa (issue 21): labelled adverse effects, a record, not advice.
+    DrugSafety,
 }
 
 /// How much a point to discuss matters.
@@ -73,6 +77,9 @@ pub struct DiscussPoint {
     pub out_of: Option<u32>,
 }
 
+/// The title of the point on a "yes" in a drug-safety check-in.
+pub const DRUG_SAFETY_TITLE: &str = "Drug-safety check-ins";
+
 /// The title of the point on medicines that may worsen RLS.
 pub const MAY_WORSEN_TITLE: &str = "Medicines that may worsen RLS";
 
@@ -86,6 +93,7 @@ pub(crate) struct Sources<'a> {
     pub severity: &'a Severity,
     pub triggers: &'a Triggers,
     pub may_worsen_rls: &'a [WorseningMedicine],
+    pub safety_checks: &'a SafetyChecks,
 }
 
 fn level(discuss: bool) -> DiscussLevel {
@@ -193,6 +201,17 @@ pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
             level: DiscussLevel::Discuss,
             count: Some(count(s.may_worsen_rls.len())),
             out_of: None,
+        });
+    }
+    // Drug-safety check-ins: raised only on a "yes", with its counts and source.
+    if s.safety_checks.any_yes() {
+        points.push(DiscussPoint {
+            topic: DiscussTopic::DrugSafety,
+            title: DRUG_SAFETY_TITLE.into(),
+            text: safety::discuss_text(s.safety_checks),
+            level: DiscussLevel::Discuss,
+            count: Some(count(s.safety_checks.with_yes.len())),
+            out_of: Some(s.safety_checks.check_ins),
         });
     }
     points
