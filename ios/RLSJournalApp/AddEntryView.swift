@@ -32,6 +32,12 @@ struct AddForm {
     /// Its unit.
     var unit = ""
     var note = ""
+    /// Who a clinician visit is with, as typed.
+    var clinician = ""
+    /// The person's question for a clinician visit, as typed.
+    var question = ""
+    /// The drug-safety check-in's questions answered "yes" (the others are "no").
+    var safetyYes: [SafetyItem] = []
 
     /// Blank is "not given"; anything else is passed on as a number, or NaN for the core to reject.
     func typedNumber() -> Double? {
@@ -119,6 +125,10 @@ struct AddEntryView: View {
             labFields
         } else if form.kind == EntryKind.severityRating {
             ratingFields
+        } else if form.kind == EntryKind.visit {
+            visitFields
+        } else if form.kind == EntryKind.safetyCheck {
+            safetyFields
         } else {
             Text("Sleep diaries are filled in on the Morning screen.")
         }
@@ -307,6 +317,27 @@ struct AddEntryView: View {
         }
     }
 
+    private var visitFields: some View {
+        Section("Clinician visit") {
+            DatePicker("Visit date", selection: $form.day, displayedComponents: .date)
+            TextField("With (optional)", text: $form.clinician)
+            TextField("Your question for this visit (optional)", text: $form.question)
+        }
+    }
+
+    /// The core's questions (`safetyCheckItems()`, `question()`), each a yes/no toggle.
+    private var safetyFields: some View {
+        Section("Drug-safety check-in") {
+            DatePicker("Check-in date", selection: $form.day, displayedComponents: .date)
+            ForEach(safetyCheckItems(), id: \.self) { item in
+                Toggle(item.question(), isOn: Binding(
+                    get: { form.safetyYes.contains(item) },
+                    set: { yes in form.safetyYes = yes ? form.safetyYes + [item] : form.safetyYes.filter { $0 != item } }
+                ))
+            }
+        }
+    }
+
     private func otherLabel(_ kind: ExposureKind) -> String {
         if case ExposureKind.other(label: let label) = kind {
             return label
@@ -435,6 +466,19 @@ struct AddEntryView: View {
                 irlsTotal: Int32(form.irlsTotal),
                 note: form.optionalNote
             ))
+        case EntryKind.visit:
+            entryData = EntryData.visit(data: VisitData(
+                visitOn: LocalDates.localDate(form.day),
+                clinician: form.clinician.isEmpty ? nil : form.clinician,
+                question: form.question.isEmpty ? nil : form.question,
+                note: form.optionalNote
+            ))
+        case EntryKind.safetyCheck:
+            entryData = EntryData.safetyCheck(data: SafetyCheckData(
+                checkedOn: LocalDates.localDate(form.day),
+                answeredYes: form.safetyYes,
+                note: form.optionalNote
+            ))
         case EntryKind.sleepDiary, EntryKind.noSymptoms:
             return
         }
@@ -496,6 +540,18 @@ struct AddEntryView: View {
             form.day = LocalDates.date(d.ratedOn)
             form.irlsTotal = Double(d.irlsTotal)
             form.note = d.note ?? ""
+        case Entry.visit(visit: let visit):
+            let d = visit.data
+            form.kind = EntryKind.visit
+            form.day = LocalDates.date(d.visitOn)
+            form.clinician = d.clinician ?? ""
+            form.question = d.question ?? ""
+            form.note = d.note ?? ""
+        case Entry.safetyCheck(check: let check):
+            form.kind = EntryKind.safetyCheck
+            form.day = LocalDates.date(check.data.checkedOn)
+            form.safetyYes = check.data.answeredYes
+            form.note = check.data.note ?? ""
         case Entry.sleepDiary:
             form.kind = EntryKind.sleepDiary
         case Entry.noSymptoms:
