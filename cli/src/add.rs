@@ -3,7 +3,7 @@
 use clap::Subcommand;
 use rlsjournal_core::{
     DoseData, Entry, EpisodeData, ExposureData, Journal, LabResultData, ReliefData,
-    SeverityRatingData, SleepDiaryData, Treatment, TreatmentData,
+    SafetyCheckData, SeverityRatingData, SleepDiaryData, Treatment, TreatmentData, VisitData,
 };
 
 use crate::commands::{open, saved};
@@ -190,6 +190,35 @@ pub enum AddCommand {
         #[arg(allow_negative_numbers = true)]
         irls_total: i64,
         /// The day of the rating [default: today].
+        #[arg(long)]
+        on: Option<String>,
+        /// Free note.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// A clinician visit, past or planned (up to a year ahead), with your question for it.
+    Visit {
+        /// The day of the visit, YYYY-MM-DD [default: today].
+        #[arg(long)]
+        on: Option<String>,
+        /// Who the visit is with.
+        #[arg(long)]
+        with: Option<String>,
+        /// Your question for this visit (printed at the top of the report while it is upcoming).
+        #[arg(long)]
+        question: Option<String>,
+        /// Free note.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// The weekly drug-safety check-in: name the questions you answer "yes" (gambling,
+    /// shopping, eating, sexual, falling_asleep; comma-separated or repeated); every other
+    /// answer is "no". `rlsjournal add safety-check` alone records "no" to all.
+    SafetyCheck {
+        /// The questions answered "yes".
+        #[arg(long = "yes", value_delimiter = ',')]
+        yes: Vec<String>,
+        /// The day of the check-in [default: today].
         #[arg(long)]
         on: Option<String>,
         /// Free note.
@@ -383,6 +412,33 @@ pub fn run(ctx: &Context, command: AddCommand) -> CliResult<String> {
             };
             let rating = open(ctx)?.add_severity_rating(data)?;
             saved(ctx, "Added", Entry::SeverityRating { rating })
+        }
+        AddCommand::Visit {
+            on,
+            with,
+            question,
+            note,
+        } => {
+            let data = VisitData {
+                visit_on: args::date_or_today("visit_on", on.as_deref())?,
+                clinician: with,
+                question,
+                note,
+            };
+            let visit = open(ctx)?.add_visit(data)?;
+            saved(ctx, "Added", Entry::Visit { visit })
+        }
+        AddCommand::SafetyCheck { yes, on, note } => {
+            let data = SafetyCheckData {
+                checked_on: args::date_or_today("checked_on", on.as_deref())?,
+                answered_yes: yes
+                    .iter()
+                    .map(|t| args::safety_item(t))
+                    .collect::<CliResult<_>>()?,
+                note,
+            };
+            let check = open(ctx)?.add_safety_check(data)?;
+            saved(ctx, "Added", Entry::SafetyCheck { check })
         }
     }
 }

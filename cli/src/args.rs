@@ -164,6 +164,18 @@ pub fn analyte(text: &str) -> CliResult<Analyte> {
     word("analyte", text, Analyte::parse(text), &codes)
 }
 
+/// A drug-safety check-in item (`gambling`, `shopping`, `eating`, `sexual`, `falling_asleep`).
+pub fn safety_item(text: &str) -> CliResult<rlsjournal_core::SafetyItem> {
+    use rlsjournal_core::SafetyItem;
+    let codes: Vec<&str> = SafetyItem::ALL.iter().map(|s| s.code()).collect();
+    word(
+        "answered_yes",
+        text,
+        SafetyItem::from_code(text.trim()),
+        &codes,
+    )
+}
+
 // Dose timeline (issue 15 item 4).
 
 /// A dose step, `DATE=DOSE` or `DATE=DOSExTIMES` (`2026-03-01=0.25x2`): only the form is

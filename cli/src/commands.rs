@@ -80,6 +80,8 @@ fn night_of(entry: &Entry) -> LocalDate {
         Entry::LabResult { lab } => lab.data.taken_on,
         Entry::SeverityRating { rating } => rating.data.rated_on,
         Entry::NoSymptoms { answer } => answer.data.night_of,
+        Entry::Visit { visit } => visit.data.visit_on,
+        Entry::SafetyCheck { check } => check.data.checked_on,
     }
 }
 

@@ -57,8 +57,9 @@ pub struct ExportArgs {
     /// replaced; a directory never is.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
-    /// First night, YYYY-MM-DD (pdf, text) [default: 30 nights (pdf) or 14 nights (text)
-    /// before --to].
+    /// First night, YYYY-MM-DD (pdf, text) [default: pdf without --to: since the last visit
+    /// (the night after it), or 30 nights when there is none or it is under 14 nights ago;
+    /// otherwise 30 nights (pdf) or 14 nights (text) before --to].
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
     /// Last night, YYYY-MM-DD (pdf, text) [default: the last completed night].
@@ -198,7 +199,12 @@ pub fn run(ctx: &Context, a: ExportArgs) -> CliResult<String> {
     let journal = open(ctx)?;
     let done = match a.format {
         Pdf => {
-            let range = range(&journal, &a, DEFAULT_REPORT_NIGHTS)?;
+            // No dates given: the core's "since the last visit" period (30 nights without one).
+            let range = if a.from.is_none() && a.to.is_none() {
+                journal.visit_period()?.range
+            } else {
+                range(&journal, &a, DEFAULT_REPORT_NIGHTS)?
+            };
             let bytes = journal
                 .report_pdf(ReportOptions {
                     range: Some(range),

@@ -339,6 +339,8 @@ fn command_name(command: &Command) -> wording::CommandName {
             A::Dose { .. } => "add dose",
             A::Lab { .. } => "add lab",
             A::Rating { .. } => "add rating",
+            A::Visit { .. } => "add visit",
+            A::SafetyCheck { .. } => "add safety-check",
         },
         Command::History { .. } => "history",
         Command::Night { .. } => "night",

@@ -23,8 +23,10 @@ use crate::model::exposure::{Exposure, ExposureData};
 use crate::model::kinds::{ReliefMethod, Side};
 use crate::model::lab::{LabResult, LabResultData, SeverityRating, SeverityRatingData};
 use crate::model::meta::canonical_id;
+use crate::model::safety_check::{SafetyCheck, SafetyCheckData};
 use crate::model::sleep::{SleepDiary, SleepDiaryData};
 use crate::model::treatment::{Dose, DoseData, Treatment, TreatmentData};
+use crate::model::visit::{Visit, VisitData};
 use crate::settings::Settings;
 use crate::store::{bedside, connection, records, settings as settings_store, writes};
 use crate::time::{LocalDate, Moment};
@@ -452,6 +454,38 @@ impl Journal {
         self.write(|tx, _| writes::edit_severity_rating(tx, &id, &data, now_ms))
     }
 
+    // ---- clinician visits and drug-safety check-ins (issue 21) ----
+
+    /// Adds a clinician visit, past or planned (up to a year ahead), with optionally who, the
+    /// person's question for it and a note.
+    pub fn add_visit(&self, data: VisitData) -> Result<Visit> {
+        let data = data.validated(&Moment::now())?;
+        self.write(|tx, _| writes::add_visit(tx, &data))
+    }
+
+    /// Replaces a clinician visit.
+    pub fn edit_visit(&self, id: String, data: VisitData) -> Result<Visit> {
+        let id = record_id(&id)?;
+        let now = Moment::now();
+        let data = data.validated(&now)?;
+        self.write(|tx, _| writes::edit_visit(tx, &id, &data, now.millis()))
+    }
+
+    /// Adds a drug-safety check-in (the weekly yes/no questions while on a dopamine agonist or
+    /// levodopa; `safety_check_items()` lists them).
+    pub fn add_safety_check(&self, data: SafetyCheckData) -> Result<SafetyCheck> {
+        let data = data.validated(&Moment::now())?;
+        self.write(|tx, _| writes::add_safety_check(tx, &data))
+    }
+
+    /// Replaces a drug-safety check-in.
+    pub fn edit_safety_check(&self, id: String, data: SafetyCheckData) -> Result<SafetyCheck> {
+        let id = record_id(&id)?;
+        let now = Moment::now();
+        let data = data.validated(&now)?;
+        self.write(|tx, _| writes::edit_safety_check(tx, &id, &data, now.millis()))
+    }
+
     // ---- any entry ----
 
     /// One live entry by id (relief attempts come with their episode).
@@ -596,6 +630,18 @@ impl Journal {
             },
             (Some(id), EntryData::NoSymptoms { data }) => Entry::NoSymptoms {
                 answer: self.edit_no_symptoms(id, data)?,
+            },
+            (None, EntryData::Visit { data }) => Entry::Visit {
+                visit: self.add_visit(data)?,
+            },
+            (Some(id), EntryData::Visit { data }) => Entry::Visit {
+                visit: self.edit_visit(id, data)?,
+            },
+            (None, EntryData::SafetyCheck { data }) => Entry::SafetyCheck {
+                check: self.add_safety_check(data)?,
+            },
+            (Some(id), EntryData::SafetyCheck { data }) => Entry::SafetyCheck {
+                check: self.edit_safety_check(id, data)?,
             },
         })
     }

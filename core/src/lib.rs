@@ -42,13 +42,15 @@ pub use model::entry::Entry;
 pub use model::episode::{Episode, EpisodeData, ReliefAttempt, ReliefData};
 pub use model::exposure::{Exposure, ExposureData};
 pub use model::kinds::{
-    Analyte, BodyArea, EntryKind, ExposureKind, ReliefMethod, Sensation, Setting, Side,
+    Analyte, BodyArea, EntryKind, ExposureKind, ReliefMethod, SafetyItem, Sensation, Setting, Side,
     TreatmentCategory,
 };
 pub use model::lab::{LabResult, LabResultData, SeverityRating, SeverityRatingData};
 pub use model::meta::RecordMeta;
+pub use model::safety_check::{safety_check_items, SafetyCheck, SafetyCheckData};
 pub use model::sleep::{SleepDiary, SleepDiaryData};
 pub use model::treatment::{Dose, DoseChange, DoseData, Treatment, TreatmentData};
+pub use model::visit::{Visit, VisitData};
 pub use settings::{PaperSize, Settings};
 pub use time::{LocalDate, Moment};
 pub use views::calendar::{CalendarDay, CalendarMonth, NightState};

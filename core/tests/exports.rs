@@ -399,6 +399,8 @@ fn note_of(entry: &Entry) -> Option<String> {
         Entry::Treatment { treatment } => treatment.data.note.clone(),
         Entry::LabResult { lab } => lab.data.note.clone(),
         Entry::SeverityRating { rating } => rating.data.note.clone(),
+        Entry::Visit { visit } => visit.data.note.clone(),
+        Entry::SafetyCheck { check } => check.data.note.clone(),
         Entry::Dose { .. } | Entry::NoSymptoms { .. } => None,
     }
 }

@@ -1415,7 +1415,9 @@ mod tests {
                     }
                     Entry::Treatment { .. }
                     | Entry::LabResult { .. }
-                    | Entry::SeverityRating { .. } => {}
+                    | Entry::SeverityRating { .. }
+                    | Entry::Visit { .. }
+                    | Entry::SafetyCheck { .. } => {}
                 }
             }
             match page.next_cursor {

@@ -63,6 +63,8 @@ struct AddEntryView: View {
         case EntryKind.labResult: labFields(state.form)
         case EntryKind.severityRating: ratingFields(state.form)
         case EntryKind.sleepDiary, EntryKind.noSymptoms: Text("Sleep diaries are filled in on the Morning screen.")
+        case EntryKind.visit: visitFields(state.form)
+        case EntryKind.safetyCheck: safetyFields(state.form)
         }
     }
 
@@ -206,6 +208,26 @@ struct AddEntryView: View {
             Slider(value: field(\.irlsTotal), in: Double(Rules.core.irlsTotal.min)...Double(Rules.core.irlsTotal.max), step: 1)
                 .accessibilityLabel("IRLS total")
                 .accessibilityValue("\(Int(form.irlsTotal))")
+        }
+    }
+
+    @ViewBuilder
+    private func visitFields(_ form: AddForm) -> some View {
+        Section("Clinician visit") {
+            DatePicker("Visit date", selection: field(\.date), displayedComponents: .date)
+            TextField("With (optional)", text: field(\.clinician))
+            TextField("Your question for this visit (optional)", text: field(\.question))
+        }
+    }
+
+    /// The core's questions (`safetyCheckItems()`, `question()`), each a yes/no toggle.
+    @ViewBuilder
+    private func safetyFields(_ form: AddForm) -> some View {
+        Section("Drug-safety check-in") {
+            DatePicker("Check-in date", selection: field(\.date), displayedComponents: .date)
+            ForEach(safetyCheckItems(), id: \.self) { item in
+                Toggle(item.question(), isOn: Binding(get: { form.safetyYes.contains(item) }, set: { model.answerSafety(item, yes: $0) }))
+            }
         }
     }
 }

@@ -30,8 +30,10 @@ use crate::model::meta::{
     canonical_id, check_record_stamps, check_stamp, night_clash, version_order, Version,
     CLOCK_SKEW_ALLOWANCE_MS, EARLIEST_STAMP_MS,
 };
+use crate::model::safety_check::SafetyCheckData;
 use crate::model::sleep::SleepDiaryData;
 use crate::model::treatment::{DoseData, TreatmentData};
+use crate::model::visit::VisitData;
 use crate::settings::Settings;
 use crate::store::entries::{self, RowKind, RowTimes, RowValues};
 use crate::store::records::Renight;
@@ -40,8 +42,12 @@ use crate::time::{system_from_millis, system_millis, Moment};
 
 /// The `format` field of every backup.
 pub const BACKUP_FORMAT: &str = "rlsjournal-backup";
-/// The backup document version this build writes and reads.
-pub const BACKUP_VERSION: u32 = 1;
+/// The backup document version this build writes and reads. Version 2 (issue 21) adds the
+/// `visit` and `safety_check` kinds: an older app refuses such a backup as newer than it reads
+/// (nothing imported) instead of failing on a kind it does not know.
+pub const BACKUP_VERSION: u32 = 2;
+/// The oldest backup version this build still imports (every version it has ever written).
+pub const OLDEST_BACKUP_VERSION: u32 = 1;
 /// The largest backup document (JSON bytes, unpacked) this build writes and reads: 1 GiB.
 /// Export refuses to write more, so every backup it writes imports. Ten years of the demo's busy
 /// journal are about 16 MB; the ceiling holds about sixty times that, far beyond a lifetime of
@@ -260,6 +266,8 @@ enum IncomingRecord {
     Lab(LabResultData),
     Rating(SeverityRatingData),
     NoSymptoms(NoSymptomsData),
+    Visit(VisitData),
+    SafetyCheck(SafetyCheckData),
 }
 
 impl IncomingRecord {
@@ -309,6 +317,8 @@ impl IncomingRecord {
             IncomingRecord::Lab(d) => records::lab_row(d),
             IncomingRecord::Rating(d) => records::rating_row(d),
             IncomingRecord::NoSymptoms(d) => records::no_symptoms_row(d),
+            IncomingRecord::Visit(d) => records::visit_row(d),
+            IncomingRecord::SafetyCheck(d) => records::safety_check_row(d),
         }
     }
 }
@@ -421,7 +431,7 @@ fn check_envelope(reader: &mut dyn Read) -> Result<()> {
         return Err(rejected("the file is not an RLS Journal backup"));
     }
     match envelope.version {
-        Some(BACKUP_VERSION) => Ok(()),
+        Some(v) if (OLDEST_BACKUP_VERSION..=BACKUP_VERSION).contains(&v) => Ok(()),
         Some(v) if v > BACKUP_VERSION => Err(rejected(format!(
             "the backup has version {v}, newer than this app reads ({BACKUP_VERSION}); update the app"
         ))),
@@ -672,6 +682,16 @@ impl Importer<'_> {
             ),
             RowKind::NoSymptoms => IncomingRecord::NoSymptoms(
                 data::<NoSymptomsData>(raw, kind, &id)?
+                    .validated(now)
+                    .map_err(what)?,
+            ),
+            RowKind::Visit => IncomingRecord::Visit(
+                data::<VisitData>(raw, kind, &id)?
+                    .validated(now)
+                    .map_err(what)?,
+            ),
+            RowKind::SafetyCheck => IncomingRecord::SafetyCheck(
+                data::<SafetyCheckData>(raw, kind, &id)?
                     .validated(now)
                     .map_err(what)?,
             ),

@@ -8,6 +8,7 @@ use crate::error::Result;
 use crate::model::damaged::DamagedRecord;
 use crate::model::entry::Entry;
 use crate::model::episode::helped_words;
+use crate::model::kinds::SafetyItem;
 use crate::model::lab::irls_band;
 use crate::store::entries::RowKind;
 use crate::store::{queries, records};
@@ -441,6 +442,48 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
         ]);
     }
 
+    // Clinician visits; the person's question is private text like a note.
+    let mut visits = Table::new(
+        "visits.csv",
+        &["id", "visit_on", "clinician", "question", "note"],
+    );
+    for entry in live_entries(conn, RowKind::Visit, &mut damaged)? {
+        let Entry::Visit { visit } = entry else {
+            continue;
+        };
+        let d = &visit.data;
+        visits.push(vec![
+            visit.id.clone(),
+            date(d.visit_on),
+            d.clinician.clone().unwrap_or_default(),
+            note(&d.question),
+            note(&d.note),
+        ]);
+    }
+
+    // Drug-safety check-ins: one yes/no column per question, in the order they are asked.
+    let mut header = vec!["id", "checked_on"];
+    header.extend(SafetyItem::ALL.iter().map(|i| i.code()));
+    header.push("note");
+    let mut checks = Table::new("safety_checks.csv", &header);
+    for entry in live_entries(conn, RowKind::SafetyCheck, &mut damaged)? {
+        let Entry::SafetyCheck { check } = entry else {
+            continue;
+        };
+        let d = &check.data;
+        let mut cells = vec![check.id.clone(), date(d.checked_on)];
+        cells.extend(SafetyItem::ALL.iter().map(|i| {
+            if d.answered_yes.contains(i) {
+                "yes"
+            } else {
+                "no"
+            }
+            .to_string()
+        }));
+        cells.push(note(&d.note));
+        checks.push(cells);
+    }
+
     let mut all = vec![
         episodes.finish(),
         relief.finish(),
@@ -451,6 +494,8 @@ pub fn tables(conn: &Connection, include_notes: bool) -> Result<Vec<CsvTable>> {
         labs.finish(),
         ratings.finish(),
         answers.finish(),
+        visits.finish(),
+        checks.finish(),
     ];
     // Records that could not be read are listed, not silently missing from the tables.
     if !damaged.is_empty() {

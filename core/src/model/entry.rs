@@ -7,8 +7,10 @@ use crate::model::episode::Episode;
 use crate::model::exposure::Exposure;
 use crate::model::kinds::EntryKind;
 use crate::model::lab::{LabResult, SeverityRating};
+use crate::model::safety_check::SafetyCheck;
 use crate::model::sleep::SleepDiary;
 use crate::model::treatment::{Dose, Treatment};
+use crate::model::visit::Visit;
 
 /// A journal entry of any kind, with its full record.
 #[derive(uniffi::Enum, Clone, Debug, PartialEq)]
@@ -53,6 +55,16 @@ pub enum Entry {
         /// The record.
         answer: NoSymptoms,
     },
+    /// A clinician visit.
+    Visit {
+        /// The record.
+        visit: Visit,
+    },
+    /// A drug-safety check-in.
+    SafetyCheck {
+        /// The record.
+        check: SafetyCheck,
+    },
 }
 
 // JSON: the record alone (a history item's `record`); its kind is given next to it.
@@ -67,6 +79,8 @@ impl Serialize for Entry {
             Entry::LabResult { lab } => lab.serialize(s),
             Entry::SeverityRating { rating } => rating.serialize(s),
             Entry::NoSymptoms { answer } => answer.serialize(s),
+            Entry::Visit { visit } => visit.serialize(s),
+            Entry::SafetyCheck { check } => check.serialize(s),
         }
     }
 }
@@ -83,6 +97,8 @@ impl Entry {
             Entry::LabResult { .. } => EntryKind::LabResult,
             Entry::SeverityRating { .. } => EntryKind::SeverityRating,
             Entry::NoSymptoms { .. } => EntryKind::NoSymptoms,
+            Entry::Visit { .. } => EntryKind::Visit,
+            Entry::SafetyCheck { .. } => EntryKind::SafetyCheck,
         }
     }
 
@@ -97,6 +113,8 @@ impl Entry {
             Entry::LabResult { lab } => &lab.id,
             Entry::SeverityRating { rating } => &rating.id,
             Entry::NoSymptoms { answer } => &answer.id,
+            Entry::Visit { visit } => &visit.id,
+            Entry::SafetyCheck { check } => &check.id,
         }
     }
 }

@@ -6,8 +6,10 @@ use crate::model::episode::EpisodeData;
 use crate::model::exposure::ExposureData;
 use crate::model::kinds::EntryKind;
 use crate::model::lab::{LabResultData, SeverityRatingData};
+use crate::model::safety_check::SafetyCheckData;
 use crate::model::sleep::SleepDiaryData;
 use crate::model::treatment::{DoseData, TreatmentData};
+use crate::model::visit::VisitData;
 
 /// The data of an entry of any kind, as a form fills it in.
 #[derive(uniffi::Enum, Clone, Debug, PartialEq)]
@@ -52,6 +54,16 @@ pub enum EntryData {
         /// What was recorded.
         data: NoSymptomsData,
     },
+    /// A clinician visit, past or planned, with the person's question for it.
+    Visit {
+        /// What was recorded.
+        data: VisitData,
+    },
+    /// A drug-safety check-in.
+    SafetyCheck {
+        /// What was answered.
+        data: SafetyCheckData,
+    },
 }
 
 impl EntryData {
@@ -66,6 +78,8 @@ impl EntryData {
             EntryData::LabResult { .. } => EntryKind::LabResult,
             EntryData::SeverityRating { .. } => EntryKind::SeverityRating,
             EntryData::NoSymptoms { .. } => EntryKind::NoSymptoms,
+            EntryData::Visit { .. } => EntryKind::Visit,
+            EntryData::SafetyCheck { .. } => EntryKind::SafetyCheck,
         }
     }
 }

@@ -204,6 +204,28 @@ plain_vocabulary! {
         SeverityRating = "rating", "Severity rating";
         /// The morning answer "No symptoms last night".
         NoSymptoms = "no_symptoms", "No symptoms";
+        /// A clinician visit, past or planned, with the person's question for it.
+        Visit = "visit", "Clinician visit";
+        /// The weekly drug-safety check-in while on a dopamine agonist or levodopa.
+        SafetyCheck = "safety_check", "Drug-safety check-in";
+    }
+}
+
+plain_vocabulary! {
+    /// What the weekly drug-safety check-in asks about (issue 21): the impulse-control problems
+    /// and the sudden daytime sleep that the labelling of dopamine agonists and levodopa lists
+    /// as adverse effects. The questions are our own plain words, not a licensed instrument's.
+    SafetyItem {
+        /// New or stronger urges to gamble.
+        Gambling = "gambling", "urges to gamble";
+        /// New or stronger urges to shop or spend.
+        Shopping = "shopping", "urges to shop or spend";
+        /// New or stronger urges to eat (binge eating).
+        Eating = "eating", "urges to eat";
+        /// New or stronger sexual urges.
+        Sexual = "sexual", "sexual urges";
+        /// Falling asleep without meaning to during the day.
+        FallingAsleep = "falling_asleep", "falling asleep unintentionally in the daytime";
     }
 }
 

@@ -31,6 +31,10 @@ pub enum RowKind {
     Rating,
     /// A "no symptoms last night" answer.
     NoSymptoms,
+    /// A clinician visit.
+    Visit,
+    /// A drug-safety check-in.
+    SafetyCheck,
 }
 
 impl RowKind {
@@ -46,6 +50,8 @@ impl RowKind {
             RowKind::Lab => "lab",
             RowKind::Rating => "rating",
             RowKind::NoSymptoms => "no_symptoms",
+            RowKind::Visit => "visit",
+            RowKind::SafetyCheck => "safety_check",
         }
     }
 
@@ -61,6 +67,8 @@ impl RowKind {
             "lab" => RowKind::Lab,
             "rating" => RowKind::Rating,
             "no_symptoms" => RowKind::NoSymptoms,
+            "visit" => RowKind::Visit,
+            "safety_check" => RowKind::SafetyCheck,
             _ => return None,
         })
     }
@@ -77,6 +85,8 @@ impl RowKind {
             RowKind::Lab => "lab result",
             RowKind::Rating => "severity rating",
             RowKind::NoSymptoms => "no-symptoms answer",
+            RowKind::Visit => "clinician visit",
+            RowKind::SafetyCheck => "drug-safety check-in",
         }
     }
 }

@@ -94,6 +94,18 @@ pub fn last_rating_night(conn: &Connection) -> Result<Option<LocalDate>> {
     Ok(night.as_deref().and_then(|n| parse_iso_date(n).ok()))
 }
 
+/// The day of the latest live drug-safety check-in, if any (the weekly prompt's question).
+pub fn last_safety_check_night(conn: &Connection) -> Result<Option<LocalDate>> {
+    let night: Option<String> = conn
+        .prepare_cached(
+            "SELECT max(night) FROM entries WHERE kind = 'safety_check' AND deleted_ms IS NULL",
+        )?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .flatten();
+    Ok(night.as_deref().and_then(|n| parse_iso_date(n).ok()))
+}
+
 /// Whether the night has a live episode, exposure or dose (the evening check-in's question).
 pub fn night_has_evening_entries(conn: &Connection, night: LocalDate) -> Result<bool> {
     Ok(conn

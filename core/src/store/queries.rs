@@ -43,6 +43,22 @@ pub fn rows_of_kind(conn: &Connection, kind: RowKind) -> Result<Vec<StoredRow>> 
     )
 }
 
+/// Every live record of one kind on the nights `first..=last`, in time order (visits and
+/// drug-safety check-ins of a summary range).
+pub fn kind_rows_between(
+    conn: &Connection,
+    kind: RowKind,
+    first: LocalDate,
+    last: LocalDate,
+) -> Result<Vec<StoredRow>> {
+    entries::select(
+        conn,
+        &format!("e.kind = ?1 AND e.night >= ?2 AND e.night <= ?3 AND {LIVE}"),
+        "ORDER BY e.sort_ms, e.id",
+        [kind.code().to_string(), iso_date(first), iso_date(last)],
+    )
+}
+
 /// The live doses of one treatment (live itself), in time order: the infusions of an IV iron
 /// regimen for the iron trend.
 pub fn doses_of(conn: &Connection, treatment_id: &str) -> Result<Vec<StoredRow>> {

@@ -13,8 +13,10 @@ use crate::model::episode::{Episode, EpisodeData, ReliefAttempt, ReliefData};
 use crate::model::exposure::{Exposure, ExposureData};
 use crate::model::lab::{LabResult, LabResultData, SeverityRating, SeverityRatingData};
 use crate::model::meta::RecordMeta;
+use crate::model::safety_check::{SafetyCheck, SafetyCheckData};
 use crate::model::sleep::{SleepDiary, SleepDiaryData};
 use crate::model::treatment::{Dose, DoseData, Treatment, TreatmentData};
+use crate::model::visit::{Visit, VisitData};
 use crate::settings::Settings;
 use crate::store::entries::{self, RowKind, RowValues, StoredRow, LIVE};
 use crate::store::trigger_nights;
@@ -143,6 +145,32 @@ pub fn no_symptoms_row(data: &NoSymptomsData) -> Result<RowValues> {
     })
 }
 
+/// The row of a clinician visit: it belongs to the night of its day.
+pub fn visit_row(data: &VisitData) -> Result<RowValues> {
+    Ok(RowValues {
+        kind: RowKind::Visit,
+        parent_id: None,
+        night: data.visit_on,
+        sort_ms: date_sort_ms(data.visit_on),
+        end_ms: None,
+        intensity: None,
+        data: json(data)?,
+    })
+}
+
+/// The row of a drug-safety check-in: it belongs to the night of its day.
+pub fn safety_check_row(data: &SafetyCheckData) -> Result<RowValues> {
+    Ok(RowValues {
+        kind: RowKind::SafetyCheck,
+        parent_id: None,
+        night: data.checked_on,
+        sort_ms: date_sort_ms(data.checked_on),
+        end_ms: None,
+        intensity: None,
+        data: json(data)?,
+    })
+}
+
 /// Recomputes the night of a stored row under `settings` (`None` for kinds whose night is a
 /// date the person chose): episodes and relief attempts by the cutover rule, exposures and doses
 /// by the trigger rule, with `final_awakenings` the live sleep diaries' final awakenings by night.
@@ -167,7 +195,9 @@ pub fn renight(
         | RowKind::Treatment
         | RowKind::Lab
         | RowKind::Rating
-        | RowKind::NoSymptoms => None,
+        | RowKind::NoSymptoms
+        | RowKind::Visit
+        | RowKind::SafetyCheck => None,
     })
 }
 
@@ -313,6 +343,20 @@ fn entry_from(
         },
         RowKind::NoSymptoms => Entry::NoSymptoms {
             answer: NoSymptoms {
+                id: row.id.clone(),
+                data: parse_row(row)?,
+                meta: meta(row),
+            },
+        },
+        RowKind::Visit => Entry::Visit {
+            visit: Visit {
+                id: row.id.clone(),
+                data: parse_row(row)?,
+                meta: meta(row),
+            },
+        },
+        RowKind::SafetyCheck => Entry::SafetyCheck {
+            check: SafetyCheck {
                 id: row.id.clone(),
                 data: parse_row(row)?,
                 meta: meta(row),

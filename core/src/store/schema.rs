@@ -12,8 +12,9 @@ use crate::error::{JournalError, Result};
 
 /// The schema version this build writes. Bump it and add a step to [`upgrade_from`] together.
 /// Version 2 adds the `no_symptoms` kind (the morning's "no symptoms last night" answer) and
-/// its one-answer-per-night index.
-pub const CURRENT_VERSION: u32 = 2;
+/// its one-answer-per-night index. Version 3 adds the `visit` and `safety_check` kinds
+/// (issue 21: clinician visits, drug-safety check-ins).
+pub const CURRENT_VERSION: u32 = 3;
 
 /// `PRAGMA application_id` of a journal file: "RLSJ".
 pub const APPLICATION_ID: i32 = 0x524C_534A;
@@ -27,7 +28,7 @@ CREATE TABLE entries (
     id          TEXT PRIMARY KEY NOT NULL,
     kind        TEXT NOT NULL CHECK (kind IN
                   ('episode','relief','sleep','exposure','treatment','dose','lab','rating',
-                   'no_symptoms')),
+                   'no_symptoms','visit','safety_check')),
     parent_id   TEXT REFERENCES entries(id),
     night       TEXT NOT NULL CHECK (length(night) = 10),
     sort_ms     INTEGER NOT NULL,
@@ -112,6 +113,33 @@ DROP TABLE entries_v1;
     entries_indexes!()
 );
 
+/// Version 2 → 3: the `kind` CHECK gains `visit` and `safety_check`; the table is rebuilt the
+/// same way as for version 2 (every row copied as it is, the indexes created again).
+const UPGRADE_2_TO_3: &str = concat!(
+    r#"
+PRAGMA defer_foreign_keys = ON;
+DROP INDEX entries_history;
+DROP INDEX entries_kind_history;
+DROP INDEX entries_night;
+DROP INDEX entries_parent;
+DROP INDEX entries_open_episode;
+DROP INDEX entries_deleted;
+DROP INDEX entries_one_diary_per_night;
+DROP INDEX entries_one_answer_per_night;
+ALTER TABLE entries RENAME TO entries_v2;
+"#,
+    entries_table!(),
+    r#"
+INSERT INTO entries (id, kind, parent_id, night, sort_ms, end_ms, intensity, data,
+                     created_ms, updated_ms, deleted_ms)
+    SELECT id, kind, parent_id, night, sort_ms, end_ms, intensity, data,
+           created_ms, updated_ms, deleted_ms
+    FROM entries_v2;
+DROP TABLE entries_v2;
+"#,
+    entries_indexes!()
+);
+
 /// Creates the current schema in an empty database, inside `tx`.
 pub fn create(tx: &Transaction<'_>) -> Result<()> {
     tx.execute_batch(SCHEMA)?;
@@ -140,6 +168,7 @@ fn upgrade_from(tx: &Transaction<'_>, version: u32) -> Result<()> {
             // night they can affect (issue 14 item 2).
             crate::store::trigger_nights::reattribute_stored(tx)
         }
+        2 => Ok(tx.execute_batch(UPGRADE_2_TO_3)?),
         _ => Err(JournalError::Corrupt {
             detail: format!("no upgrade step from schema version {version}"),
         }),

@@ -12,8 +12,10 @@ use crate::model::entry::Entry;
 use crate::model::episode::{check_relief_time, Episode, EpisodeData, ReliefAttempt, ReliefData};
 use crate::model::exposure::{Exposure, ExposureData};
 use crate::model::lab::{LabResult, LabResultData, SeverityRating, SeverityRatingData};
+use crate::model::safety_check::{SafetyCheck, SafetyCheckData};
 use crate::model::sleep::{SleepDiary, SleepDiaryData};
 use crate::model::treatment::{Dose, DoseData, Treatment, TreatmentData};
+use crate::model::visit::{Visit, VisitData};
 use crate::settings::Settings;
 use crate::store::entries::{self, RowKind, RowValues};
 use crate::store::records::Renight;
@@ -255,6 +257,35 @@ pub fn edit_severity_rating(
 ) -> Result<SeverityRating> {
     entries::update(conn, id, &records::rating_row(data)?, now_ms)?;
     typed_entry!(conn, id, SeverityRating, rating)
+}
+
+/// Adds a clinician visit.
+pub fn add_visit(conn: &Connection, data: &VisitData) -> Result<Visit> {
+    let id = insert_new(conn, &records::visit_row(data)?)?;
+    typed_entry!(conn, &id, Visit, visit)
+}
+
+/// Replaces a clinician visit.
+pub fn edit_visit(conn: &Connection, id: &str, data: &VisitData, now_ms: i64) -> Result<Visit> {
+    entries::update(conn, id, &records::visit_row(data)?, now_ms)?;
+    typed_entry!(conn, id, Visit, visit)
+}
+
+/// Adds a drug-safety check-in.
+pub fn add_safety_check(conn: &Connection, data: &SafetyCheckData) -> Result<SafetyCheck> {
+    let id = insert_new(conn, &records::safety_check_row(data)?)?;
+    typed_entry!(conn, &id, SafetyCheck, check)
+}
+
+/// Replaces a drug-safety check-in.
+pub fn edit_safety_check(
+    conn: &Connection,
+    id: &str,
+    data: &SafetyCheckData,
+    now_ms: i64,
+) -> Result<SafetyCheck> {
+    entries::update(conn, id, &records::safety_check_row(data)?, now_ms)?;
+    typed_entry!(conn, id, SafetyCheck, check)
 }
 
 /// Records the morning's "no symptoms" answer for a night. One tap twice changes nothing: if the

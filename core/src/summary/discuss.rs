@@ -13,6 +13,7 @@ use crate::summary::anatomy::WhereAndHow;
 use crate::summary::augmentation::{AugmentationStatus, AugmentationSummary};
 use crate::summary::iron::{self, IronStatus};
 use crate::summary::rating::RatingSummary;
+use crate::summary::safety::{self, SafetyChecks};
 use crate::summary::severity::{Severity, Trend};
 use crate::summary::stats::count;
 use crate::summary::treatments::TreatmentsSummary;
@@ -41,6 +42,9 @@ pub enum DiscussTopic {
     Triggers,
     /// Medicines active in the range that may worsen RLS (issue 15): a record, not advice.
     MayWorsenRls,
+    /// A "yes" in a drug-safety check-in (new urges, falling asleep unintentionally) while on a
+    /// dopamine agonist or levodopa (issue 21): labelled adverse effects, a record, not advice.
+    DrugSafety,
 }
 
 /// How much a point to discuss matters.
@@ -75,6 +79,9 @@ pub struct DiscussPoint {
     pub out_of: Option<u32>,
 }
 
+/// The title of the point on a "yes" in a drug-safety check-in.
+pub const DRUG_SAFETY_TITLE: &str = "Drug-safety check-ins";
+
 /// The title of the point on medicines that may worsen RLS.
 pub const MAY_WORSEN_TITLE: &str = "Medicines that may worsen RLS";
 
@@ -88,6 +95,7 @@ pub(crate) struct Sources<'a> {
     pub triggers: &'a Triggers,
     pub may_worsen_rls: &'a [WorseningMedicine],
     pub treatments: &'a TreatmentsSummary,
+    pub safety_checks: &'a SafetyChecks,
 }
 
 /// The groups of points, in the order a visit acts on them (issue 21).
@@ -109,7 +117,9 @@ impl DiscussTopic {
         match self {
             DiscussTopic::Iron => DiscussGroup::Iron,
             DiscussTopic::TreatmentResponse | DiscussTopic::Irls => DiscussGroup::TreatmentResponse,
-            DiscussTopic::Augmentation | DiscussTopic::MayWorsenRls => DiscussGroup::DrugSafety,
+            DiscussTopic::Augmentation | DiscussTopic::MayWorsenRls | DiscussTopic::DrugSafety => {
+                DiscussGroup::DrugSafety
+            }
             DiscussTopic::Arms | DiscussTopic::Trend | DiscussTopic::Triggers => {
                 DiscussGroup::Other
             }
@@ -208,6 +218,17 @@ pub(crate) fn build(s: &Sources<'_>) -> Vec<DiscussPoint> {
     }
     if let Some(point) = triggers_point(s.triggers) {
         points.push(point);
+    }
+    // Drug-safety check-ins: raised only on a "yes", with its counts and source.
+    if s.safety_checks.any_yes() {
+        points.push(DiscussPoint {
+            topic: DiscussTopic::DrugSafety,
+            title: DRUG_SAFETY_TITLE.into(),
+            text: safety::discuss_text(s.safety_checks),
+            level: DiscussLevel::Discuss,
+            count: Some(count(s.safety_checks.with_yes.len())),
+            out_of: Some(s.safety_checks.check_ins),
+        });
     }
     // One rule for the order, whatever order the points were built in (a stable sort keeps
     // the order within a group).

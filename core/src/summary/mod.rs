@@ -37,12 +37,15 @@ pub mod parts;
 pub mod period;
 pub mod rating;
 pub mod relief;
+// Drug-safety check-ins and "since the last visit" (issue 21).
+pub mod safety;
 pub mod severity;
 pub mod sleep;
 mod stats;
 pub mod timing;
 pub mod treatments;
 pub mod triggers;
+pub mod visit_period;
 pub mod worsening;
 
 use chrono::Datelike;
@@ -78,11 +81,13 @@ pub use parts::SummaryPart;
 pub use period::PeriodStats;
 pub use rating::{IrlsBand, RatingPoint, RatingSummary};
 pub use relief::{ReliefMethodStats, ReliefToolkit, SeverityTier, TierBest};
+pub use safety::{SafetyChecks, SafetyYes};
 pub use severity::{HalfTrend, NightPoint, Severity, Trend, WorstNight};
 pub use sleep::SleepSummary;
 pub use timing::{ClockSpread, HourBin, Timing};
 pub use treatments::{ActiveTreatment, TreatmentComparison, TreatmentsSummary};
 pub use triggers::{TriggerAssociation, TriggerShortfall, TriggerVerdict, Triggers};
+pub use visit_period::{PeriodBasis, VisitPeriod};
 pub use worsening::WorseningMedicine;
 
 /// Nights in the default range.
@@ -187,6 +192,9 @@ pub struct Summary {
     /// Medicines active in the range that may worsen RLS (a listed generic name or the
     /// category), oldest start first: raised under "To discuss" (issue 15).
     pub may_worsen_rls: Vec<WorseningMedicine>,
+    /// The drug-safety check-ins of the range (weekly while on a dopamine agonist or levodopa):
+    /// how many, and every "yes" with its date (issue 21).
+    pub safety_checks: SafetyChecks,
     /// Part 12: data-quality notes and why measures are absent, most important first.
     pub notes: Vec<Note>,
     /// The key figures (symptom nights per week, mean nightly peak over observed nights, median
@@ -275,6 +283,7 @@ pub(crate) fn build(
     let rating = rating::build(conn, &range, &treatments_summary.active, &mut notes)?;
     let augmentation =
         augmentation::build(conn, &window, &range, &treatments, settings.morning_hour)?;
+    let safety_checks = safety::build(conn, &range, &treatments)?;
     let (key_figures, previous) = changes::build(
         conn,
         &range,
@@ -296,6 +305,7 @@ pub(crate) fn build(
         triggers: &triggers,
         may_worsen_rls: &may_worsen_rls,
         treatments: &treatments_summary,
+        safety_checks: &safety_checks,
     });
     let nights = range.nights();
     Ok(Summary {
@@ -319,6 +329,7 @@ pub(crate) fn build(
         rating,
         augmentation,
         may_worsen_rls,
+        safety_checks,
         notes,
         key_figures,
         previous,

@@ -130,5 +130,30 @@ pub fn describe(entry: &Entry) -> (String, String) {
                 format!("rated {}", date_text(d.rated_on)),
             )
         }
+        Entry::Visit { visit } => {
+            let d = &visit.data;
+            let title = match &d.clinician {
+                Some(who) => format!("Visit with {who}"),
+                None => "Clinician visit".to_string(),
+            };
+            let mut detail = date_text(d.visit_on);
+            if let Some(q) = &d.question {
+                detail.push_str(&format!(" · question: {q}"));
+            }
+            (title, detail)
+        }
+        Entry::SafetyCheck { check } => {
+            let d = &check.data;
+            let answers = if d.answered_yes.is_empty() {
+                "all answers no".to_string()
+            } else {
+                let items: Vec<String> = d.answered_yes.iter().map(|i| i.display_name()).collect();
+                format!("yes: {}", items.join(", "))
+            };
+            (
+                "Drug-safety check-in".into(),
+                format!("{} · {answers}", date_text(d.checked_on)),
+            )
+        }
     }
 }

@@ -31,14 +31,17 @@ pub const DEFAULT_LATENCY_MINUTES: i32 = 15;
 /// month between visits, and a quarter.
 pub const SUMMARY_LENGTHS: [i32; 3] = [14, 30, 90];
 /// The entry kinds the Add screen offers, in its order (sleep diaries and "no symptoms" answers
-/// have the morning check-in).
-pub const ADD_KINDS: [EntryKind; 6] = [
+/// have the morning check-in; the drug-safety check-in has its weekly prompt and is offered here
+/// too, so it can be made without one).
+pub const ADD_KINDS: [EntryKind; 8] = [
     EntryKind::Episode,
     EntryKind::Exposure,
     EntryKind::Treatment,
     EntryKind::Dose,
     EntryKind::LabResult,
     EntryKind::SeverityRating,
+    EntryKind::Visit,
+    EntryKind::SafetyCheck,
 ];
 
 /// An inclusive range of whole numbers a form field accepts (not named `IntRange`, which would

@@ -171,6 +171,10 @@ fn when_of(entry: &Entry) -> Option<Moment> {
         Entry::Exposure { exposure } => Some(exposure.data.at),
         Entry::Dose { dose } => Some(dose.data.at),
         Entry::NoSymptoms { answer } => Some(answer.data.answered_at),
-        Entry::Treatment { .. } | Entry::LabResult { .. } | Entry::SeverityRating { .. } => None,
+        Entry::Treatment { .. }
+        | Entry::LabResult { .. }
+        | Entry::SeverityRating { .. }
+        | Entry::Visit { .. }
+        | Entry::SafetyCheck { .. } => None,
     }
 }

@@ -12,8 +12,10 @@ use crate::model::episode::Episode;
 use crate::model::exposure::Exposure;
 use crate::model::kinds::EntryKind;
 use crate::model::lab::{LabResult, SeverityRating};
+use crate::model::safety_check::SafetyCheck;
 use crate::model::sleep::SleepDiary;
 use crate::model::treatment::{Dose, Treatment};
+use crate::model::visit::Visit;
 use crate::store::entries::RowKind;
 use crate::store::{queries, records};
 use crate::time::{LocalDate, MINUTE_MS};
@@ -50,6 +52,12 @@ pub struct NightView {
     pub severity_ratings: Vec<SeverityRating>,
     /// Treatments that started on this date.
     pub treatments_started: Vec<Treatment>,
+    /// Clinician visits on this date (absent from JSON when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<Visit>,
+    /// Drug-safety check-ins made on this date (absent from JSON when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub safety_checks: Vec<SafetyCheck>,
     /// Treatments active on this date.
     pub active_treatments: Vec<Treatment>,
     /// Every entry of the night (not the active treatments), in time order, with the same
@@ -111,6 +119,8 @@ pub fn night_view(conn: &Connection, night: LocalDate) -> Result<NightView> {
         lab_results: Vec::new(),
         severity_ratings: Vec::new(),
         treatments_started: Vec::new(),
+        visits: Vec::new(),
+        safety_checks: Vec::new(),
         active_treatments: active_treatments(conn, night)?,
         items: Vec::new(),
         damaged: Vec::new(),
@@ -129,6 +139,8 @@ pub fn night_view(conn: &Connection, night: LocalDate) -> Result<NightView> {
             Entry::LabResult { lab } => view.lab_results.push(lab),
             Entry::SeverityRating { rating } => view.severity_ratings.push(rating),
             Entry::Treatment { treatment } => view.treatments_started.push(treatment),
+            Entry::Visit { visit } => view.visits.push(visit),
+            Entry::SafetyCheck { check } => view.safety_checks.push(check),
         }
     }
     view.peak_intensity = view.episodes.iter().map(|e| e.data.peak_intensity).max();

@@ -1,5 +1,6 @@
 //! Prompts due now: the morning check-in, the weekly IRLS rating, an episode left open, the
-//! optional evening check. The apps show (and schedule reminders from) exactly this list.
+//! optional evening check, the weekly drug-safety check-in while on a dopamine agonist or
+//! levodopa. The apps show (and schedule reminders from) exactly this list.
 
 use chrono::Timelike;
 use rusqlite::Connection;
@@ -8,6 +9,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::settings::Settings;
 use crate::store::{bedside, lookups};
+use crate::summary::safety::dopaminergic_between;
 use crate::time::{LocalDate, Moment, HOUR_MS};
 use crate::views::describe::{date_text, duration_text};
 
@@ -15,6 +17,8 @@ use crate::views::describe::{date_text, duration_text};
 pub const OPEN_EPISODE_PROMPT_HOURS: i64 = 3;
 /// Days between IRLS ratings.
 pub const RATING_INTERVAL_DAYS: i64 = 7;
+/// Days between drug-safety check-ins (weekly, while a dopamine agonist or levodopa is taken).
+pub const SAFETY_CHECK_INTERVAL_DAYS: i64 = 7;
 
 /// What a prompt asks for.
 #[derive(uniffi::Enum, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -28,6 +32,8 @@ pub enum PromptKind {
     OpenEpisode,
     /// The evening reminder hour has passed and nothing is logged for tonight.
     EveningCheckIn,
+    /// The weekly drug-safety check-in is due (a dopamine agonist or levodopa is taken today).
+    SafetyCheck,
 }
 
 /// One thing the person should do now.
@@ -105,6 +111,26 @@ pub fn due(conn: &Connection, settings: &Settings, now: &Moment) -> Result<Vec<P
             night: None,
             episode_id: None,
         });
+    }
+
+    // Asked only while a dopamine agonist or levodopa is taken today, once a week.
+    let treatments = crate::views::night::all_treatments(conn)?;
+    if dopaminergic_between(&treatments, today, today) {
+        let check_due = match lookups::last_safety_check_night(conn)? {
+            Some(date) => (today - date).num_days() >= SAFETY_CHECK_INTERVAL_DAYS,
+            None => true,
+        };
+        if check_due {
+            prompts.push(Prompt {
+                kind: PromptKind::SafetyCheck,
+                title: "Weekly drug-safety check-in".into(),
+                message: "Five yes/no questions about new urges and daytime sleepiness, for \
+                          your clinician."
+                    .into(),
+                night: None,
+                episode_id: None,
+            });
+        }
     }
 
     if let Some(hour) = settings.evening_reminder_hour {

@@ -33,6 +33,12 @@ struct AddForm {
     /// Its unit.
     var unit = ""
     var note = ""
+    /// Who a clinician visit is with, as typed.
+    var clinician = ""
+    /// The person's question for a clinician visit, as typed.
+    var question = ""
+    /// The drug-safety check-in's questions answered "yes" (the others are "no").
+    var safetyYes: [SafetyItem] = []
 
     /// Whether the form has a moment field (episodes, exposures, doses) rather than a day.
     var hasMoment: Bool { [EntryKind.episode, EntryKind.exposure, EntryKind.dose].contains(kind) }
@@ -131,6 +137,13 @@ final class AddModel: ObservableObject {
     }
 
     /// Stopped today, to start with, or not stopped.
+    /// Answers one drug-safety question "yes" or "no".
+    func answerSafety(_ item: SafetyItem, yes: Bool) {
+        edit { form in
+            form.safetyYes = yes ? (form.safetyYes.contains(item) ? form.safetyYes : form.safetyYes + [item]) : form.safetyYes.filter { $0 != item }
+        }
+    }
+
     func setStopped(_ stopped: Bool) {
         edit { $0.stopDate = stopped ? Date() : nil }
     }
@@ -210,6 +223,17 @@ final class AddModel: ObservableObject {
             entryData = EntryData.severityRating(data: SeverityRatingData(
                 ratedOn: LocalDates.localDate(form.date), irlsTotal: Int32(form.irlsTotal), note: note
             ))
+        case EntryKind.visit:
+            entryData = EntryData.visit(data: VisitData(
+                visitOn: LocalDates.localDate(form.date),
+                clinician: form.clinician.isEmpty ? nil : form.clinician,
+                question: form.question.isEmpty ? nil : form.question,
+                note: note
+            ))
+        case EntryKind.safetyCheck:
+            entryData = EntryData.safetyCheck(data: SafetyCheckData(
+                checkedOn: LocalDates.localDate(form.date), answeredYes: form.safetyYes, note: note
+            ))
         case EntryKind.sleepDiary, EntryKind.noSymptoms:
             return
         }
@@ -277,6 +301,18 @@ final class AddModel: ObservableObject {
             form.date = LocalDates.date(d.ratedOn)
             form.irlsTotal = Double(d.irlsTotal)
             form.note = d.note ?? ""
+        case Entry.visit(visit: let visit):
+            let d = visit.data
+            form.kind = EntryKind.visit
+            form.date = LocalDates.date(d.visitOn)
+            form.clinician = d.clinician ?? ""
+            form.question = d.question ?? ""
+            form.note = d.note ?? ""
+        case Entry.safetyCheck(check: let check):
+            form.kind = EntryKind.safetyCheck
+            form.date = LocalDates.date(check.data.checkedOn)
+            form.safetyYes = check.data.answeredYes
+            form.note = check.data.note ?? ""
         case Entry.sleepDiary:
             form.kind = EntryKind.sleepDiary
         case Entry.noSymptoms:

@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::export::pdf::gather;
 use crate::export::pdf::options::ReportOptions;
 use crate::export::pdf::render_report_with_fonts;
+use crate::export::pdf::visit;
 use crate::export::pdf::ReportContent;
 use crate::journal::Journal;
 use crate::settings::{PaperSize, Settings};
@@ -50,7 +51,8 @@ fn content_in(
     now: &Moment,
     pause: impl FnOnce(),
 ) -> Result<(ReportContent, PaperSize)> {
-    let resolved = options.resolve(settings, now)?;
+    let period = summary::visit_period::build(conn, settings, now)?;
+    let resolved = options.resolve_with_default(settings, period.range)?;
     let summary = summary::build(conn, settings, Some(resolved.range), now)?;
     pause();
     let mut extras = gather::extras(conn, &resolved.range)?;
@@ -61,7 +63,8 @@ fn content_in(
         &crate::views::night::all_treatments(conn)?,
         settings.morning_hour,
     )?;
-    let content = gather::content(&resolved, &summary, &extras, now);
+    let mut content = gather::content(&resolved, &summary, &extras, now);
+    visit::fill(&mut content, &period, &resolved.range, &summary);
     Ok((content, resolved.paper))
 }
 

@@ -21,6 +21,11 @@ pub struct ReportContent {
     pub generated_at: Moment,
     /// Who recorded the data, e.g. `Self-reported by the patient with RLS Journal.`
     pub attribution: String,
+    /// The visit lines under the period, e.g. `Since the last visit on Sat 11 Oct 2025` and
+    /// `Visit: Thu 3 Dec 2026 with Dr Rossi` (issue 21); empty without visits.
+    pub visit_lines: Vec<String>,
+    /// The person's own question for the next visit, printed at the top when set.
+    pub question: Option<String>,
     /// The key figures, each with its change against the previous period.
     pub figures: Vec<KeyFigure>,
     /// What the changes compare with, e.g. `Changes: against the previous 30 nights (…).`

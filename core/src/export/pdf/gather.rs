@@ -101,6 +101,16 @@ pub(crate) fn extras(conn: &Connection, range: &NightRange) -> Result<Extras> {
                 format!("IRLS {}", rating.data.irls_total),
                 &rating.data.note,
             ),
+            Entry::Visit { visit } => (
+                visit.data.visit_on,
+                "Clinician visit".to_string(),
+                &visit.data.note,
+            ),
+            Entry::SafetyCheck { check } => (
+                check.data.checked_on,
+                "Drug-safety check-in".to_string(),
+                &check.data.note,
+            ),
         };
         if let Some(note) = note {
             extras.notes.push((night, what, note.clone()));
@@ -738,6 +748,9 @@ pub(crate) fn content(
         attribution: "Self-reported by the patient (RLS Journal diary). Patterns are \
                       associations in the patient's own data, not a diagnosis."
             .into(),
+        // Filled by `visit::fill` from the visit period.
+        visit_lines: Vec::new(),
+        question: None,
         figures: key_figures(summary),
         comparison_text: summary.previous.text.clone(),
         flags: flags(summary),

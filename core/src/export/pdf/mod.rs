@@ -45,6 +45,8 @@ mod tests;
 mod text;
 mod theme;
 mod truetype;
+// The visit lines and the person's question (issue 21).
+mod visit;
 
 pub use content::ReportContent;
 pub use options::{ReportFont, ReportOptions};

@@ -4,7 +4,6 @@ use crate::error::{JournalError, Result};
 use crate::model::validate::optional_text;
 use crate::settings::{PaperSize, Settings};
 use crate::summary::NightRange;
-use crate::time::Moment;
 
 /// Nights in the default report range.
 pub const DEFAULT_REPORT_NIGHTS: i64 = 30;
@@ -45,8 +44,9 @@ impl std::fmt::Debug for ReportFont {
 /// `ReportOptions::default()` (or an empty record in Kotlin/Swift) gives the usual report.
 #[derive(uniffi::Record, Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReportOptions {
-    /// The nights to report on; `None` for the 30 nights ending with the last completed night
-    /// (the night whose morning check-in is due). At most 366 nights.
+    /// The nights to report on; `None` for the period since the last clinician visit (see
+    /// `Journal::visit_period`: the 30 nights ending with the last completed night without a
+    /// past visit or when it is less than 14 nights ago). At most 366 nights.
     #[uniffi(default)]
     pub range: Option<NightRange>,
     /// The paper size; `None` for the one in the settings.
@@ -93,18 +93,28 @@ impl ReportOptions {
     /// Errors: `InvalidInput` for a range that ends before it starts, lies outside the years
     /// 1900–9999 (fields `first`, `last`) or is longer than 366 nights (field `range`), and for
     /// a patient name longer than 120 characters (field `patient_name`).
-    pub(crate) fn resolve(&self, settings: &Settings, now: &Moment) -> Result<Resolved> {
-        let range = match self.range {
-            Some(r) => r.validated()?,
-            None => {
-                let last = NightRange::default_at(now, settings).last;
-                NightRange {
-                    first: last - chrono::Duration::days(DEFAULT_REPORT_NIGHTS - 1),
-                    last,
-                }
-                .validated()?
-            }
+    #[cfg(test)]
+    pub(crate) fn resolve(
+        &self,
+        settings: &Settings,
+        now: &crate::time::Moment,
+    ) -> Result<Resolved> {
+        let last = NightRange::default_at(now, settings).last;
+        let default = NightRange {
+            first: last - chrono::Duration::days(DEFAULT_REPORT_NIGHTS - 1),
+            last,
         };
+        self.resolve_with_default(settings, default)
+    }
+
+    /// [`ReportOptions::resolve`] with `default` as the range when none is given (the journal's
+    /// "since the last visit" period, `summary::visit_period`).
+    pub(crate) fn resolve_with_default(
+        &self,
+        settings: &Settings,
+        default: NightRange,
+    ) -> Result<Resolved> {
+        let range = self.range.unwrap_or(default).validated()?;
         if range.nights() > MAX_REPORT_NIGHTS {
             return Err(JournalError::invalid(
                 "range",
@@ -129,6 +139,7 @@ impl ReportOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::Moment;
     use chrono::NaiveDate;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -52,6 +52,11 @@ fn content(nights: i64, rows: usize, long: bool) -> ReportContent {
         generated_text: "Generated on Fri 1 Jan 2027, 08:00".into(),
         generated_at: Moment::from_millis(1_798_700_000_000, 60),
         attribution: format!("Self-reported by the patient. {text}"),
+        visit_lines: vec![
+            "Since the last visit on Sat 11 Oct 2025".into(),
+            format!("Visit: Thu 3 Dec 2026 with Dr Example {text}"),
+        ],
+        question: Some(format!("Could the evening dose move earlier? {text}")),
         figures: (0..5)
             .map(|i| KeyFigure {
                 label: format!("Figure {i} {text}"),

@@ -1,6 +1,7 @@
 package org.rlsjournal.tests
 
 import java.io.File
+import java.time.LocalDate
 import java.time.ZoneId
 import java.time.ZonedDateTime
 import java.time.LocalDateTime
@@ -28,7 +29,10 @@ import org.rlsjournal.core.JournalException
 import org.rlsjournal.core.Prompt
 import org.rlsjournal.core.PromptKind
 import org.rlsjournal.core.ReliefMethod
+import org.rlsjournal.core.SafetyItem
 import org.rlsjournal.core.Side
+import org.rlsjournal.core.VisitData
+import org.rlsjournal.core.safetyCheckItems
 import org.rlsjournal.journal.JournalStore
 import org.rlsjournal.journal.toMoment
 import org.rlsjournal.presenters.AddPresenter
@@ -763,6 +767,65 @@ fun presenterTests() = suite("presenters") {
         join(p.load(0))
         assertNotNull(p.state.value.error)
         assertFalse(p.state.value.loading)
+    }
+
+    // ---- Visits and drug-safety check-ins (issue 21) ----
+
+    test("addVisitWithAQuestionThenEditIt") {
+        val r = rig(start = "2025-03-27T10:00")
+        val p = AddPresenter(r.source, r.scope, r.clock)
+        join(p.load(EntryKind.VISIT, null))
+        p.edit { it.copy(date = date("2025-04-02"), clinician = "Dr Rossi", question = "Is my ferritin enough?") }
+        join(p.save())
+        assertNull(p.state.value.error)
+        val stored = assertIs<Entry.Visit>(r.file.allItems().single().entry).visit
+        assertEquals(date("2025-04-02"), stored.data.visitOn)
+        assertEquals("Is my ferritin enough?", stored.data.question)
+        val edit = AddPresenter(r.source, r.scope, r.clock)
+        join(edit.load(null, stored.id))
+        assertEquals("Dr Rossi", edit.state.value.form.clinician)
+        edit.edit { it.copy(question = "") }
+        join(edit.save())
+        assertNull(assertIs<Entry.Visit>(r.file.entry(stored.id)).visit.data.question, "cleared")
+    }
+
+    test("addSafetyCheckInAnswersEachQuestionInTheCoresWords") {
+        val r = rig(start = "2025-03-27T10:00")
+        val p = AddPresenter(r.source, r.scope, r.clock)
+        join(p.load(EntryKind.SAFETY_CHECK, null))
+        val questions = p.state.value.form.safetyQuestions
+        assertEquals(safetyCheckItems(), questions.map { it.item })
+        assertTrue(questions.none { it.yes })
+        p.answerSafety(SafetyItem.FALLING_ASLEEP, true)
+        p.answerSafety(SafetyItem.GAMBLING, true)
+        p.answerSafety(SafetyItem.GAMBLING, false)
+        assertEquals(listOf(SafetyItem.FALLING_ASLEEP), p.state.value.form.safetyQuestions.filter { it.yes }.map { it.item })
+        join(p.save())
+        assertNull(p.state.value.error)
+        val stored = assertIs<Entry.SafetyCheck>(r.file.allItems().single().entry).check.data
+        assertEquals(listOf(SafetyItem.FALLING_ASLEEP), stored.answeredYes)
+        assertEquals(date("2025-03-27"), stored.checkedOn)
+    }
+
+    test("shareLoadsTheSinceLastVisitPeriodAndTheQuestion") {
+        val r = rig()
+        val today = LocalDate.now()
+        r.file.addVisit(VisitData(today.minusDays(30), null, null, null))
+        r.file.addVisit(VisitData(today.plusDays(2), "Dr Rossi", "Could the dose move earlier?", null))
+        val p = SharePresenter(r.source, r.scope, DirSink(dir.toFile()))
+        join(p.load())
+        assertNull(p.state.value.error)
+        assertEquals(r.file.visitPeriod().text, p.state.value.periodText)
+        assertTrue(assertNotNull(p.state.value.periodText).startsWith("Since the last visit on"))
+        assertTrue(assertNotNull(p.state.value.comparisonText).contains(" vs "))
+        assertEquals("Could the dose move earlier?", p.state.value.question)
+        join(p.shareReport())
+        val ready = assertNotNull(p.state.value.ready)
+        val process = ProcessBuilder("pdftotext", ready.path, "-").redirectErrorStream(true).start()
+        val text = process.inputStream.bufferedReader().readText().replace(Regex("\\s+"), " ")
+        assertEquals(0, process.waitFor(), text)
+        assertTrue(text.contains("Could the dose move earlier?"), "the question is printed: $text")
+        assertTrue(text.contains("Since the last visit on"), text)
     }
 
     // ---- Share ----

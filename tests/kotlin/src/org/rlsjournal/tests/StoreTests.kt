@@ -175,7 +175,11 @@ fun storeTests() = suite("store") {
             assertEquals(2, night.episodes.size)
             assertEquals(5u, store.calendarMonth(2025, 3).days[25].entryCount)
             val prompts = store.prompts(moment("2025-03-27T08:30:00+01:00"))
-            assertEquals(setOf(PromptKind.OPEN_EPISODE, PromptKind.SEVERITY_RATING), prompts.map { it.kind }.toSet())
+            // The seed takes pramipexole (a dopamine agonist): the weekly drug-safety check-in is due too.
+            assertEquals(
+                setOf(PromptKind.OPEN_EPISODE, PromptKind.SEVERITY_RATING, PromptKind.SAFETY_CHECK),
+                prompts.map { it.kind }.toSet(),
+            )
             assertTrue(store.prompts().isNotEmpty(), "now: the weekly rating is due")
         }
     }

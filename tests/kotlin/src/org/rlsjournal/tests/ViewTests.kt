@@ -228,6 +228,8 @@ fun kindOf(entry: Entry): EntryKind = when (entry) {
     is Entry.LabResult -> EntryKind.LAB_RESULT
     is Entry.SeverityRating -> EntryKind.SEVERITY_RATING
     is Entry.NoSymptoms -> EntryKind.NO_SYMPTOMS
+    is Entry.Visit -> EntryKind.VISIT
+    is Entry.SafetyCheck -> EntryKind.SAFETY_CHECK
 }
 
 /** The record metadata of an entry. */
@@ -240,4 +242,6 @@ fun entryMeta(entry: Entry) = when (entry) {
     is Entry.LabResult -> entry.lab.meta
     is Entry.SeverityRating -> entry.rating.meta
     is Entry.NoSymptoms -> entry.answer.meta
+    is Entry.Visit -> entry.visit.meta
+    is Entry.SafetyCheck -> entry.check.meta
 }

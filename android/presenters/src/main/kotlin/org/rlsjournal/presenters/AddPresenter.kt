@@ -19,6 +19,8 @@ import org.rlsjournal.core.EpisodeData
 import org.rlsjournal.core.ExposureData
 import org.rlsjournal.core.ExposureKind
 import org.rlsjournal.core.LabResultData
+import org.rlsjournal.core.SafetyCheckData
+import org.rlsjournal.core.SafetyItem
 import org.rlsjournal.core.Sensation
 import org.rlsjournal.core.Setting
 import org.rlsjournal.core.SeverityRatingData
@@ -26,7 +28,9 @@ import org.rlsjournal.core.Side
 import org.rlsjournal.core.Treatment
 import org.rlsjournal.core.TreatmentCategory
 import org.rlsjournal.core.TreatmentData
+import org.rlsjournal.core.VisitData
 import org.rlsjournal.core.formRules
+import org.rlsjournal.core.safetyCheckItems
 import org.rlsjournal.journal.JournalStore
 import org.rlsjournal.journal.MomentField
 
@@ -65,12 +69,22 @@ data class AddForm(
     /** Its unit. */
     val unit: String = "",
     val note: String = "",
+    /** Who a clinician visit is with, as typed. */
+    val clinician: String = "",
+    /** The person's question for a clinician visit, as typed. */
+    val question: String = "",
+    /** The drug-safety check-in's questions answered "yes" (the others are "no"). */
+    val safetyYes: List<SafetyItem> = emptyList(),
 ) {
     /** Whether the form has a moment field (episodes, exposures, doses) rather than a day. */
     val hasMoment: Boolean get() = kind == EntryKind.EPISODE || kind == EntryKind.EXPOSURE || kind == EntryKind.DOSE
 
     /** Whether the note field shows (a dose has no note). */
     val hasNote: Boolean get() = kind != EntryKind.DOSE
+
+    /** The drug-safety check-in's questions in the core's order and words, each with its answer. */
+    val safetyQuestions: List<SafetyQuestion>
+        get() = safetyCheckItems().map { SafetyQuestion(it, it.question(), it in safetyYes) }
 
     /** Ways to start a form. */
     companion object {
@@ -85,6 +99,9 @@ data class AddForm(
         }
     }
 }
+
+/** One question of the drug-safety check-in: the core's words and the person's answer. */
+data class SafetyQuestion(val item: SafetyItem, val question: String, val yes: Boolean)
 
 /** What the Add screen shows. */
 data class AddState(
@@ -165,6 +182,11 @@ class AddPresenter(
 
     /** Says whether symptoms came some time after lying down (the core's default latency to start). */
     fun setLatencyKnown(known: Boolean) = edit { it.copy(latencyMinutes = if (known) formRules().defaultLatencyMinutes else null) }
+
+    /** Answers one drug-safety question "yes" or "no". */
+    fun answerSafety(item: SafetyItem, yes: Boolean) = edit {
+        it.copy(safetyYes = if (yes) (it.safetyYes + item).distinct() else it.safetyYes - item)
+    }
 
     /** Says whether the treatment was stopped (today, to start with). */
     fun setStopped(stopped: Boolean) = edit { it.copy(stopDate = if (stopped) clock.now().toLocalDate() else null) }
@@ -250,6 +272,17 @@ class AddPresenter(
             EntryKind.SEVERITY_RATING -> {
                 EntryData.SeverityRating(SeverityRatingData(ratedOn = form.date, irlsTotal = form.irlsTotal, note = note))
             }
+            EntryKind.VISIT -> {
+                EntryData.Visit(VisitData(
+                    visitOn = form.date,
+                    clinician = form.clinician.ifBlank { null },
+                    question = form.question.ifBlank { null },
+                    note = note,
+                ))
+            }
+            EntryKind.SAFETY_CHECK -> {
+                EntryData.SafetyCheck(SafetyCheckData(checkedOn = form.date, answeredYes = form.safetyYes, note = note))
+            }
             EntryKind.SLEEP_DIARY, EntryKind.NO_SYMPTOMS -> return
         }
         store.write { journal -> journal.saveEntry(id, data) }
@@ -330,6 +363,20 @@ class AddPresenter(
                     irlsTotal = d.irlsTotal,
                     note = d.note ?: "",
                 )
+            }
+            is Entry.Visit -> {
+                val d = entry.visit.data
+                blank.copy(
+                    kind = EntryKind.VISIT,
+                    date = d.visitOn,
+                    clinician = d.clinician ?: "",
+                    question = d.question ?: "",
+                    note = d.note ?: "",
+                )
+            }
+            is Entry.SafetyCheck -> {
+                val d = entry.check.data
+                blank.copy(kind = EntryKind.SAFETY_CHECK, date = d.checkedOn, safetyYes = d.answeredYes, note = d.note ?: "")
             }
             is Entry.SleepDiary -> blank.copy(kind = EntryKind.SLEEP_DIARY)
             is Entry.NoSymptoms -> blank.copy(kind = EntryKind.NO_SYMPTOMS)

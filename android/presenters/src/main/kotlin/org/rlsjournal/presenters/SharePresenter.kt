@@ -34,6 +34,15 @@ data class ShareState(
     /** What the last restore did (added, updated, unchanged). */
     val restored: ImportSummary? = null,
     val error: Throwable? = null,
+    /**
+     * The report's default period as the core words it ("Since the last visit on Sat 11 Oct
+     * 2025: 50 nights, …"), after [SharePresenter.load]; null before.
+     */
+    val periodText: String? = null,
+    /** The exact ranges the report compares ("12 Oct – 30 Nov 2025 vs 23 Aug – 11 Oct 2025"). */
+    val comparisonText: String? = null,
+    /** The person's question for the next visit, printed at the top of the report; null if none. */
+    val question: String? = null,
 ) {
     /** The error as a sentence for the person, or null. */
     val errorText: String? get() = error?.let(::sentenceOf)
@@ -53,6 +62,21 @@ class SharePresenter(
 
     /** The screen's state. */
     val state: StateFlow<ShareState> = mutableState.asStateFlow()
+
+    /** Reads the report's default period ("since the last visit") from the core's `visitPeriod()`. */
+    fun load(): Job = scope.launch {
+        val failure = attempt {
+            val period = openStore().read { journal -> journal.visitPeriod() }
+            mutableState.update {
+                it.copy(
+                    periodText = period.text,
+                    comparisonText = period.comparison.ifBlank { null },
+                    question = period.nextVisit?.data?.question,
+                )
+            }
+        }
+        if (failure != null) mutableState.update { it.copy(error = failure) }
+    }
 
     /** Whether notes are printed. */
     fun setIncludeNotes(value: Boolean) = mutableState.update { it.copy(includeNotes = value) }

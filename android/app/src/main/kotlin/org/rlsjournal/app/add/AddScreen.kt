@@ -95,6 +95,8 @@ fun AddScreen(
             EntryKind.DOSE -> DoseFields(state, vm)
             EntryKind.LAB_RESULT -> LabFields(form, vm)
             EntryKind.SEVERITY_RATING -> RatingFields(form, vm)
+            EntryKind.VISIT -> VisitFields(form, vm)
+            EntryKind.SAFETY_CHECK -> SafetyCheckFields(form, vm)
             EntryKind.SLEEP_DIARY, EntryKind.NO_SYMPTOMS -> BodyText(stringResource(R.string.sleep_diary_on_checkin))
         }
 
@@ -231,6 +233,21 @@ private fun LabFields(form: AddForm, vm: AddViewModel) {
     }
     TextInput(stringResource(R.string.lab_value), form.amount, { v -> vm.presenter.edit { it.copy(amount = v) } }, numeric = true)
     TextInput(stringResource(R.string.lab_unit), form.unit, { v -> vm.presenter.edit { it.copy(unit = v) } })
+}
+
+@Composable
+private fun VisitFields(form: AddForm, vm: AddViewModel) {
+    DateField(stringResource(R.string.visit_on), form.date) { v -> vm.presenter.edit { it.copy(date = v) } }
+    TextInput(stringResource(R.string.visit_with), form.clinician, { v -> vm.presenter.edit { it.copy(clinician = v) } })
+    TextInput(stringResource(R.string.visit_question), form.question, { v -> vm.presenter.edit { it.copy(question = v) } })
+}
+
+@Composable
+private fun SafetyCheckFields(form: AddForm, vm: AddViewModel) {
+    DateField(stringResource(R.string.checked_on), form.date) { v -> vm.presenter.edit { it.copy(date = v) } }
+    for (q in form.safetyQuestions) {
+        SwitchRow(q.question, q.yes) { yes -> vm.presenter.answerSafety(q.item, yes) }
+    }
 }
 
 @Composable

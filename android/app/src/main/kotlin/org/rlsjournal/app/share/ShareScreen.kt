@@ -51,6 +51,8 @@ fun ShareScreen(vm: ShareViewModel = viewModel()) {
         vm.presenter.shared()
     }
 
+    LaunchedEffect(Unit) { vm.presenter.load() }
+
     val pickBackup = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
         if (uri != null) vm.restore(uri)
     }
@@ -73,6 +75,9 @@ fun ShareScreen(vm: ShareViewModel = viewModel()) {
         }
 
         SectionTitle(stringResource(R.string.report_section))
+        state.periodText?.let { BodyText(it) }
+        state.comparisonText?.let { BodyText(it) }
+        state.question?.let { BodyText(stringResource(R.string.report_question, it)) }
         TextInput(stringResource(R.string.patient_name_optional), state.patientName, { vm.presenter.setPatientName(it) })
         SwitchRow(stringResource(R.string.include_notes), state.includeNotes) { vm.presenter.setIncludeNotes(it) }
         SwitchRow(stringResource(R.string.detail_page), state.detailPage) { vm.presenter.setDetailPage(it) }
