@@ -997,6 +997,8 @@ fn export_csv_as_a_folder_or_a_zip() {
         "lab_results",
         "severity_ratings",
         "no_symptoms",
+        "visits",
+        "safety_checks",
     ]
     .iter()
     .map(|t| format!("{t}.csv"))
@@ -1005,7 +1007,7 @@ fn export_csv_as_a_folder_or_a_zip() {
     // A folder that does not exist yet is created, one file per table.
     let folder = env.path("tables").join("october");
     let printed = env.ok(&["export", "csv", "--out", folder.to_str().expect("path")]);
-    assert!(printed.starts_with("wrote 9 tables to "), "{printed}");
+    assert!(printed.starts_with("wrote 11 tables to "), "{printed}");
     assert!(printed.contains("episodes.csv"), "{printed}");
     assert_eq!(file_names(&folder), tables);
     let exposures = std::fs::read_to_string(folder.join("exposures.csv")).expect("csv");

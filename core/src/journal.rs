@@ -459,14 +459,15 @@ impl Journal {
     /// Adds a clinician visit, past or planned (up to a year ahead), with optionally who, the
     /// person's question for it and a note.
     pub fn add_visit(&self, data: VisitData) -> Result<Visit> {
-        let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| writes::add_visit(tx, &data))
+        let now = self.now();
+        let data = data.validated(&now)?;
+        self.write(|tx, _| writes::add_visit(tx, &data, now.millis()))
     }
 
     /// Replaces a clinician visit.
     pub fn edit_visit(&self, id: String, data: VisitData) -> Result<Visit> {
         let id = record_id(&id)?;
-        let now = Moment::now();
+        let now = self.now();
         let data = data.validated(&now)?;
         self.write(|tx, _| writes::edit_visit(tx, &id, &data, now.millis()))
     }
@@ -474,14 +475,15 @@ impl Journal {
     /// Adds a drug-safety check-in (the weekly yes/no questions while on a dopamine agonist or
     /// levodopa; `safety_check_items()` lists them).
     pub fn add_safety_check(&self, data: SafetyCheckData) -> Result<SafetyCheck> {
-        let data = data.validated(&Moment::now())?;
-        self.write(|tx, _| writes::add_safety_check(tx, &data))
+        let now = self.now();
+        let data = data.validated(&now)?;
+        self.write(|tx, _| writes::add_safety_check(tx, &data, now.millis()))
     }
 
     /// Replaces a drug-safety check-in.
     pub fn edit_safety_check(&self, id: String, data: SafetyCheckData) -> Result<SafetyCheck> {
         let id = record_id(&id)?;
-        let now = Moment::now();
+        let now = self.now();
         let data = data.validated(&now)?;
         self.write(|tx, _| writes::edit_safety_check(tx, &id, &data, now.millis()))
     }

@@ -151,7 +151,7 @@ fn bad_backups_are_rejected_with_the_reason_and_change_nothing() {
     );
     assert_rejected(
         &journal,
-        &edited(|d| d["version"] = 2.into()),
+        &edited(|d| d["version"] = 3.into()),
         "newer than this app",
     );
     assert_rejected(
@@ -262,8 +262,9 @@ fn a_zip_bomb_is_refused_without_unpacking_it() {
 fn csv_tables_match_the_golden_files() {
     let (_d, journal) = fixture_journal();
     let tables = journal.csv_tables(true).unwrap();
-    // Eight entity tables plus no_symptoms.csv (issue 14: the morning's answer).
-    assert_eq!(tables.len(), 9);
+    // Eight entity tables, no_symptoms.csv (issue 14: the morning's answer), visits.csv and
+    // safety_checks.csv (issue 21).
+    assert_eq!(tables.len(), 11);
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     for table in &tables {
         let path = dir.join(&table.file_name);
@@ -430,8 +431,9 @@ fn local_and_offset(m: &Moment) -> (String, String) {
 fn csv_parses_back_to_the_same_cells() {
     let (_d, journal) = awkward_journal();
     let tables = journal.csv_tables(true).unwrap();
-    // Eight entity tables plus no_symptoms.csv (issue 14: the morning's answer).
-    assert_eq!(tables.len(), 9);
+    // Eight entity tables, no_symptoms.csv (issue 14: the morning's answer), visits.csv and
+    // safety_checks.csv (issue 21).
+    assert_eq!(tables.len(), 11);
     let kinds = [
         ("episodes.csv", EntryKind::Episode),
         ("sleep_diary.csv", EntryKind::SleepDiary),
@@ -441,6 +443,8 @@ fn csv_parses_back_to_the_same_cells() {
         ("lab_results.csv", EntryKind::LabResult),
         ("severity_ratings.csv", EntryKind::SeverityRating),
         ("no_symptoms.csv", EntryKind::NoSymptoms),
+        ("visits.csv", EntryKind::Visit),
+        ("safety_checks.csv", EntryKind::SafetyCheck),
     ];
     let mut cells_compared = 0;
     for table in &tables {

@@ -582,7 +582,14 @@ fn the_report_lays_out_the_summarys_figures_changes_and_points() {
         last: date("2025-10-30"),
     };
     let summary = journal.summary_at(Some(october), at(NOW)).expect("summary");
-    assert_eq!(content.comparison_text, summary.previous.text);
+    // The summary's comparison sentence, after the exact ranges compared (issue 21).
+    assert_eq!(
+        content.comparison_text,
+        format!(
+            "Compared: 1 Oct – 30 Oct 2025 vs 1 Sep – 30 Sep 2025. {}",
+            summary.previous.text
+        )
+    );
     let figures: Vec<(String, String, String, Option<String>)> = content
         .figures
         .iter()

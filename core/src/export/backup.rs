@@ -283,6 +283,8 @@ impl IncomingRecord {
             IncomingRecord::Lab(d) => serde_json::to_string(d),
             IncomingRecord::Rating(d) => serde_json::to_string(d),
             IncomingRecord::NoSymptoms(d) => serde_json::to_string(d),
+            IncomingRecord::Visit(d) => serde_json::to_string(d),
+            IncomingRecord::SafetyCheck(d) => serde_json::to_string(d),
         };
         json.map_err(|e| JournalError::Storage {
             detail: format!("could not encode a record: {e}"),

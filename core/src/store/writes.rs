@@ -260,8 +260,8 @@ pub fn edit_severity_rating(
 }
 
 /// Adds a clinician visit.
-pub fn add_visit(conn: &Connection, data: &VisitData) -> Result<Visit> {
-    let id = insert_new(conn, &records::visit_row(data)?)?;
+pub fn add_visit(conn: &Connection, data: &VisitData, now_ms: i64) -> Result<Visit> {
+    let id = insert_new(conn, &records::visit_row(data)?, now_ms)?;
     typed_entry!(conn, &id, Visit, visit)
 }
 
@@ -272,8 +272,12 @@ pub fn edit_visit(conn: &Connection, id: &str, data: &VisitData, now_ms: i64) ->
 }
 
 /// Adds a drug-safety check-in.
-pub fn add_safety_check(conn: &Connection, data: &SafetyCheckData) -> Result<SafetyCheck> {
-    let id = insert_new(conn, &records::safety_check_row(data)?)?;
+pub fn add_safety_check(
+    conn: &Connection,
+    data: &SafetyCheckData,
+    now_ms: i64,
+) -> Result<SafetyCheck> {
+    let id = insert_new(conn, &records::safety_check_row(data)?, now_ms)?;
     typed_entry!(conn, &id, SafetyCheck, check)
 }
 

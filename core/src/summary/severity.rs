@@ -269,7 +269,9 @@ fn weeks(window: &Window) -> Vec<PeriodStats> {
     let mut start = window.first;
     while start <= window.last {
         let end = (week_start(start) + chrono::Duration::days(WEEK - 1)).min(window.last);
-        weeks.push(PeriodStats::from_cells(start, end, window.cells_between(start, end)).into_week());
+        weeks.push(
+            PeriodStats::from_cells(start, end, window.cells_between(start, end)).into_week(),
+        );
         start = end + chrono::Duration::days(1);
     }
     weeks

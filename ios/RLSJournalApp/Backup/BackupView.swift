@@ -43,7 +43,7 @@ private struct BackupForm: View {
                     MessageView(text: problem, isError: true)
                 }
                 if let error = model.error {
-                    MessageView(text: ErrorText.describe(error), isError: true)
+                    MessageView(text: sentenceOf(error), isError: true)
                 }
                 if let done = model.restored {
                     MessageView(text: "Restored: \(done.added) added, \(done.updated) updated, \(done.unchanged) unchanged.", isError: false)
@@ -71,6 +71,25 @@ private struct BackupForm: View {
                 if let policy = model.status?.policy {
                     Text(policy)
                 }
+            }
+            Section("Sync with your other devices") {
+                Text("Each device writes only its own file in this folder and reads the others' (iCloud Drive, Syncthing). Use the same passphrase on every device.")
+                if let text = model.syncText {
+                    Text(text)
+                }
+                Button(model.syncEnabled ? "Stop syncing" : "Sync through this folder") {
+                    let enabled = !model.syncEnabled
+                    UserDefaults.standard.set(enabled, forKey: Backups.syncKey)
+                    Task { await model.setSyncEnabled(enabled) }
+                }
+                .disabled(model.folderName == nil)
+                Button("Sync now") { Task { await model.syncNow() } }
+                    .disabled(model.folderName == nil || !model.syncEnabled)
+                Button("This is a new phone: restore my journal from this folder") {
+                    UserDefaults.standard.set(true, forKey: Backups.syncKey)
+                    Task { try await model.restoreFromFolder(journalPath: AppModel.journalPath()) }
+                }
+                .disabled(model.folderName == nil)
             }
             Section("Encryption") {
                 Text(model.encrypted ? "Backups are encrypted with your passphrase." : "Backups are not encrypted: anyone who can open the folder can read them.")

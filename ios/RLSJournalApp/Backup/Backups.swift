@@ -7,13 +7,20 @@ import UIKit
 @MainActor
 enum Backups {
     private(set) static var model: BackupModel?
+    /// Where the person's sync choice is kept (UserDefaults: a choice, not a secret).
+    static let syncKey = "syncEnabled"
 
     /// The model for `store` (made and started once).
     static func model(store: JournalStore) -> BackupModel {
         if let model {
             return model
         }
-        let made = BackupModel(store: store, secrets: KeychainSecretStore(), folder: BookmarkedFolder.current())
+        let made = BackupModel(
+            store: store,
+            secrets: KeychainSecretStore(),
+            folder: BookmarkedFolder.current(),
+            syncEnabled: UserDefaults.standard.bool(forKey: syncKey)
+        )
         model = made
         Task { await made.start() }
         return made

@@ -21,6 +21,16 @@ struct BookmarkedFolder: BackupFolder {
         return try await write(url.path)
     }
 
+    func sync(_ sync: (String) async throws -> SyncReport) async throws -> SyncReport {
+        guard url.startAccessingSecurityScopedResource() else {
+            throw BackupFolderError(
+                sentence: "this app may no longer use the sync folder; choose the folder again to give permission"
+            )
+        }
+        defer { url.stopAccessingSecurityScopedResource() }
+        return try await sync(url.path)
+    }
+
     /// The folder chosen earlier, or nil (the bookmark is renewed when stale).
     static func current() -> BookmarkedFolder? {
         guard let data = UserDefaults.standard.data(forKey: key) else {

@@ -20,6 +20,8 @@ protocol BackupFolder {
     var displayName: String { get }
     /// Runs `write` (the core's `autoBackup`) with the path of a folder it may write.
     func backUp(_ write: (String) async throws -> AutoBackupOutcome) async throws -> AutoBackupOutcome
+    /// Runs `sync` (the core's `syncFolder`) with the path of the folder the devices share.
+    func sync(_ sync: (String) async throws -> SyncReport) async throws -> SyncReport
 }
 
 /// The chosen folder could not be reached; `sentence` says why.
@@ -50,6 +52,10 @@ final class BackupModel: ObservableObject {
     @Published private(set) var busy = false
     /// What the last restore did.
     @Published private(set) var restored: ImportSummary?
+    /// Whether this device syncs with the other devices through the chosen folder (docs/sync.md).
+    @Published private(set) var syncEnabled = false
+    /// The core's sync status: when the last sync ran, what it merged and skipped, why it failed.
+    @Published private(set) var sync: SyncStatus?
     /// The error of the last action.
     @Published private(set) var error: (any Error)?
 
@@ -60,15 +66,19 @@ final class BackupModel: ObservableObject {
     private var watching: AnyCancellable?
     private var queue: Task<Void, Never>?
 
-    init(store: JournalStore, secrets: SecretStore, folder: BackupFolder?) {
+    init(store: JournalStore, secrets: SecretStore, folder: BackupFolder?, syncEnabled: Bool = false) {
         self.store = store
         self.secrets = secrets
         self.folder = folder
+        self.syncEnabled = syncEnabled
         self.folderName = folder?.displayName
     }
 
     /// The core's status sentence, or nil before it is read.
     var statusText: String? { status?.sentence }
+
+    /// The core's sync sentence, or nil before it is read.
+    var syncText: String? { sync?.sentence }
 
     /// Reads the status, then asks for a backup after every write through the store
     /// (`changed`: the core writes at most one every 10 minutes). Call once.
@@ -147,6 +157,40 @@ final class BackupModel: ObservableObject {
             if self.backedUpAtWrite != self.store.writeCount {
                 try await self.backUp(BackupOccasion.background)
             }
+            if self.syncEnabled {
+                try await self.syncOnce()
+            }
+        }
+    }
+
+    /// Sync on or off (the device keeps the choice); turning it on syncs at once.
+    func setSyncEnabled(_ enabled: Bool) async {
+        syncEnabled = enabled
+        if enabled && folder != nil {
+            await syncNow()
+        }
+    }
+
+    /// "Sync now": merges the other devices' files, then writes this device's own file.
+    func syncNow() async {
+        await action { try await self.syncOnce() }
+    }
+
+    /// The new phone: fills the empty journal at `journalPath` from the chosen folder in one core
+    /// call (`Journal.restore`), then syncs as a new device.
+    func restoreFromFolder(journalPath: String) async {
+        await action {
+            guard let chosen = self.folder else {
+                throw BackupFolderError(sentence: "choose the folder your other phone syncs with first")
+            }
+            let passphrase = self.secrets.passphrase()
+            _ = try await chosen.sync { path in
+                let restored = try Journal.restore(path: journalPath, source: path, passphrase: passphrase)
+                return try restored.syncFolder(folder: path, passphrase: passphrase)
+            }
+            try await self.store.refresh()
+            self.syncEnabled = true
+            try await self.refreshStatus()
         }
     }
 
@@ -213,9 +257,25 @@ final class BackupModel: ObservableObject {
         }
     }
 
+    private func syncOnce() async throws {
+        guard let chosen = folder else {
+            return
+        }
+        let passphrase = secrets.passphrase()
+        defer { Task { @MainActor in try? await self.refreshStatus() } }
+        _ = try await chosen.sync { path in
+            try await self.store.write { journal in
+                try journal.syncFolder(folder: path, passphrase: passphrase)
+            }
+        }
+    }
+
     private func refreshStatus() async throws {
         status = try await store.read { journal in
             try journal.autoBackupStatus()
+        }
+        sync = try await store.read { journal in
+            try journal.syncStatus()
         }
         encrypted = secrets.passphrase() != nil
     }

@@ -83,6 +83,6 @@ impl Journal {
     /// (field `patient_name`), fallback fonts that are not usable fonts, more than 8 or one
     /// over 64 MB (field `fallback_fonts`).
     pub fn report_pdf(&self, options: ReportOptions) -> Result<Vec<u8>> {
-        self.report_pdf_at(options, Moment::now())
+        self.report_pdf_at(options, self.now())
     }
 }

@@ -24,6 +24,7 @@ import org.rlsjournal.core.AutoBackupOutcome
 import org.rlsjournal.core.BackupOccasion
 import org.rlsjournal.core.Journal
 import org.rlsjournal.core.JournalException
+import org.rlsjournal.core.SyncReport
 import org.rlsjournal.journal.JournalStore
 import org.rlsjournal.presenters.BackupFolder
 import org.rlsjournal.presenters.BackupFolderException
@@ -60,6 +61,7 @@ private class RecordingFolder(path: String) : BackupFolder {
     override val displayName: String get() = inner.displayName
     override suspend fun backUp(write: suspend (folderPath: String) -> AutoBackupOutcome): AutoBackupOutcome =
         inner.backUp(write).also { outcomes += it }
+    override suspend fun sync(sync: suspend (folderPath: String) -> SyncReport): SyncReport = inner.sync(sync)
 }
 
 /** An in-memory document tree; [unreachable] makes every call fail as a withdrawn permission does. */
@@ -387,6 +389,100 @@ fun backupPresenterTests() = suite("backupPresenter") {
         assertEquals("b's changes", File(inbox, "device-b.rlsj").readText())
         assertEquals(emptyList(), mirror.pull(inbox, accept), "a file already here at its size is not copied again")
         assertEquals(listOf("device-b.rlsj"), inbox.list()!!.toList())
+    }
+
+    test("syncNowCarriesOnePhonesEntriesToTheOtherThroughTheFolderBothWays") {
+        val folder = Files.createDirectory(dir.resolve("shared")).toFile()
+        val a = BackupRig(this)
+        val bStore = closeAfter(runBlocking { JournalStore.open(dir.resolve("phone-b.db").toString()) })
+        val bFile = openJournal(dir.resolve("phone-b.db"))
+        a.file.seed()
+        val pa = a.presenter(PathBackupFolder(folder.path, "Shared"))
+        val pb = BackupPresenter({ bStore }, a.scope, FakeSecrets(), PathBackupFolder(folder.path, "Shared"))
+        joinJob(pa.setSyncEnabled(true)!!)
+        assertNull(pa.state.value.error, pa.state.value.errorText)
+        assertTrue(pa.state.value.syncEnabled)
+        joinJob(pb.setSyncEnabled(true)!!)
+        assertNull(pb.state.value.error, pb.state.value.errorText)
+        assertEquals(a.file.entries(), bFile.entries(), "B holds A's records after one sync")
+        val sentence = assertNotNull(pb.state.value.syncText)
+        assertTrue(sentence.isNotBlank() && pb.state.value.sync?.failure == null, sentence)
+        // B's change travels back to A.
+        bFile.noSymptomsLastNight()
+        joinJob(pb.syncNow())
+        joinJob(pa.syncNow())
+        assertEquals(bFile.entries(), a.file.entries(), "A holds B's answer after both synced")
+        val devices = folder.list()!!.filter { it.startsWith("rlsjournal-device-") }
+        assertEquals(2, devices.size, devices.toString())
+    }
+
+    test("aSyncWithoutAFolderOrWithAGoneOneChangesNothingAndSaysWhy") {
+        val r = BackupRig(this)
+        r.file.seed()
+        val before = r.file.entries()
+        assertNull(r.presenter().setSyncEnabled(true), "no folder: nothing to sync")
+        val folder = Files.createDirectory(dir.resolve("shared")).toFile()
+        val p = r.presenter(PathBackupFolder(folder.path, "Shared"))
+        joinJob(p.setSyncEnabled(true)!!)
+        assertTrue(folder.deleteRecursively())
+        joinJob(p.syncNow())
+        val s = p.state.value
+        assertIs<JournalException.SyncFailed>(s.error)
+        assertNotNull(s.sync?.failure, "the core's status keeps the failure: ${s.syncText}")
+        assertEquals(before, r.file.entries())
+    }
+
+    test("aNewPhoneRestoresFromTheFolderWithThePassphraseAndJoinsAsANewDevice") {
+        val folder = Files.createDirectory(dir.resolve("shared")).toFile()
+        val old = BackupRig(this)
+        old.file.seed()
+        old.secrets.value = PASSPHRASE
+        val po = old.presenter(PathBackupFolder(folder.path, "Shared"))
+        joinJob(po.setSyncEnabled(true)!!)
+        assertNull(po.state.value.error, po.state.value.errorText)
+        val ours = folder.list()!!.single { it.startsWith("rlsjournal-device-") }
+        assertTrue(ours.endsWith(".json.age"), ours)
+        // The new phone: an empty journal the app has opened, a wrong passphrase first.
+        val newPath = dir.resolve("new-phone.db").toString()
+        val newStore = closeAfter(runBlocking { JournalStore.open(newPath) })
+        val wrong = BackupPresenter({ newStore }, old.scope, FakeSecrets("not the passphrase"), PathBackupFolder(folder.path, "Shared"))
+        joinJob(wrong.restoreFromFolder(newPath))
+        assertNotNull(wrong.state.value.error, "a wrong passphrase merges nothing and says so")
+        val newFile = openJournal(dir.resolve("new-phone.db"))
+        assertTrue(newFile.entries().isEmpty())
+        val secrets = FakeSecrets(PASSPHRASE)
+        val pn = BackupPresenter({ newStore }, old.scope, secrets, PathBackupFolder(folder.path, "Shared"))
+        joinJob(pn.restoreFromFolder(newPath))
+        assertNull(pn.state.value.error, pn.state.value.errorText)
+        assertEquals(old.file.entries(), newFile.entries())
+        assertTrue(pn.state.value.syncEnabled)
+        val devices = folder.list()!!.filter { it.startsWith("rlsjournal-device-") }
+        assertEquals(2, devices.size, "the new phone writes its own file: $devices")
+        assertTrue(newFile.deviceId() != old.file.deviceId())
+    }
+
+    test("anAndroidFolderSyncPullsTheOthersFilesAndPushesOnlyOurOwn") {
+        val a = BackupRig(this)
+        a.file.seed()
+        // Another phone's file, made by the core on a real second journal, sits in the tree.
+        val other = openJournal(dir.resolve("other.db"))
+        other.noSymptomsLastNight()
+        val otherFolder = Files.createDirectory(dir.resolve("other-folder")).toFile()
+        other.syncFolder(otherFolder.path, null)
+        val tree = FakeTree()
+        for (f in otherFolder.listFiles()!!) tree.files[f.name] = f.readBytes()
+        tree.files["notes.txt"] = "the person's own file".toByteArray()
+        val staging = File(dir.toFile(), "staging").also { it.mkdirs() }
+        val p = a.presenter(MirroredBackupFolder(tree, staging))
+        joinJob(p.setSyncEnabled(true)!!)
+        assertNull(p.state.value.error, p.state.value.errorText)
+        assertTrue(a.file.entries().containsAll(other.entries()), "the other phone's answer was merged")
+        val ours = "rlsjournal-device-" + a.file.deviceId()
+        val names = tree.files.keys.toSet()
+        assertTrue(names.any { it.startsWith(ours) }, "our device file is in the tree: $names")
+        assertEquals("the person's own file", tree.files.getValue("notes.txt").decodeToString())
+        val others = otherFolder.list()!!.toSet()
+        assertEquals(others + "notes.txt", names.filter { !it.startsWith(ours) }.toSet(), "nothing else was written into the tree")
     }
 }
 

@@ -39,7 +39,7 @@ class RlsJournalApplication : Application() {
      * background (MainActivity.onStop), whichever screen is shown.
      */
     val backup: BackupPresenter by lazy {
-        BackupPresenter({ journalStore() }, appScope, KeystoreSecretStore(this), BackupFolders.current(this))
+        BackupPresenter({ journalStore() }, appScope, KeystoreSecretStore(this), BackupFolders.current(this), BackupFolders.syncEnabled(this))
     }
 
     override fun onCreate() {

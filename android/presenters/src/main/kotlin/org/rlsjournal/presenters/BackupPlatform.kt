@@ -1,6 +1,7 @@
 package org.rlsjournal.presenters
 
 import org.rlsjournal.core.AutoBackupOutcome
+import org.rlsjournal.core.SyncReport
 
 /**
  * Keeps the backup passphrase outside the journal and outside plain preferences (Android: encrypted
@@ -34,6 +35,14 @@ interface BackupFolder {
      * not be brought in step (the next call tries again).
      */
     suspend fun backUp(write: suspend (folderPath: String) -> AutoBackupOutcome): AutoBackupOutcome
+
+    /**
+     * Runs [sync] (the core's `syncFolder`) with the path of a folder holding the other devices'
+     * files as the chosen folder has them, then brings this device's own file into the chosen
+     * folder. Throws what [sync] throws; [BackupFolderException] when the chosen folder could not
+     * be read or written.
+     */
+    suspend fun sync(sync: suspend (folderPath: String) -> SyncReport): SyncReport
 }
 
 /** The chosen folder could not be reached or written; [message] is a sentence to show. */
@@ -43,4 +52,6 @@ class BackupFolderException(message: String, cause: Throwable? = null) : Excepti
 class PathBackupFolder(private val path: String, override val displayName: String = path) : BackupFolder {
     override suspend fun backUp(write: suspend (folderPath: String) -> AutoBackupOutcome): AutoBackupOutcome =
         write(path)
+
+    override suspend fun sync(sync: suspend (folderPath: String) -> SyncReport): SyncReport = sync(path)
 }

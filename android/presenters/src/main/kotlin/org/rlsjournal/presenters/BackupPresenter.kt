@@ -13,7 +13,9 @@ import kotlinx.coroutines.sync.withLock
 import org.rlsjournal.core.AutoBackupStatus
 import org.rlsjournal.core.BackupOccasion
 import org.rlsjournal.core.ImportSummary
+import org.rlsjournal.core.Journal
 import org.rlsjournal.core.JournalException
+import org.rlsjournal.core.SyncStatus
 
 /** What the Backup screen shows. */
 data class BackupState(
@@ -33,6 +35,13 @@ data class BackupState(
     val busy: Boolean = false,
     /** What the last restore did (added, updated, unchanged). */
     val restored: ImportSummary? = null,
+    /**
+     * Whether this device syncs with the other devices through the chosen folder (each device
+     * writes only its own file there and merges the others': docs/sync.md).
+     */
+    val syncEnabled: Boolean = false,
+    /** The core's sync status: when the last sync ran, what it merged and skipped, why it failed. */
+    val sync: SyncStatus? = null,
     /** The error of the last action (a wrong passphrase, a passphrase too short, a failed backup). */
     val error: Throwable? = null,
 ) {
@@ -41,6 +50,9 @@ data class BackupState(
 
     /** The error as a sentence for the person, or null. */
     val errorText: String? get() = error?.let(::sentenceOf)
+
+    /** The core's sync sentence ("Synced on … with 2 devices", "… failed: …"), or null. */
+    val syncText: String? get() = sync?.sentence
 }
 
 /**
@@ -61,8 +73,9 @@ class BackupPresenter(
     private val scope: CoroutineScope,
     private val secrets: SecretStore,
     folder: BackupFolder?,
+    syncEnabled: Boolean = false,
 ) {
-    private val mutableState = MutableStateFlow(BackupState(folderName = folder?.displayName))
+    private val mutableState = MutableStateFlow(BackupState(folderName = folder?.displayName, syncEnabled = syncEnabled))
     private val backupLock = Mutex()
     private var folder: BackupFolder? = folder
 
@@ -150,6 +163,7 @@ class BackupPresenter(
     fun wentToBackground(): Job = action {
         val writes = openStore().writeCount.value
         if (backedUpAtWrite != writes) backUp(BackupOccasion.BACKGROUND)
+        if (mutableState.value.syncEnabled) sync()
     }
 
     /**
@@ -164,6 +178,38 @@ class BackupPresenter(
             if (key != null) journal.importBackupFileWithPassphrase(path, key) else journal.importBackupFile(path)
         }
         mutableState.update { it.copy(restored = summary) }
+    }
+
+    /**
+     * Sync on or off (the device keeps the choice; the person's other devices choose for
+     * themselves). Turning it on syncs at once when a folder is chosen.
+     */
+    fun setSyncEnabled(enabled: Boolean): Job? {
+        mutableState.update { it.copy(syncEnabled = enabled) }
+        return if (enabled && folder != null) syncNow() else null
+    }
+
+    /**
+     * "Sync now": merges the other devices' files from the chosen folder into the journal (last
+     * change wins per record), then writes this device's own file; the core's sentence says what
+     * happened. With a passphrase kept, our file is encrypted and the others' are opened with it.
+     */
+    fun syncNow(): Job = action { sync() }
+
+    /**
+     * The new phone: fills the (empty) journal at [journalPath] from the chosen folder's device
+     * files, opened with the passphrase kept, in one core call (`Journal.restore`, all or
+     * nothing, refused where records already are); this device then syncs as a new device.
+     */
+    fun restoreFromFolder(journalPath: String): Job = action {
+        val chosen = folder ?: throw BackupFolderException("choose the folder your other phone syncs with first")
+        val store = openStore()
+        chosen.sync { path ->
+            Journal.restore(journalPath, path, secrets.passphrase()).use { restored -> restored.syncFolder(path, secrets.passphrase()) }
+        }
+        store.refresh()
+        mutableState.update { it.copy(syncEnabled = true) }
+        refreshStatus()
     }
 
     /** The last error was shown. */
@@ -197,8 +243,21 @@ class BackupPresenter(
         }
     }
 
+    /** One sync through the chosen folder (none without one); the status is re-read whatever happens. */
+    private suspend fun sync() {
+        val chosen = folder ?: return
+        backupLock.withLock {
+            val store = openStore()
+            try {
+                chosen.sync { path -> store.write { journal -> journal.syncFolder(path, secrets.passphrase()) } }
+            } finally {
+                refreshStatus()
+            }
+        }
+    }
+
     private suspend fun refreshStatus() {
-        val status = openStore().read { journal -> journal.autoBackupStatus() }
-        mutableState.update { it.copy(status = status, encrypted = secrets.passphrase() != null) }
+        val (status, sync) = openStore().read { journal -> journal.autoBackupStatus() to journal.syncStatus() }
+        mutableState.update { it.copy(status = status, sync = sync, encrypted = secrets.passphrase() != null) }
     }
 }

@@ -8,6 +8,7 @@ import kotlin.coroutines.cancellation.CancellationException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
 import org.rlsjournal.core.AutoBackupOutcome
+import org.rlsjournal.core.SyncReport
 
 /** One file directly in a [DocumentTree]. */
 data class TreeFile(
@@ -74,11 +75,15 @@ class FolderMirror(
     private val ledgerFile: File,
     private val tree: DocumentTree,
 ) {
-    /** Copies new staged files into the tree and removes from it the ones the core removed. */
-    fun push(): MirrorResult {
+    /**
+     * Copies new staged files that [only] takes into the tree and removes from it the ones the
+     * core removed. (For sync, [only] takes this device's own file: the other devices' files in
+     * the staging folder are copies pulled from the tree, never pushed back.)
+     */
+    fun push(only: (String) -> Boolean = { true }): MirrorResult {
         val inTree = tree.list().associate { it.name to it.size }
         val ledger = readLedger()
-        val staged = stagedFiles()
+        val staged = stagedFiles().filter { it.name in ledger || only(it.name) }
         val copied = mutableListOf<String>()
         for (file in staged) {
             val ours = file.name in ledger
@@ -197,5 +202,39 @@ class MirroredBackupFolder(
             }
         }
         return outcome
+    }
+
+    /** The staging folder of sync: other devices' files pulled in, this device's own file pushed out. */
+    private val syncStaging = File(staging.parentFile, "${staging.name}.sync")
+
+    /** The mirror between [syncStaging] and the tree (its own ledger: only our device file). */
+    private val syncMirror = FolderMirror(syncStaging, File(staging.parentFile, "${staging.name}.sync.mirrored"), tree)
+
+    override suspend fun sync(sync: suspend (folderPath: String) -> SyncReport): SyncReport {
+        withContext(Dispatchers.IO) {
+            folderStep { syncMirror.pull(syncStaging) { it.startsWith(DEVICE_FILE_PREFIX) } }
+        }
+        val report = sync(syncStaging.path)
+        withContext(Dispatchers.IO) {
+            folderStep { syncMirror.push { it.startsWith(DEVICE_FILE_PREFIX + report.deviceId) } }
+        }
+        return report
+    }
+
+    private fun <T> folderStep(step: () -> T): T =
+        try {
+            step()
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: BackupFolderException) {
+            throw e
+        } catch (e: Exception) {
+            throw BackupFolderException("the sync folder could not be read or written (${e.message ?: e})", e)
+        }
+
+    /** Names of the sync's files. */
+    companion object {
+        /** How every device's file in a sync folder is named (`rlsjournal-device-<id>.json[.age]`). */
+        const val DEVICE_FILE_PREFIX: String = "rlsjournal-device-"
     }
 }

@@ -15,6 +15,7 @@ import org.rlsjournal.presenters.MirroredBackupFolder
 object BackupFolders {
     private const val PREFS = "backup-folder"
     private const val KEY_TREE = "tree-uri"
+    private const val KEY_SYNC = "sync-enabled"
 
     /** The app-private folder the core writes backups into before they are mirrored. */
     const val STAGING_DIR = "backup-staging"
@@ -37,6 +38,15 @@ object BackupFolders {
     }
 
     /** Forgets the folder and gives its permission back. */
+    /** Whether this device syncs through the chosen folder (the person's choice, kept here). */
+    fun syncEnabled(context: Context): Boolean =
+        context.getSharedPreferences(PREFS, Context.MODE_PRIVATE).getBoolean(KEY_SYNC, false)
+
+    /** Keeps the sync choice. */
+    fun rememberSync(context: Context, enabled: Boolean) {
+        context.getSharedPreferences(PREFS, Context.MODE_PRIVATE).edit().putBoolean(KEY_SYNC, enabled).commit()
+    }
+
     fun forget(context: Context) {
         val prefs = context.getSharedPreferences(PREFS, Context.MODE_PRIVATE)
         prefs.getString(KEY_TREE, null)?.let { release(context, Uri.parse(it)) }

@@ -73,6 +73,19 @@ fun BackupScreen(vm: BackupViewModel = viewModel()) {
         QuietButton(stringResource(R.string.backup_stop), stringResource(R.string.backup_stop), { vm.forgetFolder() }, Modifier.fillMaxWidth(), enabled = state.folderName != null)
         state.status?.policy?.let { BodyText(it) }
 
+        SectionTitle(stringResource(R.string.sync_section))
+        BodyText(stringResource(R.string.sync_explained))
+        state.syncText?.let { BodyText(it) }
+        QuietButton(
+            stringResource(if (state.syncEnabled) R.string.sync_turn_off else R.string.sync_turn_on),
+            stringResource(if (state.syncEnabled) R.string.sync_turn_off else R.string.sync_turn_on),
+            { vm.setSyncEnabled(!state.syncEnabled) },
+            Modifier.fillMaxWidth(),
+            enabled = state.folderName != null,
+        )
+        QuietButton(stringResource(R.string.sync_now), stringResource(R.string.sync_now), { vm.presenter.syncNow() }, Modifier.fillMaxWidth(), enabled = state.folderName != null && state.syncEnabled)
+        QuietButton(stringResource(R.string.sync_new_phone), stringResource(R.string.sync_new_phone), { vm.restoreFromFolder() }, Modifier.fillMaxWidth(), enabled = state.folderName != null)
+
         SectionTitle(stringResource(R.string.backup_encryption_section))
         BodyText(stringResource(if (state.encrypted) R.string.backup_encrypted else R.string.backup_plain))
         OutlinedTextField(

@@ -33,6 +33,19 @@ class BackupViewModel(application: Application) : AndroidViewModel(application) 
         presenter.forgetFolder()
     }
 
+    /** Sync through the chosen folder on or off; the choice is kept for the next start. */
+    fun setSyncEnabled(enabled: Boolean) {
+        BackupFolders.rememberSync(getApplication(), enabled)
+        presenter.setSyncEnabled(enabled)
+    }
+
+    /** The new phone: fills the empty journal from the chosen sync folder. */
+    fun restoreFromFolder() {
+        val app = getApplication<Application>()
+        BackupFolders.rememberSync(app, true)
+        presenter.restoreFromFolder(File(app.filesDir, RlsJournalApplication.JOURNAL_FILE_NAME).absolutePath)
+    }
+
     /** Restores the backup file the person picked, with the passphrase typed (may be blank). */
     fun restore(uri: Uri, passphrase: String) {
         val app = getApplication<Application>()
