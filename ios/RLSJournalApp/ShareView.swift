@@ -24,6 +24,12 @@ struct ShareView: View {
                 ProgressView().accessibilityLabel("Working")
             }
             Section("Clinician report") {
+                if let period = state.periodText {
+                    Text(period)
+                }
+                if let question = state.question {
+                    Text("Your question for the visit: \(question)")
+                }
                 TextField("Your name on the report (optional)", text: Binding(get: { state.patientName }, set: { model.setPatientName($0) }))
                 Toggle("Include my notes", isOn: Binding(get: { state.includeNotes }, set: { model.setIncludeNotes($0) }))
                 Toggle("Add page 2: the detail and all notes", isOn: Binding(get: { state.detailPage }, set: { model.setDetailPage($0) }))
@@ -49,6 +55,7 @@ struct ShareView: View {
             }
         }
         .navigationTitle("Share and backup")
+        .onAppear { model.load() }
         .sheet(item: Binding(get: { state.ready }, set: { if $0 == nil { model.shared() } })) { file in
             ShareSheet(items: [file.url])
         }

@@ -315,17 +315,16 @@ fn median_peak(now: &Parts<'_>, before: Option<&Parts<'_>>) -> KeyFigure {
     );
     let value = sev.mean_peak;
     let was = before.and_then(|p| p.severity.mean_peak);
-    let over = format!(
-        "over {} observed, symptom-free as 0",
-        nights_text(now.coverage.nights_logged)
-    );
+    // The worst night first: the report's figure box cuts a long detail at its end. That
+    // symptom-free nights count as 0 is said once, in the definition of the measure.
+    let over = format!("{} observed", nights_text(now.coverage.nights_logged));
     KeyFigure {
         kind: KeyFigureKind::MeanNightlyPeak,
         label: "Mean nightly peak (0–10)".into(),
         value,
         value_text: sev.mean_peak_text.clone(),
         detail: match &sev.worst_night {
-            Some(w) => format!("{over}; worst {} on {}", w.peak, day_month(w.night)),
+            Some(w) => format!("worst {} on {}; {over}", w.peak, day_month(w.night)),
             None => over,
         },
         change: value.zip(was).map(|(now, before)| {

@@ -36,24 +36,24 @@ private struct BackupForm: View {
     var body: some View {
         Form {
             Section {
-                if let text = model.statusText {
+                if let text = model.state.statusText {
                     Text(text)
                 }
-                if let problem = model.folderProblem {
+                if let problem = model.state.folderProblem {
                     MessageView(text: problem, isError: true)
                 }
-                if let error = model.error {
+                if let error = model.state.error {
                     MessageView(text: sentenceOf(error), isError: true)
                 }
-                if let done = model.restored {
+                if let done = model.state.restored {
                     MessageView(text: "Restored: \(done.added) added, \(done.updated) updated, \(done.unchanged) unchanged.", isError: false)
                 }
-                if model.busy {
+                if model.state.busy {
                     ProgressView()
                 }
             }
             Section("Backup folder") {
-                Text(model.folderName ?? "No folder chosen: no automatic backups.")
+                Text(model.state.folderName ?? "No folder chosen: no automatic backups.")
                 Button("Choose a backup folder") { picking = true }
                     .fileImporter(isPresented: $picking, allowedContentTypes: [UTType.folder]) { result in
                         guard case .success(let url) = result, let folder = try? BookmarkedFolder.remember(url) else {
@@ -62,37 +62,37 @@ private struct BackupForm: View {
                         Task { await model.chooseFolder(folder) }
                     }
                 Button("Back up now") { Task { await model.backUpNow() } }
-                    .disabled(model.folderName == nil)
+                    .disabled(model.state.folderName == nil)
                 Button("Stop automatic backups") {
                     BookmarkedFolder.forget()
                     model.forgetFolder()
                 }
-                .disabled(model.folderName == nil)
-                if let policy = model.status?.policy {
+                .disabled(model.state.folderName == nil)
+                if let policy = model.state.status?.policy {
                     Text(policy)
                 }
             }
             Section("Sync with your other devices") {
                 Text("Each device writes only its own file in this folder and reads the others' (iCloud Drive, Syncthing). Use the same passphrase on every device.")
-                if let text = model.syncText {
+                if let text = model.state.syncText {
                     Text(text)
                 }
-                Button(model.syncEnabled ? "Stop syncing" : "Sync through this folder") {
-                    let enabled = !model.syncEnabled
+                Button(model.state.syncEnabled ? "Stop syncing" : "Sync through this folder") {
+                    let enabled = !model.state.syncEnabled
                     UserDefaults.standard.set(enabled, forKey: Backups.syncKey)
                     Task { await model.setSyncEnabled(enabled) }
                 }
-                .disabled(model.folderName == nil)
+                .disabled(model.state.folderName == nil)
                 Button("Sync now") { Task { await model.syncNow() } }
-                    .disabled(model.folderName == nil || !model.syncEnabled)
+                    .disabled(model.state.folderName == nil || !model.state.syncEnabled)
                 Button("This is a new phone: restore my journal from this folder") {
                     UserDefaults.standard.set(true, forKey: Backups.syncKey)
                     Task { try await model.restoreFromFolder(journalPath: AppModel.journalPath()) }
                 }
-                .disabled(model.folderName == nil)
+                .disabled(model.state.folderName == nil)
             }
             Section("Encryption") {
-                Text(model.encrypted ? "Backups are encrypted with your passphrase." : "Backups are not encrypted: anyone who can open the folder can read them.")
+                Text(model.state.encrypted ? "Backups are encrypted with your passphrase." : "Backups are not encrypted: anyone who can open the folder can read them.")
                 SecureField("New passphrase", text: $passphrase)
                 Button("Encrypt backups with this passphrase") {
                     let typed = passphrase
@@ -100,7 +100,7 @@ private struct BackupForm: View {
                     Task { await model.setPassphrase(typed) }
                 }
                 Button("Stop encrypting backups") { Task { await model.clearPassphrase() } }
-                    .disabled(!model.encrypted)
+                    .disabled(!model.state.encrypted)
                 Text("The passphrase is kept in this phone's Keychain, never in the journal. Write it down: a new phone needs it to restore, and nobody can recover it.")
             }
             Section("Restore from a backup") {

@@ -39,25 +39,37 @@ struct BackupFolderError: Error {
 /// the background is heard whichever screen is shown.
 @MainActor
 final class BackupModel: ObservableObject {
-    /// The chosen folder's name, or nil when none is chosen.
-    @Published private(set) var folderName: String?
-    /// Whether backups are encrypted (a passphrase is kept).
-    @Published private(set) var encrypted = false
-    /// The core's status: when the last backup was written, why the last attempt failed.
-    @Published private(set) var status: AutoBackupStatus?
-    /// Why the chosen folder could not be reached, or nil.
-    @Published private(set) var folderProblem: String?
-    /// The file the last backup of these actions wrote (nil: none was due).
-    @Published private(set) var lastWrittenNow: String?
-    @Published private(set) var busy = false
-    /// What the last restore did.
-    @Published private(set) var restored: ImportSummary?
-    /// Whether this device syncs with the other devices through the chosen folder (docs/sync.md).
-    @Published private(set) var syncEnabled = false
-    /// The core's sync status: when the last sync ran, what it merged and skipped, why it failed.
-    @Published private(set) var sync: SyncStatus?
-    /// The error of the last action.
-    @Published private(set) var error: (any Error)?
+    /// What the Backup screen shows (the Kotlin `BackupState`).
+    struct State {
+        /// The chosen folder's name, or nil when none is chosen.
+        var folderName: String?
+        /// Whether backups are encrypted (a passphrase is kept).
+        var encrypted = false
+        /// The core's status: when the last backup was written, why the last attempt failed.
+        var status: AutoBackupStatus?
+        /// Why the chosen folder could not be reached, or nil.
+        var folderProblem: String?
+        /// The file the last backup of these actions wrote (nil: none was due).
+        var lastWrittenNow: String?
+        var busy = false
+        /// What the last restore did.
+        var restored: ImportSummary?
+        /// Whether this device syncs with the other devices through the chosen folder (docs/sync.md).
+        var syncEnabled = false
+        /// The core's sync status: when the last sync ran, what it merged and skipped, why it failed.
+        var sync: SyncStatus?
+        /// The error of the last action.
+        var error: (any Error)?
+
+        /// The core's status sentence, or nil before it is read.
+        var statusText: String? { status?.sentence }
+        /// The core's sync sentence, or nil before it is read.
+        var syncText: String? { sync?.sentence }
+        /// The error as a sentence for the person, or nil.
+        var errorText: String? { error.map(sentenceOf) }
+    }
+
+    @Published private(set) var state = State()
 
     private let store: JournalStore
     private let secrets: SecretStore
@@ -70,15 +82,9 @@ final class BackupModel: ObservableObject {
         self.store = store
         self.secrets = secrets
         self.folder = folder
-        self.syncEnabled = syncEnabled
-        self.folderName = folder?.displayName
+        self.state.syncEnabled = syncEnabled
+        self.state.folderName = folder?.displayName
     }
-
-    /// The core's status sentence, or nil before it is read.
-    var statusText: String? { status?.sentence }
-
-    /// The core's sync sentence, or nil before it is read.
-    var syncText: String? { sync?.sentence }
 
     /// Reads the status, then asks for a backup after every write through the store
     /// (`changed`: the core writes at most one every 10 minutes). Call once.
@@ -94,23 +100,23 @@ final class BackupModel: ObservableObject {
         do {
             try await refreshStatus()
         } catch {
-            self.error = error
+            self.state.error = error
         }
     }
 
     /// The person chose `chosen` (its bookmark is kept); a backup is written into it at once.
     func chooseFolder(_ chosen: BackupFolder) async {
         folder = chosen
-        folderName = chosen.displayName
-        folderProblem = nil
+        state.folderName = chosen.displayName
+        state.folderProblem = nil
         await action { try await self.backUp(BackupOccasion.now) }
     }
 
     /// No folder any more: no automatic backups.
     func forgetFolder() {
         folder = nil
-        folderName = nil
-        folderProblem = nil
+        state.folderName = nil
+        state.folderProblem = nil
     }
 
     /// Encrypts backups with `passphrase` from now on and writes one at once when a folder is
@@ -119,7 +125,7 @@ final class BackupModel: ObservableObject {
         await action {
             let before = self.secrets.passphrase()
             try self.secrets.setPassphrase(passphrase)
-            defer { self.encrypted = self.secrets.passphrase() != nil }
+            defer { self.state.encrypted = self.secrets.passphrase() != nil }
             do {
                 if self.folder != nil {
                     try await self.backUp(BackupOccasion.now)
@@ -141,7 +147,7 @@ final class BackupModel: ObservableObject {
     func clearPassphrase() async {
         await action {
             try self.secrets.clearPassphrase()
-            self.encrypted = false
+            self.state.encrypted = false
         }
     }
 
@@ -157,15 +163,25 @@ final class BackupModel: ObservableObject {
             if self.backedUpAtWrite != self.store.writeCount {
                 try await self.backUp(BackupOccasion.background)
             }
-            if self.syncEnabled {
+            if self.state.syncEnabled {
                 try await self.syncOnce()
             }
         }
     }
 
+    /// Something changed in the journal through another path than the store (rare).
+    func journalChanged() async {
+        await action { try await self.backUp(BackupOccasion.changed) }
+    }
+
+    /// The last error was shown.
+    func errorShown() {
+        state.error = nil
+    }
+
     /// Sync on or off (the device keeps the choice); turning it on syncs at once.
     func setSyncEnabled(_ enabled: Bool) async {
-        syncEnabled = enabled
+        state.syncEnabled = enabled
         if enabled && folder != nil {
             await syncNow()
         }
@@ -189,7 +205,7 @@ final class BackupModel: ObservableObject {
                 return try restored.syncFolder(folder: path, passphrase: passphrase)
             }
             try await self.store.refresh()
-            self.syncEnabled = true
+            self.state.syncEnabled = true
             try await self.refreshStatus()
         }
     }
@@ -206,16 +222,16 @@ final class BackupModel: ObservableObject {
                 }
                 return try journal.importBackupFile(path: path)
             }
-            self.restored = summary
+            self.state.restored = summary
         }
     }
 
     private func action(_ body: @escaping @MainActor () async throws -> Void) async {
-        busy = true
-        error = nil
-        restored = nil
+        state.busy = true
+        state.error = nil
+        state.restored = nil
         await run(body)
-        busy = false
+        state.busy = false
     }
 
     /// Runs `body` after the work queued before it (one backup at a time); keeps its error.
@@ -226,7 +242,7 @@ final class BackupModel: ObservableObject {
             do {
                 try await body()
             } catch {
-                self.error = error
+                self.state.error = error
             }
         }
         queue = task
@@ -249,10 +265,10 @@ final class BackupModel: ObservableObject {
             if outcome.written != nil {
                 backedUpAtWrite = writes
             }
-            lastWrittenNow = outcome.written
-            folderProblem = nil
+            state.lastWrittenNow = outcome.written
+            state.folderProblem = nil
         } catch let problem as BackupFolderError {
-            folderProblem = problem.sentence
+            state.folderProblem = problem.sentence
             throw problem
         }
     }
@@ -271,12 +287,12 @@ final class BackupModel: ObservableObject {
     }
 
     private func refreshStatus() async throws {
-        status = try await store.read { journal in
+        state.status = try await store.read { journal in
             try journal.autoBackupStatus()
         }
-        sync = try await store.read { journal in
+        state.sync = try await store.read { journal in
             try journal.syncStatus()
         }
-        encrypted = secrets.passphrase() != nil
+        state.encrypted = secrets.passphrase() != nil
     }
 }

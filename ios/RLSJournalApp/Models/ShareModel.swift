@@ -18,6 +18,12 @@ final class ShareModel: ObservableObject {
         var includeNotes = false
         /// Add page 2 to the report: the detail and every note (off by default: page 1 stands alone).
         var detailPage = false
+        /// The report's default period ("since the last visit"), as the core words it.
+        var periodText: String?
+        /// The exact ranges compared ("12 Oct – 30 Nov 2025 vs 23 Aug – 11 Oct 2025"), or nil.
+        var comparisonText: String?
+        /// The person's question for the next visit, printed at the top of the report; nil if none.
+        var question: String?
         /// A name to print on the report (optional).
         var patientName = ""
         var busy = false
@@ -37,6 +43,21 @@ final class ShareModel: ObservableObject {
     init(sink: ExportSink, openStore: @escaping StoreSource = appStore) {
         self.sink = sink
         self.openStore = openStore
+    }
+
+    /// Reads the report's default period ("since the last visit") from the core's `visitPeriod()`.
+    func load() {
+        Task { @MainActor in
+            let failure = await attempt {
+                let period = try await openStore().read { journal in try journal.visitPeriod() }
+                state.periodText = period.text
+                state.comparisonText = period.comparison.isEmpty ? nil : period.comparison
+                state.question = period.nextVisit?.data.question
+            }
+            if let failure {
+                state.error = failure
+            }
+        }
     }
 
     func setIncludeNotes(_ value: Bool) {

@@ -46,6 +46,8 @@ private val FIXTURE_ROWS = linkedMapOf(
     "lab_results.csv" to 1,
     "severity_ratings.csv" to 1,
     "no_symptoms.csv" to 0,
+    "visits.csv" to 0,
+    "safety_checks.csv" to 0,
 )
 
 /** Records in the fixture's backup: the live rows above plus one deleted exposure. */
@@ -66,6 +68,8 @@ private val HEADERS = mapOf(
     "lab_results.csv" to "id,taken_on,analyte,value,unit,note",
     "severity_ratings.csv" to "id,rated_on,irls_total,band,note",
     "no_symptoms.csv" to "id,night_of,answered_local,answered_utc_offset",
+    "visits.csv" to "id,visit_on,clinician,question,note",
+    "safety_checks.csv" to "id,checked_on,gambling,shopping,eating,sexual,falling_asleep,note",
 )
 
 /**
@@ -398,7 +402,7 @@ fun exportTests() = suite("exports") {
         source.fillWeek()
         source.updateSettings(source.settings().copy(nightCutoverHour = 14, morningHour = 6, paperSize = PaperSize.LETTER))
         val first = source.backupJson()
-        assertTrue("\"format\": \"rlsjournal-backup\"" in first && "\"version\": 1," in first, first.take(200))
+        assertTrue("\"format\": \"rlsjournal-backup\"" in first && "\"version\": 2," in first, first.take(200))
         assertTrue("deleted_at" in first, "the deleted exposure travels as a tombstone")
         assertEquals(FIXTURE_RECORDS, recordsIn(first))
         assertTrue(TRICKY_NOTE.replace("\"", "\\\"").replace("\n", "\\n") in first, "the note, JSON-escaped")
@@ -478,10 +482,10 @@ fun exportTests() = suite("exports") {
         journal.rejectsImport("hello".toByteArray(), "not a valid backup", "not JSON")
         journal.rejectsImport(good.toByteArray().copyOf(good.length / 2), "ends too early", "truncated JSON")
         journal.rejectsImport("{\"format\":\"something-else\",\"version\":1}".toByteArray(), "not an RLS Journal backup", "wrong format")
-        journal.rejectsImport(edited("\"version\": 1,", "\"version\": 2,"), "newer than this app", "version 2")
-        journal.rejectsImport(edited("\"version\": 1,", "\"version\": 0,"), "is not supported", "version 0")
-        journal.rejectsImport(edited("\"version\": 1,", "\"version\": \"1\","), "not a valid backup", "version as text")
-        journal.rejectsImport(edited("\"version\": 1,", "\"version\": 1, \"surprise\": 1,"), "that backups do not have", "unknown field")
+        journal.rejectsImport(edited("\"version\": 2,", "\"version\": 3,"), "newer than this app", "version 3")
+        journal.rejectsImport(edited("\"version\": 2,", "\"version\": 0,"), "is not supported", "version 0")
+        journal.rejectsImport(edited("\"version\": 2,", "\"version\": \"2\","), "not a valid backup", "version as text")
+        journal.rejectsImport(edited("\"version\": 2,", "\"version\": 2, \"surprise\": 1,"), "that backups do not have", "unknown field")
         journal.rejectsImport(edited("\"peak_intensity\":8", "\"peak_intensity\":11"), "peak_intensity", "an invalid record")
         journal.rejectsImport(edited("\"kind\": \"lab\"", "\"kind\": \"poem\""), "unknown kind", "an unknown kind")
         val zip = other.backupZip()

@@ -35,7 +35,10 @@ fun ffiSurfaceTests() = suite("ffiSurface") {
         assertEquals(1 to 5, rules.sleepQuality.min to rules.sleepQuality.max)
         assertEquals(0 to 3, rules.helped.min to rules.helped.max)
         assertEquals(
-            listOf(EntryKind.EPISODE, EntryKind.EXPOSURE, EntryKind.TREATMENT, EntryKind.DOSE, EntryKind.LAB_RESULT, EntryKind.SEVERITY_RATING),
+            listOf(
+                EntryKind.EPISODE, EntryKind.EXPOSURE, EntryKind.TREATMENT, EntryKind.DOSE, EntryKind.LAB_RESULT,
+                EntryKind.SEVERITY_RATING, EntryKind.VISIT, EntryKind.SAFETY_CHECK,
+            ),
             rules.addKinds,
         )
         // The ends of each range are accepted by the core, one past them refused.

@@ -70,7 +70,7 @@ fun ironTests() = suite("iron") {
         assertEquals(DiscussLevel.DISCUSS, point.level)
         assertEquals(2u, point.count)
         assertTrue("since Tue 4 Mar 2025" in point.text, point.text)
-        assertTrue("do not stop or change a medicine without them" in point.text, point.text)
+        assertTrue("advises no change of treatment" in point.text, point.text)
         assertTrue(s.definitions.any { it.term == "Medicines that may worsen RLS" && "Hoque & Chesson" in it.text })
     }
 

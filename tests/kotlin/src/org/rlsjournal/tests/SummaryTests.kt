@@ -392,7 +392,7 @@ fun summaryTests() = suite("summary") {
         assertEquals(68u, o.iqrMinutes) // 67.5 rounded
         assertEquals(
             "Symptoms usually start around 22:45 (half of onsets between 22:23 and 23:30, a spread of 1 h 08 min); " +
-                "last 40 min (median); woke the person in 2 of 4 episodes (50 %).",
+                "earliest 22:00, range 22:00–01:00; last 40 min (median); woke the person in 2 of 4 episodes (50 %).",
             t.text,
         )
         val open = s.notes.single { it.kind == NoteKind.OPEN_EPISODE }
@@ -736,7 +736,7 @@ fun summaryTests() = suite("summary") {
         assertEquals("23:00" to "18:30", onset.baselineText to onset.recentText)
         near(1380.0, onset.baselineValue, "23:00")
         near(1110.0, onset.recentValue, "18:30")
-        assertTrue("possible signs of augmentation to discuss" in w.text, w.text)
+        assertTrue("possible signs of augmentation" in w.text, w.text)
         assertTrue("not a diagnosis" in w.text, w.text)
         assertTrue("4 h 30 min earlier" in w.text, w.text)
         assertTrue(w.signs.drop(1).none { it.met }, "${w.signs}")
