@@ -65,7 +65,7 @@ impl SummaryPart {
             SummaryPart::Timing => "When symptoms start",
             SummaryPart::Severity => "Severity",
             SummaryPart::WhereAndHow => "Where and how",
-            SummaryPart::Triggers => "Possible triggers",
+            SummaryPart::Triggers => "Patterns to test",
             SummaryPart::Relief => "What helps",
             SummaryPart::Sleep => "Sleep (morning diary)",
             SummaryPart::Treatments => "Treatments",
