@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the project: formatting, lints, the Rust tests, the syntax checks of the
-# Swift and Kotlin sources that cannot be compiled here, the app API drift check, and the Kotlin
-# tests through the real FFI on the JVM. Installs what it needs (Debian packages, the Kotlin
-# compiler from npm) when missing.
+# Swift and Kotlin sources, the app API drift check, the Kotlin tests through the real FFI on the
+# JVM, and the Swift tests (the RLSJournal package and the iOS screen models, compiled by Debian
+# trixie's Swift in a chroot). Installs what it needs (Debian packages, the Kotlin compiler from
+# npm, the Swift chroot) when missing.
 #
 # Every suite is required: a missing or non-executable suite script is an error, not a skip. The
 # run ends with what it proved: the suites that ran (all of SUITES, or it fails), the number of
@@ -16,7 +17,8 @@ cd "$(dirname "$0")/.."
 # 2026-12-02; raise them as the suites grow).
 MIN_RUST_TESTS=450
 MIN_KOTLIN_TESTS=180
-SUITES=(deps fmt clippy rust syntax actionlint swift-api licences app-api app-api-self-test kotlin)
+MIN_SWIFT_TESTS=25
+SUITES=(deps fmt clippy rust syntax actionlint swift-api licences app-api app-api-self-test kotlin swift)
 
 ran=()
 step() { printf '\n==> %s\n' "$*"; }
@@ -33,7 +35,7 @@ require() {
 }
 
 for script in scripts/install-deps.sh scripts/syntax-check.sh tests/app-api-check/run.sh \
-  tests/kotlin/run.sh; do
+  tests/kotlin/run.sh tests/swift/run.sh; do
   require "$script"
 done
 
@@ -106,10 +108,17 @@ kotlin_passed=$(sed -n 's/^\([0-9]*\) passed, [0-9]* failed$/\1/p' "$logs/kotlin
   die "the Kotlin suite passed ${kotlin_passed:-no} tests, fewer than the $MIN_KOTLIN_TESTS expected"
 suite kotlin
 
+step "Swift tests on Linux: the RLSJournal package and the iOS screen models through the real core"
+tests/swift/run.sh | tee "$logs/swift"
+swift_passed=$(sed -n 's/^\([0-9]*\) passed, [0-9]* failed$/\1/p' "$logs/swift" | tail -n 1)
+((${swift_passed:-0} >= MIN_SWIFT_TESTS)) ||
+  die "the Swift suite passed ${swift_passed:-no} tests, fewer than the $MIN_SWIFT_TESTS expected"
+suite swift
+
 step "summary"
 [[ ${ran[*]} == "${SUITES[*]}" ]] || die "suites run: ${ran[*]}; expected: ${SUITES[*]}"
 echo "suites run: ${#ran[@]} of ${#SUITES[@]} (${ran[*]})"
-echo "tests passed: $rust_passed Rust (at least $MIN_RUST_TESTS), $kotlin_passed Kotlin (at least $MIN_KOTLIN_TESTS)"
+echo "tests passed: $rust_passed Rust (at least $MIN_RUST_TESTS), $kotlin_passed Kotlin (at least $MIN_KOTLIN_TESTS), $swift_passed Swift (at least $MIN_SWIFT_TESTS)"
 skipped=0
 if [[ -s $skip_log ]]; then
   # A test may skip several checks; count it once.
@@ -119,4 +128,4 @@ if [[ -s $skip_log ]]; then
 fi
 # The closing line CI reads: every suite above stopped the run on its first failure, so reaching
 # this line means none failed.
-echo "total: $((rust_passed + kotlin_passed)) passed, 0 failed, $skipped skipped"
+echo "total: $((rust_passed + kotlin_passed + swift_passed)) passed, 0 failed, $skipped skipped"

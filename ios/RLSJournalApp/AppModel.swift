@@ -11,6 +11,13 @@ enum AppTab: Hashable {
     case more
 }
 
+/// The app's store, opening the journal on first use: the models' default `StoreSource`. It lives
+/// here, not in `Models/`, so the models compile without the app (tests/swift/run.sh).
+@MainActor
+func appStore() async throws -> JournalStore {
+    return try await AppModel.shared.journalStore()
+}
+
 /// Opens the journal once, in the app's own Application Support folder (excluded from iCloud
 /// backup: the journal leaves the phone only through an export the person shares), and holds
 /// the store every screen uses. The notification handler reaches the same store through

@@ -2,6 +2,13 @@ import Foundation
 import RLSJournal
 import UserNotifications
 
+/// The models' default re-planning after a settings change (`RemindersModel`); here, not in
+/// `Models/`, so the models compile without the app's notification glue (tests/swift/run.sh).
+@MainActor
+func appReschedule(store: JournalStore) async {
+    await Reminders.reschedule(store: store)
+}
+
 /// The morning check-in reminder and the optional evening one.
 ///
 /// iOS shows a scheduled notification without waking the app, so the decision is made ahead:

@@ -1,15 +1,10 @@
 import Foundation
 import RLSJournal
 
-/// Where a model gets its journal: the app's store, opened once (`AppModel`). Mirrors
+/// Where a model gets its journal: the app's store, opened once (`appStore()` in `AppModel.swift`;
+/// tests/swift passes a store on a journal file of its own). Mirrors
 /// `StoreSource` in the Kotlin presenters' `Platform.kt`.
 typealias StoreSource = @MainActor () async throws -> JournalStore
-
-/// The app's store, opening the journal on first use.
-@MainActor
-func appStore() async throws -> JournalStore {
-    return try await AppModel.shared.journalStore()
-}
 
 /// A file written for the share sheet.
 struct ExportedFile: Identifiable {

@@ -30,7 +30,7 @@ final class RemindersModel: ObservableObject {
 
     init(
         openStore: @escaping StoreSource = appStore,
-        reschedule: @escaping @MainActor (JournalStore) async -> Void = { store in await Reminders.reschedule(store: store) }
+        reschedule: @escaping @MainActor (JournalStore) async -> Void = appReschedule
     ) {
         self.openStore = openStore
         self.reschedule = reschedule
