@@ -9,7 +9,7 @@ fun allTests(): List<TestCase> =
         apiTests() + reportFontTests() + editFormTests() + observedTests() +
         augmentationTests() + ironTests() + doseTests() + backupTests() +
         presenterTests() + backupPresenterTests() + ffiInputTests() + ffiSurfaceTests() +
-        versionTests() + labelTests() + visitTests()
+        versionTests() + labelTests() + visitTests() + glueTests()
 
 private const val USAGE = """usage: run.sh [test] [FILTER...]   run the tests (all, or those whose name contains a FILTER or matches a glob such as 'errors.*')
        run.sh list                 list the test names

@@ -46,15 +46,15 @@ import org.rlsjournal.app.summary.SummaryScreen
 import org.rlsjournal.app.tonight.TonightScreen
 import org.rlsjournal.app.ui.BigButton
 import org.rlsjournal.app.ui.Heading
-import org.rlsjournal.core.EntryKind
+import org.rlsjournal.presenters.Routes
 
 /** The five tabs of the bottom bar. Add, Share and Reminders are reached from "More". */
 private enum class Tab(val route: String, val label: Int, val icon: ImageVector) {
-    TONIGHT("tonight", R.string.tab_tonight, Icons.Filled.Home),
-    CHECK_IN("checkin", R.string.tab_check_in, Icons.Filled.DateRange),
-    HISTORY("history", R.string.tab_history, Icons.AutoMirrored.Filled.List),
-    SUMMARY("summary", R.string.tab_summary, Icons.Filled.Info),
-    MORE("more", R.string.tab_more, Icons.Filled.MoreVert),
+    TONIGHT(Routes.TONIGHT, R.string.tab_tonight, Icons.Filled.Home),
+    CHECK_IN(Routes.CHECK_IN, R.string.tab_check_in, Icons.Filled.DateRange),
+    HISTORY(Routes.HISTORY, R.string.tab_history, Icons.AutoMirrored.Filled.List),
+    SUMMARY(Routes.SUMMARY, R.string.tab_summary, Icons.Filled.Info),
+    MORE(Routes.MORE, R.string.tab_more, Icons.Filled.MoreVert),
 }
 
 /** The screens and how to reach them. */
@@ -62,10 +62,10 @@ private enum class Tab(val route: String, val label: Int, val icon: ImageVector)
 fun AppNavigation(requestedRoute: String?, onRouteShown: () -> Unit) {
     val nav = rememberNavController()
     LaunchedEffect(requestedRoute) {
-        if (requestedRoute != null) {
-            nav.navigateToTab(requestedRoute)
-            onRouteShown()
-        }
+        // Only a tab is followed: the route comes from an intent, which any app can send.
+        val tab = Routes.requestedTab(requestedRoute)
+        if (tab != null) nav.navigateToTab(tab)
+        if (requestedRoute != null) onRouteShown()
     }
     val backStack by nav.currentBackStackEntryAsState()
     val current = backStack?.destination?.route
@@ -95,42 +95,38 @@ fun AppNavigation(requestedRoute: String?, onRouteShown: () -> Unit) {
             composable(Tab.CHECK_IN.route) { CheckInScreen() }
             composable(Tab.HISTORY.route) {
                 HistoryScreen(
-                    onOpenNight = { night -> nav.navigate("night/$night") },
-                    onEdit = { kind, id -> nav.navigate(editRoute(kind, id)) },
-                    onAdd = { nav.navigate("add") },
+                    onOpenNight = { night -> nav.navigate(Routes.night(night)) },
+                    onEdit = { kind, id -> nav.navigate(Routes.edit(kind, id)) },
+                    onAdd = { nav.navigate(Routes.ADD) },
                 )
             }
             composable(Tab.SUMMARY.route) { SummaryScreen() }
             composable(Tab.MORE.route) { MoreScreen(nav) }
-            composable("add") { AddScreen() }
+            composable(Routes.ADD) { AddScreen() }
             composable(
-                "add/{kind}/{id}",
+                Routes.EDIT_ENTRY,
                 arguments = listOf(
-                    navArgument("kind") { type = NavType.StringType },
-                    navArgument("id") { type = NavType.StringType },
+                    navArgument(Routes.ARG_KIND) { type = NavType.StringType },
+                    navArgument(Routes.ARG_ID) { type = NavType.StringType },
                 ),
             ) { entry ->
-                val kind = entry.arguments?.getString("kind")?.let { name -> EntryKind.values().firstOrNull { it.name == name } }
-                AddScreen(kind = kind, editId = entry.arguments?.getString("id"), onDone = { nav.popBackStack() })
+                val kind = Routes.kindOf(entry.arguments?.getString(Routes.ARG_KIND))
+                AddScreen(kind = kind, editId = entry.arguments?.getString(Routes.ARG_ID), onDone = { nav.popBackStack() })
             }
-            composable("checkin/{id}", arguments = listOf(navArgument("id") { type = NavType.StringType })) { entry ->
-                CheckInScreen(editId = entry.arguments?.getString("id"), onDone = { nav.popBackStack() })
+            composable(Routes.EDIT_DIARY, arguments = listOf(navArgument(Routes.ARG_ID) { type = NavType.StringType })) { entry ->
+                CheckInScreen(editId = entry.arguments?.getString(Routes.ARG_ID), onDone = { nav.popBackStack() })
             }
-            composable("night/{date}", arguments = listOf(navArgument("date") { type = NavType.StringType })) { entry ->
-                val date = LocalDate.parse(entry.arguments?.getString("date") ?: LocalDate.now().toString())
-                NightScreen(night = date, onEdit = { kind, id -> nav.navigate(editRoute(kind, id)) })
+            composable(Routes.NIGHT, arguments = listOf(navArgument(Routes.ARG_DATE) { type = NavType.StringType })) { entry ->
+                val date = Routes.nightOf(entry.arguments?.getString(Routes.ARG_DATE), LocalDate.now())
+                NightScreen(night = date, onEdit = { kind, id -> nav.navigate(Routes.edit(kind, id)) })
             }
-            composable("share") { ShareScreen() }
-            composable("backup") { BackupScreen() }
-            composable("reminders") { RemindersScreen() }
-            composable("licences") { LicencesScreen() }
+            composable(Routes.SHARE) { ShareScreen() }
+            composable(Routes.BACKUP) { BackupScreen() }
+            composable(Routes.REMINDERS) { RemindersScreen() }
+            composable(Routes.LICENCES) { LicencesScreen() }
         }
     }
 }
-
-/** Sleep diaries are edited on the check-in screen, everything else on the Add screen. */
-private fun editRoute(kind: EntryKind, id: String): String =
-    if (kind == EntryKind.SLEEP_DIARY) "checkin/$id" else "add/${kind.name}/$id"
 
 private fun NavHostController.navigateToTab(route: String) {
     navigate(route) {
@@ -151,31 +147,31 @@ private fun MoreScreen(nav: NavHostController) {
         BigButton(
             text = stringResource(R.string.add_entry),
             description = stringResource(R.string.add_entry_description),
-            onClick = { nav.navigate("add") },
+            onClick = { nav.navigate(Routes.ADD) },
             modifier = Modifier.fillMaxWidth(),
         )
         BigButton(
             text = stringResource(R.string.share_title),
             description = stringResource(R.string.share_title_description),
-            onClick = { nav.navigate("share") },
+            onClick = { nav.navigate(Routes.SHARE) },
             modifier = Modifier.fillMaxWidth(),
         )
         BigButton(
             text = stringResource(R.string.backup_title),
             description = stringResource(R.string.backup_title_description),
-            onClick = { nav.navigate("backup") },
+            onClick = { nav.navigate(Routes.BACKUP) },
             modifier = Modifier.fillMaxWidth(),
         )
         BigButton(
             text = stringResource(R.string.reminders_title),
             description = stringResource(R.string.reminders_title_description),
-            onClick = { nav.navigate("reminders") },
+            onClick = { nav.navigate(Routes.REMINDERS) },
             modifier = Modifier.fillMaxWidth(),
         )
         BigButton(
             text = stringResource(R.string.licences_title),
             description = stringResource(R.string.licences_title_description),
-            onClick = { nav.navigate("licences") },
+            onClick = { nav.navigate(Routes.LICENCES) },
             modifier = Modifier.fillMaxWidth(),
         )
     }

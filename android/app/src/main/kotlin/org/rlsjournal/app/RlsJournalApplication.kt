@@ -19,7 +19,7 @@ import org.rlsjournal.presenters.BackupPresenter
 /**
  * Opens the journal once per process, in the app's private files dir, off the main thread.
  *
- * Everything that needs the journal (the screens' ViewModels, the reminder and quick-log
+ * Everything that needs the journal (the screens' presenters, the reminder and quick-log
  * receivers) awaits [store]; if opening failed (a damaged file, a file from a newer app), the
  * await throws the core's typed error and the screen shows it. The journal stays open for the
  * life of the process: SQLite in WAL mode with synchronous=FULL keeps every acknowledged entry

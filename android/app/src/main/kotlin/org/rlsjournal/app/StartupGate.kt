@@ -22,22 +22,15 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import kotlinx.coroutines.launch
-import kotlin.coroutines.cancellation.CancellationException
 import org.rlsjournal.app.ui.BodyText
 import org.rlsjournal.app.ui.Heading
 import org.rlsjournal.app.ui.MessageCard
 import org.rlsjournal.app.ui.QuietButton
 import org.rlsjournal.presenters.attempt
 import org.rlsjournal.app.ui.errorText
-import org.rlsjournal.core.JournalException
 import org.rlsjournal.journal.JournalStore
-
-/** Where the start-up (native library, bindings checks, opening the journal) stands. */
-private sealed interface Startup {
-    data object Loading : Startup
-    data class Ready(val store: JournalStore) : Startup
-    data class Failed(val message: String) : Startup
-}
+import org.rlsjournal.presenters.Startup
+import org.rlsjournal.presenters.startupOf
 
 /**
  * Shows [content] once the core is loaded and the journal open (both off the main thread, in
@@ -48,20 +41,9 @@ private sealed interface Startup {
 fun StartupGate(content: @Composable () -> Unit) {
     val context = LocalContext.current
     val app = context.applicationContext as RlsJournalApplication
-    val startup by produceState<Startup>(Startup.Loading, app) {
-        value = try {
-            Startup.Ready(app.store.await())
-        } catch (e: CancellationException) {
-            throw e
-        } catch (e: JournalException) {
-            // The core loaded; the journal file could not be opened (damaged, or from a newer app).
-            Startup.Failed(errorText(context, e))
-        } catch (e: Throwable) {
-            // UnsatisfiedLinkError (the library is missing or refused, e.g. misaligned pages), or
-            // the bindings' checksum check failing (library and bindings from different builds).
-            Startup.Failed(context.getString(R.string.startup_failed_library, e.javaClass.simpleName.take(60)))
-        }
-    }
+    // Which screen follows is startupOf's (android/presenters): the app, the core's reason, or
+    // the engine failure (a library missing, refused or from another build than its bindings).
+    val startup by produceState<Startup>(Startup.Loading, app) { value = startupOf { app.store.await() } }
     when (val state = startup) {
         Startup.Loading -> {
             val loading = stringResource(R.string.startup_loading)
@@ -73,14 +55,21 @@ fun StartupGate(content: @Composable () -> Unit) {
             RefreshFailureBanner(state.store)
             Box(modifier = Modifier.weight(1f)) { content() }
         }
-        is Startup.Failed -> Column(
-            // targetSdk 35+ draws edge to edge: keep the text clear of the system bars.
-            modifier = Modifier.fillMaxSize().safeDrawingPadding().padding(24.dp),
-            verticalArrangement = Arrangement.spacedBy(12.dp),
-        ) {
-            Heading(stringResource(R.string.startup_failed_title))
-            BodyText(state.message)
-        }
+        is Startup.JournalFailed -> StartupFailed(state.sentence)
+        is Startup.EngineFailed -> StartupFailed(stringResource(R.string.startup_failed_library, state.name))
+    }
+}
+
+/** The start-up failed: says so, with [message]. */
+@Composable
+private fun StartupFailed(message: String) {
+    Column(
+        // targetSdk 35+ draws edge to edge: keep the text clear of the system bars.
+        modifier = Modifier.fillMaxSize().safeDrawingPadding().padding(24.dp),
+        verticalArrangement = Arrangement.spacedBy(12.dp),
+    ) {
+        Heading(stringResource(R.string.startup_failed_title))
+        BodyText(message)
     }
 }
 

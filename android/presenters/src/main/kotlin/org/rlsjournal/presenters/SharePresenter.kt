@@ -113,9 +113,16 @@ class SharePresenter(
     fun shared() = mutableState.update { it.copy(ready = null) }
 
     /** Restores a backup the person picked (its bytes): all or nothing, merged by id. */
-    fun restore(bytes: ByteArray): Job = scope.launch {
+    fun restore(bytes: ByteArray): Job = restore { bytes }
+
+    /**
+     * Restores the backup that [read] returns (Android: the picked content Uri's bytes; iOS:
+     * `restore(bytes:)` alike). A file that cannot be read is shown as the error, like the core's.
+     */
+    fun restore(read: suspend () -> ByteArray): Job = scope.launch {
         mutableState.update { it.copy(busy = true, error = null, restored = null) }
         val failure = attempt {
+            val bytes = read()
             val store = openStore()
             val result = store.write { journal -> journal.importBackup(bytes) }
             mutableState.update { it.copy(restored = result) }

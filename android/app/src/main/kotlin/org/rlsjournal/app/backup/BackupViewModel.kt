@@ -5,13 +5,13 @@ import android.net.Uri
 import androidx.lifecycle.AndroidViewModel
 import androidx.lifecycle.viewModelScope
 import java.io.File
-import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.launch
-import kotlinx.coroutines.withContext
 import org.rlsjournal.app.RlsJournalApplication
+import org.rlsjournal.app.ui.openPicked
 import org.rlsjournal.presenters.BackupPresenter
 import org.rlsjournal.presenters.BackupState
+import org.rlsjournal.presenters.withTemporaryCopy
 
 /**
  * The Backup screen's hold on the process's [BackupPresenter] (it lives in the application: the
@@ -46,16 +46,16 @@ class BackupViewModel(application: Application) : AndroidViewModel(application) 
         presenter.restoreFromFolder(File(app.filesDir, RlsJournalApplication.JOURNAL_FILE_NAME).absolutePath)
     }
 
-    /** Restores the backup file the person picked, with the passphrase typed (may be blank). */
+    /**
+     * Restores the backup file the person picked, with the passphrase typed (may be blank): the
+     * core reads a path, so the picked document is copied to the cache for the restore and the
+     * copy removed after (withTemporaryCopy, android/presenters). A document that cannot be read
+     * changes nothing, silently for now: BackupPresenter.restore takes a path only.
+     */
     fun restore(uri: Uri, passphrase: String) {
         val app = getApplication<Application>()
         viewModelScope.launch {
-            val copy = File(app.cacheDir, "restore-${System.currentTimeMillis()}")
-            withContext(Dispatchers.IO) {
-                app.contentResolver.openInputStream(uri)?.use { input -> copy.outputStream().use { input.copyTo(it) } }
-            }
-            presenter.restore(copy.path, passphrase).join()
-            withContext(Dispatchers.IO) { copy.delete() }
+            withTemporaryCopy(app.cacheDir, { openPicked(app, uri) }) { path -> presenter.restore(path, passphrase).join() }
         }
     }
 }

@@ -19,7 +19,6 @@ import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import androidx.lifecycle.viewmodel.compose.viewModel
 import org.rlsjournal.app.R
 import org.rlsjournal.app.ui.BigButton
 import org.rlsjournal.app.ui.BodyText
@@ -33,15 +32,24 @@ import org.rlsjournal.app.ui.TextInput
 import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.app.ui.noticeText
 import org.rlsjournal.presenters.DiaryForm
+import org.rlsjournal.app.journalStore
+import org.rlsjournal.app.ui.rememberPresenter
+import org.rlsjournal.presenters.CheckInPresenter
 
 /**
  * The morning check-in: last night's sleep diary (Consensus Sleep Diary core items), prefilled so
  * that a usual night takes a few taps. With [editId], edits that diary instead.
  */
 @Composable
-fun CheckInScreen(editId: String? = null, onDone: () -> Unit = {}, vm: CheckInViewModel = viewModel()) {
-    val state by vm.state.collectAsStateWithLifecycle()
-    LaunchedEffect(editId) { vm.presenter.load(editId) }
+fun CheckInScreen(
+    editId: String? = null,
+    onDone: () -> Unit = {},
+    presenter: CheckInPresenter = rememberPresenter { app, scope ->
+        CheckInPresenter({ app.journalStore() }, scope)
+    },
+) {
+    val state by presenter.state.collectAsStateWithLifecycle()
+    LaunchedEffect(editId) { presenter.load(editId) }
     LaunchedEffect(state.finishedEdit) {
         if (state.finishedEdit) onDone()
     }
@@ -72,18 +80,18 @@ fun CheckInScreen(editId: String? = null, onDone: () -> Unit = {}, vm: CheckInVi
             BigButton(
                 text = stringResource(R.string.no_symptoms_last_night),
                 description = stringResource(R.string.no_symptoms_description),
-                onClick = { vm.presenter.noSymptoms() },
+                onClick = { presenter.noSymptoms() },
                 enabled = !state.busy,
                 modifier = Modifier.fillMaxWidth(),
             )
         }
         val form = state.form
         if (form != null) {
-            DiaryFields(form, onChange = { change -> vm.presenter.edit(change) })
+            DiaryFields(form, onChange = { change -> presenter.edit(change) })
             BigButton(
                 text = stringResource(R.string.save),
                 description = stringResource(R.string.save_diary_description),
-                onClick = { vm.presenter.save() },
+                onClick = { presenter.save() },
                 enabled = !state.busy,
                 emphasis = true,
                 modifier = Modifier.fillMaxWidth(),

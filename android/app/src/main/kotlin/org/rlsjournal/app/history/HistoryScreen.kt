@@ -42,7 +42,6 @@ import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import androidx.lifecycle.viewmodel.compose.viewModel
 import java.time.LocalDate
 import org.rlsjournal.app.R
 import org.rlsjournal.app.ui.FormTarget
@@ -57,6 +56,9 @@ import org.rlsjournal.core.CalendarMonth
 import org.rlsjournal.core.EntryKind
 import org.rlsjournal.core.HistoryItem
 import org.rlsjournal.presenters.HistoryState
+import org.rlsjournal.app.journalStore
+import org.rlsjournal.app.ui.rememberPresenter
+import org.rlsjournal.presenters.HistoryPresenter
 
 /** Pages are loaded when the list is scrolled to within this many items of its end. */
 private const val LOAD_AHEAD = 10
@@ -70,18 +72,20 @@ fun HistoryScreen(
     onOpenNight: (LocalDate) -> Unit,
     onEdit: (EntryKind, String) -> Unit,
     onAdd: () -> Unit,
-    vm: HistoryViewModel = viewModel(),
+    presenter: HistoryPresenter = rememberPresenter { app, scope ->
+        HistoryPresenter({ app.journalStore() }, scope)
+    },
 ) {
-    val state by vm.state.collectAsStateWithLifecycle()
+    val state by presenter.state.collectAsStateWithLifecycle()
     val snackbar = remember { SnackbarHostState() }
-    LaunchedEffect(Unit) { vm.presenter.refresh() }
+    LaunchedEffect(Unit) { presenter.refresh() }
 
     val deletedMessage = stringResource(R.string.entry_deleted)
     val undoLabel = stringResource(R.string.undo)
     LaunchedEffect(state.deletedId) {
         if (state.deletedId != null) {
             val result = snackbar.showSnackbar(deletedMessage, actionLabel = undoLabel, duration = SnackbarDuration.Long)
-            if (result == SnackbarResult.ActionPerformed) vm.presenter.undo() else vm.presenter.undoOffered()
+            if (result == SnackbarResult.ActionPerformed) presenter.undo() else presenter.undoOffered()
         }
     }
 
@@ -91,22 +95,22 @@ fun HistoryScreen(
             TabRow(selectedTabIndex = if (state.showCalendar) 1 else 0) {
                 Tab(
                     selected = !state.showCalendar,
-                    onClick = { vm.presenter.showCalendar(false) },
+                    onClick = { presenter.showCalendar(false) },
                     text = { Text(stringResource(R.string.history_list)) },
                     modifier = Modifier.heightIn(min = FormTarget),
                 )
                 Tab(
                     selected = state.showCalendar,
-                    onClick = { vm.presenter.showCalendar(true) },
+                    onClick = { presenter.showCalendar(true) },
                     text = { Text(stringResource(R.string.history_calendar)) },
                     modifier = Modifier.heightIn(min = FormTarget),
                 )
             }
             state.error?.let { MessageCard(errorText(LocalContext.current, it), isError = true) }
             if (state.showCalendar) {
-                CalendarView(state.calendar, state.weeks, vm, onOpenNight)
+                CalendarView(state.calendar, state.weeks, presenter, onOpenNight)
             } else {
-                HistoryList(state, vm, onOpenNight, onEdit)
+                HistoryList(state, presenter, onOpenNight, onEdit)
             }
         }
         val addLabel = stringResource(R.string.add_entry)
@@ -127,7 +131,7 @@ fun HistoryScreen(
 @Composable
 private fun HistoryList(
     state: HistoryState,
-    vm: HistoryViewModel,
+    presenter: HistoryPresenter,
     onOpenNight: (LocalDate) -> Unit,
     onEdit: (EntryKind, String) -> Unit,
 ) {
@@ -139,14 +143,14 @@ private fun HistoryList(
         }
     }
     LaunchedEffect(nearEnd, state.nextCursor) {
-        if (nearEnd && state.hasMore) vm.presenter.loadMore()
+        if (nearEnd && state.hasMore) presenter.loadMore()
     }
     if (state.isEmpty) {
         Text(stringResource(R.string.history_empty), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.padding(top = 16.dp))
     }
     LazyColumn(state = listState, verticalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxSize()) {
         items(state.items, key = { it.id }) { item ->
-            HistoryRow(item, onOpenNight, onEdit, onDelete = { vm.presenter.delete(item.id) })
+            HistoryRow(item, onOpenNight, onEdit, onDelete = { presenter.delete(item.id) })
         }
         item { Spacer(Modifier.size(96.dp)) }
     }
@@ -203,16 +207,16 @@ private fun HistoryRow(
 
 /** The month heat map: one cell per night, coloured by its peak intensity. */
 @Composable
-private fun CalendarView(month: CalendarMonth?, weeks: List<List<CalendarDay?>>, vm: HistoryViewModel, onOpenNight: (LocalDate) -> Unit) {
+private fun CalendarView(month: CalendarMonth?, weeks: List<List<CalendarDay?>>, presenter: HistoryPresenter, onOpenNight: (LocalDate) -> Unit) {
     Column(modifier = Modifier.verticalScroll(rememberScrollState())) {
         Row(verticalAlignment = Alignment.CenterVertically, modifier = Modifier.fillMaxWidth()) {
-            QuietButton("‹", stringResource(R.string.previous_month), { vm.presenter.previousMonth() })
+            QuietButton("‹", stringResource(R.string.previous_month), { presenter.previousMonth() })
             Text(
                 month?.title ?: "",
                 style = MaterialTheme.typography.titleLarge,
                 modifier = Modifier.weight(1f).padding(horizontal = 8.dp),
             )
-            QuietButton("›", stringResource(R.string.next_month), { vm.presenter.nextMonth() })
+            QuietButton("›", stringResource(R.string.next_month), { presenter.nextMonth() })
         }
         for (week in weeks) {
             Row(horizontalArrangement = Arrangement.spacedBy(4.dp), modifier = Modifier.fillMaxWidth().padding(vertical = 2.dp)) {

@@ -30,7 +30,6 @@ import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import androidx.lifecycle.viewmodel.compose.viewModel
 import java.time.LocalDate
 import org.rlsjournal.app.R
 import org.rlsjournal.app.ui.BodyText
@@ -41,6 +40,9 @@ import org.rlsjournal.app.ui.SectionTitle
 import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.core.EntryKind
 import org.rlsjournal.core.NightView
+import org.rlsjournal.app.journalStore
+import org.rlsjournal.app.ui.rememberPresenter
+import org.rlsjournal.presenters.NightPresenter
 
 /**
  * One night: the core's title and summary line, then each entry of the night in time order, as
@@ -50,18 +52,20 @@ import org.rlsjournal.core.NightView
 fun NightScreen(
     night: LocalDate,
     onEdit: (EntryKind, String) -> Unit,
-    vm: NightViewModel = viewModel(),
+    presenter: NightPresenter = rememberPresenter { app, scope ->
+        NightPresenter({ app.journalStore() }, scope)
+    },
 ) {
-    val state by vm.state.collectAsStateWithLifecycle()
+    val state by presenter.state.collectAsStateWithLifecycle()
     val snackbar = remember { SnackbarHostState() }
-    LaunchedEffect(night) { vm.presenter.load(night) }
+    LaunchedEffect(night) { presenter.load(night) }
 
     val deletedMessage = stringResource(R.string.entry_deleted)
     val undoLabel = stringResource(R.string.undo)
     LaunchedEffect(state.deletedId) {
         if (state.deletedId != null) {
             val result = snackbar.showSnackbar(deletedMessage, actionLabel = undoLabel, duration = SnackbarDuration.Long)
-            if (result == SnackbarResult.ActionPerformed) vm.presenter.undo() else vm.presenter.undoOffered()
+            if (result == SnackbarResult.ActionPerformed) presenter.undo() else presenter.undoOffered()
         }
     }
 
@@ -76,7 +80,7 @@ fun NightScreen(
             state.error?.let { MessageCard(errorText(LocalContext.current, it), isError = true) }
             val view = state.view
             if (view != null) {
-                NightContent(view, onEdit, onDelete = { vm.presenter.delete(it) })
+                NightContent(view, onEdit, onDelete = { presenter.delete(it) })
             }
         }
         SnackbarHost(snackbar, modifier = Modifier.align(Alignment.BottomCenter))

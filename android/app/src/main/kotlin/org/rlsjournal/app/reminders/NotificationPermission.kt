@@ -23,11 +23,12 @@ import androidx.lifecycle.compose.LifecycleEventEffect
 import org.rlsjournal.app.R
 import org.rlsjournal.app.ui.MessageCard
 import org.rlsjournal.app.ui.QuietButton
+import org.rlsjournal.presenters.NotificationPermissionRules
+import org.rlsjournal.presenters.NotificationStatus
 
-// Reminders need the notification permission (Android 13+). It is asked at two moments that
-// explain themselves: after the first entry logged on Tonight (once), and when the person turns
-// a reminder on. The Reminders screen always shows whether notifications are allowed, and after
-// a denial how to turn them on again (the system will not ask twice).
+// Reminders need the notification permission (Android 13+). When to ask and what the Reminders
+// screen shows is NotificationPermissionRules (android/presenters); here: the system calls. After
+// a denial the screen says how to turn notifications on again (the system will not ask twice).
 
 private const val PREFERENCES = "notification_permission"
 private const val ASKED_AFTER_FIRST_LOG = "asked_after_first_log"
@@ -48,9 +49,11 @@ fun AskNotificationsAfterFirstLog(logged: Boolean) {
     val context = LocalContext.current
     val ask = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { }
     LaunchedEffect(logged) {
-        if (!logged || Build.VERSION.SDK_INT < 33 || notificationsAllowed(context)) return@LaunchedEffect
         val preferences = context.getSharedPreferences(PREFERENCES, Context.MODE_PRIVATE)
-        if (preferences.getBoolean(ASKED_AFTER_FIRST_LOG, false)) return@LaunchedEffect
+        val askedBefore = preferences.getBoolean(ASKED_AFTER_FIRST_LOG, false)
+        if (!NotificationPermissionRules.askAfterLog(logged, Build.VERSION.SDK_INT, notificationsAllowed(context), askedBefore)) {
+            return@LaunchedEffect
+        }
         preferences.edit().putBoolean(ASKED_AFTER_FIRST_LOG, true).apply()
         ask.launch(Manifest.permission.POST_NOTIFICATIONS)
     }
@@ -62,7 +65,7 @@ fun rememberNotificationRequest(): () -> Unit {
     val context = LocalContext.current
     val ask = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { }
     return {
-        if (Build.VERSION.SDK_INT >= 33 && !notificationsAllowed(context)) {
+        if (NotificationPermissionRules.canAsk(Build.VERSION.SDK_INT, notificationsAllowed(context))) {
             ask.launch(Manifest.permission.POST_NOTIFICATIONS)
         }
     }
@@ -81,12 +84,13 @@ fun NotificationPermissionStatus() {
     val ask = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { granted ->
         allowed = granted && notificationsAllowed(context)
     }
-    if (allowed) {
+    val status = NotificationPermissionRules.status(Build.VERSION.SDK_INT, allowed)
+    if (status == NotificationStatus.ALLOWED) {
         MessageCard(stringResource(R.string.notifications_allowed), isError = false)
         return
     }
     MessageCard(stringResource(R.string.notifications_not_allowed), isError = true)
-    if (Build.VERSION.SDK_INT >= 33) {
+    if (status == NotificationStatus.ASK) {
         QuietButton(
             text = stringResource(R.string.allow_notifications),
             description = stringResource(R.string.allow_notifications_description),

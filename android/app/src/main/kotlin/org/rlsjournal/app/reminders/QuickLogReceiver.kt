@@ -7,6 +7,7 @@ import kotlinx.coroutines.launch
 import org.rlsjournal.app.RlsJournalApplication
 import org.rlsjournal.app.journalStore
 import org.rlsjournal.presenters.QuickLogAction
+import org.rlsjournal.presenters.ReminderIds
 
 /**
  * The "log symptoms N/10" notification action: the presenters' [QuickLogAction] logs through
@@ -14,7 +15,7 @@ import org.rlsjournal.presenters.QuickLogAction
  */
 class QuickLogReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
-        val intensity = intent.getIntExtra(Reminders.EXTRA_INTENSITY, 0)
+        val intensity = ReminderIds.quickLogIntensityOf(intent.getIntExtra(Reminders.EXTRA_INTENSITY, 0)) ?: return
         val app = context.applicationContext as RlsJournalApplication
         val pending = goAsync()
         app.appScope.launch {

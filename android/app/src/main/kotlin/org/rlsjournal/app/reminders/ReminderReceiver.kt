@@ -5,7 +5,7 @@ import android.content.Context
 import android.content.Intent
 import kotlinx.coroutines.launch
 import org.rlsjournal.app.RlsJournalApplication
-import org.rlsjournal.presenters.ReminderKind
+import org.rlsjournal.presenters.ReminderIds
 
 /**
  * A reminder alarm fired: the presenters' [org.rlsjournal.presenters.ReminderPlanner] asks the
@@ -13,8 +13,7 @@ import org.rlsjournal.presenters.ReminderKind
  */
 class ReminderReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
-        val extra = intent.getStringExtra(Reminders.EXTRA_KIND) ?: return
-        val kind = if (extra == Reminders.KIND_EVENING) ReminderKind.EVENING else ReminderKind.MORNING
+        val kind = ReminderIds.kindOf(intent.getStringExtra(Reminders.EXTRA_KIND)) ?: return
         val app = context.applicationContext as RlsJournalApplication
         val pending = goAsync()
         app.appScope.launch {

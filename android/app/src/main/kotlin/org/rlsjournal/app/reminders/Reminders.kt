@@ -14,10 +14,12 @@ import org.rlsjournal.app.R
 import org.rlsjournal.app.journalStore
 import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.core.Prompt
+import org.rlsjournal.presenters.ReminderIds
 import org.rlsjournal.presenters.ReminderKind
 import org.rlsjournal.presenters.ReminderNotifier
 import org.rlsjournal.presenters.ReminderPlanner
 import org.rlsjournal.presenters.ReminderScheduler
+import org.rlsjournal.presenters.Routes
 import org.rlsjournal.presenters.quickLogIntensities
 
 /**
@@ -35,11 +37,6 @@ object Reminders {
     const val ACTION_QUICK_LOG = "org.rlsjournal.app.action.QUICK_LOG"
     const val EXTRA_KIND = "kind"
     const val EXTRA_INTENSITY = "intensity"
-    const val KIND_MORNING = "morning"
-    const val KIND_EVENING = "evening"
-    const val NOTIFICATION_MORNING = 1
-    const val NOTIFICATION_EVENING = 2
-    const val NOTIFICATION_LOGGED = 3
 
     fun createChannels(context: Context) {
         val channel = NotificationChannel(
@@ -63,16 +60,15 @@ object Reminders {
     }
 
     /** Posts the reminder for [prompt] (a prompt the core says is due). */
-    fun notifyDue(context: Context, kind: String, prompt: Prompt) {
-        val evening = kind == KIND_EVENING
+    fun notifyDue(context: Context, kind: ReminderKind, prompt: Prompt) {
         val builder = NotificationCompat.Builder(context, CHANNEL_ID)
             .setSmallIcon(android.R.drawable.ic_popup_reminder)
             .setContentTitle(prompt.title)
             .setContentText(prompt.message)
             .setStyle(NotificationCompat.BigTextStyle().bigText(prompt.message))
-            .setContentIntent(openApp(context, if (evening) ROUTE_TONIGHT else ROUTE_CHECK_IN))
+            .setContentIntent(openApp(context, Routes.forReminder(kind)))
             .setAutoCancel(true)
-        if (evening) {
+        if (kind == ReminderKind.EVENING) {
             for (intensity in quickLogIntensities) {
                 builder.addAction(
                     0,
@@ -81,21 +77,21 @@ object Reminders {
                 )
             }
         }
-        post(context, if (evening) NOTIFICATION_EVENING else NOTIFICATION_MORNING, builder)
+        post(context, ReminderIds.notificationId(kind), builder)
     }
 
     /** Replaces the evening reminder with a short confirmation of what was logged (or the error). */
     fun notifyLogged(context: Context, title: String, text: String) {
-        NotificationManagerCompat.from(context).cancel(NOTIFICATION_EVENING)
+        NotificationManagerCompat.from(context).cancel(ReminderIds.NOTIFICATION_EVENING)
         val builder = NotificationCompat.Builder(context, CHANNEL_ID)
             .setSmallIcon(android.R.drawable.ic_popup_reminder)
             .setContentTitle(title)
             .setContentText(text)
-            .setContentIntent(openApp(context, ROUTE_TONIGHT))
+            .setContentIntent(openApp(context, Routes.TONIGHT))
             .setSilent(true)
             .setAutoCancel(true)
             .setTimeoutAfter(LOGGED_TIMEOUT_MS)
-        post(context, NOTIFICATION_LOGGED, builder)
+        post(context, ReminderIds.NOTIFICATION_LOGGED, builder)
     }
 
     private fun post(context: Context, id: Int, builder: NotificationCompat.Builder) {
@@ -109,7 +105,7 @@ object Reminders {
     }
 
     /** Arms the [kind] alarm at [at] (inexact: no exact-alarm permission). */
-    fun arm(context: Context, kind: String, at: ZonedDateTime) {
+    fun arm(context: Context, kind: ReminderKind, at: ZonedDateTime) {
         alarmManager(context)?.setAndAllowWhileIdle(
             AlarmManager.RTC_WAKEUP,
             at.toInstant().toEpochMilli(),
@@ -118,25 +114,24 @@ object Reminders {
     }
 
     /** Cancels the [kind] alarm. */
-    fun cancel(context: Context, kind: String) {
+    fun cancel(context: Context, kind: ReminderKind) {
         alarmManager(context)?.cancel(reminderIntent(context, kind))
     }
 
     private fun alarmManager(context: Context): AlarmManager? = context.getSystemService(AlarmManager::class.java)
 
-    private fun reminderIntent(context: Context, kind: String): PendingIntent {
+    private fun reminderIntent(context: Context, kind: ReminderKind): PendingIntent {
         val intent = Intent(context, ReminderReceiver::class.java)
             .setAction(ACTION_REMIND)
-            .putExtra(EXTRA_KIND, kind)
-        val code = if (kind == KIND_EVENING) NOTIFICATION_EVENING else NOTIFICATION_MORNING
-        return PendingIntent.getBroadcast(context, code, intent, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE)
+            .putExtra(EXTRA_KIND, ReminderIds.extra(kind))
+        return PendingIntent.getBroadcast(context, ReminderIds.notificationId(kind), intent, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE)
     }
 
     private fun quickLogIntent(context: Context, intensity: Int): PendingIntent {
         val intent = Intent(context, QuickLogReceiver::class.java)
             .setAction(ACTION_QUICK_LOG)
             .putExtra(EXTRA_INTENSITY, intensity)
-        return PendingIntent.getBroadcast(context, 100 + intensity, intent, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE)
+        return PendingIntent.getBroadcast(context, ReminderIds.quickLogRequestCode(intensity), intent, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE)
     }
 
     private fun openApp(context: Context, route: String): PendingIntent {
@@ -146,8 +141,6 @@ object Reminders {
         return PendingIntent.getActivity(context, route.hashCode(), intent, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE)
     }
 
-    const val ROUTE_TONIGHT = "tonight"
-    const val ROUTE_CHECK_IN = "checkin"
     private const val LOGGED_TIMEOUT_MS = 15_000L
 }
 
@@ -156,11 +149,11 @@ object Reminders {
  * the notification shade (texts from the app's resources).
  */
 class DeviceReminders(private val context: Context) : ReminderScheduler, ReminderNotifier {
-    override fun arm(kind: ReminderKind, at: ZonedDateTime) = Reminders.arm(context, kind.extra(), at)
+    override fun arm(kind: ReminderKind, at: ZonedDateTime) = Reminders.arm(context, kind, at)
 
-    override fun cancel(kind: ReminderKind) = Reminders.cancel(context, kind.extra())
+    override fun cancel(kind: ReminderKind) = Reminders.cancel(context, kind)
 
-    override fun showDue(kind: ReminderKind, prompt: Prompt) = Reminders.notifyDue(context, kind.extra(), prompt)
+    override fun showDue(kind: ReminderKind, prompt: Prompt) = Reminders.notifyDue(context, kind, prompt)
 
     override fun showLogged(title: String?, error: Throwable?) {
         if (error == null) {
@@ -169,6 +162,4 @@ class DeviceReminders(private val context: Context) : ReminderScheduler, Reminde
             Reminders.notifyLogged(context, context.getString(R.string.notification_log_failed), errorText(context, error))
         }
     }
-
-    private fun ReminderKind.extra(): String = if (this == ReminderKind.EVENING) Reminders.KIND_EVENING else Reminders.KIND_MORNING
 }

@@ -16,10 +16,7 @@ import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import androidx.lifecycle.viewmodel.compose.viewModel
 import java.time.LocalTime
-import java.time.format.DateTimeFormatter
-import java.time.format.FormatStyle
 import org.rlsjournal.app.R
 import org.rlsjournal.app.ui.BigButton
 import org.rlsjournal.app.ui.BodyText
@@ -31,17 +28,24 @@ import org.rlsjournal.app.ui.Stepper
 import org.rlsjournal.app.ui.SwitchRow
 import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.app.ui.noticeText
-
-private val hourFormat: DateTimeFormatter = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+import org.rlsjournal.app.journalStore
+import org.rlsjournal.app.ui.Vocabulary
+import org.rlsjournal.app.ui.rememberPresenter
+import org.rlsjournal.presenters.DateInputs
+import org.rlsjournal.presenters.RemindersPresenter
 
 /** An hour of the day as the system writes times (the input value of an hour stepper). */
-private fun hourText(hour: Int): String = LocalTime.of(hour.coerceIn(Rules.core.hour.min, Rules.core.hour.max), 0).format(hourFormat)
+private fun hourText(hour: Int): String = DateInputs.formatTime(LocalTime.of(hour.coerceIn(Rules.core.hour.min, Rules.core.hour.max), 0))
 
 /** Reminders (morning check-in, optional evening) and the report's paper size. */
 @Composable
-fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
-    val state by vm.state.collectAsStateWithLifecycle()
-    LaunchedEffect(Unit) { vm.presenter.load() }
+fun RemindersScreen(
+    presenter: RemindersPresenter = rememberPresenter { app, scope ->
+        RemindersPresenter({ app.journalStore() }, scope, Reminders.planner(app))
+    },
+) {
+    val state by presenter.state.collectAsStateWithLifecycle()
+    LaunchedEffect(Unit) { presenter.load() }
     val askNotifications = rememberNotificationRequest()
 
     Column(
@@ -63,8 +67,8 @@ fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
         Stepper(
             label = stringResource(R.string.morning_hour),
             value = hourText(morning),
-            onMinus = { vm.presenter.stepHour(morning = true, delta = -1) },
-            onPlus = { vm.presenter.stepHour(morning = true, delta = 1) },
+            onMinus = { presenter.stepHour(morning = true, delta = -1) },
+            onPlus = { presenter.stepHour(morning = true, delta = 1) },
             minusDescription = stringResource(R.string.earlier_of, stringResource(R.string.morning_hour)),
             plusDescription = stringResource(R.string.later_of, stringResource(R.string.morning_hour)),
         )
@@ -73,14 +77,14 @@ fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
         val evening = state.eveningHour
         SwitchRow(stringResource(R.string.evening_reminder_on), state.eveningOn) { on ->
             if (on) askNotifications()
-            vm.presenter.setEvening(on)
+            presenter.setEvening(on)
         }
         if (evening != null) {
             Stepper(
                 label = stringResource(R.string.evening_hour),
                 value = hourText(evening),
-                onMinus = { vm.presenter.stepHour(morning = false, delta = -1) },
-                onPlus = { vm.presenter.stepHour(morning = false, delta = 1) },
+                onMinus = { presenter.stepHour(morning = false, delta = -1) },
+                onPlus = { presenter.stepHour(morning = false, delta = 1) },
                 minusDescription = stringResource(R.string.earlier_of, stringResource(R.string.evening_hour)),
                 plusDescription = stringResource(R.string.later_of, stringResource(R.string.evening_hour)),
             )
@@ -88,17 +92,17 @@ fun RemindersScreen(vm: RemindersViewModel = viewModel()) {
 
         SectionTitle(stringResource(R.string.paper_size))
         ChoiceRow(
-            choices = vm.paperSizes,
+            choices = Vocabulary.paperSizes,
             selected = settings.paperSize,
             label = { size -> size.label() },
-            onSelect = { size -> if (size != null) vm.presenter.edit { it.copy(paperSize = size) } },
+            onSelect = { size -> if (size != null) presenter.edit { it.copy(paperSize = size) } },
             clearable = false,
         )
 
         BigButton(
             text = stringResource(R.string.save),
             description = stringResource(R.string.save_settings_description),
-            onClick = { vm.presenter.save() },
+            onClick = { presenter.save() },
             enabled = !state.busy,
             emphasis = true,
             modifier = Modifier.fillMaxWidth(),

@@ -20,7 +20,6 @@ import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import androidx.core.content.FileProvider
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import androidx.lifecycle.viewmodel.compose.viewModel
 import java.io.File
 import org.rlsjournal.app.R
 import org.rlsjournal.app.ui.BigButton
@@ -32,11 +31,20 @@ import org.rlsjournal.app.ui.SectionTitle
 import org.rlsjournal.app.ui.SwitchRow
 import org.rlsjournal.app.ui.TextInput
 import org.rlsjournal.app.ui.errorText
+import org.rlsjournal.app.journalStore
+import org.rlsjournal.app.ui.readPicked
+import org.rlsjournal.app.ui.rememberPresenter
+import org.rlsjournal.presenters.SharePresenter
+import org.rlsjournal.presenters.CacheExportSink
 
 /** Share: the clinician report, the CSV tables and a backup through the share sheet; restore. */
 @Composable
-fun ShareScreen(vm: ShareViewModel = viewModel()) {
-    val state by vm.state.collectAsStateWithLifecycle()
+fun ShareScreen(
+    presenter: SharePresenter = rememberPresenter { app, scope ->
+        SharePresenter({ app.journalStore() }, scope, CacheExportSink(app.cacheDir))
+    },
+) {
+    val state by presenter.state.collectAsStateWithLifecycle()
     val context = LocalContext.current
     val chooserTitle = stringResource(R.string.share_with)
 
@@ -48,13 +56,13 @@ fun ShareScreen(vm: ShareViewModel = viewModel()) {
             .putExtra(Intent.EXTRA_STREAM, uri)
             .addFlags(Intent.FLAG_GRANT_READ_URI_PERMISSION)
         context.startActivity(Intent.createChooser(send, chooserTitle))
-        vm.presenter.shared()
+        presenter.shared()
     }
 
-    LaunchedEffect(Unit) { vm.presenter.load() }
+    LaunchedEffect(Unit) { presenter.load() }
 
     val pickBackup = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
-        if (uri != null) vm.restore(uri)
+        if (uri != null) presenter.restore { readPicked(context.applicationContext, uri) }
     }
 
     Column(
@@ -78,13 +86,13 @@ fun ShareScreen(vm: ShareViewModel = viewModel()) {
         state.periodText?.let { BodyText(it) }
         state.comparisonText?.let { BodyText(it) }
         state.question?.let { BodyText(stringResource(R.string.report_question, it)) }
-        TextInput(stringResource(R.string.patient_name_optional), state.patientName, { vm.presenter.setPatientName(it) })
-        SwitchRow(stringResource(R.string.include_notes), state.includeNotes) { vm.presenter.setIncludeNotes(it) }
-        SwitchRow(stringResource(R.string.detail_page), state.detailPage) { vm.presenter.setDetailPage(it) }
+        TextInput(stringResource(R.string.patient_name_optional), state.patientName, { presenter.setPatientName(it) })
+        SwitchRow(stringResource(R.string.include_notes), state.includeNotes) { presenter.setIncludeNotes(it) }
+        SwitchRow(stringResource(R.string.detail_page), state.detailPage) { presenter.setDetailPage(it) }
         BigButton(
             text = stringResource(R.string.share_report),
             description = stringResource(R.string.share_report_description),
-            onClick = { vm.presenter.shareReport() },
+            onClick = { presenter.shareReport() },
             enabled = !state.busy,
             emphasis = true,
             modifier = Modifier.fillMaxWidth(),
@@ -92,7 +100,7 @@ fun ShareScreen(vm: ShareViewModel = viewModel()) {
         BigButton(
             text = stringResource(R.string.share_csv),
             description = stringResource(R.string.share_csv_description),
-            onClick = { vm.presenter.shareCsv() },
+            onClick = { presenter.shareCsv() },
             enabled = !state.busy,
             modifier = Modifier.fillMaxWidth(),
         )
@@ -102,7 +110,7 @@ fun ShareScreen(vm: ShareViewModel = viewModel()) {
         BigButton(
             text = stringResource(R.string.share_backup),
             description = stringResource(R.string.share_backup_description),
-            onClick = { vm.presenter.shareBackup() },
+            onClick = { presenter.shareBackup() },
             enabled = !state.busy,
             modifier = Modifier.fillMaxWidth(),
         )

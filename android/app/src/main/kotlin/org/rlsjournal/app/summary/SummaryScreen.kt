@@ -29,7 +29,6 @@ import androidx.compose.ui.semantics.clearAndSetSemantics
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import androidx.lifecycle.viewmodel.compose.viewModel
 import org.rlsjournal.app.R
 import org.rlsjournal.app.ui.BodyText
 import org.rlsjournal.app.ui.ChoiceRow
@@ -42,15 +41,22 @@ import org.rlsjournal.core.Breakdown
 import org.rlsjournal.core.HourBin
 import org.rlsjournal.core.NightPoint
 import org.rlsjournal.presenters.SummaryBlock
+import org.rlsjournal.app.journalStore
+import org.rlsjournal.app.ui.rememberPresenter
+import org.rlsjournal.presenters.SummaryPresenter
 
 /**
  * The pattern summary, rendered natively: every sentence and number is the core's text; the
  * charts draw the core's series (per-night peaks, onset hours) as plain bars.
  */
 @Composable
-fun SummaryScreen(vm: SummaryViewModel = viewModel()) {
-    val state by vm.state.collectAsStateWithLifecycle()
-    LaunchedEffect(Unit) { vm.presenter.load(state.nights) }
+fun SummaryScreen(
+    presenter: SummaryPresenter = rememberPresenter { app, scope ->
+        SummaryPresenter({ app.journalStore() }, scope)
+    },
+) {
+    val state by presenter.state.collectAsStateWithLifecycle()
+    LaunchedEffect(Unit) { presenter.load(state.nights) }
 
     Column(
         modifier = Modifier
@@ -61,10 +67,10 @@ fun SummaryScreen(vm: SummaryViewModel = viewModel()) {
     ) {
         Heading(stringResource(R.string.summary_title))
         ChoiceRow(
-            choices = vm.presenter.lengths,
-            selected = state.nights ?: vm.presenter.lengths.first(),
+            choices = presenter.lengths,
+            selected = state.nights ?: presenter.lengths.first(),
             label = { n -> stringResource(R.string.last_n_nights, n) },
-            onSelect = { n -> vm.presenter.load(n) },
+            onSelect = { n -> presenter.load(n) },
             clearable = false,
         )
         state.error?.let { MessageCard(errorText(LocalContext.current, it), isError = true) }

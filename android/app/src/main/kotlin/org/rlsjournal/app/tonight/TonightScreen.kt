@@ -24,7 +24,6 @@ import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import androidx.lifecycle.viewmodel.compose.viewModel
 import org.rlsjournal.app.R
 import org.rlsjournal.app.reminders.AskNotificationsAfterFirstLog
 import org.rlsjournal.app.ui.BedsideTarget
@@ -38,15 +37,22 @@ import org.rlsjournal.app.ui.Vocabulary
 import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.app.ui.noticeText
 import org.rlsjournal.presenters.TonightState
+import org.rlsjournal.app.journalStore
+import org.rlsjournal.app.ui.rememberPresenter
+import org.rlsjournal.presenters.TonightPresenter
 
 /**
  * Tonight, the start screen: usable one-handed in the dark. The intensity buttons (the "log
  * symptoms" control) sit at the bottom, within thumb reach; every target is at least 64 dp.
  */
 @Composable
-fun TonightScreen(vm: TonightViewModel = viewModel()) {
-    val state by vm.state.collectAsStateWithLifecycle()
-    LaunchedEffect(Unit) { vm.presenter.refresh() }
+fun TonightScreen(
+    presenter: TonightPresenter = rememberPresenter { app, scope ->
+        TonightPresenter({ app.journalStore() }, scope)
+    },
+) {
+    val state by presenter.state.collectAsStateWithLifecycle()
+    LaunchedEffect(Unit) { presenter.refresh() }
     // The first log is the first moment a reminder makes sense: ask for notifications then.
     AskNotificationsAfterFirstLog(logged = state.justLogged)
 
@@ -62,7 +68,7 @@ fun TonightScreen(vm: TonightViewModel = viewModel()) {
         state.notice?.let { MessageCard(noticeText(LocalContext.current, it), isError = false) }
 
         if (state.hasOpenEpisode) {
-            OpenEpisodeCard(state, vm)
+            OpenEpisodeCard(state, presenter)
         }
 
         SectionTitle(stringResource(R.string.which_side))
@@ -70,18 +76,18 @@ fun TonightScreen(vm: TonightViewModel = viewModel()) {
             choices = Vocabulary.sides,
             selected = state.side,
             label = { it.label() },
-            onSelect = { vm.presenter.chooseSide(it) },
+            onSelect = { presenter.chooseSide(it) },
             minHeight = BedsideTarget,
         )
 
         Spacer(Modifier.height(8.dp))
-        IntensityPad(enabled = !state.busy && !state.loading, onLog = { vm.presenter.log(it) })
+        IntensityPad(enabled = !state.busy && !state.loading, onLog = { presenter.log(it) })
     }
 }
 
 /** The open episode: what the core says about it, "end it", and what helped. */
 @Composable
-private fun OpenEpisodeCard(state: TonightState, vm: TonightViewModel) {
+private fun OpenEpisodeCard(state: TonightState, presenter: TonightPresenter) {
     Card(modifier = Modifier.fillMaxWidth()) {
         Column(modifier = Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             Text(
@@ -93,7 +99,7 @@ private fun OpenEpisodeCard(state: TonightState, vm: TonightViewModel) {
             BigButton(
                 text = stringResource(R.string.end_episode),
                 description = stringResource(R.string.end_episode_description),
-                onClick = { vm.presenter.end() },
+                onClick = { presenter.end() },
                 enabled = !state.busy,
                 emphasis = true,
                 modifier = Modifier.fillMaxWidth(),
@@ -106,7 +112,7 @@ private fun OpenEpisodeCard(state: TonightState, vm: TonightViewModel) {
         choices = Vocabulary.reliefMethods,
         selected = state.reliefMethod,
         label = { it.label() },
-        onSelect = { vm.presenter.chooseRelief(it) },
+        onSelect = { presenter.chooseRelief(it) },
         minHeight = BedsideTarget,
     )
     val method = state.reliefMethod
@@ -118,7 +124,7 @@ private fun OpenEpisodeCard(state: TonightState, vm: TonightViewModel) {
                 BigButton(
                     text = step.label,
                     description = stringResource(R.string.helped_description, methodName, step.name),
-                    onClick = { vm.presenter.relief(step.value) },
+                    onClick = { presenter.relief(step.value) },
                     enabled = !state.busy,
                     modifier = Modifier.weight(1f),
                 )

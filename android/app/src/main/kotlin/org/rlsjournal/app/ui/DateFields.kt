@@ -18,23 +18,19 @@ import androidx.compose.ui.unit.dp
 import java.time.LocalDate
 import java.time.LocalDateTime
 import java.time.LocalTime
-import java.time.format.DateTimeFormatter
-import java.time.format.FormatStyle
 import org.rlsjournal.app.R
 import org.rlsjournal.journal.MomentField
+import org.rlsjournal.presenters.DateInputs
 
 // Date and time inputs. What the person picks is a wall-clock date and time on this device; it
 // goes to the core as a Moment (the instant plus this zone's offset at that instant, so a
 // backdated entry across a DST change keeps the offset it really had). Editing shows a stored
 // moment at its own recorded offset, as the journal does. The values shown on these controls are
 // the input itself, in the system's date and time format; everything else the app shows comes
-// from the core.
+// from the core. The picker's months and the formats are DateInputs' (android/presenters).
 
 // Forms hold each time as a MomentField (bindings/kotlin): an untouched time saves the stored
 // moment exactly, offset included, so an edit after travel or a DST change moves nothing.
-
-private val dateFormat: DateTimeFormatter = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-private val timeFormat: DateTimeFormatter = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
 
 /** A form's time field: shows its wall-clock time; a pick changes it (see [MomentField]). */
 @Composable
@@ -48,8 +44,8 @@ fun DateTimeField(label: String, value: LocalDateTime, onChange: (LocalDateTime)
     Column(modifier = Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
         Text(label, style = MaterialTheme.typography.titleSmall)
         Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            DateButton(label, value.toLocalDate()) { date -> onChange(LocalDateTime.of(date, value.toLocalTime())) }
-            TimeButton(label, value.toLocalTime()) { time -> onChange(LocalDateTime.of(value.toLocalDate(), time)) }
+            DateButton(label, value.toLocalDate()) { date -> onChange(DateInputs.withDate(value, date)) }
+            TimeButton(label, value.toLocalTime()) { time -> onChange(DateInputs.withTime(value, time)) }
         }
     }
 }
@@ -66,16 +62,16 @@ fun DateField(label: String, value: LocalDate, onChange: (LocalDate) -> Unit) {
 @Composable
 private fun DateButton(label: String, value: LocalDate, onChange: (LocalDate) -> Unit) {
     val context = LocalContext.current
-    val text = value.format(dateFormat)
+    val text = DateInputs.formatDate(value)
     QuietButton(
         text = text,
         description = stringResource(R.string.change_date_of, label, text),
         onClick = {
             DatePickerDialog(
                 context,
-                { _, year, month, day -> onChange(LocalDate.of(year, month + 1, day)) },
+                { _, year, month, day -> onChange(DateInputs.fromPicker(year, month, day)) },
                 value.year,
-                value.monthValue - 1,
+                DateInputs.pickerMonth(value),
                 value.dayOfMonth,
             ).show()
         },
@@ -85,7 +81,7 @@ private fun DateButton(label: String, value: LocalDate, onChange: (LocalDate) ->
 @Composable
 private fun TimeButton(label: String, value: LocalTime, onChange: (LocalTime) -> Unit) {
     val context = LocalContext.current
-    val text = value.format(timeFormat)
+    val text = DateInputs.formatTime(value)
     QuietButton(
         text = text,
         description = stringResource(R.string.change_time_of, label, text),

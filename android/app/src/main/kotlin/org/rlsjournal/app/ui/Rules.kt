@@ -2,6 +2,7 @@ package org.rlsjournal.app.ui
 
 import org.rlsjournal.core.FormRules
 import org.rlsjournal.core.formRules
+import org.rlsjournal.presenters.isNightThemeHour
 
 /**
  * The core's ranges, defaults and choices for the forms (`formRules()`: fixed data, read once).
@@ -18,5 +19,5 @@ object Rules {
     val qualities: List<Int> by lazy { (core.sleepQuality.min..core.sleepQuality.max).toList() }
 
     /** Whether [hour] (local, 0–23) is in the hours the app opens dark (a bedside phone at night). */
-    fun isNightHour(hour: Int): Boolean = hour >= core.nightThemeFromHour || hour < core.nightThemeUntilHour
+    fun isNightHour(hour: Int): Boolean = isNightThemeHour(hour, core)
 }
