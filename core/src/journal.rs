@@ -510,6 +510,8 @@ impl Journal {
     }
 
     /// Restores the most recently deleted entry and returns its id; `None` if nothing is deleted.
+    /// A sleep diary or "no symptoms" answer that a sync set aside because another device's one
+    /// for that night won is not a deletion, and is never offered.
     pub fn undo_delete(&self) -> Result<Option<String>> {
         self.write(|tx, s| writes::undo_delete(tx, s, self.now().millis()))
     }

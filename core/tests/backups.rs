@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -256,6 +257,8 @@ fn automatic_backups_follow_the_debounce_across_restarts() {
     let first = journal
         .auto_backup_at(&folder, None, BackupOccasion::Changed, &moment(NOON_MS))
         .unwrap();
+    let device = journal.device_id().unwrap();
+    let file_name = |ms, encrypted| file_name(&device, ms, encrypted);
     assert_eq!(first.written, Some(file_name(NOON_MS, false)));
     // 9 minutes later, after a restart of the app: not due.
     drop(journal);
@@ -271,8 +274,10 @@ fn automatic_backups_follow_the_debounce_across_restarts() {
     assert_eq!(soon.written, None);
     assert_eq!(
         soon.status.sentence,
-        "The last backup was written on Wed 2 Dec 2026 at 12:00 \
-         (rlsjournal-auto-20261202T120000Z.zip)."
+        format!(
+            "The last backup was written on Wed 2 Dec 2026 at 12:00 \
+             (rlsjournal-auto-{device}-20261202T120000Z.zip)."
+        )
     );
     assert_eq!(journal.auto_backup_status().unwrap(), soon.status);
     // Going to the background writes at once; 10 minutes after it, a change writes again.
@@ -320,6 +325,8 @@ fn retention_keeps_7_daily_and_4_weekly_and_never_touches_other_files() {
     let (dir, _path, journal) = journal_with_records();
     let folder = dir.path().join("backups");
     std::fs::create_dir(&folder).unwrap();
+    let device = journal.device_id().unwrap();
+    let file_name = |ms, encrypted| file_name(&device, ms, encrypted);
     // One backup of ours at 03:00Z each day from Sun 1 Nov to Tue 1 Dec 2026, and a second,
     // older one on 1 Dec at 01:00Z.
     let nov_1_3am = NOON_MS - 31 * DAY_MS - 9 * 60 * MINUTE_MS;
@@ -341,6 +348,8 @@ fn retention_keeps_7_daily_and_4_weekly_and_never_touches_other_files() {
     let others = [
         "notes.txt",
         "rlsjournal-backup.json",
+        "rlsjournal-auto-notes.txt",
+        "rlsjournal-auto-20261101T030000Z.zip",
         "rlsjournal-auto-garbage.zip",
         "rlsjournal-auto-20201101T030000Z.zip.old",
     ];
@@ -373,6 +382,176 @@ fn retention_keeps_7_daily_and_4_weekly_and_never_touches_other_files() {
     assert_eq!(out.removed.len(), 24);
 }
 
+/// What the 7 + 4 rule keeps of one device's backups written at `written` (epoch ms), worked
+/// out here without the core: the newest of each of the 7 latest UTC days that have one, and
+/// of each of the 4 latest ISO weeks (Monday to Sunday) that have one.
+fn kept_by_the_rule(written: &[i64]) -> BTreeSet<i64> {
+    let mut newest_of_day: BTreeMap<i64, i64> = BTreeMap::new();
+    let mut newest_of_week: BTreeMap<i64, i64> = BTreeMap::new();
+    for &ms in written {
+        let day = ms.div_euclid(DAY_MS);
+        // 1 Jan 1970 was a Thursday: day + 3 counts from the Monday before it.
+        let week = (day + 3).div_euclid(7);
+        let d = newest_of_day.entry(day).or_insert(ms);
+        *d = (*d).max(ms);
+        let w = newest_of_week.entry(week).or_insert(ms);
+        *w = (*w).max(ms);
+    }
+    let days = newest_of_day.values().rev().take(7);
+    let weeks = newest_of_week.values().rev().take(4);
+    days.chain(weeks).copied().collect()
+}
+
+/// One device backing up into the shared folder: its journal, its id, what it wrote.
+struct Backer {
+    _dir: tempfile::TempDir,
+    journal: std::sync::Arc<Journal>,
+    device: String,
+    written: Vec<i64>,
+}
+
+impl Backer {
+    fn new() -> Backer {
+        let (dir, _path, journal) = journal_with_records();
+        let device = journal.device_id().unwrap();
+        Backer {
+            _dir: dir,
+            journal,
+            device,
+            written: Vec::new(),
+        }
+    }
+
+    /// A backup now; checks it removed only this device's own files.
+    fn back_up(&mut self, folder: &Path, ms: i64) {
+        let out = self
+            .journal
+            .auto_backup_at(folder, None, BackupOccasion::Now, &moment(ms))
+            .unwrap();
+        assert_eq!(out.written, Some(file_name(&self.device, ms, false)));
+        self.written.push(ms);
+        let own = format!("rlsjournal-auto-{}-", self.device);
+        for removed in &out.removed {
+            // Its backups, or its temporary files (`.` + the name being written + ….tmp).
+            let name = removed.strip_prefix('.').unwrap_or(removed);
+            assert!(name.starts_with(&own), "{removed} is not this device's");
+        }
+    }
+
+    fn expected_files(&self) -> BTreeSet<String> {
+        kept_by_the_rule(&self.written)
+            .into_iter()
+            .map(|ms| file_name(&self.device, ms, false))
+            .collect()
+    }
+}
+
+#[test]
+fn two_devices_backing_up_into_one_folder_for_weeks_each_keep_their_own_7_daily_and_4_weekly() {
+    let mut phone = Backer::new();
+    let mut tablet = Backer::new();
+    assert_ne!(phone.device, tablet.device);
+    let shared = tempfile::tempdir().unwrap();
+    let folder = shared.path().join("iCloud Drive");
+    std::fs::create_dir(&folder).unwrap();
+    let start = NOON_MS - 50 * DAY_MS;
+    // Already there: backups an earlier app version wrote (no device in the name; one a real
+    // backup), an old phone's device-named backups (that phone backs up no more), the person's
+    // files, and a sync tool's copy of one of our names.
+    let legacy: Vec<String> = (1..=12)
+        .map(|d| file_name_legacy(start - d * DAY_MS))
+        .collect();
+    for name in &legacy {
+        std::fs::write(folder.join(name), b"an earlier version's backup").unwrap();
+    }
+    std::fs::write(folder.join(&legacy[0]), phone.journal.backup_zip().unwrap()).unwrap();
+    let old_phone = "0193e4a0-0000-4000-8000-00000000abcd";
+    let old_phone_files: Vec<String> = (1..=20)
+        .map(|d| file_name(old_phone, start - d * DAY_MS, false))
+        .collect();
+    let conflict_copy = file_name(&phone.device, start - DAY_MS, false)
+        .replace(".zip", ".sync-conflict-20261001-120000-ABCDEFG.zip");
+    let mut untouchable: BTreeSet<String> = [
+        "rlsjournal-auto-notes.txt".to_string(),
+        "notes.txt".to_string(),
+        conflict_copy,
+    ]
+    .into_iter()
+    .chain(legacy.iter().cloned())
+    .chain(old_phone_files)
+    .collect();
+    for name in &untouchable {
+        if !folder.join(name).exists() {
+            std::fs::write(folder.join(name), b"not this device's").unwrap();
+        }
+    }
+    let before: BTreeMap<String, Vec<u8>> = untouchable
+        .iter()
+        .map(|n| (n.clone(), std::fs::read(folder.join(n)).unwrap()))
+        .collect();
+
+    // Seven weeks: the phone backs up at 08:00 and 20:00, the tablet at 09:30 on four days of
+    // five; each one's retention runs after every backup.
+    for day in 0..50 {
+        let midnight = start - 12 * 60 * MINUTE_MS + day * DAY_MS;
+        phone.back_up(&folder, midnight + 8 * 60 * MINUTE_MS);
+        if day % 5 != 4 {
+            tablet.back_up(&folder, midnight + 9 * 60 * MINUTE_MS + 30 * MINUTE_MS);
+        }
+        phone.back_up(&folder, midnight + 20 * 60 * MINUTE_MS);
+        let mut expected = untouchable.clone();
+        expected.extend(phone.expected_files());
+        expected.extend(tablet.expected_files());
+        assert_eq!(
+            names(&folder).into_iter().collect::<BTreeSet<_>>(),
+            expected,
+            "after day {day}"
+        );
+    }
+    // Each device holds its own 7 daily + up to 4 weekly, bounded whatever the weeks.
+    assert!((7..=11).contains(&phone.expected_files().len()));
+    assert!((7..=11).contains(&tablet.expected_files().len()));
+    for (name, bytes) in &before {
+        assert_eq!(&std::fs::read(folder.join(name)).unwrap(), bytes, "{name}");
+    }
+
+    // Only this device's own temporary files left by a crash go (the folder's clock says they
+    // are old: the simulated days lie ahead of this machine's clock).
+    let temp = |device: &str| format!(".{}.123-abc.tmp", file_name(device, start, false));
+    for name in [temp(&phone.device), temp(&tablet.device)] {
+        std::fs::write(folder.join(&name), b"half").unwrap();
+    }
+    std::fs::write(folder.join(".rlsjournal-auto-123-abc.tmp"), b"half").unwrap();
+    untouchable.insert(temp(&tablet.device));
+    untouchable.insert(".rlsjournal-auto-123-abc.tmp".to_string());
+    let next = start + 60 * DAY_MS;
+    phone.back_up(&folder, next);
+    let present: BTreeSet<String> = names(&folder).into_iter().collect();
+    assert!(!present.contains(&temp(&phone.device)));
+    assert!(untouchable.is_subset(&present));
+
+    // The newest backup of either name form restores a new phone.
+    for (source, from) in [
+        (file_name(&phone.device, next, false), &phone.journal),
+        (legacy[0].clone(), &phone.journal),
+        (
+            file_name(&tablet.device, *tablet.written.last().unwrap(), false),
+            &tablet.journal,
+        ),
+    ] {
+        let target = shared.path().join(format!("restored-{source}.db"));
+        let restored = Journal::restore_at(&target, &folder.join(&source), None, &moment(next))
+            .unwrap_or_else(|e| panic!("{source}: {e:?}"));
+        assert_eq!(contents(&restored), contents(from), "{source}");
+    }
+}
+
+/// An earlier app version's name for a backup written at `ms` (no device).
+fn file_name_legacy(ms: i64) -> String {
+    let name = file_name("0193e4a0-0000-4000-8000-000000000000", ms, false);
+    name.replace("0193e4a0-0000-4000-8000-000000000000-", "")
+}
+
 #[test]
 fn a_gone_folder_is_a_sentence_and_the_status_keeps_it() {
     let (dir, _path, journal) = journal_with_records();
@@ -394,13 +573,14 @@ fn a_gone_folder_is_a_sentence_and_the_status_keeps_it() {
         panic!("{err:?}")
     };
     assert!(reason.contains("the backup folder is gone"), "{reason}");
+    let device = journal.device_id().unwrap();
     let status = journal.auto_backup_status().unwrap();
     assert_eq!(status.failure.as_deref(), Some(reason.as_str()));
     assert_eq!(
         status.sentence,
         format!(
             "The backup on Wed 2 Dec 2026 at 13:00 failed: {reason}. The last backup was \
-             written on Wed 2 Dec 2026 at 12:00 (rlsjournal-auto-20261202T120000Z.zip)."
+             written on Wed 2 Dec 2026 at 12:00 (rlsjournal-auto-{device}-20261202T120000Z.zip)."
         )
     );
     // A short passphrase is refused before anything is written or recorded.

@@ -383,6 +383,63 @@ fn a_delete_travels_and_an_undo_after_the_peer_saw_it_travels_too() {
     assert_same(&a.journal, &b.journal);
 }
 
+#[test]
+fn undo_after_a_night_clash_restores_the_persons_own_last_deletion_never_the_loser() {
+    // b's clock is behind, so a's diary and answer win the night and b's become tombstones.
+    let a = device(HOUR_MS);
+    let b = device(-HOUR_MS);
+    let ep = b
+        .journal
+        .add_episode(full_episode(
+            "2026-10-01T22:00:00+01:00",
+            "2026-10-01T22:30:00+01:00",
+            5,
+        ))
+        .unwrap();
+    b.journal.delete_entry(ep.id.clone()).unwrap();
+    let lost_diary = b.journal.add_sleep_diary(diary("2026-10-02")).unwrap();
+    let answer = NoSymptomsData {
+        night_of: date("2026-10-03"),
+        answered_at: at("2026-10-04T07:00:00+01:00"),
+    };
+    let lost_answer = b.journal.add_no_symptoms(answer.clone()).unwrap();
+    let won_diary = a.journal.add_sleep_diary(diary("2026-10-02")).unwrap();
+    let won_answer = a.journal.add_no_symptoms(answer).unwrap();
+    sync(&a.journal, &b.journal);
+    sync(&b.journal, &a.journal);
+    assert_same(&a.journal, &b.journal);
+    // The losers are the latest tombstones on both devices, yet neither is offered: undo
+    // restores the episode the person deleted on b, then has nothing left.
+    for d in [&b, &a] {
+        let tombstones = entries_of(&d.journal, "sleep")
+            .into_iter()
+            .chain(entries_of(&d.journal, "no_symptoms"))
+            .filter(|e| e.get("deleted_at").is_some())
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>();
+        assert_eq!(tombstones.len(), 2);
+        assert!(tombstones.contains(&lost_diary.id) && tombstones.contains(&lost_answer.id));
+    }
+    assert_eq!(b.journal.undo_delete().unwrap(), Some(ep.id.clone()));
+    assert_eq!(b.journal.undo_delete().unwrap(), None);
+    // On a, the episode's delete arrived from b: that was the person's too.
+    assert_eq!(a.journal.undo_delete().unwrap(), Some(ep.id.clone()));
+    assert_eq!(a.journal.undo_delete().unwrap(), None);
+
+    // The person deletes the winning diary: undo brings that back, not the loser.
+    a.journal.delete_entry(won_diary.id.clone()).unwrap();
+    assert_eq!(a.journal.undo_delete().unwrap(), Some(won_diary.id.clone()));
+    // Deleting a diary and writing a new one for its night: undo still offers the deleted
+    // one and says why it cannot come back (the replacement came after the deletion).
+    a.journal.delete_entry(won_diary.id.clone()).unwrap();
+    a.journal.add_sleep_diary(diary("2026-10-02")).unwrap();
+    assert!(matches!(
+        a.journal.undo_delete(),
+        Err(JournalError::InvalidInput { .. })
+    ));
+    assert!(a.journal.entry(won_answer.id).is_ok());
+}
+
 // ---- rules between records ----
 
 #[test]

@@ -2,6 +2,12 @@
 //! file names it writes, which of its own files it keeps (7 daily + 4 weekly), and the status
 //! sentence the apps show. The apps call [`Journal::auto_backup`] after changes and when they
 //! go to the background; the terminal's `backup` command asks for one now.
+//!
+//! Several devices of one person may back up into one shared folder (iCloud Drive, Syncthing),
+//! so every name carries the id of the device that wrote it (the folder sync's device id), and
+//! the retention only ever removes this device's files. Names without a device, which earlier
+//! versions wrote, are never removed: nobody can tell which device wrote them, a device still
+//! on an earlier version may rely on them, and this version never adds to them.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -12,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{JournalError, Result};
 use crate::export::archive;
 use crate::export::backup::{self, BACKUP_FILE_NAME};
-use crate::export::backup_folder::{self, TEMP_PREFIX, TEMP_SUFFIX};
+use crate::export::backup_folder::{self, TEMP_SUFFIX};
 use crate::export::encrypt;
 use crate::format::{clock_text, date_text};
 use crate::journal::Journal;
@@ -32,8 +38,11 @@ pub const KEEP_WEEKLY: usize = 4;
 /// younger one may be another handle's backup being written).
 pub const STALE_TEMP_HOURS: i64 = 1;
 
-/// The first part of every automatic backup's name; only files named
-/// `rlsjournal-auto-YYYYMMDDTHHMMSSZ.zip` (or `….zip.age`, encrypted) are ever removed.
+/// The first part of every automatic backup's name. This version writes
+/// `rlsjournal-auto-<device id>-YYYYMMDDTHHMMSSZ.zip` (or `….zip.age`, encrypted) and removes
+/// only such files with its own device id; earlier versions wrote
+/// `rlsjournal-auto-YYYYMMDDTHHMMSSZ.zip`, which their parsers (exactly 16 characters between
+/// prefix and suffix) never mistake for a device-named file.
 pub const FILE_PREFIX: &str = "rlsjournal-auto-";
 
 /// The end of a plain automatic backup's name (a zip holding the JSON backup).
@@ -44,6 +53,12 @@ pub const ENCRYPTED_SUFFIX: &str = ".zip.age";
 
 /// The UTC time in a backup's name.
 const STAMP_FORMAT: &str = "%Y%m%dT%H%M%SZ";
+
+/// The length of that time (`YYYYMMDDTHHMMSSZ`).
+const STAMP_CHARS: usize = 16;
+
+/// The length of a device id in a name (a hyphenated UUID).
+const DEVICE_CHARS: usize = 36;
 
 /// The debounce policy in words, filled from its constant.
 pub fn policy_text() -> String {
@@ -57,7 +72,8 @@ pub fn policy_text() -> String {
 pub fn retention_text() -> String {
     format!(
         "keeps the newest backup of each of the last {KEEP_DAILY} days and of each of the last \
-         {KEEP_WEEKLY} weeks, and removes only older backups it wrote itself"
+         {KEEP_WEEKLY} weeks, and removes only older backups this device wrote itself; other \
+         devices' backups and those of earlier app versions are never removed"
     )
 }
 
@@ -118,8 +134,26 @@ pub struct AutoBackupOutcome {
     pub status: AutoBackupStatus,
 }
 
-/// The file name of an automatic backup written at `ms`.
-pub fn file_name(ms: i64, encrypted: bool) -> String {
+/// Who wrote an automatic backup, as its name says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Writer {
+    /// The device with this id (a hyphenated lower-case UUID).
+    Device(String),
+    /// An earlier version of the app, whose names carry no device.
+    Unnamed,
+}
+
+/// An automatic backup's name, read: who wrote it and when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackupName {
+    /// The device that wrote it, if its name says.
+    pub writer: Writer,
+    /// When it was written (UTC).
+    pub time: NaiveDateTime,
+}
+
+/// The file name of an automatic backup that the device `device` writes at `ms`.
+pub fn file_name(device: &str, ms: i64, encrypted: bool) -> String {
     let stamp = DateTime::<Utc>::from_timestamp_millis(ms)
         .unwrap_or_default()
         .format(STAMP_FORMAT);
@@ -128,17 +162,21 @@ pub fn file_name(ms: i64, encrypted: bool) -> String {
     } else {
         PLAIN_SUFFIX
     };
-    format!("{FILE_PREFIX}{stamp}{suffix}")
+    format!("{FILE_PREFIX}{device}-{stamp}{suffix}")
 }
 
-/// The time in the name of one of our own backups, or `None` for any other file.
-pub fn own_file_time(name: &str) -> Option<NaiveDateTime> {
-    let rest = name.strip_prefix(FILE_PREFIX)?;
-    let stamp = rest
-        .strip_suffix(ENCRYPTED_SUFFIX)
-        .or_else(|| rest.strip_suffix(PLAIN_SUFFIX))?;
+/// The device id as it appears in names (hyphenated, lower case), or `None` if `id` is not
+/// one: then no name could be read back, and the retention could never remove its files.
+fn device_in_name(id: &str) -> Option<String> {
+    let uuid = uuid::Uuid::try_parse(id).ok()?;
+    let canonical = uuid.hyphenated().to_string();
+    (canonical == id).then_some(canonical)
+}
+
+/// `YYYYMMDDTHHMMSSZ` read as a time; `None` for any other shape.
+fn stamp_time(stamp: &str) -> Option<NaiveDateTime> {
     // Exactly `YYYYMMDDTHHMMSSZ`: chrono alone would accept other widths.
-    let shape_ok = stamp.len() == 16
+    let shape_ok = stamp.len() == STAMP_CHARS
         && stamp.bytes().enumerate().all(|(i, b)| match i {
             8 => b == b'T',
             15 => b == b'Z',
@@ -150,13 +188,42 @@ pub fn own_file_time(name: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(stamp, STAMP_FORMAT).ok()
 }
 
-/// Which of our own backups to keep: the newest of each of the last [`KEEP_DAILY`] UTC days
-/// that have one, and the newest of each of the last [`KEEP_WEEKLY`] ISO weeks that have one.
-/// Returns the names to remove; names that are not ours are never among them.
-pub fn to_remove(names: &[String]) -> Vec<String> {
+/// What an automatic backup's name says, in either form (with a device, or an earlier
+/// version's without one); `None` for any other file, copies a sync tool made included.
+pub fn parse_name(name: &str) -> Option<BackupName> {
+    let rest = name.strip_prefix(FILE_PREFIX)?;
+    let middle = rest
+        .strip_suffix(ENCRYPTED_SUFFIX)
+        .or_else(|| rest.strip_suffix(PLAIN_SUFFIX))?;
+    if middle.len() == STAMP_CHARS {
+        return Some(BackupName {
+            writer: Writer::Unnamed,
+            time: stamp_time(middle)?,
+        });
+    }
+    let device = middle.get(..DEVICE_CHARS)?;
+    let stamp = middle.get(DEVICE_CHARS..)?.strip_prefix('-')?;
+    Some(BackupName {
+        writer: Writer::Device(device_in_name(device)?),
+        time: stamp_time(stamp)?,
+    })
+}
+
+/// The time in the name of one of `device`'s own backups, or `None` for any other file
+/// (another device's, an earlier version's, anything else).
+pub fn own_file_time(name: &str, device: &str) -> Option<NaiveDateTime> {
+    parse_name(name)
+        .filter(|n| matches!(&n.writer, Writer::Device(d) if d == device))
+        .map(|n| n.time)
+}
+
+/// Which of `device`'s own backups to keep: the newest of each of the last [`KEEP_DAILY`] UTC
+/// days that have one, and the newest of each of the last [`KEEP_WEEKLY`] ISO weeks that have
+/// one. Returns the names to remove; only `device`'s own names are ever among them.
+pub fn to_remove(names: &[String], device: &str) -> Vec<String> {
     let mut own: Vec<(NaiveDateTime, &String)> = names
         .iter()
-        .filter_map(|n| own_file_time(n).map(|t| (t, n)))
+        .filter_map(|n| own_file_time(n, device).map(|t| (t, n)))
         .collect();
     // Newest first; the name breaks ties so the choice does not depend on the listing order.
     own.sort_by(|a, b| b.cmp(a));
@@ -180,11 +247,14 @@ pub fn to_remove(names: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Our own temporary files that a crash left: older than [`STALE_TEMP_HOURS`].
-fn stale_temps(folder: &Path, names: &[String], now_ms: i64) -> Vec<String> {
+/// `device`'s own temporary files that a crash left: older than [`STALE_TEMP_HOURS`]. Their
+/// names start with the name being written (`backup_folder::write_atomically`), so they carry
+/// the device too.
+fn stale_temps(folder: &Path, names: &[String], device: &str, now_ms: i64) -> Vec<String> {
+    let own = format!(".{FILE_PREFIX}{device}-");
     names
         .iter()
-        .filter(|n| n.starts_with(TEMP_PREFIX) && n.ends_with(TEMP_SUFFIX))
+        .filter(|n| n.starts_with(&own) && n.ends_with(TEMP_SUFFIX))
         .filter(|n| {
             std::fs::metadata(folder.join(n))
                 .and_then(|m| m.modified())
@@ -272,6 +342,7 @@ pub fn run(
         encrypt::check_new_passphrase(p)?;
     }
     let now_ms = now.millis();
+    let device = own_device(journal)?;
     let state = journal.read(|conn, _| backup_state::load(conn))?;
     if !is_due(&state, occasion, now_ms) {
         return Ok(AutoBackupOutcome {
@@ -287,7 +358,7 @@ pub fn run(
         Some(p) => encrypt::encrypt(&zip, p)?,
         None => zip,
     };
-    let name = file_name(now_ms, passphrase.is_some());
+    let name = file_name(&device, now_ms, passphrase.is_some());
     let mut state = state;
     let written = backup_folder::write_atomically(folder, &name, &bytes);
     if let Err(err) = written {
@@ -304,7 +375,7 @@ pub fn run(
     state.failed_ms = None;
     state.failure = None;
     journal.write(|tx, _| backup_state::save(tx, &state, now_ms))?;
-    let removed = prune(folder, now_ms);
+    let removed = prune(folder, &device, now_ms);
     Ok(AutoBackupOutcome {
         written: Some(name),
         removed,
@@ -312,15 +383,23 @@ pub fn run(
     })
 }
 
-/// Removes our own backups the retention rule no longer keeps, and our stale temporary files;
-/// returns the names removed. A file that cannot be removed stays (the next backup tries
+/// This device's id (the folder sync's, made on first use), as it goes into names.
+fn own_device(journal: &Journal) -> Result<String> {
+    let id = journal.device_id()?;
+    device_in_name(&id).ok_or_else(|| JournalError::Corrupt {
+        detail: format!("this device's stored id {id:?} is not a UUID"),
+    })
+}
+
+/// Removes `device`'s own backups the retention rule no longer keeps, and its stale temporary
+/// files; returns the names removed. A file that cannot be removed stays (the next backup tries
 /// again): retention never makes a written backup fail.
-fn prune(folder: &Path, now_ms: i64) -> Vec<String> {
+fn prune(folder: &Path, device: &str, now_ms: i64) -> Vec<String> {
     let Ok(names) = backup_folder::file_names(folder) else {
         return Vec::new();
     };
-    let mut doomed = to_remove(&names);
-    doomed.extend(stale_temps(folder, &names, now_ms));
+    let mut doomed = to_remove(&names, device);
+    doomed.extend(stale_temps(folder, &names, device, now_ms));
     doomed
         .into_iter()
         .filter(|n| std::fs::remove_file(folder.join(n)).is_ok())
@@ -331,26 +410,80 @@ fn prune(folder: &Path, now_ms: i64) -> Vec<String> {
 mod tests {
     use super::*;
 
+    const OURS: &str = "0193e4a0-0000-4000-8000-000000000001";
+    const THEIRS: &str = "0193e4a0-0000-4000-8000-0000000000ff";
+
     #[test]
     fn only_our_exact_names_are_ours() {
         let ms = 1_796_212_800_000; // 2026-12-02T12:00:00Z
-        assert_eq!(file_name(ms, false), "rlsjournal-auto-20261202T120000Z.zip");
         assert_eq!(
-            file_name(ms, true),
-            "rlsjournal-auto-20261202T120000Z.zip.age"
+            file_name(OURS, ms, false),
+            format!("rlsjournal-auto-{OURS}-20261202T120000Z.zip")
         );
-        assert!(own_file_time(&file_name(ms, true)).is_some());
+        assert_eq!(
+            file_name(OURS, ms, true),
+            format!("rlsjournal-auto-{OURS}-20261202T120000Z.zip.age")
+        );
+        let time = own_file_time(&file_name(OURS, ms, true), OURS);
+        assert_eq!(time.map(|t| t.and_utc().timestamp_millis()), Some(ms));
+        assert_eq!(own_file_time(&file_name(THEIRS, ms, false), OURS), None);
+        // An earlier version's name is read (a backup), but is no device's own.
+        let legacy = parse_name("rlsjournal-auto-20261202T120000Z.zip").unwrap();
+        assert_eq!(legacy.writer, Writer::Unnamed);
+        assert_eq!(
+            own_file_time("rlsjournal-auto-20261202T120000Z.zip", OURS),
+            None
+        );
         for other in [
-            "rlsjournal-auto-20261202T120000Z.json",
-            "rlsjournal-auto-2026120T120000Z.zip",
-            "rlsjournal-auto-20261202T120000Z.zip.bak",
-            "rlsjournal-auto-20261302T120000Z.zip",
-            "rlsjournal-auto-+2026122T120000Z.zip",
-            "my-rlsjournal-auto-20261202T120000Z.zip",
-            "rlsjournal-backup.json",
+            "rlsjournal-auto-20261202T120000Z.json".to_string(),
+            "rlsjournal-auto-2026120T120000Z.zip".to_string(),
+            "rlsjournal-auto-20261202T120000Z.zip.bak".to_string(),
+            "rlsjournal-auto-20261302T120000Z.zip".to_string(),
+            "rlsjournal-auto-+2026122T120000Z.zip".to_string(),
+            "my-rlsjournal-auto-20261202T120000Z.zip".to_string(),
+            "rlsjournal-backup.json".to_string(),
+            "rlsjournal-auto-notes.txt".to_string(),
+            format!("rlsjournal-auto-{OURS}-20261202T120000Z 2.zip"),
+            format!("rlsjournal-auto-{OURS}-20261202T120000Z.sync-conflict-x.zip"),
+            format!("rlsjournal-auto-{OURS}20261202T120000Z.zip"),
+            format!(
+                "rlsjournal-auto-{}-20261202T120000Z.zip",
+                OURS.to_uppercase()
+            ),
+            format!("rlsjournal-auto-{OURS}-20261202T1200Z.zip"),
+            "rlsjournal-auto-not-a-uuid-at-all-but-36-chars-long-20261202T120000Z.zip".to_string(),
         ] {
-            assert_eq!(own_file_time(other), None, "{other}");
+            assert_eq!(parse_name(&other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn the_names_old_versions_parse_never_include_a_device_named_one() {
+        // Earlier versions took exactly 16 characters between prefix and suffix as their own.
+        let name = file_name(OURS, 1_796_212_800_000, false);
+        let middle = &name[FILE_PREFIX.len()..name.len() - PLAIN_SUFFIX.len()];
+        assert_ne!(middle.len(), 16);
+    }
+
+    #[test]
+    fn retention_removes_only_the_given_devices_names() {
+        let day = 86_400_000;
+        let start = 1_796_212_800_000;
+        let mut names: Vec<String> = (0..40)
+            .flat_map(|d| {
+                [
+                    file_name(OURS, start + d * day, false),
+                    file_name(THEIRS, start + d * day + 1000, false),
+                ]
+            })
+            .collect();
+        names.push("rlsjournal-auto-20261202T120000Z.zip".into());
+        let doomed = to_remove(&names, OURS);
+        assert!(!doomed.is_empty());
+        assert!(doomed.iter().all(|n| n.contains(OURS)), "{doomed:?}");
+        assert!(to_remove(&names, THEIRS).iter().all(|n| n.contains(THEIRS)));
+        assert_eq!(device_in_name(&OURS.to_uppercase()), None);
+        assert_eq!(device_in_name(OURS).as_deref(), Some(OURS));
     }
 
     #[test]

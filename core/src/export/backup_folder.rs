@@ -6,28 +6,31 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// The first part of every temporary file this app writes in a backup folder (hidden on
-/// Unix-like systems); a crash may leave one behind, and the next backup removes it.
-pub const TEMP_PREFIX: &str = ".rlsjournal-auto-";
-
-/// The last part of every temporary file this app writes in a backup folder.
+/// The last part of every temporary file this app writes in a folder. Its name is `.`, the
+/// final name, then a unique part and this suffix (hidden on Unix-like systems), so it says
+/// whose it is: a crash may leave one behind, and only the writer of that name removes it.
 pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// The temporary file's name for writing `name`.
+pub fn temp_name(name: &str) -> String {
+    format!(
+        ".{name}.{}-{}{TEMP_SUFFIX}",
+        std::process::id(),
+        uuid::Uuid::now_v7().simple()
+    )
+}
 
 /// Writes `bytes` to `folder/name` so that the folder holds either the previous file of that
 /// name (or none) or the complete new one, whatever happens: the bytes go to a temporary file in
 /// the same folder, which is flushed to disk, renamed over `name`, and the folder's entry is
 /// flushed too. On an error the temporary file is removed (a crash can leave it: see
-/// [`TEMP_PREFIX`]).
+/// [`temp_name`]).
 pub fn write_atomically(folder: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
     let meta = fs::metadata(folder)?;
     if !meta.is_dir() {
         return Err(io::Error::from(io::ErrorKind::NotADirectory));
     }
-    let temp = folder.join(format!(
-        "{TEMP_PREFIX}{}-{}{TEMP_SUFFIX}",
-        std::process::id(),
-        uuid::Uuid::now_v7().simple()
-    ));
+    let temp = folder.join(temp_name(name));
     let target = folder.join(name);
     let written = write_temp(&temp, bytes).and_then(|()| fs::rename(&temp, &target));
     if let Err(e) = written {

@@ -180,8 +180,9 @@ impl Journal {
     /// Writes an automatic backup into `folder` when one is due: the apps call this after each
     /// change (`Changed`: at most once every 10 minutes) and when going to the background
     /// (`Background`: always); `Now` always writes. Encrypted when `passphrase` is given (the
-    /// core does not keep it). The write is atomic; older backups this app wrote are pruned to
-    /// 7 daily + 4 weekly, other files are never touched. `BackupFailed` with a sentence when
+    /// core does not keep it). The file is `rlsjournal-auto-<device id>-<UTC time>.zip[.age]`
+    /// (`device_id`); the write is atomic; this device's older backups are pruned to 7 daily +
+    /// 4 weekly, other devices' backups, earlier versions' and other files are never touched. `BackupFailed` with a sentence when
     /// the folder cannot be written; `auto_backup_status` then says so too.
     pub fn auto_backup(
         &self,

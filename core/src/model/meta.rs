@@ -38,7 +38,9 @@
 //!    live; the other is kept, not lost, as a deleted record stamped (`updated_at` and
 //!    `deleted_at`) with the greater of the two `updated_at`s ([`night_clash`]), so every device
 //!    computes the same tombstone. It can be restored like any deleted record once its night is
-//!    free (delete the winner first), and that restore travels like any other change.
+//!    free (delete the winner first), and that restore travels like any other change. Undo never
+//!    offers it: it was not the person's delete (`store::entries::last_deleted` tells it by
+//!    this rule: a tombstone stamped no earlier than the live winner was created).
 //! 6. **Rules between records that concurrent valid edits can break** (a relief attempt now
 //!    before its episode's edited start) do not refuse a peer's file: both records are kept and
 //!    views, summaries and reports read them as they are. The manual import still refuses them.

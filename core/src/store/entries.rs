@@ -277,12 +277,21 @@ pub fn restore(conn: &Connection, id: &str, now_ms: i64) -> Result<()> {
     Ok(())
 }
 
-/// The id of the most recently deleted row, if any.
+/// The id of the most recently deleted row that undo offers, if any. A sleep diary or "no
+/// symptoms" answer whose night holds a live one of its kind that already existed when it was
+/// deleted is left out: that is what a sync's night clash makes of the losing one (`model::meta`
+/// rule 5: its tombstone is stamped with the greater change time of the pair, never before the
+/// winner was created), not a delete the person made, and it cannot be restored while the
+/// winner lives. A diary the person deleted and then replaced is still offered (the replacement
+/// is younger than the deletion), so undo says why it cannot come back.
 pub fn last_deleted(conn: &Connection) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached(
-            "SELECT id FROM entries WHERE deleted_ms IS NOT NULL \
-             ORDER BY deleted_ms DESC, id DESC LIMIT 1",
+            "SELECT d.id FROM entries d WHERE d.deleted_ms IS NOT NULL \
+             AND NOT (d.kind IN ('sleep', 'no_symptoms') AND EXISTS (SELECT 1 FROM entries l \
+               WHERE l.kind = d.kind AND l.night = d.night AND l.deleted_ms IS NULL \
+               AND l.created_ms <= d.deleted_ms)) \
+             ORDER BY d.deleted_ms DESC, d.id DESC LIMIT 1",
         )?
         .query_row([], |r| r.get(0))
         .optional()?)

@@ -3,6 +3,7 @@
 pub mod backup_state;
 pub mod bedside;
 pub mod connection;
+pub mod device_state;
 pub mod entries;
 pub mod file_access;
 pub mod lookups;

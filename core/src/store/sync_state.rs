@@ -3,9 +3,10 @@
 //! own key. It is not part of the journal's settings and no backup or export carries it, so a
 //! journal restored from a backup on a new phone is a new device.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 
-use crate::error::{JournalError, Result};
+use crate::error::Result;
+use crate::store::device_state;
 use crate::sync::state::SyncState;
 
 const KEY: &str = "folder_sync";
@@ -13,26 +14,12 @@ const KEY: &str = "folder_sync";
 /// The stored state, or the empty one if this journal never synced (a state that no longer
 /// decodes counts as none: the next round re-reads every file once and picks a new device id).
 pub fn load(conn: &Connection) -> Result<SyncState> {
-    let text: Option<String> = conn
-        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-        .query_row([KEY], |r| r.get(0))
-        .optional()?;
-    Ok(text
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default())
+    device_state::load(conn, KEY)
 }
 
 /// Saves the state.
 pub fn save(conn: &Connection, state: &SyncState, now_ms: i64) -> Result<()> {
-    let text = serde_json::to_string(state).map_err(|e| JournalError::Storage {
-        detail: e.to_string(),
-    })?;
-    conn.prepare_cached(
-        "INSERT INTO settings (key, value, updated_ms) VALUES (?1, ?2, ?3) \
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_ms = excluded.updated_ms",
-    )?
-    .execute(params![KEY, text, now_ms])?;
-    Ok(())
+    device_state::save(conn, KEY, state, now_ms)
 }
 
 /// A cheap mark of the journal's content: it changes whenever a record is added, changed,

@@ -358,7 +358,8 @@ pub fn restore(conn: &Connection, id: &str, settings: &Settings, now_ms: i64) ->
     trigger_nights::after_delete_or_restore(conn, id, settings)
 }
 
-/// Restores the most recently deleted entry and returns its id; `None` if nothing is deleted.
+/// Restores the most recently deleted entry and returns its id; `None` if nothing is deleted
+/// (night-clash losers of a sync are not deletions: `entries::last_deleted`).
 /// Finding and restoring it happen in the caller's one transaction, so another handle cannot
 /// restore or delete something in between.
 pub fn undo_delete(conn: &Connection, settings: &Settings, now_ms: i64) -> Result<Option<String>> {

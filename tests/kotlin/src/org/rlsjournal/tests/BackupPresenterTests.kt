@@ -127,9 +127,12 @@ private fun await(what: String, condition: () -> Boolean) = runBlocking {
     assertTrue(condition(), what)
 }
 
-/** Our own automatic backup names on given days, old enough for the retention to drop most. */
-private fun oldBackupNames(): List<String> =
-    (1..12).map { day -> "rlsjournal-auto-202501%02dT080000Z.zip".format(day) }
+/**
+ * This device's own automatic backup names (they carry its device id) on given days, old enough
+ * for the retention to drop most.
+ */
+private fun oldBackupNames(device: String): List<String> =
+    (1..12).map { day -> "rlsjournal-auto-$device-202501%02dT080000Z.zip".format(day) }
 
 private fun Journal.entries() = allItems().map { it.entry }
 
@@ -303,19 +306,20 @@ fun backupPresenterTests() = suite("backupPresenter") {
         tree.files["notes.txt"] = "mine".toByteArray()
         val foreign = "rlsjournal-auto-20240101T080000Z.zip"
         tree.files[foreign] = "another phone".toByteArray()
-        for (name in oldBackupNames()) File(staging, name).writeText("backup of $name")
+        val ours = oldBackupNames(r.file.deviceId())
+        for (name in ours) File(staging, name).writeText("backup of $name")
         val folder = MirroredBackupFolder(tree, staging)
         val first = folder.mirror.push()
-        assertEquals(oldBackupNames(), first.copied)
+        assertEquals(ours, first.copied)
         assertEquals(emptyList(), first.deleted)
-        assertEquals(oldBackupNames().toSet() + setOf("notes.txt", foreign), tree.files.keys)
+        assertEquals(ours.toSet() + setOf("notes.txt", foreign), tree.files.keys)
         // The core writes today's backup into staging and prunes its old ones there.
         val p = r.presenter(folder)
         joinJob(p.backUpNow())
         assertNull(p.state.value.error, p.state.value.errorText)
         val written = assertNotNull(p.state.value.lastWrittenNow)
         val stagedNow = staging.list()!!.filter { !it.startsWith(".") }.toSet()
-        assertTrue(stagedNow.size < oldBackupNames().size + 1, "the retention removed some: $stagedNow")
+        assertTrue(stagedNow.size < ours.size + 1, "the retention removed some: $stagedNow")
         assertEquals(stagedNow + setOf("notes.txt", foreign), tree.files.keys, "the tree holds what staging holds, and the others' files")
         assertTrue(written in tree.files.keys)
         assertTrue(File(staging, written).readBytes().contentEquals(tree.files.getValue(written)))
