@@ -544,3 +544,50 @@ fn the_age_tool_opens_our_device_file_and_its_snapshot_merges() {
         .iter()
         .all(|n| !n.ends_with(".json") || n.contains(id)));
 }
+
+/// Sets `name`'s modified time `hours` ago.
+fn age_file(folder: &Path, name: &str, hours: u64) {
+    let file = std::fs::File::options()
+        .write(true)
+        .open(folder.join(name))
+        .unwrap();
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(hours * 3600);
+    file.set_modified(then).unwrap();
+}
+
+#[test]
+fn a_sync_removes_only_its_own_temporary_files_a_crash_left() {
+    let folder = tempfile::tempdir().unwrap();
+    let phone = device();
+    let other = device();
+    sync(&phone, folder.path());
+    sync(&other, folder.path());
+    let own = own_file(&phone);
+    let other_own = own_file(&other);
+    // What a crash mid-write leaves (backup_folder::temp_name): ours an hour and more old, ours
+    // just written by another handle, the other device's old one, and a file of the person's.
+    let stale = format!(".{own}.1234-0000.tmp");
+    let stale_encrypted = format!(".{own}.age.1234-0001.tmp");
+    let fresh = format!(".{own}.1234-0002.tmp");
+    let theirs = format!(".{other_own}.99-0003.tmp");
+    let person = ".notes.tmp".to_string();
+    for name in [&stale, &stale_encrypted, &fresh, &theirs, &person] {
+        std::fs::write(folder.path().join(name), b"partial").unwrap();
+    }
+    for name in [&stale, &stale_encrypted, &theirs, &person] {
+        age_file(folder.path(), name, 3);
+    }
+
+    phone.journal.add_episode(episode_on(3, 5)).unwrap();
+    sync(&phone, folder.path());
+
+    let left = names(folder.path());
+    assert!(
+        !left.contains(&stale),
+        "our crash leftover is removed: {left:?}"
+    );
+    assert!(!left.contains(&stale_encrypted), "in either form: {left:?}");
+    for kept in [&fresh, &theirs, &person, &own, &other_own] {
+        assert!(left.contains(kept), "{kept} stays: {left:?}");
+    }
+}

@@ -34,10 +34,6 @@ pub const KEEP_DAILY: usize = 7;
 /// How many weeks (ISO weeks, Monday to Sunday) keep their newest automatic backup.
 pub const KEEP_WEEKLY: usize = 4;
 
-/// A temporary file of ours older than this is what a crash left behind, and is removed (a
-/// younger one may be another handle's backup being written).
-pub const STALE_TEMP_HOURS: i64 = 1;
-
 /// The first part of every automatic backup's name. This version writes
 /// `rlsjournal-auto-<device id>-YYYYMMDDTHHMMSSZ.zip` (or `….zip.age`, encrypted) and removes
 /// only such files with its own device id; earlier versions wrote
@@ -247,32 +243,6 @@ pub fn to_remove(names: &[String], device: &str) -> Vec<String> {
         .collect()
 }
 
-/// `device`'s own temporary files that a crash left: older than [`STALE_TEMP_HOURS`]. Their
-/// names start with the name being written (`backup_folder::write_atomically`), so they carry
-/// the device too.
-fn stale_temps(folder: &Path, names: &[String], device: &str, now_ms: i64) -> Vec<String> {
-    let own = format!(".{FILE_PREFIX}{device}-");
-    names
-        .iter()
-        .filter(|n| n.starts_with(&own) && n.ends_with(TEMP_SUFFIX))
-        .filter(|n| {
-            std::fs::metadata(folder.join(n))
-                .and_then(|m| m.modified())
-                .map(|t| now_ms - millis_of(t) > STALE_TEMP_HOURS * HOUR_MS)
-                .unwrap_or(false)
-        })
-        .cloned()
-        .collect()
-}
-
-fn millis_of(t: std::time::SystemTime) -> i64 {
-    Moment {
-        instant: t,
-        offset_minutes: 0,
-    }
-    .millis()
-}
-
 /// Whether a backup is due now for `occasion`, given the state.
 pub fn is_due(state: &AutoBackupState, occasion: BackupOccasion, now_ms: i64) -> bool {
     match (occasion, state.written_ms) {
@@ -399,7 +369,15 @@ fn prune(folder: &Path, device: &str, now_ms: i64) -> Vec<String> {
         return Vec::new();
     };
     let mut doomed = to_remove(&names, device);
-    doomed.extend(stale_temps(folder, &names, device, now_ms));
+    // Our own device's temporary files a crash left (their names start with the name written).
+    let now = std::time::UNIX_EPOCH
+        + std::time::Duration::from_millis(u64::try_from(now_ms).unwrap_or(0));
+    doomed.extend(backup_folder::stale_temps(
+        folder,
+        &names,
+        &format!("{FILE_PREFIX}{device}-"),
+        now,
+    ));
     doomed
         .into_iter()
         .filter(|n| std::fs::remove_file(folder.join(n)).is_ok())

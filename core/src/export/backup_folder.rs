@@ -5,6 +5,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 /// The last part of every temporary file this app writes in a folder. Its name is `.`, the
 /// final name, then a unique part and this suffix (hidden on Unix-like systems), so it says
@@ -40,6 +41,28 @@ pub fn write_atomically(folder: &Path, name: &str, bytes: &[u8]) -> io::Result<P
     // The rename is durable only once the folder itself is flushed.
     sync_folder(folder)?;
     Ok(target)
+}
+
+/// A temporary file older than this is what a crash left behind (a younger one may be another
+/// handle's write in progress).
+pub const STALE_TEMP_HOURS: i64 = 1;
+
+/// The temporary files among `names` that a crash left while writing a name starting with
+/// `written` (see [`temp_name`]): ours, and older than [`STALE_TEMP_HOURS`]. Nobody else's.
+pub fn stale_temps(folder: &Path, names: &[String], written: &str, now: SystemTime) -> Vec<String> {
+    let own = format!(".{written}");
+    let max_age = Duration::from_secs(u64::try_from(STALE_TEMP_HOURS).unwrap_or(1) * 3600);
+    names
+        .iter()
+        .filter(|n| n.starts_with(&own) && n.ends_with(TEMP_SUFFIX))
+        .filter(|n| {
+            fs::metadata(folder.join(n))
+                .and_then(|m| m.modified())
+                .map(|t| now.duration_since(t).is_ok_and(|age| age > max_age))
+                .unwrap_or(false)
+        })
+        .cloned()
+        .collect()
 }
 
 fn write_temp(temp: &Path, bytes: &[u8]) -> io::Result<()> {

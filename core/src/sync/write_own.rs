@@ -34,6 +34,7 @@ pub fn write_if_changed(
     now: &Moment,
 ) -> Result<Option<String>> {
     let name = own_file_name(device_id, passphrase.is_some());
+    remove_stale_temps(folder, device_id, now);
     let present = folder.join(&name).is_file();
     let same_file = state.written_file.as_deref() == Some(name.as_str()) && present;
     let (mark, json) = journal.read(|conn, settings| {
@@ -58,4 +59,22 @@ pub fn write_if_changed(
     state.written_file = Some(name.clone());
     state.written_ms = Some(now.millis());
     Ok(Some(name))
+}
+
+/// Removes the temporary files a crash left while this device wrote its own file (either form);
+/// other devices' temporary files are theirs to remove. Best effort: a folder that cannot be
+/// listed fails the write that follows with its sentence.
+fn remove_stale_temps(folder: &Path, device_id: &str, now: &Moment) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let names: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    for encrypted in [false, true] {
+        let own = own_file_name(device_id, encrypted);
+        for stale in backup_folder::stale_temps(folder, &names, &own, now.instant) {
+            let _ = std::fs::remove_file(folder.join(stale));
+        }
+    }
 }
