@@ -28,10 +28,10 @@ fn is_device_id(id: &str) -> bool {
     uuid::Uuid::try_parse(id).is_ok_and(|u| u.hyphenated().to_string() == id)
 }
 
-/// What the file `name` in a sync folder is to the device whose id is `own_device_id`
-/// ([`crate::Journal::device_id`], or the `device_id` of the last `SyncReport`). Without an id
-/// (a device that has not synced yet) no file is [`SyncFileRole::Own`]. `InvalidInput` when
-/// `own_device_id` is not a device id.
+/// What the file `name` in a sync folder is to the device whose id is `own_device_id` (the
+/// journal's `device_id`, or the `device_id` of the last `SyncReport`). Without an id (a device
+/// that has not synced yet) no file is `Own`. `InvalidInput` when `own_device_id` is not a
+/// device id.
 #[uniffi::export]
 pub fn sync_file_role(name: String, own_device_id: Option<String>) -> Result<SyncFileRole> {
     let own = match own_device_id {
