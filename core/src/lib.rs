@@ -65,4 +65,5 @@ pub use views::form_rules::{form_rules, FormRules, InputRange};
 // Versions (issue 20).
 pub use versions::{core_versions, CoreVersions};
 // Folder sync (issue 17).
+pub use sync::file_roles::{is_own_backup_file, sync_file_role, SyncFileRole};
 pub use sync::state::{SyncReport, SyncStatus};

@@ -68,6 +68,7 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("paper_size", "The paper size"),
     ("passphrase", "The passphrase"),
     ("path", "The file"),
+    ("source", "The folder or backup file to restore from"),
     ("date", "The date"),
     ("first", "The first night"),
     ("last", "The last night"),

@@ -467,6 +467,29 @@ fn restore_is_all_or_nothing_and_never_overwrites_records() {
     assert_eq!(contents(&restored), contents(&a.journal));
 }
 
+#[test]
+fn a_restore_with_no_folder_chosen_says_so_in_the_cores_words_and_creates_nothing() {
+    let target = tempfile::tempdir().unwrap();
+    let path = target.path().join("new.db");
+    let err = Journal::restore(path.to_string_lossy().into_owned(), String::new(), None)
+        .err()
+        .unwrap();
+    assert!(
+        matches!(&err, JournalError::InvalidInput { field, .. } if field == "source"),
+        "{err:?}"
+    );
+    assert_eq!(
+        error_message(err),
+        "The folder or backup file to restore from is not chosen: choose the folder your other \
+         phone syncs with first."
+    );
+    assert!(
+        names(target.path()).is_empty(),
+        "{:?}",
+        names(target.path())
+    );
+}
+
 /// Runs the `age` tool on a pseudo-terminal (`script`), as age reads a passphrase only from a
 /// terminal (age 1.1 has no passphrase variable); `answers` are typed into it.
 fn age_tool(dir: &Path, args: &str, answers: &str) {

@@ -297,7 +297,8 @@ DECL = re.compile(
 
 
 TOP_FUN = re.compile(
-    r"^[ \t]*(?P<mods>(?:(?:public|internal|private|inline)\s+)*)fun\s+(?P<name>" + IDENT + r")\s*\(",
+    # A function that returns a typed error carries `@Throws(JournalException::class)` before `fun`.
+    r"^[ \t]*(?:@Throws\([^)]*\)\s*)?(?P<mods>(?:(?:public|internal|private|inline)\s+)*)fun\s+(?P<name>" + IDENT + r")\s*\(",
     re.M,
 )
 

@@ -4,6 +4,7 @@
 //! merge by id. Also the new phone's one-call restore.
 
 pub mod calls;
+pub mod file_roles;
 pub mod fingerprint;
 pub mod merge_file;
 pub mod names;

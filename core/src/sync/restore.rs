@@ -13,6 +13,11 @@ use crate::store::sync_state;
 use crate::sync::round::{device_id, list, merge_all};
 use crate::time::Moment;
 
+/// Why a restore with no folder or file to restore from is refused (`InvalidInput` on
+/// `source`; the apps show it when the person asks to restore before choosing the folder).
+pub const NO_SOURCE_REASON: &str =
+    "is not chosen: choose the folder your other phone syncs with first";
+
 fn rejected(reason: impl Into<String>) -> JournalError {
     JournalError::ImportRejected {
         reason: reason.into(),
@@ -71,6 +76,10 @@ pub fn restore(
     passphrase: Option<&str>,
     now: &Moment,
 ) -> Result<Arc<Journal>> {
+    // No folder or file chosen yet (the apps pass none): refused before any journal is made.
+    if source.as_os_str().is_empty() {
+        return Err(JournalError::invalid("source", NO_SOURCE_REASON));
+    }
     let source_meta = std::fs::metadata(source).map_err(|e| {
         rejected(format!(
             "the folder or backup file to restore from could not be read ({e})"

@@ -71,6 +71,9 @@ final class BackupModel: ObservableObject {
 
     @Published private(set) var state = State()
 
+    /// The source `Journal.restore` is given when no folder is chosen: the core says what to do.
+    private static let noSource = ""
+
     private let store: JournalStore
     private let secrets: SecretStore
     private var folder: BackupFolder?
@@ -193,16 +196,19 @@ final class BackupModel: ObservableObject {
     }
 
     /// The new phone: fills the empty journal at `journalPath` from the chosen folder in one core
-    /// call (`Journal.restore`), then syncs as a new device.
+    /// call (`Journal.restore`), then syncs as a new device. With no folder chosen the same call
+    /// is made with no source: the core refuses it with its sentence and creates nothing.
     func restoreFromFolder(journalPath: String) async {
         await action {
-            guard let chosen = self.folder else {
-                throw BackupFolderError(sentence: "choose the folder your other phone syncs with first")
-            }
             let passphrase = self.secrets.passphrase()
-            _ = try await chosen.sync { path in
+            let restoreAndSync: (String) async throws -> SyncReport = { path in
                 let restored = try Journal.restore(path: journalPath, source: path, passphrase: passphrase)
                 return try restored.syncFolder(folder: path, passphrase: passphrase)
+            }
+            if let chosen = self.folder {
+                _ = try await chosen.sync(restoreAndSync)
+            } else {
+                _ = try await restoreAndSync(BackupModel.noSource)
             }
             try await self.store.refresh()
             self.state.syncEnabled = true

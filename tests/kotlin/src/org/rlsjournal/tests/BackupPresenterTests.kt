@@ -25,6 +25,7 @@ import org.rlsjournal.core.BackupOccasion
 import org.rlsjournal.core.Journal
 import org.rlsjournal.core.JournalException
 import org.rlsjournal.core.SyncReport
+import org.rlsjournal.core.errorMessage
 import org.rlsjournal.journal.JournalStore
 import org.rlsjournal.presenters.BackupFolder
 import org.rlsjournal.presenters.BackupFolderException
@@ -487,6 +488,94 @@ fun backupPresenterTests() = suite("backupPresenter") {
         assertEquals("the person's own file", tree.files.getValue("notes.txt").decodeToString())
         val others = otherFolder.list()!!.toSet()
         assertEquals(others + "notes.txt", names.filter { !it.startsWith(ours) }.toSet(), "nothing else was written into the tree")
+    }
+
+    test("anAndroidFolderSyncMergesAConflictCopyAndLeavesEveryFileNotTheSyncsAlone") {
+        val a = BackupRig(this)
+        a.file.seed()
+        // Another phone's file, and a third device's only version, a Syncthing conflict copy.
+        val treeFiles = sortedMapOf<String, ByteArray>()
+        val other = openJournal(dir.resolve("other.db"))
+        other.noSymptomsLastNight()
+        val otherFolder = Files.createDirectory(dir.resolve("other-folder")).toFile()
+        other.syncFolder(otherFolder.path, null)
+        for (f in otherFolder.listFiles()!!) treeFiles[f.name] = f.readBytes()
+        val third = openJournal(dir.resolve("third.db"))
+        third.quickLog(6, null, null)
+        val thirdFolder = Files.createDirectory(dir.resolve("third-folder")).toFile()
+        third.syncFolder(thirdFolder.path, null)
+        val thirdFile = thirdFolder.list()!!.single()
+        val conflict = thirdFile.removeSuffix(".json") + ".sync-conflict-20261202-120000-ABCDEFG.json"
+        treeFiles[conflict] = File(thirdFolder, thirdFile).readBytes()
+        // Files that are not the sync's: the person's, a placeholder, a sync tool's temporary
+        // file, a name that only looks like a device file, another app's backup.
+        val notTheSyncs = listOf(
+            "notes.txt",
+            ".${otherFolder.list()!!.single()}.icloud",
+            ".syncthing.$thirdFile.tmp",
+            "rlsjournal-device-not-a-device.json",
+            "rlsjournal-auto-20250101T080000Z.zip",
+        )
+        for (name in notTheSyncs) treeFiles[name] = "not for the sync: $name".toByteArray()
+        val tree = FakeTree()
+        tree.files.putAll(treeFiles)
+        val staging = File(dir.toFile(), "staging").also { it.mkdirs() }
+        val p = a.presenter(MirroredBackupFolder(tree, staging))
+        joinJob(p.setSyncEnabled(true)!!)
+        assertNull(p.state.value.error, p.state.value.errorText)
+        val merged = assertNotNull(p.state.value.sync).merged
+        assertTrue(conflict in merged, "the conflict copy was pulled and merged: $merged")
+        val entries = a.file.entries()
+        assertTrue(entries.containsAll(third.entries()), "the third device's episode arrived through its conflict copy")
+        assertTrue(entries.containsAll(other.entries()), "the other phone's answer was merged")
+        // Nothing that is not the sync's was pulled into the staging folder.
+        val pulled = File(dir.toFile(), "staging.sync").list()!!.filter { !it.startsWith(".") }.toSet()
+        assertTrue(pulled.none { it in notTheSyncs }, "pulled: $pulled")
+        // The tree: every file as it was, and one new file, ours.
+        val ours = assertNotNull(p.state.value.sync?.lastWrittenFile)
+        assertEquals(treeFiles.keys + ours, tree.files.keys)
+        for ((name, bytes) in treeFiles) assertTrue(bytes.contentEquals(tree.files.getValue(name)), "$name unchanged")
+        assertEquals("rlsjournal-device-${a.file.deviceId()}", ours.substringBefore(".json"))
+    }
+
+    test("restoreWithNoFolderShowsTheCoresSentenceAndChangesNothing") {
+        val r = BackupRig(this)
+        r.file.seed()
+        val before = r.file.entries()
+        val p = r.presenter()
+        // Into a new journal and into the one open: no folder chosen, nothing made or changed.
+        val newPath = dir.resolve("new-phone.db")
+        for (target in listOf(newPath.toString(), dbPath.toString())) {
+            joinJob(p.restoreFromFolder(target))
+            val s = p.state.value
+            val error = assertIs<JournalException.InvalidInput>(s.error)
+            assertEquals(errorMessage(error), s.errorText, "the core's sentence, as it is")
+            assertTrue(
+                assertNotNull(s.errorText).contains("choose the folder your other phone syncs with first"),
+                s.errorText,
+            )
+            assertFalse(s.syncEnabled)
+            assertFalse(s.busy)
+        }
+        assertFalse(Files.exists(newPath), "no journal was created")
+        assertEquals(before, r.file.entries())
+    }
+
+    test("aMirroredBackupPushesOnlyTheCoresBackups") {
+        val r = BackupRig(this)
+        r.file.seed()
+        val staging = File(dir.toFile(), "staging").also { it.mkdirs() }
+        // Files in the staging folder that are not automatic backups (left by an older version,
+        // or a pulled sync file): never copied out.
+        val strays = listOf("leftover.json", "rlsjournal-auto-20250101T080000Z.zip.bak")
+        for (name in strays) File(staging, name).writeText("not a backup")
+        val tree = FakeTree()
+        val p = r.presenter(MirroredBackupFolder(tree, staging))
+        joinJob(p.backUpNow())
+        assertNull(p.state.value.error, p.state.value.errorText)
+        val written = assertNotNull(p.state.value.lastWrittenNow)
+        assertEquals(setOf(written), tree.files.keys)
+        assertTrue(File(staging, written).readBytes().contentEquals(tree.files.getValue(written)))
     }
 }
 

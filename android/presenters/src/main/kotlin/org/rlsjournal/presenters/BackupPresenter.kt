@@ -15,7 +15,11 @@ import org.rlsjournal.core.BackupOccasion
 import org.rlsjournal.core.ImportSummary
 import org.rlsjournal.core.Journal
 import org.rlsjournal.core.JournalException
+import org.rlsjournal.core.SyncReport
 import org.rlsjournal.core.SyncStatus
+
+/** The source `Journal.restore` is given when no folder is chosen: the core says what to do. */
+private const val NO_SOURCE: String = ""
 
 /** What the Backup screen shows. */
 data class BackupState(
@@ -200,13 +204,17 @@ class BackupPresenter(
      * The new phone: fills the (empty) journal at [journalPath] from the chosen folder's device
      * files, opened with the passphrase kept, in one core call (`Journal.restore`, all or
      * nothing, refused where records already are); this device then syncs as a new device.
+     * With no folder chosen the same call is made with no source: the core refuses it with its
+     * sentence ("choose the folder your other phone syncs with first") and creates nothing.
      */
     fun restoreFromFolder(journalPath: String): Job = action {
-        val chosen = folder ?: throw BackupFolderException("choose the folder your other phone syncs with first")
         val store = openStore()
-        chosen.sync { path ->
-            Journal.restore(journalPath, path, secrets.passphrase()).use { restored -> restored.syncFolder(path, secrets.passphrase()) }
+        val passphrase = secrets.passphrase()
+        val restoreAndSync: suspend (String) -> SyncReport = { path ->
+            Journal.restore(journalPath, path, passphrase).use { restored -> restored.syncFolder(path, passphrase) }
         }
+        val chosen = folder
+        if (chosen == null) restoreAndSync(NO_SOURCE) else chosen.sync(restoreAndSync)
         store.refresh()
         mutableState.update { it.copy(syncEnabled = true) }
         refreshStatus()

@@ -8,7 +8,10 @@ import kotlin.coroutines.cancellation.CancellationException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
 import org.rlsjournal.core.AutoBackupOutcome
+import org.rlsjournal.core.SyncFileRole
 import org.rlsjournal.core.SyncReport
+import org.rlsjournal.core.isOwnBackupFile
+import org.rlsjournal.core.syncFileRole
 
 /** One file directly in a [DocumentTree]. */
 data class TreeFile(
@@ -176,7 +179,9 @@ class FolderMirror(
 /**
  * A backup folder reached through a [DocumentTree] (Android's Storage Access Framework): the core
  * writes into `staging` (app-private), then [FolderMirror] copies what it wrote into the tree and
- * removes what its retention removed. The ledger is kept beside `staging`.
+ * removes what its retention removed. The ledger is kept beside `staging`. Which files are the
+ * core's is the core's answer, never a name kept here: `isOwnBackupFile` for the backups pushed,
+ * `syncFileRole` for the sync files pulled (`TO_MERGE`) and pushed (`OWN`).
  */
 class MirroredBackupFolder(
     private val tree: DocumentTree,
@@ -192,7 +197,8 @@ class MirroredBackupFolder(
         val outcome = write(staging.path)
         withContext(Dispatchers.IO) {
             try {
-                mirror.push()
+                // Only the core's automatic backups, never its temporary files.
+                mirror.push { isOwnBackupFile(it) }
             } catch (e: CancellationException) {
                 throw e
             } catch (e: BackupFolderException) {
@@ -212,11 +218,13 @@ class MirroredBackupFolder(
 
     override suspend fun sync(sync: suspend (folderPath: String) -> SyncReport): SyncReport {
         withContext(Dispatchers.IO) {
-            folderStep { syncMirror.pull(syncStaging) { it.startsWith(DEVICE_FILE_PREFIX) } }
+            // The other devices' files and the copies sync tools made of them; our own file is
+            // in the sync ledger, so it is never pulled back (and no id is known before the sync).
+            folderStep { syncMirror.pull(syncStaging) { syncFileRole(it, null) == SyncFileRole.TO_MERGE } }
         }
         val report = sync(syncStaging.path)
         withContext(Dispatchers.IO) {
-            folderStep { syncMirror.push { it.startsWith(DEVICE_FILE_PREFIX + report.deviceId) } }
+            folderStep { syncMirror.push { syncFileRole(it, report.deviceId) == SyncFileRole.OWN } }
         }
         return report
     }
@@ -231,10 +239,4 @@ class MirroredBackupFolder(
         } catch (e: Exception) {
             throw BackupFolderException("the sync folder could not be read or written (${e.message ?: e})", e)
         }
-
-    /** Names of the sync's files. */
-    companion object {
-        /** How every device's file in a sync folder is named (`rlsjournal-device-<id>.json[.age]`). */
-        const val DEVICE_FILE_PREFIX: String = "rlsjournal-device-"
-    }
 }
