@@ -61,6 +61,7 @@ pub use views::vocabulary::{vocabularies, Vocabularies, OTHER_LABEL};
 // Issue 16: error sentences, form rules, one save call.
 pub use messages::error_message;
 pub use model::entry_data::EntryData;
+pub use views::entry_form::{entry_form_fields, FieldInput, FormField, ShownWhen};
 pub use views::form_rules::{form_rules, FormRules, InputRange};
 // Versions (issue 20).
 pub use versions::{core_versions, CoreVersions};

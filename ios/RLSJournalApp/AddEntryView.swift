@@ -1,8 +1,9 @@
 import RLSJournal
 import SwiftUI
 
-/// Add (or, with `editId`, edit) an exposure, treatment, dose, lab result, IRLS total or
-/// episode, at any time in the past. Renders `AddModel`'s state and forwards every change to it.
+/// Add (or, with `editId`, edit) an entry. The fields, their order, their words and when each
+/// shows come from the core through `AddModel` (`state.fields`); this view draws each field by
+/// its input and forwards every change to the model.
 struct AddEntryView: View {
     let kind: EntryKind?
     let editId: String?
@@ -20,7 +21,7 @@ struct AddEntryView: View {
                 MessageView(text: notice.text, isError: false)
             }
             if state.offersKindPicker {
-                Section("What") {
+                Section {
                     ChoiceChips(
                         choices: Vocabulary.addableKinds,
                         selected: state.form.kind,
@@ -29,10 +30,10 @@ struct AddEntryView: View {
                     )
                 }
             }
-            fields(state)
-            if state.form.hasNote {
-                TextField("Note (optional)", text: field(\.note), axis: .vertical)
-                    .accessibilityLabel("Note, optional")
+            Section(state.form.kind.label()) {
+                ForEach(state.fields, id: \.self) { field in
+                    fieldRow(field, state)
+                }
             }
             Button("Save") { model.save() }
                 .buttonStyle(BigButtonStyle(emphasis: true))
@@ -48,186 +49,81 @@ struct AddEntryView: View {
         }
     }
 
-    /// The form's value at `path`, changed through the model.
-    private func field<T>(_ path: WritableKeyPath<AddForm, T>) -> Binding<T> {
-        return Binding(get: { model.state.form[keyPath: path] }, set: { value in model.edit { $0[keyPath: path] = value } })
-    }
-
+    /// One field, drawn by its input (the core's `FieldInput`) with the core's words.
     @ViewBuilder
-    private func fields(_ state: AddModel.State) -> some View {
-        switch state.form.kind {
-        case EntryKind.episode: episodeFields(state.form)
-        case EntryKind.exposure: exposureFields(state.form)
-        case EntryKind.treatment: treatmentFields(state.form)
-        case EntryKind.dose: doseFields(state)
-        case EntryKind.labResult: labFields(state.form)
-        case EntryKind.severityRating: ratingFields(state.form)
-        case EntryKind.sleepDiary, EntryKind.noSymptoms: Text("Sleep diaries are filled in on the Morning screen.")
-        case EntryKind.visit: visitFields(state.form)
-        case EntryKind.safetyCheck: safetyFields(state.form)
-        }
-    }
-
-    @ViewBuilder
-    private func episodeFields(_ form: AddForm) -> some View {
-        Section("When") {
-            MomentPicker("Started", field: field(\.at))
-            Toggle("It has ended", isOn: Binding(get: { form.endAt != nil }, set: { model.setEnded($0) }))
-            if let end = form.endAt {
-                MomentPicker("Ended", field: Binding(get: { end }, set: { value in model.edit { $0.endAt = value } }))
+    private func fieldRow(_ field: FormField, _ state: AddModel.State) -> some View {
+        let form = state.form
+        let label = field.label()
+        switch field.input() {
+        case FieldInput.momentPicker:
+            if let moment = form.momentOf(field) {
+                MomentPicker(label, field: Binding(get: { moment }, set: { model.setMoment(field, $0) }))
             }
-        }
-        Section("Worst intensity (1–10)") {
-            ChoiceChips(
-                choices: Rules.intensities,
-                selected: form.intensity,
-                label: { String($0) },
-                onSelect: { value in model.edit { $0.intensity = value ?? $0.intensity } }
-            )
-        }
-        Section("Side") {
-            ChoiceChips(choices: Vocabulary.sides, selected: form.side, label: { $0.label() }, onSelect: { value in model.edit { $0.side = value } })
-        }
-        Section("Where") {
-            MultiChoiceChips(choices: Vocabulary.bodyAreas, selected: form.bodyAreas, label: { $0.label() }, onChange: { value in model.edit { $0.bodyAreas = value } })
-        }
-        Section("How it felt") {
-            MultiChoiceChips(choices: Vocabulary.sensations, selected: form.sensations, label: { $0.label() }, onChange: { value in model.edit { $0.sensations = value } })
-        }
-        Section("Where you were when it began") {
-            ChoiceChips(choices: Vocabulary.settings, selected: form.setting, label: { $0.label() }, onSelect: { value in model.edit { $0.setting = value } })
-        }
-        Section("Time at rest before it began") {
-            Toggle("Record it", isOn: Binding(get: { form.latencyMinutes != nil }, set: { model.setLatencyKnown($0) }))
-            if let latency = form.latencyMinutes {
+        case FieldInput.datePicker:
+            if let day = form.dateOf(field) {
+                DatePicker(label, selection: Binding(get: { day }, set: { model.setDate(field, $0) }), displayedComponents: .date)
+            }
+        case FieldInput.toggle:
+            Toggle(label, isOn: Binding(get: { form.isOn(field) }, set: { model.setToggle(field, on: $0) }))
+        case FieldInput.singleChoice(canClear: let canClear, offersOther: _):
+            choices(label, state.choices(field), canClear: canClear) { model.choose(field, $0) }
+        case FieldInput.intensitySteps(range: _):
+            choices(label, state.choices(field), canClear: false) { model.choose(field, $0) }
+        case FieldInput.treatmentPicker:
+            choices(label, state.choices(field), canClear: true) { model.choose(field, $0) }
+        case FieldInput.multiChoice(offersOther: _):
+            let all = state.choices(field)
+            VStack(alignment: .leading) {
+                Text(label).font(.headline)
+                MultiChoiceChips(choices: Array(all.indices), selected: all.indices.filter { all[$0].chosen }, label: { all[$0].label }, onChange: { model.chooseAll(field, $0) })
+            }
+        case FieldInput.text(multiline: let multiline):
+            TextField(label, text: Binding(get: { form.textOf(field) }, set: { model.setText(field, $0) }), axis: multiline ? .vertical : .horizontal)
+                .accessibilityLabel(label)
+        case FieldInput.number:
+            TextField(label, text: Binding(get: { form.textOf(field) }, set: { model.setText(field, $0) }))
+                .keyboardType(.decimalPad)
+                .accessibilityLabel(label)
+        case FieldInput.minutes(range: _):
+            if let minutes = form.countOf(field) {
                 StepperRow(
-                    label: "Time at rest before it began",
-                    value: "\(latency) min",
-                    onMinus: { model.edit { $0.latencyMinutes = Steps.minutes(latency, steps: -1) } },
-                    onPlus: { model.edit { $0.latencyMinutes = Steps.minutes(latency, steps: 1) } }
+                    label: label,
+                    value: "\(minutes) min",
+                    onMinus: { model.setCount(field, Steps.minutes(minutes, steps: -1)) },
+                    onPlus: { model.setCount(field, Steps.minutes(minutes, steps: 1)) }
                 )
             }
-            Toggle("It woke me from sleep", isOn: field(\.wokeFromSleep))
+        case FieldInput.irlsSlider(range: let range):
+            let total = form.countOf(field) ?? range.min
+            VStack(alignment: .leading) {
+                Text("\(label): \(total)").font(.headline)
+                if let hint = field.hint() {
+                    Text(hint).font(.subheadline)
+                }
+                Slider(value: Binding(get: { Double(total) }, set: { model.setCount(field, Int32($0.rounded())) }), in: Double(range.min)...Double(range.max), step: 1)
+                    .accessibilityLabel(label)
+                    .accessibilityValue("\(total)")
+            }
+        case FieldInput.safetyQuestions:
+            let questions = state.choices(field)
+            ForEach(Array(questions.indices), id: \.self) { index in
+                Toggle(questions[index].label, isOn: Binding(get: { questions[index].chosen }, set: { model.setChosen(field, index, chosen: $0) }))
+            }
+        case FieldInput.plainText:
+            Text(label)
         }
     }
 
-    @ViewBuilder
-    private func exposureFields(_ form: AddForm) -> some View {
-        Section("When") {
-            MomentPicker("When", field: field(\.at))
-        }
-        Section("What") {
+    /// A titled row of chips, one per choice; `onChoose` gets the tapped place, or nil when cleared.
+    private func choices(_ label: String, _ all: [FieldChoice], canClear: Bool, onChoose: @escaping (Int?) -> Void) -> some View {
+        VStack(alignment: .leading) {
+            Text(label).font(.headline)
             ChoiceChips(
-                choices: Vocabulary.exposureKinds,
-                selected: form.exposureKind,
-                label: { $0.label() },
-                sameAs: { a, b in a == b || (a.isOther() && b.isOther()) },
-                onSelect: { value in model.edit { $0.exposureKind = value ?? $0.exposureKind } }
+                choices: Array(all.indices),
+                selected: all.firstIndex { $0.chosen },
+                label: { all[$0].label },
+                onSelect: { index in onChoose(index ?? (canClear ? nil : all.firstIndex { $0.chosen })) }
             )
-            if form.exposureKind.isOther() {
-                TextField("What it was", text: field(\.otherExposure))
-            }
-            TextField("Amount (optional)", text: field(\.amount))
-                .keyboardType(.decimalPad)
-            TextField("Unit (optional)", text: field(\.unit))
-        }
-    }
-
-    @ViewBuilder
-    private func treatmentFields(_ form: AddForm) -> some View {
-        Section("Treatment") {
-            TextField("Name", text: field(\.name))
-            ChoiceChips(
-                choices: Vocabulary.treatmentCategories,
-                selected: form.category,
-                label: { $0.label() },
-                sameAs: { a, b in a == b || (a.isOther() && b.isOther()) },
-                onSelect: { value in model.edit { $0.category = value ?? $0.category } }
-            )
-            if form.category.isOther() {
-                TextField("What it is", text: field(\.otherCategory))
-            }
-            TextField("Dose (optional)", text: field(\.amount))
-                .keyboardType(.decimalPad)
-            TextField("Unit (optional)", text: field(\.unit))
-        }
-        Section("Dates") {
-            DatePicker("Started on", selection: field(\.date), displayedComponents: .date)
-            Toggle("It has stopped", isOn: Binding(get: { form.stopDate != nil }, set: { model.setStopped($0) }))
-            if let stop = form.stopDate {
-                DatePicker("Stopped on", selection: Binding(get: { stop }, set: { value in model.edit { $0.stopDate = value } }), displayedComponents: .date)
-            }
-        }
-    }
-
-    @ViewBuilder
-    private func doseFields(_ state: AddModel.State) -> some View {
-        Section("Which treatment") {
-            if state.needsTreatmentFirst {
-                Text("Add the treatment first (Add, Treatment), then its doses.")
-            }
-            ChoiceChips(
-                choices: state.treatments.map { $0.id },
-                selected: state.form.treatmentId,
-                label: { id in state.treatments.first(where: { $0.id == id })?.data.name ?? id },
-                onSelect: { value in model.edit { $0.treatmentId = value } }
-            )
-        }
-        Section("When") {
-            MomentPicker("When", field: field(\.at))
-            TextField("Amount (optional)", text: field(\.amount))
-                .keyboardType(.decimalPad)
-        }
-    }
-
-    @ViewBuilder
-    private func labFields(_ form: AddForm) -> some View {
-        Section("Lab result") {
-            DatePicker("Taken on", selection: field(\.date), displayedComponents: .date)
-            ChoiceChips(
-                choices: Vocabulary.analytes,
-                selected: form.analyte,
-                label: { $0.label() },
-                sameAs: { a, b in a == b || (a.isOther() && b.isOther()) },
-                onSelect: { value in model.edit { $0.analyte = value ?? $0.analyte } }
-            )
-            if form.analyte.isOther() {
-                TextField("Which test", text: field(\.otherAnalyte))
-            }
-            TextField("Value", text: field(\.amount))
-                .keyboardType(.decimalPad)
-            TextField("Unit (e.g. µg/L)", text: field(\.unit))
-        }
-    }
-
-    @ViewBuilder
-    private func ratingFields(_ form: AddForm) -> some View {
-        Section("IRLS total: \(Int(form.irlsTotal))") {
-            DatePicker("Rated on", selection: field(\.date), displayedComponents: .date)
-            Text("The total from your clinician's IRLS form (0–40).").font(.subheadline)
-            Slider(value: field(\.irlsTotal), in: Double(Rules.core.irlsTotal.min)...Double(Rules.core.irlsTotal.max), step: 1)
-                .accessibilityLabel("IRLS total")
-                .accessibilityValue("\(Int(form.irlsTotal))")
-        }
-    }
-
-    @ViewBuilder
-    private func visitFields(_ form: AddForm) -> some View {
-        Section("Clinician visit") {
-            DatePicker("Visit date", selection: field(\.date), displayedComponents: .date)
-            TextField("With (optional)", text: field(\.clinician))
-            TextField("Your question for this visit (optional)", text: field(\.question))
-        }
-    }
-
-    /// The core's questions (`safetyCheckItems()`, `question()`), each a yes/no toggle.
-    @ViewBuilder
-    private func safetyFields(_ form: AddForm) -> some View {
-        Section("Drug-safety check-in") {
-            DatePicker("Check-in date", selection: field(\.date), displayedComponents: .date)
-            ForEach(safetyCheckItems(), id: \.self) { item in
-                Toggle(item.question(), isOn: Binding(get: { form.safetyYes.contains(item) }, set: { model.answerSafety(item, yes: $0) }))
-            }
         }
     }
 }

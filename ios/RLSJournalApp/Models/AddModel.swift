@@ -40,31 +40,123 @@ struct AddForm {
     /// The drug-safety check-in's questions answered "yes" (the others are "no").
     var safetyYes: [SafetyItem] = []
 
-    /// Whether the form has a moment field (episodes, exposures, doses) rather than a day.
-    var hasMoment: Bool { [EntryKind.episode, EntryKind.exposure, EntryKind.dose].contains(kind) }
-    /// Whether the note field shows (a dose has no note).
-    var hasNote: Bool { kind != EntryKind.dose }
+    /// Whether toggle `field` is on (has ended, latency recorded, has stopped, woke from sleep).
+    func isOn(_ field: FormField) -> Bool {
+        switch field {
+        case FormField.hasEnded: return endAt != nil
+        case FormField.latencyKnown: return latencyMinutes != nil
+        case FormField.hasStopped: return stopDate != nil
+        case FormField.wokeFromSleep: return wokeFromSleep
+        default: return false
+        }
+    }
 
-    /// The label typed for an "other" exposure (empty for the fixed kinds); typing one makes it "other".
-    var otherExposure: String {
-        get { if case ExposureKind.other(label: let label) = exposureKind { return label } else { return "" } }
-        set { exposureKind = ExposureKind.other(label: newValue) }
+    /// Whether choice `field` holds its "other" value (then its label field shows).
+    func isOtherChosen(_ field: FormField) -> Bool {
+        switch field {
+        case FormField.exposureKind: return exposureKind.isOther()
+        case FormField.treatmentCategory: return category.isOther()
+        case FormField.analyte: return analyte.isOther()
+        default: return false
+        }
     }
-    /// The label typed for an "other" treatment category.
-    var otherCategory: String {
-        get { if case TreatmentCategory.other(label: let label) = category { return label } else { return "" } }
-        set { category = TreatmentCategory.other(label: newValue) }
+
+    /// The text typed into text or number `field` ("" for any other field).
+    func textOf(_ field: FormField) -> String {
+        switch field {
+        case FormField.otherExposureLabel:
+            if case ExposureKind.other(label: let label) = exposureKind { return label } else { return "" }
+        case FormField.otherCategoryLabel:
+            if case TreatmentCategory.other(label: let label) = category { return label } else { return "" }
+        case FormField.otherAnalyteLabel:
+            if case Analyte.other(label: let label) = analyte { return label } else { return "" }
+        case FormField.amount, FormField.dose, FormField.labValue: return amount
+        case FormField.unit, FormField.labUnit: return unit
+        case FormField.treatmentName: return name
+        case FormField.visitWith: return clinician
+        case FormField.visitQuestion: return question
+        case FormField.note: return note
+        default: return ""
+        }
     }
-    /// The label typed for an "other" lab test.
-    var otherAnalyte: String {
-        get { if case Analyte.other(label: let label) = analyte { return label } else { return "" } }
-        set { analyte = Analyte.other(label: newValue) }
+
+    /// The moment of date-and-time `field` (nil for an episode still in progress).
+    func momentOf(_ field: FormField) -> MomentField? {
+        switch field {
+        case FormField.startedAt, FormField.at: return at
+        case FormField.endedAt: return endAt
+        default: return nil
+        }
+    }
+
+    /// The day of date `field` (nil while the treatment is taken).
+    func dateOf(_ field: FormField) -> Date? {
+        return field == FormField.stoppedOn ? stopDate : date
+    }
+
+    /// The whole number of `field`: the latency minutes or the IRLS total.
+    func countOf(_ field: FormField) -> Int32? {
+        switch field {
+        case FormField.latencyMinutes: return latencyMinutes
+        case FormField.irlsTotal: return Int32(irlsTotal)
+        default: return nil
+        }
     }
 
     /// A blank form of `kind` at now.
     static func blank(_ kind: EntryKind) -> AddForm {
         return AddForm(kind: kind)
     }
+}
+
+/// One choice of a choice field, as a chip or a switch shows it (the Kotlin `FieldChoice`).
+struct FieldChoice: Hashable {
+    let label: String
+    let chosen: Bool
+}
+
+/// The core's vocabularies (fixed data: read once).
+private let vocabulary: Vocabularies = vocabularies()
+
+/// Whether choice `field` offers the vocabulary's "other" value (the core's form says).
+private func offersOther(_ field: FormField) -> Bool {
+    switch field.input() {
+    case FieldInput.singleChoice(canClear: _, offersOther: let offers): return offers
+    case FieldInput.multiChoice(offersOther: let offers): return offers
+    default: return false
+    }
+}
+
+/// The values of `field`'s vocabulary the form offers, in the core's order.
+private func offered<T>(_ field: FormField, _ values: [T], isOther: (T) -> Bool) -> [T] {
+    return offersOther(field) ? values : values.filter { !isOther($0) }
+}
+
+private let sides: [Side] = vocabulary.sides.map { $0.value }
+private let bodyAreas: [BodyArea] = vocabulary.bodyAreas.map { $0.value }
+private func settings(_ field: FormField) -> [Setting] { offered(field, vocabulary.settings.map { $0.value }) { $0.isOther() } }
+private func exposureKinds(_ field: FormField) -> [ExposureKind] { offered(field, vocabulary.exposureKinds.map { $0.value }) { $0.isOther() } }
+private func categories(_ field: FormField) -> [TreatmentCategory] { offered(field, vocabulary.treatmentCategories.map { $0.value }) { $0.isOther() } }
+private func analytes(_ field: FormField) -> [Analyte] { offered(field, vocabulary.analytes.map { $0.value }) { $0.isOther() } }
+private func sensations(_ field: FormField) -> [Sensation] { offered(field, vocabulary.sensations.map { $0.value }) { $0.isOther() } }
+
+/// The whole numbers of a steps `field`, from the core's range.
+private func steps(_ field: FormField) -> [Int32] {
+    if case FieldInput.intensitySteps(range: let range) = field.input() {
+        return Array(range.min...range.max)
+    }
+    return []
+}
+
+/// `value` chosen again: an "other" keeps the label already typed.
+private func keepOther<T>(_ current: T, _ value: T, isOther: (T) -> Bool) -> T {
+    return isOther(current) && isOther(value) ? current : value
+}
+
+/// The value at `index` of `values`, or nil (no index, or one not offered).
+private func pick<T>(_ values: [T], _ index: Int?) -> T? {
+    guard let index = index, values.indices.contains(index) else { return nil }
+    return values[index]
 }
 
 /// Add or edit an exposure, treatment, dose, lab result, IRLS total or episode, mirroring
@@ -85,9 +177,39 @@ final class AddModel: ObservableObject {
 
         var errorText: String? { error.map(sentenceOf) }
         var offersKindPicker: Bool { editingId == nil }
-        var needsTreatmentFirst: Bool { form.kind == EntryKind.dose && treatments.isEmpty }
+        /// The inputs shown now, in the core's order for the form's kind (`entryFormFields`).
+        var fields: [FormField] {
+            entryFormFields(kind: form.kind).filter { field in
+                switch field.shownWhen() {
+                case ShownWhen.always: return true
+                case ShownWhen.toggleOn(toggle: let toggle): return form.isOn(toggle)
+                case ShownWhen.otherChosen(choice: let choice): return form.isOtherChosen(choice)
+                case ShownWhen.noChoices(picker: let picker): return choices(picker).isEmpty
+                }
+            }
+        }
         var finishedEdit: Bool { editingId != nil && notice == Notice.entrySaved }
         var isEditing: Bool { editingId != nil }
+
+        /// The choices of choice, steps, picker or questions `field`, in order, with the core's words.
+        func choices(_ field: FormField) -> [FieldChoice] {
+            switch field {
+            case FormField.peakIntensity: return steps(field).map { FieldChoice(label: String($0), chosen: $0 == form.intensity) }
+            case FormField.side: return sides.map { FieldChoice(label: $0.label(), chosen: $0 == form.side) }
+            case FormField.settingAtOnset: return settings(field).map { FieldChoice(label: $0.label(), chosen: $0 == form.setting) }
+            case FormField.bodyAreas: return bodyAreas.map { FieldChoice(label: $0.label(), chosen: form.bodyAreas.contains($0)) }
+            case FormField.sensations: return sensations(field).map { FieldChoice(label: $0.label(), chosen: form.sensations.contains($0)) }
+            case FormField.exposureKind:
+                return exposureKinds(field).map { FieldChoice(label: $0.label(), chosen: $0 == form.exposureKind || ($0.isOther() && form.exposureKind.isOther())) }
+            case FormField.treatmentCategory:
+                return categories(field).map { FieldChoice(label: $0.label(), chosen: $0 == form.category || ($0.isOther() && form.category.isOther())) }
+            case FormField.analyte:
+                return analytes(field).map { FieldChoice(label: $0.label(), chosen: $0 == form.analyte || ($0.isOther() && form.analyte.isOther())) }
+            case FormField.whichTreatment: return treatments.map { FieldChoice(label: $0.data.name, chosen: $0.id == form.treatmentId) }
+            case FormField.safetyQuestions: return safetyCheckItems().map { FieldChoice(label: $0.question(), chosen: form.safetyYes.contains($0)) }
+            default: return []
+            }
+        }
     }
 
     @Published private(set) var state = State()
@@ -125,27 +247,113 @@ final class AddModel: ObservableObject {
         state.notice = nil
     }
 
-    /// An end the core's default episode length after the start, or none.
-    func setEnded(_ ended: Bool) {
+    /// Turns toggle `field` on or off: an end the core's default episode length after the start,
+    /// the core's default latency, or stopped today, to start with (off: none).
+    func setToggle(_ field: FormField, on: Bool) {
         let end = state.form.at.date.addingTimeInterval(Double(Rules.core.defaultEpisodeMinutes) * 60)
-        edit { $0.endAt = ended ? MomentField(new: end) : nil }
-    }
-
-    /// The core's default latency to start, or none.
-    func setLatencyKnown(_ known: Bool) {
-        edit { $0.latencyMinutes = known ? Rules.core.defaultLatencyMinutes : nil }
-    }
-
-    /// Stopped today, to start with, or not stopped.
-    /// Answers one drug-safety question "yes" or "no".
-    func answerSafety(_ item: SafetyItem, yes: Bool) {
         edit { form in
-            form.safetyYes = yes ? (form.safetyYes.contains(item) ? form.safetyYes : form.safetyYes + [item]) : form.safetyYes.filter { $0 != item }
+            switch field {
+            case FormField.hasEnded: form.endAt = on ? MomentField(new: end) : nil
+            case FormField.latencyKnown: form.latencyMinutes = on ? Rules.core.defaultLatencyMinutes : nil
+            case FormField.hasStopped: form.stopDate = on ? Date() : nil
+            case FormField.wokeFromSleep: form.wokeFromSleep = on
+            default: break
+            }
         }
     }
 
-    func setStopped(_ stopped: Bool) {
-        edit { $0.stopDate = stopped ? Date() : nil }
+    /// Types `text` into text or number `field` (an "other" label makes its choice that "other").
+    func setText(_ field: FormField, _ text: String) {
+        edit { form in
+            switch field {
+            case FormField.otherExposureLabel: form.exposureKind = ExposureKind.other(label: text)
+            case FormField.otherCategoryLabel: form.category = TreatmentCategory.other(label: text)
+            case FormField.otherAnalyteLabel: form.analyte = Analyte.other(label: text)
+            case FormField.amount, FormField.dose, FormField.labValue: form.amount = text
+            case FormField.unit, FormField.labUnit: form.unit = text
+            case FormField.treatmentName: form.name = text
+            case FormField.visitWith: form.clinician = text
+            case FormField.visitQuestion: form.question = text
+            case FormField.note: form.note = text
+            default: break
+            }
+        }
+    }
+
+    /// Sets date-and-time `field`.
+    func setMoment(_ field: FormField, _ value: MomentField) {
+        edit { form in
+            switch field {
+            case FormField.startedAt, FormField.at: form.at = value
+            case FormField.endedAt: form.endAt = value
+            default: break
+            }
+        }
+    }
+
+    /// Sets date `field`.
+    func setDate(_ field: FormField, _ value: Date) {
+        edit { form in
+            if field == FormField.stoppedOn { form.stopDate = value } else { form.date = value }
+        }
+    }
+
+    /// Sets the whole number of `field`: the latency minutes or the IRLS total.
+    func setCount(_ field: FormField, _ value: Int32) {
+        edit { form in
+            switch field {
+            case FormField.latencyMinutes: form.latencyMinutes = value
+            case FormField.irlsTotal: form.irlsTotal = Double(value)
+            default: break
+            }
+        }
+    }
+
+    /// Chooses choice `index` (its place in `State.choices`) of single choice, steps or picker
+    /// `field`; nil clears an optional one. An index that is not offered changes nothing.
+    func choose(_ field: FormField, _ index: Int?) {
+        let treatments = state.treatments
+        edit { form in
+            switch field {
+            case FormField.peakIntensity: form.intensity = pick(steps(field), index) ?? form.intensity
+            case FormField.side: form.side = pick(sides, index)
+            case FormField.settingAtOnset: form.setting = pick(settings(field), index)
+            case FormField.exposureKind:
+                if let value = pick(exposureKinds(field), index) { form.exposureKind = keepOther(form.exposureKind, value) { $0.isOther() } }
+            case FormField.treatmentCategory:
+                if let value = pick(categories(field), index) { form.category = keepOther(form.category, value) { $0.isOther() } }
+            case FormField.analyte:
+                if let value = pick(analytes(field), index) { form.analyte = keepOther(form.analyte, value) { $0.isOther() } }
+            case FormField.whichTreatment: form.treatmentId = pick(treatments, index)?.id
+            default: break
+            }
+        }
+    }
+
+    /// Chooses exactly choices `indices` of multiple choice or questions `field` (as chips report them).
+    func chooseAll(_ field: FormField, _ indices: [Int]) {
+        func picked<T: Hashable>(_ values: [T]) -> [T] {
+            var chosen: [T] = []
+            for value in indices.compactMap({ pick(values, $0) }) where !chosen.contains(value) {
+                chosen.append(value)
+            }
+            return chosen
+        }
+        edit { form in
+            switch field {
+            case FormField.bodyAreas: form.bodyAreas = picked(bodyAreas)
+            case FormField.sensations: form.sensations = picked(sensations(field))
+            case FormField.safetyQuestions: form.safetyYes = picked(safetyCheckItems())
+            default: break
+            }
+        }
+    }
+
+    /// Chooses or unchooses choice `index` of multiple choice or questions `field` (as a switch reports it).
+    func setChosen(_ field: FormField, _ index: Int, chosen: Bool) {
+        let choices = state.choices(field)
+        let now = choices.indices.filter { choices[$0].chosen }
+        chooseAll(field, chosen ? now + [index] : now.filter { $0 != index })
     }
 
     /// Saves through the core, which validates everything; a new form of the same kind follows an add.

@@ -8,7 +8,7 @@ fun allTests(): List<TestCase> =
         concurrencyTests() + storeTests() + summaryTests() + exportTests() + vocabularyTests() +
         apiTests() + reportFontTests() + editFormTests() + observedTests() +
         augmentationTests() + ironTests() + doseTests() + backupTests() +
-        presenterTests() + backupPresenterTests() + ffiInputTests() + ffiSurfaceTests() +
+        presenterTests() + addFormTests() + backupPresenterTests() + ffiInputTests() + ffiSurfaceTests() +
         versionTests() + labelTests() + visitTests() + glueTests()
 
 private const val USAGE = """usage: run.sh [test] [FILTER...]   run the tests (all, or those whose name contains a FILTER or matches a glob such as 'errors.*')

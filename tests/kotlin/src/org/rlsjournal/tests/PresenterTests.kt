@@ -23,6 +23,7 @@ import kotlinx.coroutines.withTimeout
 import org.rlsjournal.core.DoseChange
 import org.rlsjournal.core.Entry
 import org.rlsjournal.core.EntryKind
+import org.rlsjournal.core.FormField
 import org.rlsjournal.core.HistoryQuery
 import org.rlsjournal.core.Journal
 import org.rlsjournal.core.JournalException
@@ -403,7 +404,7 @@ fun presenterTests() = suite("presenters") {
         val p = AddPresenter(r.source, r.scope, r.clock)
         join(p.load(EntryKind.EPISODE, null))
         p.edit { it.copy(at = it.at.changedTo(LocalDateTime.parse("2025-03-26T23:00")), intensity = 6) }
-        p.setEnded(true)
+        p.setToggle(FormField.HAS_ENDED, true)
         join(p.save())
         assertNull(p.state.value.error)
         assertEquals(Notice.ENTRY_SAVED, p.state.value.notice)
@@ -511,11 +512,11 @@ fun presenterTests() = suite("presenters") {
         val r = rig(start = "2025-03-27T10:00")
         val p = AddPresenter(r.source, r.scope, r.clock)
         join(p.load(EntryKind.DOSE, null))
-        assertTrue(p.state.value.needsTreatmentFirst)
+        assertTrue(FormField.NO_TREATMENTS_YET in p.state.value.fields)
         val treatment = r.file.addTreatment(treatmentData())
         join(p.load(EntryKind.EPISODE, null))
         join(p.load(EntryKind.DOSE, null))
-        assertFalse(p.state.value.needsTreatmentFirst)
+        assertFalse(FormField.NO_TREATMENTS_YET in p.state.value.fields)
         assertEquals(listOf(treatment.id), p.state.value.treatments.map { it.id })
         p.edit { it.copy(treatmentId = treatment.id, amount = "0.125") }
         join(p.save())
@@ -544,14 +545,14 @@ fun presenterTests() = suite("presenters") {
         val p = AddPresenter(r.source, r.scope, r.clock)
         join(p.load(EntryKind.TREATMENT, null))
         assertTrue(p.state.value.offersKindPicker)
-        p.setStopped(true)
+        p.setToggle(FormField.HAS_STOPPED, true)
         assertEquals(date("2025-03-27"), p.state.value.form.stopDate, "stopped today, by the clock")
-        p.setStopped(false)
+        p.setToggle(FormField.HAS_STOPPED, false)
         assertNull(p.state.value.form.stopDate)
-        p.setLatencyKnown(true)
+        p.setToggle(FormField.LATENCY_KNOWN, true)
         assertEquals(formRules().defaultLatencyMinutes, p.state.value.form.latencyMinutes, "the core's default latency (15 min)")
         assertEquals(15, formRules().defaultLatencyMinutes)
-        p.setLatencyKnown(false)
+        p.setToggle(FormField.LATENCY_KNOWN, false)
         assertNull(p.state.value.form.latencyMinutes)
     }
 
@@ -793,13 +794,13 @@ fun presenterTests() = suite("presenters") {
         val r = rig(start = "2025-03-27T10:00")
         val p = AddPresenter(r.source, r.scope, r.clock)
         join(p.load(EntryKind.SAFETY_CHECK, null))
-        val questions = p.state.value.form.safetyQuestions
-        assertEquals(safetyCheckItems(), questions.map { it.item })
-        assertTrue(questions.none { it.yes })
-        p.answerSafety(SafetyItem.FALLING_ASLEEP, true)
-        p.answerSafety(SafetyItem.GAMBLING, true)
-        p.answerSafety(SafetyItem.GAMBLING, false)
-        assertEquals(listOf(SafetyItem.FALLING_ASLEEP), p.state.value.form.safetyQuestions.filter { it.yes }.map { it.item })
+        val questions = p.state.value.choices(FormField.SAFETY_QUESTIONS)
+        assertEquals(safetyCheckItems().map { it.question() }, questions.map { it.label })
+        assertTrue(questions.none { it.chosen })
+        p.setChosen(FormField.SAFETY_QUESTIONS, safetyCheckItems().indexOf(SafetyItem.FALLING_ASLEEP), true)
+        p.setChosen(FormField.SAFETY_QUESTIONS, safetyCheckItems().indexOf(SafetyItem.GAMBLING), true)
+        p.setChosen(FormField.SAFETY_QUESTIONS, safetyCheckItems().indexOf(SafetyItem.GAMBLING), false)
+        assertEquals(listOf(SafetyItem.FALLING_ASLEEP), p.state.value.form.safetyYes)
         join(p.save())
         assertNull(p.state.value.error)
         val stored = assertIs<Entry.SafetyCheck>(r.file.allItems().single().entry).check.data

@@ -29,7 +29,13 @@ import org.rlsjournal.core.Treatment
 import org.rlsjournal.core.TreatmentCategory
 import org.rlsjournal.core.TreatmentData
 import org.rlsjournal.core.VisitData
+import org.rlsjournal.core.FieldInput
+import org.rlsjournal.core.FormField
+import org.rlsjournal.core.ShownWhen
+import org.rlsjournal.core.Vocabularies
+import org.rlsjournal.core.entryFormFields
 import org.rlsjournal.core.formRules
+import org.rlsjournal.core.vocabularies
 import org.rlsjournal.core.safetyCheckItems
 import org.rlsjournal.journal.JournalStore
 import org.rlsjournal.journal.MomentField
@@ -76,15 +82,53 @@ data class AddForm(
     /** The drug-safety check-in's questions answered "yes" (the others are "no"). */
     val safetyYes: List<SafetyItem> = emptyList(),
 ) {
-    /** Whether the form has a moment field (episodes, exposures, doses) rather than a day. */
-    val hasMoment: Boolean get() = kind == EntryKind.EPISODE || kind == EntryKind.EXPOSURE || kind == EntryKind.DOSE
+    /** Whether toggle [field] is on (has ended, latency recorded, has stopped, woke from sleep). */
+    fun isOn(field: FormField): Boolean = when (field) {
+        FormField.HAS_ENDED -> endAt != null
+        FormField.LATENCY_KNOWN -> latencyMinutes != null
+        FormField.HAS_STOPPED -> stopDate != null
+        FormField.WOKE_FROM_SLEEP -> wokeFromSleep
+        else -> false
+    }
 
-    /** Whether the note field shows (a dose has no note). */
-    val hasNote: Boolean get() = kind != EntryKind.DOSE
+    /** Whether choice [field] holds its "other" value (then its label field shows). */
+    fun isOtherChosen(field: FormField): Boolean = when (field) {
+        FormField.EXPOSURE_KIND -> exposureKind.isOther()
+        FormField.TREATMENT_CATEGORY -> category.isOther()
+        FormField.ANALYTE -> analyte.isOther()
+        else -> false
+    }
 
-    /** The drug-safety check-in's questions in the core's order and words, each with its answer. */
-    val safetyQuestions: List<SafetyQuestion>
-        get() = safetyCheckItems().map { SafetyQuestion(it, it.question(), it in safetyYes) }
+    /** The text typed into text or number [field] ("" for any other field). */
+    fun textOf(field: FormField): String = when (field) {
+        FormField.OTHER_EXPOSURE_LABEL -> (exposureKind as? ExposureKind.Other)?.label ?: ""
+        FormField.OTHER_CATEGORY_LABEL -> (category as? TreatmentCategory.Other)?.label ?: ""
+        FormField.OTHER_ANALYTE_LABEL -> (analyte as? Analyte.Other)?.label ?: ""
+        FormField.AMOUNT, FormField.DOSE, FormField.LAB_VALUE -> amount
+        FormField.UNIT, FormField.LAB_UNIT -> unit
+        FormField.TREATMENT_NAME -> name
+        FormField.VISIT_WITH -> clinician
+        FormField.VISIT_QUESTION -> question
+        FormField.NOTE -> note
+        else -> ""
+    }
+
+    /** The moment of date-and-time [field] (null for an episode still in progress). */
+    fun momentOf(field: FormField): MomentField? = when (field) {
+        FormField.STARTED_AT, FormField.AT -> at
+        FormField.ENDED_AT -> endAt
+        else -> null
+    }
+
+    /** The day of date [field] (null while the treatment is taken). */
+    fun dateOf(field: FormField): LocalDate? = if (field == FormField.STOPPED_ON) stopDate else date
+
+    /** The whole number of [field]: the latency minutes or the IRLS total. */
+    fun countOf(field: FormField): Int? = when (field) {
+        FormField.LATENCY_MINUTES -> latencyMinutes
+        FormField.IRLS_TOTAL -> irlsTotal
+        else -> null
+    }
 
     /** Ways to start a form. */
     companion object {
@@ -100,8 +144,40 @@ data class AddForm(
     }
 }
 
-/** One question of the drug-safety check-in: the core's words and the person's answer. */
-data class SafetyQuestion(val item: SafetyItem, val question: String, val yes: Boolean)
+/** One choice of a choice field, as a chip or a switch shows it: the core's words and whether it is chosen. */
+data class FieldChoice(val label: String, val chosen: Boolean)
+
+/** The core's vocabularies (fixed data: read once). */
+private val vocabulary: Vocabularies by lazy { vocabularies() }
+
+/** Whether choice [field] offers the vocabulary's "other" value (the core's form says). */
+private fun offersOther(field: FormField): Boolean = when (val input = field.input()) {
+    is FieldInput.SingleChoice -> input.offersOther
+    is FieldInput.MultiChoice -> input.offersOther
+    else -> false
+}
+
+/** The values of [field]'s vocabulary the form offers, with their chip text, in the core's order. */
+private fun <T> offered(field: FormField, values: List<T>, isOther: (T) -> Boolean): List<T> =
+    if (offersOther(field)) values else values.filterNot(isOther)
+
+private val sides get() = vocabulary.sides.map { it.value }
+private fun settings(field: FormField) = offered(field, vocabulary.settings.map { it.value }) { it.isOther() }
+private fun exposureKinds(field: FormField) = offered(field, vocabulary.exposureKinds.map { it.value }) { it.isOther() }
+private fun categories(field: FormField) = offered(field, vocabulary.treatmentCategories.map { it.value }) { it.isOther() }
+private fun analytes(field: FormField) = offered(field, vocabulary.analytes.map { it.value }) { it.isOther() }
+private val bodyAreas get() = vocabulary.bodyAreas.map { it.value }
+private fun sensations(field: FormField) = offered(field, vocabulary.sensations.map { it.value }) { it.isOther() }
+
+/** The whole numbers of a steps or slider [field], from the core's range. */
+private fun steps(field: FormField): List<Int> = when (val input = field.input()) {
+    is FieldInput.IntensitySteps -> (input.range.min..input.range.max).toList()
+    else -> emptyList()
+}
+
+/** [value] chosen again: an "other" keeps the label already typed. */
+private fun <T> keepOther(current: T, value: T, isOther: (T) -> Boolean): T =
+    if (isOther(current) && isOther(value)) current else value
 
 /** What the Add screen shows. */
 data class AddState(
@@ -121,14 +197,46 @@ data class AddState(
     /** The kind picker shows only when adding (an edit keeps the entry's kind). */
     val offersKindPicker: Boolean get() = editingId == null
 
-    /** A dose needs a treatment: say so when none is recorded. */
-    val needsTreatmentFirst: Boolean get() = form.kind == EntryKind.DOSE && treatments.isEmpty()
+    /**
+     * The inputs shown now, in the core's order for the form's kind (`entryFormFields`): a field
+     * that shows only after a toggle, an "other" choice or an empty picker is left out until then.
+     */
+    val fields: List<FormField>
+        get() = entryFormFields(form.kind).filter { field ->
+            when (val shown = field.shownWhen()) {
+                is ShownWhen.Always -> true
+                is ShownWhen.ToggleOn -> form.isOn(shown.toggle)
+                is ShownWhen.OtherChosen -> form.isOtherChosen(shown.choice)
+                is ShownWhen.NoChoices -> choices(shown.picker).isEmpty()
+            }
+        }
 
     /** An edit was saved: the screen goes back to where the edit was opened from. */
     val finishedEdit: Boolean get() = editingId != null && notice == Notice.ENTRY_SAVED
 
     /** Whether the screen is editing a stored entry. */
     val isEditing: Boolean get() = editingId != null
+
+    /** The choices of choice, steps, picker or questions [field], in order, each with the core's words. */
+    fun choices(field: FormField): List<FieldChoice> = when (field) {
+        FormField.PEAK_INTENSITY -> steps(field).map { FieldChoice(it.toString(), it == form.intensity) }
+        FormField.SIDE -> sides.map { FieldChoice(it.label(), it == form.side) }
+        FormField.SETTING_AT_ONSET -> settings(field).map { FieldChoice(it.label(), it == form.setting) }
+        FormField.BODY_AREAS -> bodyAreas.map { FieldChoice(it.label(), it in form.bodyAreas) }
+        FormField.SENSATIONS -> sensations(field).map { FieldChoice(it.label(), it in form.sensations) }
+        FormField.EXPOSURE_KIND -> exposureKinds(field).map {
+            FieldChoice(it.label(), it == form.exposureKind || (it.isOther() && form.exposureKind.isOther()))
+        }
+        FormField.TREATMENT_CATEGORY -> categories(field).map {
+            FieldChoice(it.label(), it == form.category || (it.isOther() && form.category.isOther()))
+        }
+        FormField.ANALYTE -> analytes(field).map {
+            FieldChoice(it.label(), it == form.analyte || (it.isOther() && form.analyte.isOther()))
+        }
+        FormField.WHICH_TREATMENT -> treatments.map { FieldChoice(it.data.name, it.id == form.treatmentId) }
+        FormField.SAFETY_QUESTIONS -> safetyCheckItems().map { FieldChoice(it.question(), it in form.safetyYes) }
+        else -> emptyList()
+    }
 }
 
 /**
@@ -175,21 +283,101 @@ class AddPresenter(
     /** Changes the form. */
     fun edit(change: (AddForm) -> AddForm) = mutableState.update { it.copy(form = change(it.form), notice = null) }
 
-    /** Says whether the episode has ended: an end the core's default episode length after its start, or none. */
-    fun setEnded(ended: Boolean) = edit {
-        it.copy(endAt = if (ended) MomentField.new(it.at.local.plusMinutes(formRules().defaultEpisodeMinutes.toLong())) else null)
+    /**
+     * Turns toggle [field] on or off: an end the core's default episode length after the start,
+     * the core's default latency, or stopped today (by the clock), to start with; off: none.
+     */
+    fun setToggle(field: FormField, on: Boolean) = edit {
+        when (field) {
+            FormField.HAS_ENDED -> it.copy(
+                endAt = if (on) MomentField.new(it.at.local.plusMinutes(formRules().defaultEpisodeMinutes.toLong())) else null,
+            )
+            FormField.LATENCY_KNOWN -> it.copy(latencyMinutes = if (on) formRules().defaultLatencyMinutes else null)
+            FormField.HAS_STOPPED -> it.copy(stopDate = if (on) clock.now().toLocalDate() else null)
+            FormField.WOKE_FROM_SLEEP -> it.copy(wokeFromSleep = on)
+            else -> it
+        }
     }
 
-    /** Says whether symptoms came some time after lying down (the core's default latency to start). */
-    fun setLatencyKnown(known: Boolean) = edit { it.copy(latencyMinutes = if (known) formRules().defaultLatencyMinutes else null) }
-
-    /** Answers one drug-safety question "yes" or "no". */
-    fun answerSafety(item: SafetyItem, yes: Boolean) = edit {
-        it.copy(safetyYes = if (yes) (it.safetyYes + item).distinct() else it.safetyYes - item)
+    /** Types [text] into text or number [field] (an "other" label makes its choice that "other"). */
+    fun setText(field: FormField, text: String) = edit {
+        when (field) {
+            FormField.OTHER_EXPOSURE_LABEL -> it.copy(exposureKind = ExposureKind.Other(label = text))
+            FormField.OTHER_CATEGORY_LABEL -> it.copy(category = TreatmentCategory.Other(label = text))
+            FormField.OTHER_ANALYTE_LABEL -> it.copy(analyte = Analyte.Other(label = text))
+            FormField.AMOUNT, FormField.DOSE, FormField.LAB_VALUE -> it.copy(amount = text)
+            FormField.UNIT, FormField.LAB_UNIT -> it.copy(unit = text)
+            FormField.TREATMENT_NAME -> it.copy(name = text)
+            FormField.VISIT_WITH -> it.copy(clinician = text)
+            FormField.VISIT_QUESTION -> it.copy(question = text)
+            FormField.NOTE -> it.copy(note = text)
+            else -> it
+        }
     }
 
-    /** Says whether the treatment was stopped (today, to start with). */
-    fun setStopped(stopped: Boolean) = edit { it.copy(stopDate = if (stopped) clock.now().toLocalDate() else null) }
+    /** Sets date-and-time [field]. */
+    fun setMoment(field: FormField, value: MomentField) = edit {
+        when (field) {
+            FormField.STARTED_AT, FormField.AT -> it.copy(at = value)
+            FormField.ENDED_AT -> it.copy(endAt = value)
+            else -> it
+        }
+    }
+
+    /** Sets date [field]. */
+    fun setDate(field: FormField, value: LocalDate) = edit {
+        if (field == FormField.STOPPED_ON) it.copy(stopDate = value) else it.copy(date = value)
+    }
+
+    /** Sets the whole number of [field]: the latency minutes or the IRLS total. */
+    fun setCount(field: FormField, value: Int) = edit {
+        when (field) {
+            FormField.LATENCY_MINUTES -> it.copy(latencyMinutes = value)
+            FormField.IRLS_TOTAL -> it.copy(irlsTotal = value)
+            else -> it
+        }
+    }
+
+    /**
+     * Chooses choice [index] (its place in [AddState.choices]) of single choice, steps or picker
+     * [field]; null clears an optional one. An index that is not offered changes nothing.
+     */
+    fun choose(field: FormField, index: Int?) = edit { form ->
+        fun <T> pick(values: List<T>): T? = index?.let { values.getOrNull(it) }
+        when (field) {
+            FormField.PEAK_INTENSITY -> pick(steps(field))?.let { form.copy(intensity = it) }
+            FormField.SIDE -> form.copy(side = pick(sides))
+            FormField.SETTING_AT_ONSET -> form.copy(setting = pick(settings(field)))
+            FormField.EXPOSURE_KIND -> pick(exposureKinds(field))?.let {
+                form.copy(exposureKind = keepOther(form.exposureKind, it) { k -> k.isOther() })
+            }
+            FormField.TREATMENT_CATEGORY -> pick(categories(field))?.let {
+                form.copy(category = keepOther(form.category, it) { c -> c.isOther() })
+            }
+            FormField.ANALYTE -> pick(analytes(field))?.let {
+                form.copy(analyte = keepOther(form.analyte, it) { a -> a.isOther() })
+            }
+            FormField.WHICH_TREATMENT -> form.copy(treatmentId = pick(state.value.treatments)?.id)
+            else -> null
+        } ?: form
+    }
+
+    /** Chooses exactly choices [indices] of multiple choice or questions [field] (as chips report them). */
+    fun chooseAll(field: FormField, indices: List<Int>) = edit { form ->
+        fun <T> picked(values: List<T>): List<T> = indices.mapNotNull { values.getOrNull(it) }.distinct()
+        when (field) {
+            FormField.BODY_AREAS -> form.copy(bodyAreas = picked(bodyAreas))
+            FormField.SENSATIONS -> form.copy(sensations = picked(sensations(field)))
+            FormField.SAFETY_QUESTIONS -> form.copy(safetyYes = picked(safetyCheckItems()))
+            else -> form
+        }
+    }
+
+    /** Chooses or unchooses choice [index] of multiple choice or questions [field] (as a switch reports it). */
+    fun setChosen(field: FormField, index: Int, chosen: Boolean) {
+        val now = state.value.choices(field).withIndex().filter { it.value.chosen }.map { it.index }
+        chooseAll(field, if (chosen) now + index else now - index)
+    }
 
     /** Saves through the core, which validates everything; a new form of the same kind follows an add. */
     fun save(): Job {

@@ -1,6 +1,5 @@
 package org.rlsjournal.app.add
 
-import org.rlsjournal.app.ui.Rules
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
@@ -34,20 +33,21 @@ import org.rlsjournal.app.ui.MultiChoiceRow
 import org.rlsjournal.app.ui.SectionTitle
 import org.rlsjournal.app.ui.SwitchRow
 import org.rlsjournal.app.ui.TextInput
-import org.rlsjournal.app.ui.Vocabulary
 import org.rlsjournal.app.ui.errorText
 import org.rlsjournal.app.ui.noticeText
-import org.rlsjournal.core.Analyte
 import org.rlsjournal.core.EntryKind
-import org.rlsjournal.core.ExposureKind
-import org.rlsjournal.core.TreatmentCategory
-import org.rlsjournal.presenters.AddForm
+import org.rlsjournal.core.FieldInput
+import org.rlsjournal.core.FormField
+import org.rlsjournal.presenters.AddPresenter
 import org.rlsjournal.presenters.AddState
+import org.rlsjournal.presenters.FieldChoice
 import org.rlsjournal.presenters.addableKinds
 
 /**
- * Add (or, with [editId], edit) an entry. Every field is a plain input; what is valid is decided
- * by the core when saving, and its reason is shown.
+ * Add (or, with [editId], edit) an entry. The fields, their order, their words and when each
+ * shows come from the core through the presenter (`state.fields`); this screen draws each field
+ * by its input and forwards every change. What is valid is decided by the core when saving, and
+ * its reason is shown.
  */
 @Composable
 fun AddScreen(
@@ -87,25 +87,12 @@ fun AddScreen(
         } else {
             SectionTitle(form.kind.label())
         }
-
-        when (form.kind) {
-            EntryKind.EPISODE -> EpisodeFields(form, vm)
-            EntryKind.EXPOSURE -> ExposureFields(form, vm)
-            EntryKind.TREATMENT -> TreatmentFields(form, vm)
-            EntryKind.DOSE -> DoseFields(state, vm)
-            EntryKind.LAB_RESULT -> LabFields(form, vm)
-            EntryKind.SEVERITY_RATING -> RatingFields(form, vm)
-            EntryKind.VISIT -> VisitFields(form, vm)
-            EntryKind.SAFETY_CHECK -> SafetyCheckFields(form, vm)
-            EntryKind.SLEEP_DIARY, EntryKind.NO_SYMPTOMS -> BodyText(stringResource(R.string.sleep_diary_on_checkin))
-        }
-
-        if (form.hasNote) {
-            TextInput(stringResource(R.string.note_optional), form.note, { v -> vm.presenter.edit { it.copy(note = v) } }, singleLine = false)
+        for (field in state.fields) {
+            FieldRow(field, state, vm.presenter)
         }
         BigButton(
             text = stringResource(R.string.save),
-            description = stringResource(R.string.save_entry_description, entryKindLabel(form.kind)),
+            description = stringResource(R.string.save_entry_description, form.kind.label()),
             onClick = { vm.presenter.save() },
             enabled = !state.busy && !state.loading,
             emphasis = true,
@@ -114,155 +101,61 @@ fun AddScreen(
     }
 }
 
+/** One field, drawn by its input (the core's `FieldInput`) with the core's words. */
 @Composable
-private fun EpisodeFields(form: AddForm, vm: AddViewModel) {
-    DateTimeField(stringResource(R.string.started_at), form.at) { v -> vm.presenter.edit { it.copy(at = v) } }
-    SwitchRow(stringResource(R.string.has_ended), form.endAt != null) { ended ->
-        vm.presenter.setEnded(ended)
-    }
-    val end = form.endAt
-    if (end != null) {
-        DateTimeField(stringResource(R.string.ended_at), end) { v -> vm.presenter.edit { it.copy(endAt = v) } }
-    }
-    SectionTitle(stringResource(R.string.peak_intensity))
-    ChoiceRow(
-        choices = Rules.intensities,
-        selected = form.intensity,
-        label = { it.toString() },
-        onSelect = { v -> if (v != null) vm.presenter.edit { it.copy(intensity = v) } },
-        clearable = false,
-    )
-    SectionTitle(stringResource(R.string.which_side))
-    ChoiceRow(Vocabulary.sides, form.side, { it.label() }, { v -> vm.presenter.edit { it.copy(side = v) } })
-    SectionTitle(stringResource(R.string.body_areas))
-    MultiChoiceRow(Vocabulary.bodyAreas, form.bodyAreas, { it.label() }) { v -> vm.presenter.edit { it.copy(bodyAreas = v) } }
-    SectionTitle(stringResource(R.string.sensations))
-    MultiChoiceRow(Vocabulary.sensations, form.sensations, { it.label() }) { v -> vm.presenter.edit { it.copy(sensations = v) } }
-    SectionTitle(stringResource(R.string.setting_at_onset))
-    ChoiceRow(Vocabulary.settings, form.setting, { it.label() }, { v -> vm.presenter.edit { it.copy(setting = v) } })
-    SwitchRow(stringResource(R.string.record_latency), form.latencyMinutes != null) { on ->
-        vm.presenter.setLatencyKnown(on)
-    }
-    val latency = form.latencyMinutes
-    if (latency != null) {
-        MinutesStepper(stringResource(R.string.latency_minutes), latency) { v -> vm.presenter.edit { it.copy(latencyMinutes = v) } }
-    }
-    SwitchRow(stringResource(R.string.woke_from_sleep), form.wokeFromSleep) { v -> vm.presenter.edit { it.copy(wokeFromSleep = v) } }
-}
-
-@Composable
-private fun ExposureFields(form: AddForm, vm: AddViewModel) {
-    DateTimeField(stringResource(R.string.when_label), form.at) { v -> vm.presenter.edit { it.copy(at = v) } }
-    SectionTitle(stringResource(R.string.exposure_kind))
-    ChoiceRow(
-        choices = Vocabulary.exposureKinds,
-        selected = form.exposureKind,
-        label = { it.label() },
-        onSelect = { v -> if (v != null) vm.presenter.edit { it.copy(exposureKind = v) } },
-        clearable = false,
-        sameAs = { a, b -> a == b || (a.isOther() && b.isOther()) },
-    )
-    val kind = form.exposureKind
-    if (kind is ExposureKind.Other) {
-        TextInput(stringResource(R.string.other_label), kind.label, { v -> vm.presenter.edit { it.copy(exposureKind = ExposureKind.Other(label = v)) } })
-    }
-    TextInput(stringResource(R.string.amount_optional), form.amount, { v -> vm.presenter.edit { it.copy(amount = v) } }, numeric = true)
-    TextInput(stringResource(R.string.unit_optional), form.unit, { v -> vm.presenter.edit { it.copy(unit = v) } })
-}
-
-@Composable
-private fun TreatmentFields(form: AddForm, vm: AddViewModel) {
-    TextInput(stringResource(R.string.treatment_name), form.name, { v -> vm.presenter.edit { it.copy(name = v) } })
-    SectionTitle(stringResource(R.string.treatment_category))
-    ChoiceRow(
-        choices = Vocabulary.treatmentCategories,
-        selected = form.category,
-        label = { it.label() },
-        onSelect = { v -> if (v != null) vm.presenter.edit { it.copy(category = v) } },
-        clearable = false,
-        sameAs = { a, b -> a == b || (a.isOther() && b.isOther()) },
-    )
-    val category = form.category
-    if (category is TreatmentCategory.Other) {
-        TextInput(stringResource(R.string.other_label), category.label, { v -> vm.presenter.edit { it.copy(category = TreatmentCategory.Other(label = v)) } })
-    }
-    TextInput(stringResource(R.string.dose_optional), form.amount, { v -> vm.presenter.edit { it.copy(amount = v) } }, numeric = true)
-    TextInput(stringResource(R.string.unit_optional), form.unit, { v -> vm.presenter.edit { it.copy(unit = v) } })
-    DateField(stringResource(R.string.started_on), form.date) { v -> vm.presenter.edit { it.copy(date = v) } }
-    SwitchRow(stringResource(R.string.has_stopped), form.stopDate != null) { stopped ->
-        vm.presenter.setStopped(stopped)
-    }
-    val stop = form.stopDate
-    if (stop != null) {
-        DateField(stringResource(R.string.stopped_on), stop) { v -> vm.presenter.edit { it.copy(stopDate = v) } }
-    }
-}
-
-@Composable
-private fun DoseFields(state: AddState, vm: AddViewModel) {
+private fun FieldRow(field: FormField, state: AddState, presenter: AddPresenter) {
     val form = state.form
-    SectionTitle(stringResource(R.string.which_treatment))
-    if (state.needsTreatmentFirst) {
-        BodyText(stringResource(R.string.no_treatments_yet))
+    val label = field.label()
+    when (val input = field.input()) {
+        is FieldInput.MomentPicker -> form.momentOf(field)?.let { DateTimeField(label, it) { v -> presenter.setMoment(field, v) } }
+        is FieldInput.DatePicker -> form.dateOf(field)?.let { DateField(label, it) { v -> presenter.setDate(field, v) } }
+        is FieldInput.Toggle -> SwitchRow(label, form.isOn(field)) { on -> presenter.setToggle(field, on) }
+        is FieldInput.SingleChoice -> Choices(label, state.choices(field), input.canClear) { i -> presenter.choose(field, i) }
+        is FieldInput.IntensitySteps -> Choices(label, state.choices(field), clearable = false) { i -> presenter.choose(field, i) }
+        is FieldInput.TreatmentPicker -> Choices(label, state.choices(field), clearable = true) { i -> presenter.choose(field, i) }
+        is FieldInput.MultiChoice -> {
+            val choices = state.choices(field)
+            SectionTitle(label)
+            MultiChoiceRow(choices.indices.toList(), choices.indices.filter { choices[it].chosen }, { choices[it].label }) { chosen ->
+                presenter.chooseAll(field, chosen)
+            }
+        }
+        is FieldInput.Text -> TextInput(label, form.textOf(field), { v -> presenter.setText(field, v) }, singleLine = !input.multiline)
+        is FieldInput.Number -> TextInput(label, form.textOf(field), { v -> presenter.setText(field, v) }, numeric = true)
+        is FieldInput.Minutes -> form.countOf(field)?.let { MinutesStepper(label, it) { v -> presenter.setCount(field, v) } }
+        is FieldInput.IrlsSlider -> {
+            val value = "$label: ${form.countOf(field)}"
+            SectionTitle(value)
+            field.hint()?.let { BodyText(it) }
+            Slider(
+                value = (form.countOf(field) ?: input.range.min).toFloat(),
+                onValueChange = { v -> presenter.setCount(field, Math.round(v)) },
+                valueRange = input.range.min.toFloat()..input.range.max.toFloat(),
+                steps = input.range.max - input.range.min - 1,
+                modifier = Modifier
+                    .fillMaxWidth()
+                    .semantics { contentDescription = value },
+            )
+        }
+        is FieldInput.SafetyQuestions -> {
+            SectionTitle(label)
+            state.choices(field).forEachIndexed { i, question ->
+                SwitchRow(question.label, question.chosen) { yes -> presenter.setChosen(field, i, yes) }
+            }
+        }
+        is FieldInput.PlainText -> BodyText(label)
     }
+}
+
+/** A titled row of chips, one per choice; [onChoose] gets the tapped place, or null when cleared. */
+@Composable
+private fun Choices(label: String, choices: List<FieldChoice>, clearable: Boolean, onChoose: (Int?) -> Unit) {
+    SectionTitle(label)
     ChoiceRow(
-        choices = state.treatments.map { it.id },
-        selected = form.treatmentId,
-        label = { id -> state.treatments.firstOrNull { it.id == id }?.data?.name ?: id },
-        onSelect = { v -> vm.presenter.edit { it.copy(treatmentId = v) } },
-    )
-    DateTimeField(stringResource(R.string.when_label), form.at) { v -> vm.presenter.edit { it.copy(at = v) } }
-    TextInput(stringResource(R.string.amount_optional), form.amount, { v -> vm.presenter.edit { it.copy(amount = v) } }, numeric = true)
-}
-
-@Composable
-private fun LabFields(form: AddForm, vm: AddViewModel) {
-    DateField(stringResource(R.string.taken_on), form.date) { v -> vm.presenter.edit { it.copy(date = v) } }
-    SectionTitle(stringResource(R.string.analyte))
-    ChoiceRow(
-        choices = Vocabulary.analytes,
-        selected = form.analyte,
-        label = { it.label() },
-        onSelect = { v -> if (v != null) vm.presenter.edit { it.copy(analyte = v) } },
-        clearable = false,
-        sameAs = { a, b -> a == b || (a.isOther() && b.isOther()) },
-    )
-    val analyte = form.analyte
-    if (analyte is Analyte.Other) {
-        TextInput(stringResource(R.string.other_label), analyte.label, { v -> vm.presenter.edit { it.copy(analyte = Analyte.Other(label = v)) } })
-    }
-    TextInput(stringResource(R.string.lab_value), form.amount, { v -> vm.presenter.edit { it.copy(amount = v) } }, numeric = true)
-    TextInput(stringResource(R.string.lab_unit), form.unit, { v -> vm.presenter.edit { it.copy(unit = v) } })
-}
-
-@Composable
-private fun VisitFields(form: AddForm, vm: AddViewModel) {
-    DateField(stringResource(R.string.visit_on), form.date) { v -> vm.presenter.edit { it.copy(date = v) } }
-    TextInput(stringResource(R.string.visit_with), form.clinician, { v -> vm.presenter.edit { it.copy(clinician = v) } })
-    TextInput(stringResource(R.string.visit_question), form.question, { v -> vm.presenter.edit { it.copy(question = v) } })
-}
-
-@Composable
-private fun SafetyCheckFields(form: AddForm, vm: AddViewModel) {
-    DateField(stringResource(R.string.checked_on), form.date) { v -> vm.presenter.edit { it.copy(date = v) } }
-    for (q in form.safetyQuestions) {
-        SwitchRow(q.question, q.yes) { yes -> vm.presenter.answerSafety(q.item, yes) }
-    }
-}
-
-@Composable
-private fun RatingFields(form: AddForm, vm: AddViewModel) {
-    DateField(stringResource(R.string.rated_on), form.date) { v -> vm.presenter.edit { it.copy(date = v) } }
-    SectionTitle(stringResource(R.string.irls_total_value, form.irlsTotal))
-    BodyText(stringResource(R.string.irls_hint))
-    val description = stringResource(R.string.irls_total_value, form.irlsTotal)
-    Slider(
-        value = form.irlsTotal.toFloat(),
-        onValueChange = { v -> vm.presenter.edit { it.copy(irlsTotal = Math.round(v)) } },
-        valueRange = Rules.core.irlsTotal.min.toFloat()..Rules.core.irlsTotal.max.toFloat(),
-        steps = Rules.core.irlsTotal.max - Rules.core.irlsTotal.min - 1,
-        modifier = Modifier
-            .fillMaxWidth()
-            .semantics { contentDescription = description },
+        choices = choices.indices.toList(),
+        selected = choices.indexOfFirst { it.chosen }.takeIf { it >= 0 },
+        label = { choices[it].label },
+        onSelect = onChoose,
+        clearable = clearable,
     )
 }
