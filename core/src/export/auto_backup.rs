@@ -18,12 +18,12 @@ use serde::{Deserialize, Serialize};
 use crate::error::{JournalError, Result};
 use crate::export::archive;
 use crate::export::backup::{self, BACKUP_FILE_NAME};
-use crate::export::backup_folder::{self, TEMP_SUFFIX};
+use crate::export::backup_folder;
 use crate::export::encrypt;
 use crate::format::{clock_text, date_text};
 use crate::journal::Journal;
 use crate::store::backup_state;
-use crate::time::{Moment, HOUR_MS, MINUTE_MS};
+use crate::time::{Moment, MINUTE_MS};
 
 /// The debounce: after a change, at most one automatic backup every this many minutes.
 pub const MIN_MINUTES_BETWEEN_BACKUPS: i64 = 10;

@@ -52,12 +52,13 @@ pub fn sync_file_role(name: String, own_device_id: Option<String>) -> Result<Syn
     })
 }
 
-/// Whether `name` is one of this app's automatic backups (`rlsjournal-auto-…`), the only files
-/// a backup folder's mirror copies out of the folder the core writes them to. Temporary files
-/// and every other name are not.
+/// Whether `name` is one of this app's automatic backups (`rlsjournal-auto-<device>-<time>…`, or
+/// an earlier version's `rlsjournal-auto-<time>…`), the only files a backup folder's mirror copies
+/// out of the app-private folder the core writes them to (only this device writes there).
+/// Temporary files and every other name are not.
 #[uniffi::export]
 pub fn is_own_backup_file(name: String) -> bool {
-    auto_backup::own_file_time(&name).is_some()
+    auto_backup::parse_name(&name).is_some()
 }
 
 #[cfg(test)]
@@ -146,6 +147,9 @@ mod tests {
         ));
         assert!(is_own_backup_file(
             "rlsjournal-auto-20261202T120000Z.zip.age".into()
+        ));
+        assert!(is_own_backup_file(
+            "rlsjournal-auto-0193e4a0-0000-4000-8000-000000000001-20261202T120000Z.zip".into()
         ));
         for other in [
             ".rlsjournal-auto-12-abc.tmp",
