@@ -6,6 +6,7 @@ use std::sync::Arc;
 use rlsjournal_core::*;
 
 pub mod skip;
+pub mod typed_input;
 
 /// A journal on a real file in a fresh temp dir (kept alive by the returned guard).
 pub fn file_journal() -> (tempfile::TempDir, std::path::PathBuf, Arc<Journal>) {
