@@ -13,10 +13,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The least number of tests each runner must pass (a little under today's counts, 490 and 199 on
-# 2026-12-02; raise them as the suites grow).
-MIN_RUST_TESTS=450
-MIN_KOTLIN_TESTS=180
+# The least number of tests each runner must pass: about 4-5 % under what runs, so a filter or
+# a lost test binary fails the run while a few removed tests do not. On 2026-12-02 (16:50 UTC)
+# `cargo test --workspace` passed 553 (sum of its `test result` lines; 5 ignored) and
+# `tests/kotlin/run.sh` passed 226 (all it lists). Raise them as the suites grow.
+MIN_RUST_TESTS=530
+MIN_KOTLIN_TESTS=215
 MIN_SWIFT_TESTS=25
 SUITES=(deps fmt clippy rust syntax actionlint swift-api licences app-api app-api-self-test kotlin swift)
 

@@ -1,7 +1,6 @@
 //! `rlsjournal backup` and encrypted `import`, end to end on the real binary (issue 17 item 5's
 //! backup half): the passphrase from a file or standard input, never from argv; one-line errors.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
@@ -12,20 +11,13 @@ const PASS: &str = "correct horse battery";
 fn run_in(dir: &Path, db: &Path, args: &[&str], stdin: &str) -> Output {
     let mut all = vec!["--db", db.to_str().unwrap()];
     all.extend_from_slice(args);
-    let mut child: std::process::Child = common::rlsjournal_in(dir)
-        .args(&all)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    common::typed_input::output_with_input(
+        common::rlsjournal_in(dir)
+            .args(&all)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+        stdin,
+    )
 }
 
 fn text(bytes: &[u8]) -> String {

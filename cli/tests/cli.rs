@@ -833,13 +833,7 @@ fn pdf_text(test: &str, path: &Path) -> Option<String> {
     if !skip::tools_present(&format!("{test} (its PDF text checks)"), &["pdftotext"]) {
         return None;
     }
-    let out = Command::new("pdftotext")
-        .args(["-raw", path.to_str().expect("utf-8 path"), "-"])
-        .output()
-        .expect("run pdftotext");
-    assert!(out.status.success(), "pdftotext failed on {path:?}");
-    let text = String::from_utf8_lossy(&out.stdout);
-    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    Some(common::pdf_tools::pdf_text(path))
 }
 
 /// A backup document without its `exported_at` time, for comparing two exports.

@@ -9,6 +9,8 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
+use common::pdf_tools::pdf_text;
+
 /// Debian `fonts-wqy-zenhei`.
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 const NAME: &str = "李小龙 Иван";
@@ -29,18 +31,6 @@ fn ok(dir: &Path, args: &[&str]) {
         "{args:?} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-fn pdf_text(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg("-raw")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    assert!(out.status.success(), "pdftotext failed");
-    let text = String::from_utf8_lossy(&out.stdout);
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn have_tools() -> bool {

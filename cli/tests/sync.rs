@@ -5,7 +5,6 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::Path;
 use std::process::{Output, Stdio};
 use std::time::Duration;
@@ -93,27 +92,20 @@ fn two_journals_sync_and_a_new_one_restores_from_the_folder() {
     );
     assert!(first.contains("this device's file was written"), "{first}");
     // The passphrase on standard input.
-    let mut child = common::rlsjournal_in(d)
-        .args([
-            "--db",
-            "b.db",
-            "sync",
-            "--folder",
-            "shared",
-            "--passphrase-stdin",
-            "--json",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{PASS}\n").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::typed_input::output_with_input(
+        common::rlsjournal_in(d)
+            .args([
+                "--db",
+                "b.db",
+                "sync",
+                "--folder",
+                "shared",
+                "--passphrase-stdin",
+                "--json",
+            ])
+            .stdout(Stdio::piped()),
+        &format!("{PASS}\n"),
+    );
     assert!(out.status.success());
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["added"], 1);

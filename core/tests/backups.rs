@@ -10,6 +10,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use common::skip::tools_present;
+use common::typed_input::age_tool;
 use common::*;
 use rlsjournal_core::export::auto_backup::{file_name, BackupOccasion};
 use rlsjournal_core::*;
@@ -137,26 +138,6 @@ fn wrong_truncated_or_changed_encrypted_backups_leave_the_journal_unchanged() {
         );
     }
     assert_eq!(contents(&target), before);
-}
-
-/// Runs the `age` tool on a pseudo-terminal (`script`), as age reads a passphrase only from a
-/// terminal; `answers` are typed into it.
-fn age_tool(dir: &Path, args: &str, answers: &str) {
-    let mut child = Command::new("script")
-        .args(["-qec", &format!("age {args}"), "/dev/null"])
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(answers.as_bytes())
-        .unwrap();
-    assert!(child.wait().unwrap().success(), "age {args} failed");
 }
 
 #[test]

@@ -161,12 +161,6 @@ fn dose_steps_are_checked_against_the_regimen() {
     }
 }
 
-fn plus_days(day: &str, days: i64) -> String {
-    (date(day) + chrono::Duration::days(days))
-        .format("%Y-%m-%d")
-        .to_string()
-}
-
 #[test]
 fn the_dose_in_effect_follows_the_steps() {
     let data = TreatmentData {

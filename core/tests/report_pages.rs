@@ -8,81 +8,20 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
 
 use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::model::treatment::DoseData;
 use rlsjournal_core::summary::NightRange;
 use rlsjournal_core::*;
-use rlsjournal_demo::{fill_demo, DemoOptions};
 
+use common::pdf_tools::*;
 use common::*;
 
 const NOW: &str = "2025-11-01T08:00:00+01:00";
 
 fn tools(test: &str) -> bool {
     skip::tools_present(test, &["pdftotext", "pdfinfo", "qpdf"])
-}
-
-fn day(d: &str, days: i64) -> String {
-    (date(d) + chrono::Duration::days(days)).to_string()
-}
-
-fn run(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool).args(args).output().expect("run tool");
-    assert!(
-        out.status.success(),
-        "{tool} {args:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).to_string()
-}
-
-fn write(dir: &Path, name: &str, pdf: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, pdf).expect("write pdf");
-    path
-}
-
-/// The text of page `page` (1-based; 0 for every page), whitespace runs as one space.
-fn page_text(pdf: &Path, page: u32) -> String {
-    let p = pdf.to_string_lossy();
-    let mut args = vec!["-raw".to_string()];
-    if page > 0 {
-        args.extend(["-f".into(), page.to_string(), "-l".into(), page.to_string()]);
-    }
-    args.extend([p.to_string(), "-".into()]);
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    run("pdftotext", &args)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn pages(pdf: &Path) -> String {
-    let info = run("pdfinfo", &[&pdf.to_string_lossy()]);
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .map(|v| v.trim().to_string())
-        .unwrap_or_default()
-}
-
-fn qpdf_clean(pdf: &Path) {
-    let out = run("qpdf", &["--check", &pdf.to_string_lossy()]);
-    assert!(
-        out.contains("No syntax or stream encoding errors"),
-        "qpdf: {out}"
-    );
-}
-
-fn has(text: &str, wanted: &str) {
-    assert!(text.contains(wanted), "{wanted:?} not found in:\n{text}");
-}
-
-fn lacks(text: &str, unwanted: &str) {
-    assert!(!text.contains(unwanted), "{unwanted:?} found in:\n{text}");
 }
 
 fn options(paper: PaperSize, detail_page: bool) -> ReportOptions {
@@ -104,7 +43,7 @@ fn options(paper: PaperSize, detail_page: bool) -> ReportOptions {
 fn journal(dopaminergic: bool, notes: usize) -> (tempfile::TempDir, PathBuf, Arc<Journal>) {
     let (dir, path, journal) = file_journal();
     for i in 0..61 {
-        let night = day("2025-09-01", i);
+        let night = plus_days("2025-09-01", i);
         let mut d = diary(&night);
         if usize::try_from(61 - i).is_ok_and(|left| left <= notes) {
             d.note = Some(format!(
@@ -114,7 +53,7 @@ fn journal(dopaminergic: bool, notes: usize) -> (tempfile::TempDir, PathBuf, Arc
         }
         journal.add_sleep_diary(d).expect("diary");
         if i % 2 == 0 {
-            let next = day(&night, 1);
+            let next = plus_days(&night, 1);
             let mut e = full_episode(
                 &format!("{night}T23:30:00+01:00"),
                 &format!("{next}T00:30:00+01:00"),
@@ -129,7 +68,7 @@ fn journal(dopaminergic: bool, notes: usize) -> (tempfile::TempDir, PathBuf, Arc
             .add_treatment(treatment("2025-10-10"))
             .expect("treatment");
         for i in 0..22 {
-            let night = day("2025-10-10", i);
+            let night = plus_days("2025-10-10", i);
             journal
                 .add_dose(DoseData {
                     treatment_id: t.id.clone(),
@@ -153,23 +92,23 @@ fn page_two_off_gives_one_page_and_on_gives_two_on_both_papers() {
             let pdf = journal
                 .report_pdf_at(options(paper, detail), at(NOW))
                 .expect("report");
-            let path = write(dir.path(), &format!("{name}-{detail}.pdf"), &pdf);
-            assert_eq!(pages(&path), if detail { "2" } else { "1" }, "{name}");
-            qpdf_clean(&path);
+            let path = write_pdf(dir.path(), &format!("{name}-{detail}.pdf"), &pdf);
+            assert_eq!(page_count(&path), if detail { "2" } else { "1" }, "{name}");
+            assert_qpdf_clean(&path);
             let first = page_text(&path, 1);
-            has(&first, "RLS symptom report");
+            assert_has(&first, "RLS symptom report");
             if detail {
                 // Page 1 keeps what the visit decides; the detail moved to page 2.
-                lacks(&first, "Patterns to test");
-                has(&first, "Definitions used: on page 2");
+                assert_lacks(&first, "Patterns to test");
+                assert_has(&first, "Definitions used: on page 2");
                 let second = page_text(&path, 2);
-                has(&second, "Page 2: the detail");
-                has(&second, "Patterns to test");
-                has(&second, "What helps");
-                has(&second, "Definitions.");
+                assert_has(&second, "Page 2: the detail");
+                assert_has(&second, "Patterns to test");
+                assert_has(&second, "What helps");
+                assert_has(&second, "Definitions.");
             } else {
-                has(&first, "Patterns to test");
-                has(&first, "Definitions.");
+                assert_has(&first, "Patterns to test");
+                assert_has(&first, "Definitions.");
             }
         }
     }
@@ -192,9 +131,9 @@ fn the_strip_shows_baseline_first_and_latest_weeks_with_a_dopaminergic_treatment
     let [baseline, first, latest] = strip.groups.as_slice() else {
         panic!("three groups");
     };
-    has(&baseline.detail, "26 Sep – 9 Oct · 14 of 14 logged");
-    has(&first.detail, "10–23 Oct · 14 of 14 logged");
-    has(&latest.detail, "24–31 Oct · 8 of 8 logged");
+    assert_has(&baseline.detail, "26 Sep – 9 Oct · 14 of 14 logged");
+    assert_has(&first.detail, "10–23 Oct · 14 of 14 logged");
+    assert_has(&latest.detail, "24–31 Oct · 8 of 8 logged");
     // No dose before the start; one at 21:00 on each night on it. The default morning hour
     // is 5 (settings): 21:00 is 16 h into the day, 23:30 is 18 h 30 min.
     assert!(baseline.rows.iter().all(|r| r.doses.is_empty()));
@@ -216,14 +155,14 @@ fn the_strip_shows_baseline_first_and_latest_weeks_with_a_dopaminergic_treatment
         let pdf = journal
             .report_pdf_at(options(paper, false), at(NOW))
             .expect("report");
-        let path = write(dir.path(), "strip.pdf", &pdf);
-        assert_eq!(pages(&path), "1");
+        let path = write_pdf(dir.path(), "strip.pdf", &pdf);
+        assert_eq!(page_count(&path), "1");
         let text = page_text(&path, 1);
-        has(&text, "Doses and onsets, one row a night");
-        has(&text, "baseline before pramipexole");
-        has(&text, "baseline");
-        has(&text, "first weeks");
-        has(&text, "latest weeks");
+        assert_has(&text, "Doses and onsets, one row a night");
+        assert_has(&text, "baseline before pramipexole");
+        assert_has(&text, "baseline");
+        assert_has(&text, "first weeks");
+        assert_has(&text, "latest weeks");
     }
 }
 
@@ -240,11 +179,11 @@ fn no_strip_without_a_dopaminergic_or_alpha_2_delta_treatment() {
     let pdf = journal
         .report_pdf_at(options(PaperSize::Letter, true), at(NOW))
         .expect("report");
-    let path = write(dir.path(), "none.pdf", &pdf);
+    let path = write_pdf(dir.path(), "none.pdf", &pdf);
     let text = page_text(&path, 0);
-    lacks(&text, "Doses and onsets");
-    lacks(&text, "latest weeks");
-    lacks(&text, "first weeks");
+    assert_lacks(&text, "Doses and onsets");
+    assert_lacks(&text, "latest weeks");
+    assert_lacks(&text, "first weeks");
 }
 
 #[test]
@@ -273,10 +212,10 @@ fn a_partial_last_week_is_marked_and_not_scaled_up() {
         .iter()
         .all(|w| !w.partial && w.observed == 7));
     let pdf = journal.report_pdf_at(o.clone(), at(NOW)).expect("report");
-    let path = write(dir.path(), "partial.pdf", &pdf);
+    let path = write_pdf(dir.path(), "partial.pdf", &pdf);
     let text = page_text(&path, 1);
-    has(&text, "partial week");
-    has(&text, "2/3");
+    assert_has(&text, "partial week");
+    assert_has(&text, "2/3");
 
     // Whole weeks only: nothing is marked partial.
     o.range = Some(NightRange {
@@ -284,8 +223,8 @@ fn a_partial_last_week_is_marked_and_not_scaled_up() {
         last: date("2025-10-26"),
     });
     let pdf = journal.report_pdf_at(o, at(NOW)).expect("report");
-    let path = write(dir.path(), "whole.pdf", &pdf);
-    lacks(&page_text(&path, 1), "partial week");
+    let path = write_pdf(dir.path(), "whole.pdf", &pdf);
+    assert_lacks(&page_text(&path, 1), "partial week");
 }
 
 #[test]
@@ -302,32 +241,32 @@ fn every_note_is_on_page_two_and_page_one_says_where_the_rest_are() {
             let pdf = journal
                 .report_pdf_at(options(paper, true), at(NOW))
                 .expect("report");
-            let path = write(dir.path(), "notes.pdf", &pdf);
-            assert_eq!(pages(&path), want_pages.to_string(), "{notes} notes");
-            qpdf_clean(&path);
+            let path = write_pdf(dir.path(), "notes.pdf", &pdf);
+            assert_eq!(page_count(&path), want_pages.to_string(), "{notes} notes");
+            assert_qpdf_clean(&path);
             let detail: String = (2..=want_pages)
                 .map(|p| page_text(&path, p))
                 .collect::<Vec<_>>()
                 .join(" ");
             for word in &in_range {
-                has(&detail, &format!("{word} "));
+                assert_has(&detail, &format!("{word} "));
             }
-            has(&detail, "written out in full on page two");
-            lacks(&detail, "do not fit");
+            assert_has(&detail, "written out in full on page two");
+            assert_lacks(&detail, "do not fit");
             if want_pages > 2 {
-                has(&page_text(&path, 2), "more notes on the next page");
-                has(&page_text(&path, 3), "Page 3: notes, continued");
+                assert_has(&page_text(&path, 2), "more notes on the next page");
+                assert_has(&page_text(&path, 3), "Page 3: notes, continued");
             }
-            has(&page_text(&path, 1), "more notes on page 2");
+            assert_has(&page_text(&path, 1), "more notes on page 2");
 
             let pdf = journal
                 .report_pdf_at(options(paper, false), at(NOW))
                 .expect("report");
-            let path = write(dir.path(), "notes-off.pdf", &pdf);
-            assert_eq!(pages(&path), "1");
+            let path = write_pdf(dir.path(), "notes-off.pdf", &pdf);
+            assert_eq!(page_count(&path), "1");
             let first = page_text(&path, 1);
-            has(&first, "not shown");
-            has(&first, "(page 2 is off)");
+            assert_has(&first, "not shown");
+            assert_has(&first, "(page 2 is off)");
         }
     }
 }
@@ -337,7 +276,7 @@ fn every_note_is_on_page_two_and_page_one_says_where_the_rest_are() {
 fn word_height(pdf: &Path, page: u32, word: &str) -> f32 {
     let p = pdf.to_string_lossy();
     let page = page.to_string();
-    let html = run("pdftotext", &["-bbox", "-f", &page, "-l", &page, &p, "-"]);
+    let html = tool_stdout("pdftotext", &["-bbox", "-f", &page, "-l", &page, &p, "-"]);
     let line = html
         .lines()
         .find(|l| l.contains(&format!(">{word}</word>")))
@@ -361,30 +300,15 @@ fn page_two_prints_the_definitions_at_a_readable_size() {
     let pdf = journal
         .report_pdf_at(options(PaperSize::A4, true), at(NOW))
         .expect("report");
-    let path = write(dir.path(), "defs.pdf", &pdf);
+    let path = write_pdf(dir.path(), "defs.pdf", &pdf);
     // 8 pt type gives a box about 9.3 pt high; page 1's 5.8 pt footer about 6.7.
     let h = word_height(&path, 2, "Definitions.");
     assert!(h >= 8.0 * 1.1, "definitions on page 2 are {h} pt high");
     let pdf = journal
         .report_pdf_at(options(PaperSize::A4, false), at(NOW))
         .expect("report");
-    let path = write(dir.path(), "defs-1.pdf", &pdf);
+    let path = write_pdf(dir.path(), "defs-1.pdf", &pdf);
     assert!(word_height(&path, 1, "Definitions.") < 8.0);
-}
-
-fn demo_journal() -> (tempfile::TempDir, PathBuf, Arc<Journal>) {
-    let (dir, path, journal) = file_journal();
-    fill_demo(
-        &journal,
-        &DemoOptions {
-            nights: 56,
-            seed: 1,
-            end_night: date("2025-10-27"),
-            offset_minutes: 60,
-        },
-    )
-    .expect("demo");
-    (dir, path, journal)
 }
 
 #[test]
@@ -404,14 +328,14 @@ fn the_demo_journal_gives_one_page_or_two_on_both_papers() {
                         patient_name: Some("Alex Example".into()),
                         ..ReportOptions::default()
                     },
-                    at("2025-10-28T08:00:00+01:00"),
+                    at(DEMO_NOW),
                 )
                 .expect("report");
-            let path = write(dir.path(), "demo.pdf", &pdf);
-            assert_eq!(pages(&path), if detail_page { "2" } else { "1" });
-            qpdf_clean(&path);
+            let path = write_pdf(dir.path(), "demo.pdf", &pdf);
+            assert_eq!(page_count(&path), if detail_page { "2" } else { "1" });
+            assert_qpdf_clean(&path);
             let text = page_text(&path, 1);
-            has(&text, "latest weeks");
+            assert_has(&text, "latest weeks");
         }
     }
 }
@@ -436,12 +360,12 @@ fn pictures() {
                         patient_name: Some("Alex Example".into()),
                         ..ReportOptions::default()
                     },
-                    at("2025-10-28T08:00:00+01:00"),
+                    at(DEMO_NOW),
                 )
                 .expect("report");
-            let path = write(&out, &format!("demo-{name}-{detail_page}.pdf"), &pdf);
+            let path = write_pdf(&out, &format!("demo-{name}-{detail_page}.pdf"), &pdf);
             let prefix = out.join(format!("demo-{name}-{detail_page}"));
-            run(
+            run_tool(
                 "pdftoppm",
                 &[
                     "-r",

@@ -14,8 +14,8 @@ use std::sync::Arc;
 use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::summary::NightRange;
 use rlsjournal_core::*;
-use rlsjournal_demo::{fill_demo, DemoOptions};
 
+use common::pdf_tools::*;
 use common::*;
 
 /// "Now" for every report of the fixture: the morning after its last night.
@@ -27,22 +27,18 @@ fn tools(test: &str) -> bool {
     skip::tools_present(test, &["pdftotext", "pdfinfo", "pdftoppm", "qpdf"])
 }
 
-fn day(d: &str, days: i64) -> String {
-    (date(d) + chrono::Duration::days(days)).to_string()
-}
-
 /// Thirty nights of September (symptoms on 7) and thirty of October (symptoms on 12, caffeine
 /// on 6 of them), a diary every night, iron labs, two IRLS ratings and pramipexole from
 /// 10 October.
 fn fixture() -> (tempfile::TempDir, std::path::PathBuf, Arc<Journal>) {
     let (dir, path, journal) = file_journal();
     for i in 0..61 {
-        let night = day("2025-09-01", i);
+        let night = plus_days("2025-09-01", i);
         journal.add_sleep_diary(diary(&night)).expect("diary");
     }
     for i in 0..7 {
-        let night = day("2025-09-01", i);
-        let next = day(&night, 1);
+        let night = plus_days("2025-09-01", i);
+        let next = plus_days(&night, 1);
         let mut e = full_episode(
             &format!("{night}T22:00:00+01:00"),
             &format!("{next}T00:00:00+01:00"),
@@ -52,8 +48,8 @@ fn fixture() -> (tempfile::TempDir, std::path::PathBuf, Arc<Journal>) {
         journal.add_episode(e).expect("september episode");
     }
     for i in 0..12 {
-        let night = day("2025-10-01", i);
-        let next = day(&night, 1);
+        let night = plus_days("2025-10-01", i);
+        let next = plus_days(&night, 1);
         let mut e = full_episode(
             &format!("{night}T23:30:00+01:00"),
             &format!("{next}T00:30:00+01:00"),
@@ -74,7 +70,7 @@ fn fixture() -> (tempfile::TempDir, std::path::PathBuf, Arc<Journal>) {
             .expect("relief");
     }
     for i in 0..6 {
-        let night = day("2025-10-01", i);
+        let night = plus_days("2025-10-01", i);
         journal
             .add_exposure(exposure(
                 &format!("{night}T16:00:00+01:00"),
@@ -117,46 +113,6 @@ fn a4() -> ReportOptions {
     }
 }
 
-fn run(tool: &str, args: &[&str]) -> std::process::Output {
-    let out = Command::new(tool).args(args).output().expect("run tool");
-    assert!(
-        out.status.success(),
-        "{tool} {args:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-/// The page's text in drawing order (`pdftotext -raw`, so it does not depend on how poppler
-/// groups columns) with every run of whitespace as one space.
-fn text_of(pdf: &Path) -> String {
-    let path = pdf.to_string_lossy();
-    let out = run("pdftotext", &["-raw", &path, "-"]);
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn write(dir: &Path, name: &str, pdf: &[u8]) -> std::path::PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, pdf).expect("write pdf");
-    path
-}
-
-/// The value of a `pdfinfo` field.
-fn info_field(info: &str, field: &str) -> String {
-    info.lines()
-        .find_map(|l| l.strip_prefix(&format!("{field}:")))
-        .map(|v| v.trim().to_string())
-        .unwrap_or_default()
-}
-
-fn assert_has(text: &str, wanted: &str) {
-    assert!(text.contains(wanted), "{wanted:?} not found in:\n{text}");
-}
-
 #[test]
 fn key_figures_of_the_fixture_read_back() {
     if !tools("key_figures_of_the_fixture_read_back") {
@@ -164,7 +120,7 @@ fn key_figures_of_the_fixture_read_back() {
     }
     let (dir, _path, journal) = fixture();
     let pdf = report(&journal, a4());
-    let text = text_of(&write(dir.path(), "report.pdf", &pdf));
+    let text = pdf_text(&write_pdf(dir.path(), "report.pdf", &pdf));
     // Header: period, generation, attribution.
     assert_has(
         &text,
@@ -213,7 +169,7 @@ fn key_figures_of_the_fixture_read_back() {
             ..a4()
         },
     );
-    let detail_text = text_of(&write(dir.path(), "detail.pdf", &detail));
+    let detail_text = pdf_text(&write_pdf(dir.path(), "detail.pdf", &detail));
     assert_has(
         &detail_text,
         "Strongest association: caffeine. 1 exposure compared",
@@ -243,7 +199,11 @@ fn symbols_extract_exactly() {
         return;
     }
     let (dir, _path, journal) = fixture();
-    let text = text_of(&write(dir.path(), "report.pdf", &report(&journal, a4())));
+    let text = pdf_text(&write_pdf(
+        dir.path(),
+        "report.pdf",
+        &report(&journal, a4()),
+    ));
     for wanted in [
         "≤ 75 µg/L (= ng/mL)",
         "symptoms on ≥ 2 nights a week",
@@ -279,9 +239,9 @@ fn one_valid_page_of_the_right_size_on_both_papers() {
                 ..ReportOptions::default()
             },
         );
-        let path = write(dir.path(), &format!("{name}.pdf"), &pdf);
+        let path = write_pdf(dir.path(), &format!("{name}.pdf"), &pdf);
         let p = path.to_string_lossy();
-        let info = String::from_utf8_lossy(&run("pdfinfo", &["-isodates", &p]).stdout).to_string();
+        let info = tool_stdout("pdfinfo", &["-isodates", &p]);
         assert_eq!(info_field(&info, "Pages"), "1", "{info}");
         assert_eq!(info_field(&info, "Page size"), size, "{info}");
         assert_eq!(info_field(&info, "Title"), "RLS symptom report", "{info}");
@@ -291,13 +251,8 @@ fn one_valid_page_of_the_right_size_on_both_papers() {
             "2025-10-31T08:00:00+01",
             "{info}"
         );
-        let check = run("qpdf", &["--check", &p]);
-        let check_out = String::from_utf8_lossy(&check.stdout);
-        assert!(
-            check_out.contains("No syntax or stream encoding errors found"),
-            "{check_out}"
-        );
-        let fonts = String::from_utf8_lossy(&run("pdffonts", &[&p]).stdout).to_string();
+        assert_qpdf_clean(&path);
+        let fonts = tool_stdout("pdffonts", &[&p]);
         // One embedded font (bold is the same font outlined), with a Unicode map.
         assert_eq!(fonts.matches("CID TrueType").count(), 1, "{fonts}");
         assert!(
@@ -305,7 +260,7 @@ fn one_valid_page_of_the_right_size_on_both_papers() {
             "{fonts}"
         );
         let png = dir.path().join(name);
-        let render = run(
+        let render = run_tool(
             "pdftoppm",
             &["-png", "-r", "60", &p, &png.to_string_lossy()],
         );
@@ -314,7 +269,7 @@ fn one_valid_page_of_the_right_size_on_both_papers() {
         let image = dir.path().join(format!("{name}-1.png"));
         let bytes = std::fs::read(&image).expect("rendered page");
         assert!(bytes.starts_with(b"\x89PNG"), "not a PNG");
-        let text = text_of(&path);
+        let text = pdf_text(&path);
         assert_has(&text, "Patient: Alex Example");
         assert_has(&text, "Symptom nights per week 2.8");
     }
@@ -326,7 +281,11 @@ fn notes_appear_only_when_asked_for() {
         return;
     }
     let (dir, _path, journal) = fixture();
-    let without = text_of(&write(dir.path(), "without.pdf", &report(&journal, a4())));
+    let without = pdf_text(&write_pdf(
+        dir.path(),
+        "without.pdf",
+        &report(&journal, a4()),
+    ));
     assert!(!without.contains("SECRET-NOTE"), "{without}");
     assert!(!without.contains("Patient's notes"), "{without}");
     let with = report(
@@ -336,7 +295,7 @@ fn notes_appear_only_when_asked_for() {
             ..a4()
         },
     );
-    let with = text_of(&write(dir.path(), "with.pdf", &with));
+    let with = pdf_text(&write_pdf(dir.path(), "with.pdf", &with));
     assert_has(&with, "Patient's notes");
     assert_has(&with, "3 Oct Episode: Long drive to Lyon SECRET-NOTE");
 }
@@ -430,30 +389,13 @@ fn an_empty_journal_gives_a_valid_report() {
     if !tools("an_empty_journal_gives_a_valid_report") {
         return;
     }
-    let path = write(dir.path(), "empty.pdf", &pdf);
-    run("qpdf", &["--check", &path.to_string_lossy()]);
-    let text = text_of(&path);
+    let path = write_pdf(dir.path(), "empty.pdf", &pdf);
+    assert_qpdf_clean(&path);
+    let text = pdf_text(&path);
     assert_has(&text, "observed 0 of 30 nights (0 %)");
     assert_has(&text, "Nothing was logged in the previous 30 nights");
     assert_has(&text, "No ferritin or transferrin saturation");
 }
-
-fn demo_journal() -> (tempfile::TempDir, std::path::PathBuf, Arc<Journal>) {
-    let (dir, path, journal) = file_journal();
-    fill_demo(
-        &journal,
-        &DemoOptions {
-            nights: 56,
-            seed: 1,
-            end_night: date("2025-10-27"),
-            offset_minutes: 60,
-        },
-    )
-    .expect("demo");
-    (dir, path, journal)
-}
-
-const DEMO_NOW: &str = "2025-10-28T08:00:00+01:00";
 
 #[test]
 fn the_demo_journal_fits_one_page_on_both_papers() {
@@ -474,12 +416,12 @@ fn the_demo_journal_fits_one_page_on_both_papers() {
                     at(DEMO_NOW),
                 )
                 .expect("report");
-            let path = write(dir.path(), &format!("demo-{name}.pdf"), &pdf);
+            let path = write_pdf(dir.path(), &format!("demo-{name}.pdf"), &pdf);
             let p = path.to_string_lossy();
-            let info = String::from_utf8_lossy(&run("pdfinfo", &[&p]).stdout).to_string();
+            let info = tool_stdout("pdfinfo", &[&p]);
             assert_eq!(info_field(&info, "Pages"), "1", "{name}: {info}");
-            run("qpdf", &["--check", &p]);
-            let text = text_of(&path);
+            assert_qpdf_clean(&path);
+            let text = pdf_text(&path);
             assert_has(&text, "Self-reported by the patient");
             assert_has(&text, "Symptom nights per week");
         }
@@ -504,10 +446,10 @@ fn demo_picture() {
             at(DEMO_NOW),
         )
         .expect("report");
-    let path = write(dir.path(), "demo.pdf", &pdf);
+    let path = write_pdf(dir.path(), "demo.pdf", &pdf);
     let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs");
     let out = docs.join("report");
-    run(
+    run_tool(
         "pdftoppm",
         &[
             "-png",
@@ -641,7 +583,7 @@ fn the_report_shows_the_augmentation_watchs_onset_daytime_and_baseline() {
     }
     let (dir, _path, journal) = fixture();
     let pdf = report(&journal, a4());
-    let text = text_of(&write(dir.path(), "augmentation.pdf", &pdf));
+    let text = pdf_text(&write_pdf(dir.path(), "augmentation.pdf", &pdf));
     let summary = journal
         .summary_at(None, at(NOW))
         .expect("summary")
@@ -732,11 +674,11 @@ fn the_report_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls_o
                 ..ReportOptions::default()
             },
         );
-        let path = write(dir.path(), &format!("iron-{name}.pdf"), &pdf);
+        let path = write_pdf(dir.path(), &format!("iron-{name}.pdf"), &pdf);
         let p = path.to_string_lossy();
-        let info = String::from_utf8_lossy(&run("pdfinfo", &[&p]).stdout).to_string();
+        let info = tool_stdout("pdfinfo", &[&p]);
         assert_eq!(info_field(&info, "Pages"), "1", "{name}: {info}");
-        let text = text_of(&path);
+        let text = pdf_text(&path);
         // The latest ferritin row, then the CRP beside it.
         assert_has(
             &text,
@@ -771,9 +713,9 @@ fn the_report_shows_the_iron_state_crp_trend_and_medicines_that_may_worsen_rls_o
 
 /// Pixels of exactly `rgb` in the page rendered by `pdftoppm` (PPM, 40 dpi).
 fn pixels_of_colour(dir: &Path, name: &str, pdf: &[u8], rgb: [u8; 3]) -> usize {
-    let path = write(dir, &format!("{name}.pdf"), pdf);
+    let path = write_pdf(dir, &format!("{name}.pdf"), pdf);
     let prefix = dir.join(name);
-    run(
+    run_tool(
         "pdftoppm",
         &[
             "-r",

@@ -6,10 +6,10 @@
 
 #[path = "support/summary_fixtures.rs"]
 mod fixtures;
+#[path = "common/pdf_tools.rs"]
+mod pdf_tools;
 #[path = "common/skip.rs"]
 mod skip;
-
-use std::process::Command;
 
 use fixtures::*;
 use rlsjournal_core::export::pdf::ReportOptions;
@@ -409,17 +409,7 @@ fn the_report_lists_iron_before_the_treatment_before_the_safety_point() {
             now(),
         )
         .expect("report");
-    let path = dir.path().join("visit.pdf");
-    std::fs::write(&path, pdf).expect("write");
-    let out = Command::new("pdftotext")
-        .args(["-raw", &path.to_string_lossy(), "-"])
-        .output()
-        .expect("pdftotext");
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = pdf_tools::pdf_text(&pdf_tools::write_pdf(dir.path(), "visit.pdf", &pdf));
     let find = |needle: &str| {
         text.find(needle)
             .unwrap_or_else(|| panic!("{needle:?} not in the report: {text}"))

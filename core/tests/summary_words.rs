@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use rlsjournal_core::export::pdf::ReportOptions;
 use rlsjournal_core::summary::{
     augmentation, changes, coverage, iron, rating, sleep, NightRange, SummaryPart,
@@ -71,16 +69,7 @@ fn a_range_across_new_year_names_both_years_everywhere() {
             at(NOW),
         )
         .expect("report");
-    let file = dir.path().join("report.pdf");
-    std::fs::write(&file, pdf).expect("write");
-    let out = Command::new("pdftotext")
-        .args(["-raw", &file.to_string_lossy(), "-"])
-        .output()
-        .expect("pdftotext");
-    let page = String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let page = pdf_tools::pdf_text(&pdf_tools::write_pdf(dir.path(), "report.pdf", &pdf));
     assert!(page.contains(both), "{page}");
 }
 

@@ -6,13 +6,12 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::Instant;
 
 use common::skip::tools_present;
+use common::typed_input::age_tool;
 use common::*;
 use rlsjournal_core::*;
 
@@ -488,26 +487,6 @@ fn a_restore_with_no_folder_chosen_says_so_in_the_cores_words_and_creates_nothin
         "{:?}",
         names(target.path())
     );
-}
-
-/// Runs the `age` tool on a pseudo-terminal (`script`), as age reads a passphrase only from a
-/// terminal (age 1.1 has no passphrase variable); `answers` are typed into it.
-fn age_tool(dir: &Path, args: &str, answers: &str) {
-    let mut child = Command::new("script")
-        .args(["-qec", &format!("age {args}"), "/dev/null"])
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(answers.as_bytes())
-        .unwrap();
-    assert!(child.wait().unwrap().success(), "age {args} failed");
 }
 
 #[test]

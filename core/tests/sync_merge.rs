@@ -51,6 +51,18 @@ fn sync(from: &Journal, to: &Journal) -> ImportSummary {
     to.import_sync_bytes(&snapshot(from)).expect("sync")
 }
 
+/// The episode these tests edit, delete and relieve: 1 October 2026, 22:00–22:30, peak 5.
+fn evening_episode() -> EpisodeData {
+    full_episode("2026-10-01T22:00:00+01:00", "2026-10-01T22:30:00+01:00", 5)
+}
+
+/// Adds `data` on `from` and delivers `from`'s snapshot to `to`: both hold the episode.
+fn shared_episode(from: &Device, to: &Device, data: EpisodeData) -> Episode {
+    let episode = from.journal.add_episode(data).expect("episode");
+    sync(&from.journal, &to.journal);
+    episode
+}
+
 /// The journal's records and settings as its backup holds them, without the export time.
 fn records(journal: &Journal) -> Value {
     let mut doc: Value = serde_json::from_str(&journal.backup_json().expect("backup")).unwrap();
@@ -99,13 +111,7 @@ fn journal_from(doc: &Value) -> Device {
 #[test]
 fn equal_stamps_with_different_data_converge_in_both_orders() {
     let a = device(0);
-    a.journal
-        .add_episode(full_episode(
-            "2026-10-01T22:00:00+01:00",
-            "2026-10-01T22:30:00+01:00",
-            5,
-        ))
-        .unwrap();
+    a.journal.add_episode(evening_episode()).unwrap();
     let doc: Value = serde_json::from_str(&a.journal.backup_json().unwrap()).unwrap();
     // The same record, the same stamp, another peak: two edits in the same millisecond.
     let mut other = doc.clone();
@@ -255,16 +261,8 @@ fn two_no_symptoms_answers_for_one_night_converge() {
 #[test]
 fn a_far_future_record_is_refused_and_never_wins_a_later_edit() {
     let a = device(0);
-    let ep = a
-        .journal
-        .add_episode(full_episode(
-            "2026-10-01T22:00:00+01:00",
-            "2026-10-01T22:30:00+01:00",
-            5,
-        ))
-        .unwrap();
     let b = device(0);
-    sync(&a.journal, &b.journal);
+    let ep = shared_episode(&a, &b, evening_episode());
     let mut crafted: Value = serde_json::from_str(&a.journal.backup_json().unwrap()).unwrap();
     let year_ahead = Moment::from_millis(Moment::now().millis() + 365 * DAY_MS, 0).to_rfc3339();
     crafted["entries"][0]["updated_at"] = year_ahead.into();
@@ -295,15 +293,7 @@ fn a_far_future_record_is_refused_and_never_wins_a_later_edit() {
 fn a_device_a_day_ahead_wins_until_a_later_local_edit_which_then_wins_everywhere() {
     let ahead = device(23 * HOUR_MS);
     let honest = device(0);
-    let ep = ahead
-        .journal
-        .add_episode(full_episode(
-            "2026-10-01T22:00:00+01:00",
-            "2026-10-01T22:30:00+01:00",
-            5,
-        ))
-        .unwrap();
-    sync(&ahead.journal, &honest.journal);
+    let ep = shared_episode(&ahead, &honest, evening_episode());
     let old_snapshot = snapshot(&ahead.journal);
     // The honest device edits: its stamp passes the one from the future (rule 2).
     let mut edit = ep.data.clone();
@@ -356,15 +346,7 @@ fn a_file_from_a_clock_more_than_a_day_ahead_is_refused_until_this_clock_catches
 fn a_delete_travels_and_an_undo_after_the_peer_saw_it_travels_too() {
     let a = device(0);
     let b = device(-20 * HOUR_MS);
-    let ep = a
-        .journal
-        .add_episode(full_episode(
-            "2026-10-01T22:00:00+01:00",
-            "2026-10-01T22:30:00+01:00",
-            5,
-        ))
-        .unwrap();
-    sync(&a.journal, &b.journal);
+    let ep = shared_episode(&a, &b, evening_episode());
     a.journal.delete_entry(ep.id.clone()).unwrap();
     sync(&a.journal, &b.journal);
     assert!(live(&entries_of(&b.journal, "episode")).is_empty());
@@ -446,15 +428,14 @@ fn undo_after_a_night_clash_restores_the_persons_own_last_deletion_never_the_los
 fn relief_before_an_edited_episode_start_is_kept_and_summary_and_report_still_build() {
     let a = device(0);
     let b = device(0);
-    let ep = a
-        .journal
-        .add_episode(full_episode(
-            "2026-10-01T22:00:00+01:00",
-            "2026-10-01T23:30:00+01:00",
-            5,
-        ))
-        .unwrap();
-    sync(&a.journal, &b.journal);
+    let ep = shared_episode(
+        &a,
+        &b,
+        EpisodeData {
+            ended_at: Some(at("2026-10-01T23:30:00+01:00")),
+            ..evening_episode()
+        },
+    );
     // a records relief at 22:10; b meanwhile moves the start to 22:40 (valid on each device).
     a.journal
         .add_relief_attempt(
@@ -664,13 +645,12 @@ fn apply(j: &Journal, op: &Op) {
             ..
         } => {
             let start = minutes_after(&at(&format!("{}T21:00:00+01:00", NIGHTS[*night])), *minute);
-            let mut data = full_episode(
-                "2026-10-01T22:00:00+01:00",
-                "2026-10-01T22:30:00+01:00",
-                *peak,
-            );
-            data.started_at = start;
-            data.ended_at = Some(minutes_after(&start, 45));
+            let data = EpisodeData {
+                started_at: start,
+                ended_at: Some(minutes_after(&start, 45)),
+                peak_intensity: *peak,
+                ..evening_episode()
+            };
             j.add_episode(data).map(drop)
         }
         Op::EditEpisode {

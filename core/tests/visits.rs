@@ -5,6 +5,8 @@
 #[path = "support/summary_fixtures.rs"]
 mod fixtures;
 
+#[path = "common/pdf_tools.rs"]
+mod pdf_tools;
 #[path = "common/skip.rs"]
 mod skip;
 
@@ -534,24 +536,9 @@ fn the_summary_counts_check_ins_and_raises_drug_safety_only_on_a_yes() {
 /// The report's text in drawing order, every run of whitespace as one space.
 fn report_text(j: &Journal, options: ReportOptions, dir: &std::path::Path) -> String {
     let pdf = j.report_pdf_at(options, at(NOW)).expect("report");
-    let path = dir.join("report.pdf");
-    std::fs::write(&path, &pdf).expect("write");
-    let out = std::process::Command::new("pdftotext")
-        .args(["-raw", &path.to_string_lossy(), "-"])
-        .output()
-        .expect("pdftotext");
-    let info = std::process::Command::new("pdfinfo")
-        .arg(&path)
-        .output()
-        .expect("pdfinfo");
-    assert!(
-        String::from_utf8_lossy(&info.stdout).contains("Pages:           1"),
-        "one page"
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let path = pdf_tools::write_pdf(dir, "report.pdf", &pdf);
+    assert_eq!(pdf_tools::page_count(&path), "1", "one page");
+    pdf_tools::pdf_text(&path)
 }
 
 #[test]

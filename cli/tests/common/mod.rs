@@ -4,6 +4,13 @@
 use std::path::Path;
 use std::process::Command;
 
+/// Reading the report back with poppler and qpdf (shared with the core's tests).
+#[path = "../../../core/tests/common/pdf_tools.rs"]
+pub mod pdf_tools;
+/// A child fed typed input: a passphrase on the binary's standard input (shared with the core).
+#[path = "../../../core/tests/common/typed_input.rs"]
+pub mod typed_input;
+
 /// The real binary, run in `dir` as its own home (data and cache inside it, so no test touches
 /// a real journal), without colour.
 pub fn rlsjournal_in(dir: &Path) -> Command {

@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use rlsjournal_core::*;
 
+pub mod pdf_tools;
 pub mod skip;
+pub mod typed_input;
 
 /// A journal on a real file in a fresh temp dir (kept alive by the returned guard).
 pub fn file_journal() -> (tempfile::TempDir, std::path::PathBuf, Arc<Journal>) {
@@ -23,6 +25,33 @@ pub fn at(text: &str) -> Moment {
 /// Parses a date.
 pub fn date(text: &str) -> LocalDate {
     rlsjournal_core::time::parse_iso_date(text).expect("valid test date")
+}
+
+/// The date `days` after `day` (before it when negative), as `YYYY-MM-DD`.
+pub fn plus_days(day: &str, days: i64) -> String {
+    (date(day) + chrono::Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// "Now" for reports of [`demo_journal`]: the morning after its last night.
+pub const DEMO_NOW: &str = "2025-10-28T08:00:00+01:00";
+
+/// The demo journal on a real file: 56 nights to 27 October 2025 (seed 1, clocks at +01:00),
+/// the realistic case the report must lay out.
+pub fn demo_journal() -> (tempfile::TempDir, std::path::PathBuf, Arc<Journal>) {
+    let (dir, path, journal) = file_journal();
+    rlsjournal_demo::fill_demo(
+        &journal,
+        &rlsjournal_demo::DemoOptions {
+            nights: 56,
+            seed: 1,
+            end_night: date("2025-10-27"),
+            offset_minutes: 60,
+        },
+    )
+    .expect("demo journal");
+    (dir, path, journal)
 }
 
 /// An episode with every field set.
