@@ -1,7 +1,7 @@
 //! `rlsjournal backup --folder DIR [--encrypt] [--passphrase-file F]`: writes a backup now into
-//! a folder with the core's `auto_backup` (atomic; this device's older backups pruned to 7 daily
-//! + 4 weekly; other devices' and other files never touched), and says where, or why not, on
-//! one line.
+//! a folder with the core's `auto_backup` (atomic; this device's older backups pruned to 7
+//! daily and 4 weekly; other devices' and other files never touched), and says where, or why
+//! not, on one line.
 
 use std::path::Path;
 
