@@ -8,7 +8,8 @@ import RLSJournal
 struct AddForm {
     var kind: EntryKind
     /// When it happened (episode start, exposure, dose); an edit keeps the stored moment unless changed.
-    var at = MomentField(new: Date())
+    /// A new entry starts at now, to the minute (the pickers show minutes), as the Kotlin `AddForm`.
+    var at = MomentField(new: Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60))
     /// Episode end; nil while it is in progress.
     var endAt: MomentField?
     /// The day (treatment start, lab, rating).

@@ -24,9 +24,12 @@ protocol BackupFolder {
     func sync(_ sync: (String) async throws -> SyncReport) async throws -> SyncReport
 }
 
-/// The chosen folder could not be reached; `sentence` says why.
-struct BackupFolderError: Error {
+/// The chosen folder could not be reached; `sentence` says why (also its description, which
+/// `sentenceOf` shows, as the Kotlin `BackupFolderException`'s message).
+struct BackupFolderError: LocalizedError {
     let sentence: String
+
+    var errorDescription: String? { sentence }
 }
 
 /// Automatic backups to a folder the person chose, and restoring a backup file: the Swift twin of
@@ -261,22 +264,24 @@ final class BackupModel: ObservableObject {
         }
         let writes = store.writeCount
         let passphrase = secrets.passphrase()
-        defer { Task { @MainActor in try? await self.refreshStatus() } }
-        do {
-            let outcome = try await chosen.backUp { path in
-                try await self.store.read { journal in
-                    try journal.autoBackup(folder: path, passphrase: passphrase, occasion: occasion)
+        let failure = await attempt {
+            do {
+                let outcome = try await chosen.backUp { path in
+                    try await self.store.read { journal in
+                        try journal.autoBackup(folder: path, passphrase: passphrase, occasion: occasion)
+                    }
                 }
+                if outcome.written != nil {
+                    self.backedUpAtWrite = writes
+                }
+                self.state.lastWrittenNow = outcome.written
+                self.state.folderProblem = nil
+            } catch let problem as BackupFolderError {
+                self.state.folderProblem = problem.sentence
+                throw problem
             }
-            if outcome.written != nil {
-                backedUpAtWrite = writes
-            }
-            state.lastWrittenNow = outcome.written
-            state.folderProblem = nil
-        } catch let problem as BackupFolderError {
-            state.folderProblem = problem.sentence
-            throw problem
         }
+        try await refreshStatusAfter(failure)
     }
 
     private func syncOnce() async throws {
@@ -284,12 +289,24 @@ final class BackupModel: ObservableObject {
             return
         }
         let passphrase = secrets.passphrase()
-        defer { Task { @MainActor in try? await self.refreshStatus() } }
-        _ = try await chosen.sync { path in
-            try await self.store.write { journal in
-                try journal.syncFolder(folder: path, passphrase: passphrase)
+        let failure = await attempt {
+            _ = try await chosen.sync { path in
+                try await self.store.write { journal in
+                    try journal.syncFolder(folder: path, passphrase: passphrase)
+                }
             }
         }
+        try await refreshStatusAfter(failure)
+    }
+
+    /// Re-reads the status whatever happened (the Kotlin `finally`), before the action ends, so
+    /// the core's sentence about this very attempt is shown with it; then throws `failure`.
+    private func refreshStatusAfter(_ failure: Error?) async throws {
+        guard let failure else {
+            return try await refreshStatus()
+        }
+        try? await refreshStatus()
+        throw failure
     }
 
     private func refreshStatus() async throws {
