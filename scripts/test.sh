@@ -16,10 +16,11 @@ cd "$(dirname "$0")/.."
 # The least number of tests each runner must pass: about 4-5 % under what runs, so a filter or
 # a lost test binary fails the run while a few removed tests do not. On 2026-12-02 (16:50 UTC)
 # `cargo test --workspace` passed 553 (sum of its `test result` lines; 5 ignored) and
-# `tests/kotlin/run.sh` passed 226 (all it lists). Raise them as the suites grow.
+# `tests/kotlin/run.sh` passed 226 (all it lists); later that day `tests/swift/run.sh` passed 114
+# (22 package XCTests, 92 model tests). Raise them as the suites grow.
 MIN_RUST_TESTS=530
 MIN_KOTLIN_TESTS=215
-MIN_SWIFT_TESTS=25
+MIN_SWIFT_TESTS=105
 SUITES=(deps fmt clippy rust syntax actionlint swift-api licences app-api app-api-self-test kotlin swift)
 
 ran=()

@@ -24,7 +24,7 @@ final class AddModelTests: XCTestCase {
             form.at.date = start
             form.intensity = 6
         }
-        model.setEnded(true)
+        model.setToggle(.hasEnded, on: true)
         XCTAssertNotNil(model.state.form.endAt)
         model.save()
         XCTAssertTrue(model.state.busy)
@@ -41,7 +41,7 @@ final class AddModelTests: XCTestCase {
         XCTAssertEqual(episode.data.endedAt, Moment.at(start.addingTimeInterval(30 * 60)))
         XCTAssertEqual(episode.data.peakIntensity, 6)
 
-        model.setEnded(false)
+        model.setToggle(.hasEnded, on: false)
         XCTAssertNil(model.state.form.endAt, "in progress again")
     }
 
@@ -83,7 +83,7 @@ final class AddModelTests: XCTestCase {
         model.load(kind: .exposure, editId: nil)
         await settle { !model.state.loading }
         model.edit { form in
-            form.otherExposure = "Red wine"
+            form.exposureKind = ExposureKind.other(label: "Red wine")
             form.amount = " 1,5 "
             form.unit = "glasses"
         }
@@ -208,15 +208,15 @@ final class AddModelTests: XCTestCase {
         let model = AddModel(openStore: { store })
         model.load(kind: .dose, editId: nil)
         await settle { !model.state.loading }
-        XCTAssertTrue(model.state.needsTreatmentFirst)
-        XCTAssertFalse(model.state.form.hasNote, "a dose has no note")
-        XCTAssertTrue(model.state.form.hasMoment)
+        XCTAssertTrue(model.state.fields.contains(.noTreatmentsYet), "no treatment yet: the form says so")
+        XCTAssertFalse(model.state.fields.contains(.note), "a dose has no note")
+        XCTAssertTrue(model.state.fields.contains(.at), "a dose has a moment")
         let treatment = try await store.write { journal in try journal.addTreatment(data: treatmentData()) }
         // The screen appears again: the same kind keeps the form and re-reads the treatments.
         model.edit { $0.amount = "0.125" }
         model.load(kind: .dose, editId: nil)
         await settle("the treatments to be re-read") { !model.state.treatments.isEmpty }
-        XCTAssertFalse(model.state.needsTreatmentFirst)
+        XCTAssertFalse(model.state.fields.contains(.noTreatmentsYet))
         XCTAssertEqual(model.state.treatments.map { $0.id }, [treatment.id])
         let fromCore = try await store.read { journal in try journal.treatments() }
         XCTAssertEqual(model.state.treatments, fromCore, "the core's treatments() for the dose picker")
@@ -263,27 +263,28 @@ final class AddModelTests: XCTestCase {
         model.load(kind: .treatment, editId: nil)
         await settle { !model.state.loading }
         XCTAssertTrue(model.state.offersKindPicker)
-        XCTAssertFalse(model.state.form.hasMoment, "a treatment has a day")
-        model.setStopped(true)
+        XCTAssertTrue(model.state.fields.contains(.startedOn), "a treatment has a day")
+        XCTAssertFalse(model.state.fields.contains(.at))
+        model.setToggle(.hasStopped, on: true)
         let stopped = try XCTUnwrap(model.state.form.stopDate)
         XCTAssertEqual(LocalDates.localDate(stopped), LocalDates.localDate(Date()), "stopped today")
-        model.setStopped(false)
+        model.setToggle(.hasStopped, on: false)
         XCTAssertNil(model.state.form.stopDate)
-        model.setLatencyKnown(true)
+        model.setToggle(.latencyKnown, on: true)
         XCTAssertEqual(model.state.form.latencyMinutes, formRules().defaultLatencyMinutes, "the core's default latency")
         XCTAssertEqual(formRules().defaultLatencyMinutes, 15)
-        model.setLatencyKnown(false)
+        model.setToggle(.latencyKnown, on: false)
         XCTAssertNil(model.state.form.latencyMinutes)
 
         // A treatment saved with its stop day reads back with it.
         model.edit { form in
             form.name = "Iron bisglycinate"
-            form.otherCategory = "Chelated iron"
+            form.category = TreatmentCategory.other(label: "Chelated iron")
             form.amount = "25"
             form.unit = "mg"
             form.date = daysAgo(20)
         }
-        model.setStopped(true)
+        model.setToggle(.hasStopped, on: true)
         model.save()
         await settle { !model.state.busy }
         XCTAssertNil(model.state.error, model.state.errorText ?? "")
@@ -412,7 +413,7 @@ final class AddModelTests: XCTestCase {
                 XCTAssertEqual(form.endAt?.moment(), e.data.endedAt)
                 XCTAssertEqual(form.note, "restless")
             case let .exposure(exposure: e):
-                XCTAssertEqual(form.otherExposure, "Chocolate")
+                XCTAssertEqual(form.textOf(.otherExposureLabel), "Chocolate")
                 XCTAssertEqual(form.exposureKind, e.data.kind)
                 XCTAssertEqual(form.amount, "50.0")
                 XCTAssertEqual(form.unit, "g")
@@ -518,10 +519,10 @@ final class AddModelTests: XCTestCase {
         model.load(kind: .safetyCheck, editId: nil)
         await settle { !model.state.loading }
         XCTAssertEqual(model.state.form.safetyYes, [], "every question starts at no")
-        model.answerSafety(.fallingAsleep, yes: true)
-        model.answerSafety(.fallingAsleep, yes: true)
-        model.answerSafety(.gambling, yes: true)
-        model.answerSafety(.gambling, yes: false)
+        answer(model, .fallingAsleep, yes: true)
+        answer(model, .fallingAsleep, yes: true)
+        answer(model, .gambling, yes: true)
+        answer(model, .gambling, yes: false)
         XCTAssertEqual(model.state.form.safetyYes, [.fallingAsleep], "a set: no duplicate, a no removes")
         model.save()
         await settle { !model.state.busy }
@@ -661,4 +662,15 @@ private func dataOf(_ entry: Entry) -> EntryData? {
     case let .safetyCheck(check: c): return .safetyCheck(data: c.data)
     case .sleepDiary, .noSymptoms: return nil
     }
+}
+
+/// Answers one drug-safety question on the Add form, by the core's order of the questions (the
+/// form's `safetyQuestions` choices).
+@MainActor
+private func answer(_ model: AddModel, _ item: SafetyItem, yes: Bool) {
+    guard let index = safetyCheckItems().firstIndex(of: item) else {
+        return XCTFail("\(item) is not one of the core's questions")
+    }
+    XCTAssertEqual(model.state.choices(.safetyQuestions)[index].label, item.question(), "the choices are the core's questions in order")
+    model.setChosen(.safetyQuestions, index, chosen: yes)
 }
