@@ -13,6 +13,7 @@ use std::time::Instant;
 use common::skip::tools_present;
 use common::typed_input::age_tool;
 use common::*;
+use rlsjournal_core::export::auto_backup::BackupOccasion;
 use rlsjournal_core::*;
 
 const PASS: &str = "correct horse battery";
@@ -592,4 +593,66 @@ fn a_sync_removes_only_its_own_temporary_files_a_crash_left() {
     for kept in [&fresh, &theirs, &person, &own, &other_own] {
         assert!(left.contains(kept), "{kept} stays: {left:?}");
     }
+}
+
+#[test]
+fn a_new_phone_restores_the_newest_automatic_backup_from_a_folder_that_was_never_synced() {
+    let folder = tempfile::tempdir().unwrap();
+    let old_phone = device();
+    old_phone.journal.add_episode(episode_on(4, 4)).unwrap();
+    let first = old_phone
+        .journal
+        .auto_backup(
+            folder.path().to_string_lossy().into_owned(),
+            Some(PASS.into()),
+            BackupOccasion::Background,
+        )
+        .unwrap();
+    // A second later (the backup time, to the second, is in the name), with one more entry.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    old_phone.journal.add_episode(episode_on(6, 7)).unwrap();
+    let second = old_phone
+        .journal
+        .auto_backup(
+            folder.path().to_string_lossy().into_owned(),
+            Some(PASS.into()),
+            BackupOccasion::Background,
+        )
+        .unwrap();
+    assert!(first.written.is_some() && second.written.is_some());
+    assert_ne!(
+        first.written, second.written,
+        "two backups: {first:?} {second:?}"
+    );
+    std::fs::write(folder.path().join("notes.txt"), b"the person's").unwrap();
+
+    let target = tempfile::tempdir().unwrap();
+    let path = target.path().join("new.db");
+    let wrong = Journal::restore(
+        path.to_string_lossy().into_owned(),
+        folder.path().to_string_lossy().into_owned(),
+        Some("not the passphrase".into()),
+    );
+    assert!(
+        matches!(wrong, Err(JournalError::WrongPassphrase)),
+        "{:?}",
+        wrong.err()
+    );
+    assert!(names(target.path()).is_empty(), "nothing left behind");
+
+    let phone = Journal::restore(
+        path.to_string_lossy().into_owned(),
+        folder.path().to_string_lossy().into_owned(),
+        Some(PASS.into()),
+    )
+    .unwrap();
+    assert_eq!(
+        contents(&phone),
+        contents(&old_phone.journal),
+        "the newest backup, with both episodes"
+    );
+    assert_eq!(
+        std::fs::read(folder.path().join("notes.txt")).unwrap(),
+        b"the person's"
+    );
 }

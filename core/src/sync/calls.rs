@@ -37,8 +37,9 @@ impl Journal {
 #[uniffi::export]
 impl Journal {
     /// Restores a journal on a new phone in one call: creates the journal at `path` from
-    /// `source`, a sync folder (every device's file is merged) or one backup file (plain JSON,
-    /// zip, or encrypted with `passphrase`). Only into a new or empty journal
+    /// `source`, a sync folder (every device's file is merged; a folder with no device file but
+    /// automatic backups: the newest backup) or one backup file (plain JSON, zip, or encrypted
+    /// with `passphrase`). Only into a new or empty journal
     /// (`RestoreRefused` if `path` holds records); all or nothing: on any failure a journal
     /// this call created is removed again. The restored journal then syncs as a new device.
     #[uniffi::constructor(default(passphrase = None))]

@@ -1,6 +1,7 @@
 //! Moving to a new phone in one call: a journal restored from a sync folder (every device's
-//! file merged) or from one backup file (plain JSON, zip or age), created only where no journal
-//! with records is, and removed again if the restore fails, so nothing is left behind. The
+//! file merged), from a folder of automatic backups only (the newest of them), or from one
+//! backup file (plain JSON, zip or age), created only where no journal with records is, and
+//! removed again if the restore fails, so nothing is left behind. The
 //! restored journal has no device id yet (none travels in a backup): its first sync makes one,
 //! so it joins the folder as a new device.
 
@@ -8,6 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::error::{JournalError, Result};
+use crate::export::auto_backup;
 use crate::journal::Journal;
 use crate::store::sync_state;
 use crate::sync::round::{device_id, list, merge_all};
@@ -40,7 +42,15 @@ fn from_folder(
     if round.merged.is_empty() {
         let why = match round.skipped.first() {
             Some(first) => format!("no device file in the folder could be merged ({first})"),
-            None => "the folder holds no journal files (rlsjournal-device-…)".to_string(),
+            None => match newest_backup(&names) {
+                // A folder of automatic backups, never synced: the newest one, whichever
+                // device wrote it (a device file skipped above is never passed over for it).
+                Some(newest) => return from_file(journal, &folder.join(newest), passphrase, now),
+                None => {
+                    "the folder holds no journal files (rlsjournal-device-… or rlsjournal-auto-…)"
+                        .to_string()
+                }
+            },
         };
         return Err(rejected(why));
     }
@@ -49,6 +59,16 @@ fn from_folder(
     state.last_merged = round.merged;
     state.last_skipped = round.skipped;
     journal.write(|tx, _| sync_state::save(tx, &state, now.millis()))
+}
+
+/// The newest automatic backup among `names` (by the time in its name, any device's, either
+/// name form; the greater name at an equal time), if any.
+fn newest_backup(names: &[String]) -> Option<&String> {
+    names
+        .iter()
+        .filter_map(|name| auto_backup::parse_name(name).map(|parsed| (parsed.time, name)))
+        .max()
+        .map(|(_, name)| name)
 }
 
 /// Imports one backup file (plain, zipped or encrypted) into the (new) journal.
