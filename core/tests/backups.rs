@@ -221,15 +221,6 @@ fn the_age_tool_and_we_agree_on_every_chunk_boundary() {
     }
 }
 
-fn names(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn automatic_backups_follow_the_debounce_across_restarts() {
     let (dir, path, journal) = journal_with_records();

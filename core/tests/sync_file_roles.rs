@@ -6,23 +6,12 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::*;
 use rlsjournal_core::export::auto_backup::BackupOccasion;
 use rlsjournal_core::*;
 
 /// 2026-12-02T12:00:00Z.
 const NOON_MS: i64 = 1_796_212_800_000;
-
-fn names(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
-}
 
 fn contents(journal: &Journal) -> String {
     journal

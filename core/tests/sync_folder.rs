@@ -67,15 +67,6 @@ fn episode_on(day: u32, peak: i32) -> EpisodeData {
     )
 }
 
-fn names(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
-}
-
 fn own_file(device: &Device) -> String {
     format!(
         "rlsjournal-device-{}.json",
@@ -600,25 +591,21 @@ fn a_new_phone_restores_the_newest_automatic_backup_from_a_folder_that_was_never
     let folder = tempfile::tempdir().unwrap();
     let old_phone = device();
     old_phone.journal.add_episode(episode_on(4, 4)).unwrap();
-    let first = old_phone
-        .journal
-        .auto_backup(
-            folder.path().to_string_lossy().into_owned(),
-            Some(PASS.into()),
-            BackupOccasion::Background,
-        )
-        .unwrap();
+    let back_up = || {
+        old_phone
+            .journal
+            .auto_backup(
+                folder.path().to_string_lossy().into_owned(),
+                Some(PASS.into()),
+                BackupOccasion::Background,
+            )
+            .unwrap()
+    };
+    let first = back_up();
     // A second later (the backup time, to the second, is in the name), with one more entry.
     std::thread::sleep(std::time::Duration::from_millis(1100));
     old_phone.journal.add_episode(episode_on(6, 7)).unwrap();
-    let second = old_phone
-        .journal
-        .auto_backup(
-            folder.path().to_string_lossy().into_owned(),
-            Some(PASS.into()),
-            BackupOccasion::Background,
-        )
-        .unwrap();
+    let second = back_up();
     assert!(first.written.is_some() && second.written.is_some());
     assert_ne!(
         first.written, second.written,

@@ -1,6 +1,6 @@
 //! Settings storage: one JSON document under the key `settings`.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::{JournalError, Result};
 use crate::model::meta::own_stamp;
@@ -36,15 +36,8 @@ pub fn save(conn: &Connection, settings: &Settings, now_ms: i64) -> Result<()> {
 
 /// Writes the settings with exactly this stamp (an import).
 pub fn put(conn: &Connection, settings: &Settings, stamp_ms: i64) -> Result<()> {
-    let text = serde_json::to_string(settings).map_err(|e| JournalError::Storage {
-        detail: e.to_string(),
-    })?;
-    conn.prepare_cached(
-        "INSERT INTO settings (key, value, updated_ms) VALUES (?1, ?2, ?3) \
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_ms = excluded.updated_ms",
-    )?
-    .execute(params![KEY, text, stamp_ms])?;
-    Ok(())
+    // The same row write as the device state's: one JSON value under its key, stamped.
+    super::device_state::save(conn, KEY, settings, stamp_ms)
 }
 
 /// When the settings were last changed (epoch ms), if they ever were.

@@ -168,3 +168,13 @@ pub fn fingerprint(journal: &Journal) -> String {
         journal.settings().expect("settings")
     )
 }
+
+/// The names of the files in `folder`, sorted.
+pub fn names(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
